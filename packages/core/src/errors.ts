@@ -1,0 +1,82 @@
+/**
+ * One error class for the whole kit, with stable machine-readable codes.
+ * Hosts switch on `code`; people read `message`.
+ */
+
+/** Every code the kit can raise, with the sentence a person reads. */
+const MESSAGES = {
+  // money (§1)
+  "amount-required": "Enter an amount.",
+  "invalid-amount": "That is not an amount: use digits with an optional decimal point, like 12.50.",
+  "exponent-not-allowed": "Write the amount out in full digits, not in exponent form.",
+  "not-finite": "An amount must be a finite number.",
+  "negative-amount": "The amount cannot be negative.",
+  "zero-amount": "The amount must be more than zero.",
+  "too-many-decimals": "That amount has more decimal places than the currency allows.",
+  "amount-too-large": "That amount is too large.",
+  "unknown-currency": "That currency code is not known.",
+  "currency-mismatch": "Amounts in two different currencies cannot be combined.",
+  "percent-not-supported": "Credits are fixed amounts; percentages are not supported.",
+  // input shape
+  "invalid-input": "The request is not valid.",
+  "invalid-date": "Dates must be real calendar dates written as YYYY-MM-DD.",
+  // accounts and ledger (§2)
+  "unknown-account": "No account has that id.",
+  "duplicate-account": "An account with that id already exists.",
+  "unknown-fee": "No unpaid fee with that id is on this account.",
+  "unknown-grant": "No credit grant with that id is on this account.",
+  "duplicate-fee": "The same fee was chosen twice.",
+  "duplicate-id": "An entry with that id already exists.",
+  "fee-already-paid": "That fee is already paid.",
+  "fee-overpaid": "This would pay more than the fee's unpaid remainder.",
+  "credit-overused": "This would use more credit than the grant has left.",
+  "fee-reserved": "That fee is being collected by a payment in progress.",
+  "idempotency-conflict": "This key was already used for a different operation.",
+  // checkout (§3)
+  "credit-exceeds-maximum": "The credit applied cannot exceed the available credit or the amount due.",
+  "credit-amount-admin-only": "Only an administrator can apply a smaller credit amount.",
+  "over-tender": "Only cash can be more than the amount due.",
+  "partial-payment-not-allowed": "This payment must cover the whole amount due.",
+  "charge-to-account-pos-only": "Charge to Account is only available at the point of sale.",
+  "new-charges-pos-only": "New charges can only be rung up at the point of sale.",
+  "payment-incomplete": "New charges must be paid in full or charged to the account.",
+  "nothing-to-pay": "Choose at least one fee to pay.",
+  // settlement (§5)
+  "reservation-conflict": "A different settlement already holds this reservation.",
+  // storage (used by data sources)
+  "storage-unavailable": "The browser's storage is not available.",
+  "storage-blocked": "The browser's storage is blocked by another open tab.",
+  "storage-quota": "The browser's storage is full.",
+} as const;
+
+export type CreditKitErrorCode = keyof typeof MESSAGES;
+
+/** Facts about the error that a host can show or log (field names, ids, limits). */
+export type ErrorDetails = Readonly<Record<string, string | number | boolean | undefined>>;
+
+export class CreditKitError extends Error {
+  override readonly name = "CreditKitError";
+  readonly code: CreditKitErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: CreditKitErrorCode, details: ErrorDetails = {}, message?: string) {
+    super(message ?? MESSAGES[code]);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/** The person-readable sentence for a code. */
+export function messageFor(code: CreditKitErrorCode): string {
+  return MESSAGES[code];
+}
+
+/** True when `error` is a CreditKitError, optionally with the given code. */
+export function isCreditKitError(error: unknown, code?: CreditKitErrorCode): error is CreditKitError {
+  return error instanceof CreditKitError && (code === undefined || error.code === code);
+}
+
+/** Throws `invalid-input` naming the field when `condition` is false. */
+export function assertInput(condition: unknown, field: string, message?: string): asserts condition {
+  if (!condition) throw new CreditKitError("invalid-input", { field }, message ?? `${MESSAGES["invalid-input"]} (${field})`);
+}

@@ -1,0 +1,266 @@
+/**
+ * Exact money over decimal.js: parsing, validation, arithmetic, comparison and
+ * formatting. The one place in the kit where amounts are computed.
+ *
+ * Amounts travel as canonical strings ("12.50" USD, "1200" JPY, "1.250" KWD);
+ * inside a computation they are `Money` values holding a Decimal. No float
+ * ever touches an amount.
+ */
+import Decimal from "decimal.js";
+import { CreditKitError } from "./errors.js";
+
+/** A Decimal constructor of our own, so a host's global Decimal settings cannot change our results. */
+const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -45, toExpPos: 45 });
+
+/** An ISO 4217 currency code, e.g. "USD". */
+export type CurrencyCode = string;
+
+/** An exact amount in a currency. Immutable; compare with the functions below, never with `===`. */
+export interface Money<C extends CurrencyCode = CurrencyCode> {
+  readonly currency: C;
+  readonly amount: Decimal;
+}
+
+/** Which sign an input may have. */
+export type AmountSign = "positive" | "non-negative" | "any";
+
+/** Amounts with more than this many digits before the decimal point are refused as absurd. */
+export const MAX_INTEGER_DIGITS = 12;
+
+const minorUnitCache = new Map<string, number>();
+let knownCurrencies: ReadonlySet<string> | undefined;
+
+function supportedCurrencies(): ReadonlySet<string> {
+  knownCurrencies ??= new Set(Intl.supportedValuesOf("currency"));
+  return knownCurrencies;
+}
+
+/**
+ * The number of fraction digits of a currency (USD 2, JPY 0, KWD 3), taken
+ * from the platform's Intl data. Throws `unknown-currency` for a code Intl does not know.
+ */
+export function minorUnit(currency: CurrencyCode): number {
+  const cached = minorUnitCache.get(currency);
+  if (cached !== undefined) return cached;
+  if (typeof currency !== "string" || !/^[A-Z]{3}$/.test(currency) || !supportedCurrencies().has(currency)) {
+    throw new CreditKitError("unknown-currency", { currency: String(currency) });
+  }
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  minorUnitCache.set(currency, digits);
+  return digits;
+}
+
+const AMOUNT = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)$/;
+const EXPONENT = /^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
+const NON_FINITE = /^[+-]?(nan|inf|infinity|∞)$/i;
+
+/**
+ * Parses a canonical amount string ("12.50") in a currency, rejecting with a
+ * typed error everything §1 lists: empty, non-numeric, NaN, Infinity, exponent
+ * forms, a sign the caller does not allow, too many fraction digits, absurd
+ * sizes, unknown currencies and percentages.
+ */
+export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, sign: AmountSign = "non-negative"): Money<C> {
+  const digits = minorUnit(currency);
+  if (typeof input !== "string") {
+    throw new CreditKitError("invalid-amount", { received: typeof input }, 'Amounts must be given as text, like "12.50".');
+  }
+  const text = input.trim();
+  if (text === "") throw new CreditKitError("amount-required");
+  if (text.endsWith("%")) throw new CreditKitError("percent-not-supported", { input: text });
+  if (NON_FINITE.test(text)) throw new CreditKitError("not-finite", { input: text });
+  if (EXPONENT.test(text)) throw new CreditKitError("exponent-not-allowed", { input: text });
+  const match = AMOUNT.exec(text);
+  if (!match) throw new CreditKitError("invalid-amount", { input: text });
+  const [whole = "", fraction = ""] = (match[2] ?? "").split(".");
+  if (fraction.length > digits) {
+    throw new CreditKitError(
+      "too-many-decimals",
+      { input: text, currency, maxDecimals: digits },
+      digits === 0
+        ? `${currency} amounts are whole numbers: no decimal places.`
+        : `${currency} amounts have at most ${digits} decimal place${digits === 1 ? "" : "s"}.`,
+    );
+  }
+  if (whole.replace(/^0+/, "").length > MAX_INTEGER_DIGITS) {
+    throw new CreditKitError("amount-too-large", { input: text, maxIntegerDigits: MAX_INTEGER_DIGITS });
+  }
+  const amount = new Dec(text);
+  if (sign !== "any" && amount.isNegative() && !amount.isZero()) throw new CreditKitError("negative-amount", { input: text });
+  if (sign === "positive" && amount.isZero()) throw new CreditKitError("zero-amount", { input: text });
+  return { currency, amount: amount.isZero() ? new Dec(0) : amount };
+}
+
+/** Shorthand for a trusted literal: `money("12.50", "USD")`. Still validated. */
+export function money<C extends CurrencyCode>(amount: string, currency: C): Money<C> {
+  return parseMoney(amount, currency, "any");
+}
+
+/** Zero in a currency. */
+export function zero<C extends CurrencyCode>(currency: C): Money<C> {
+  minorUnit(currency);
+  return { currency, amount: new Dec(0) };
+}
+
+function sameCurrency(a: Money, b: Money): void {
+  if (a.currency !== b.currency) {
+    throw new CreditKitError("currency-mismatch", { left: a.currency, right: b.currency });
+  }
+}
+
+export function add<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Money<C> {
+  sameCurrency(a, b);
+  return { currency: a.currency, amount: a.amount.plus(b.amount) };
+}
+
+export function subtract<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Money<C> {
+  sameCurrency(a, b);
+  return { currency: a.currency, amount: a.amount.minus(b.amount) };
+}
+
+/** Sums a list; an empty list sums to zero in `currency`. */
+export function sum<C extends CurrencyCode>(items: Iterable<Money<C>>, currency: C): Money<C> {
+  let total = new Dec(0);
+  for (const item of items) {
+    if (item.currency !== currency) sameCurrency({ currency, amount: total }, item);
+    total = total.plus(item.amount);
+  }
+  return { currency, amount: total };
+}
+
+/** -1, 0 or 1. */
+export function compare<C extends CurrencyCode>(a: Money<C>, b: Money<C>): -1 | 0 | 1 {
+  sameCurrency(a, b);
+  return a.amount.comparedTo(b.amount) as -1 | 0 | 1;
+}
+
+export function equals<C extends CurrencyCode>(a: Money<C>, b: Money<C>): boolean {
+  return compare(a, b) === 0;
+}
+
+export function lessThan<C extends CurrencyCode>(a: Money<C>, b: Money<C>): boolean {
+  return compare(a, b) < 0;
+}
+
+export function greaterThan<C extends CurrencyCode>(a: Money<C>, b: Money<C>): boolean {
+  return compare(a, b) > 0;
+}
+
+export function min<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Money<C> {
+  return compare(a, b) <= 0 ? a : b;
+}
+
+export function max<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Money<C> {
+  return compare(a, b) >= 0 ? a : b;
+}
+
+export function isZero(m: Money): boolean {
+  return m.amount.isZero();
+}
+
+export function isPositive(m: Money): boolean {
+  return m.amount.isPositive() && !m.amount.isZero();
+}
+
+export function isNegative(m: Money): boolean {
+  return m.amount.isNegative() && !m.amount.isZero();
+}
+
+/** The absolute value. */
+export function abs<C extends CurrencyCode>(m: Money<C>): Money<C> {
+  return { currency: m.currency, amount: m.amount.abs() };
+}
+
+/** Integer minor units as a string ("1250" for USD 12.50), the form gateways take. */
+export function toMinorUnits(m: Money): string {
+  return m.amount
+    .times(new Dec(10).pow(minorUnit(m.currency)))
+    .toDecimalPlaces(0, Decimal.ROUND_DOWN)
+    .toString();
+}
+
+/** The canonical string of an amount: exactly the currency's fraction digits ("12.50", "1200", "1.250"). */
+export function toAmountString(m: Money): string {
+  const digits = minorUnit(m.currency);
+  const minor = toMinorUnits(m);
+  if (digits === 0) return minor;
+  const negative = minor.startsWith("-");
+  const unsigned = (negative ? minor.slice(1) : minor).padStart(digits + 1, "0");
+  const text = `${unsigned.slice(0, -digits)}.${unsigned.slice(-digits)}`;
+  return negative ? `-${text}` : text;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(currency: CurrencyCode, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ""}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const digits = minorUnit(currency);
+    formatter = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * Formats for people in the host's locale ("$1,234.50", "1.234,50 €").
+ * The exact decimal string goes to Intl, never a float.
+ */
+export function formatMoney(m: Money, locale?: string): string {
+  return formatterFor(m.currency, locale).format(toAmountString(m) as Intl.StringNumericLiteral);
+}
+
+/**
+ * Parses what a person typed or what `formatMoney` printed in `locale`
+ * ("$1,234.50", "1.234,50 €", "1234.5"): currency signs, spaces and the
+ * locale's group separators are dropped, its decimal separator read as ".",
+ * then the result is checked like `parseMoney`.
+ */
+export function parseLocalizedMoney<C extends CurrencyCode>(
+  input: unknown,
+  currency: C,
+  locale?: string,
+  sign: AmountSign = "non-negative",
+): Money<C> {
+  if (typeof input !== "string") return parseMoney(input, currency, sign);
+  const parts = formatterFor(currency, locale).formatToParts("-11111.1" as Intl.StringNumericLiteral);
+  const group = parts.find((p) => p.type === "group")?.value ?? ",";
+  const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
+  const symbol = parts.find((p) => p.type === "currency")?.value ?? currency;
+  let text = input.split(symbol).join("").split(currency).join("");
+  text = text.replace(/[\s\u00a0\u202f\u061c\u200e\u200f]/g, "").replace(/[\u2212\u2012\u2013]/g, "-");
+  text = toAsciiDigits(text, locale);
+  if (group.trim() !== "") text = text.split(group).join("");
+  if (decimal !== ".") {
+    if (text.includes(".") && group.trim() !== ".") throw new CreditKitError("invalid-amount", { input });
+    text = text.split(decimal).join(".");
+  }
+  return parseMoney(text, currency, sign);
+}
+
+const digitMaps = new Map<string, Map<string, string>>();
+
+/** Maps the locale's own digits (Arabic-Indic, Devanagari …) to ASCII. */
+function toAsciiDigits(text: string, locale: string | undefined): string {
+  const key = locale ?? "";
+  let map = digitMaps.get(key);
+  if (!map) {
+    const plain = new Intl.NumberFormat(locale, { useGrouping: false });
+    map = new Map(Array.from({ length: 10 }, (_, d) => [plain.format(d), String(d)] as const));
+    digitMaps.set(key, map);
+  }
+  let out = "";
+  for (const ch of text) out += map.get(ch) ?? ch;
+  return out;
+}
+
+/** Converts a canonical amount string the kit wrote itself; still validated. */
+export function fromAmountString<C extends CurrencyCode>(amount: string, currency: C): Money<C> {
+  return parseMoney(amount, currency, "any");
+}

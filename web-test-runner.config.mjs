@@ -1,0 +1,21 @@
+// Runs every test file in headless Debian Chromium (see ../shared/TOOLCHAIN.md).
+
+import { fileURLToPath } from "node:url";
+import { esbuildPlugin } from "@web/dev-server-esbuild";
+import { playwrightLauncher } from "@web/test-runner-playwright";
+import { CHROMIUM_FLAGS, chromiumPath } from "./scripts/chromium.mjs";
+
+export default {
+  files: ["test/**/*.test.ts"],
+  nodeResolve: { exportConditions: ["source", "browser", "import", "default"] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  plugins: [esbuildPlugin({ ts: true, target: "es2022", tsconfig: fileURLToPath(new URL("./tsconfig.json", import.meta.url)) })],
+  browsers: [
+    playwrightLauncher({
+      product: "chromium",
+      launchOptions: { executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS },
+    }),
+  ],
+};
