@@ -1,0 +1,17 @@
+/**
+ * @creditkit/core — the public surface. Framework-free: runs unchanged in
+ * Node, a browser and a Web Worker.
+ */
+export * from "./dates.js";
+export * from "./errors.js";
+export * from "./gateway.js";
+export * from "./ledger/account-state.js";
+export * from "./ledger/entries.js";
+export * from "./ledger/journal.js";
+export * from "./ledger/sweep.js";
+export * from "./ledger/waterfall.js";
+export * from "./mass-credit/index.js";
+export * from "./money.js";
+export * from "./reports/index.js";
+export * from "./settings.js";
+export * from "./settlement/index.js";
