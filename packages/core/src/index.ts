@@ -2,6 +2,7 @@
  * @creditkit/core — the public surface. Framework-free: runs unchanged in
  * Node, a browser and a Web Worker.
  */
+export * from "./checkout/index.js";
 export * from "./dates.js";
 export * from "./errors.js";
 export * from "./gateway.js";

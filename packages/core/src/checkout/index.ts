@@ -1,0 +1,4 @@
+export { applyCreditDefault, planCheckout } from "./plan.js";
+export { recordCheckout } from "./record.js";
+export { parseTenders, type SplitTender, splitTenders, type TenderSplit } from "./tenders.js";
+export * from "./types.js";

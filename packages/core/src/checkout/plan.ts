@@ -1,0 +1,273 @@
+/**
+ * Checkout planning (§3): how a payment splits between account credit and
+ * tenders, fee by fee, and the exact entries recording it will write.
+ */
+import { assertIsoDate } from "../dates.js";
+import { assertInput, CreditKitError } from "../errors.js";
+import { type AccountSnapshot, usableGrants } from "../ledger/account-state.js";
+import type { Allocation, LedgerEntry } from "../ledger/entries.js";
+import { drawCredit } from "../ledger/waterfall.js";
+import {
+  add,
+  compare,
+  formatMoney,
+  fromAmountString,
+  isPositive,
+  isZero,
+  type Money,
+  min,
+  parseMoney,
+  subtract,
+  sum,
+  toAmountString,
+  zero,
+} from "../money.js";
+import type { OrgSettings } from "../settings.js";
+import { parseTenders, splitTenders } from "./tenders.js";
+import { CHANNELS, type Channel, type CheckoutLine, type CheckoutPlan, type CheckoutRequest, type CheckoutWarning } from "./types.js";
+
+/**
+ * The Apply Credit switch's default: in the admin pay window, on when the
+ * credit covers the whole of the chosen fees; at the point of sale and in the
+ * portal, on whenever any credit is available.
+ */
+export function applyCreditDefault(channel: Channel, availableCredit: Money, total: Money): boolean {
+  if (!isPositive(availableCredit)) return false;
+  return channel === "admin" ? isPositive(total) && compare(availableCredit, total) >= 0 : true;
+}
+
+interface Due {
+  readonly feeId: string;
+  readonly description: string;
+  readonly isNew: boolean;
+  readonly due: Money;
+}
+
+function chosenFees(snapshot: AccountSnapshot, request: CheckoutRequest): Due[] {
+  const c = snapshot.currency;
+  const seen = new Set<string>();
+  const dues: Due[] = request.feeIds.map((feeId) => {
+    if (seen.has(feeId)) throw new CreditKitError("duplicate-fee", { feeId });
+    seen.add(feeId);
+    const fee = snapshot.fees.find((f) => f.feeId === feeId);
+    if (!fee) throw new CreditKitError("unknown-fee", { feeId });
+    if (fee.reservedBy !== undefined) throw new CreditKitError("fee-reserved", { feeId, reservedBy: fee.reservedBy });
+    const due = fromAmountString(fee.remainder, c);
+    if (!isPositive(due)) throw new CreditKitError("fee-already-paid", { feeId });
+    return { feeId, description: fee.description, isNew: false, due };
+  });
+  for (const [index, item] of (request.newCharges ?? []).entries()) {
+    assertInput(typeof item?.itemId === "string" && item.itemId !== "", `newCharges[${index}].itemId`);
+    const feeId = `${request.key}:${item.itemId}`;
+    if (seen.has(feeId) || snapshot.fees.some((f) => f.feeId === feeId)) throw new CreditKitError("duplicate-fee", { feeId });
+    seen.add(feeId);
+    const due = parseMoney(item.amount, c, "positive");
+    dues.push({ feeId, description: item.description, isNew: true, due });
+  }
+  if (dues.length === 0) throw new CreditKitError("nothing-to-pay");
+  return dues;
+}
+
+function checkChannelRules(request: CheckoutRequest): void {
+  assertInput(CHANNELS.includes(request.channel), "channel", `Unknown channel: ${String(request.channel)}.`);
+  assertInput(typeof request.key === "string" && request.key !== "", "key");
+  assertIsoDate(request.date, "date");
+  assertInput(Array.isArray(request.feeIds), "feeIds");
+  if (request.creditAmount !== undefined && request.channel !== "admin") throw new CreditKitError("credit-amount-admin-only");
+  if (request.chargeToAccount && request.channel !== "pos") throw new CreditKitError("charge-to-account-pos-only");
+  if ((request.newCharges?.length ?? 0) > 0 && request.channel !== "pos") throw new CreditKitError("new-charges-pos-only");
+}
+
+/**
+ * Plans a payment of the chosen fees from `snapshot`: credit first (oldest
+ * grant first), then the tenders in the order entered, fee by fee in order.
+ * Throws a CreditKitError for anything the rules refuse; plans are pure and
+ * can be recomputed on every keystroke.
+ */
+export function planCheckout(snapshot: AccountSnapshot, request: CheckoutRequest, settings: OrgSettings): CheckoutPlan {
+  checkChannelRules(request);
+  const c = snapshot.currency;
+  const dues = chosenFees(snapshot, request);
+  const total = sum(
+    dues.map((d) => d.due),
+    c,
+  );
+  const available = fromAmountString(snapshot.availableCredit, c);
+  const maxCredit = min(available, total);
+  const defaultOn = applyCreditDefault(request.channel, available, total);
+  const applyCredit = request.applyCredit ?? defaultOn;
+
+  let credit = applyCredit ? maxCredit : zero(c);
+  if (applyCredit && request.creditAmount !== undefined) {
+    const chosen = parseMoney(request.creditAmount, c, "non-negative");
+    if (compare(chosen, maxCredit) > 0) {
+      throw new CreditKitError("credit-exceeds-maximum", { creditAmount: request.creditAmount, maxCredit: toAmountString(maxCredit) });
+    }
+    credit = chosen;
+  }
+  const remainingDue = subtract(total, credit);
+  const split = splitTenders(parseTenders(request.tenders ?? [], c), remainingDue, settings.overpaymentToCredit);
+
+  // The waterfall: credit, then each tender's kept money, fee by fee in order.
+  const keptLeft = split.tenders.map((t) => t.kept);
+  const allocations: Allocation[][] = split.tenders.map(() => []);
+  let creditLeft = credit;
+  const lines: CheckoutLine[] = [];
+  const creditUses: { feeId: string; amount: Money }[] = [];
+  for (const d of dues) {
+    const fromCredit = min(creditLeft, d.due);
+    creditLeft = subtract(creditLeft, fromCredit);
+    if (isPositive(fromCredit)) creditUses.push({ feeId: d.feeId, amount: fromCredit });
+    let open = subtract(d.due, fromCredit);
+    let fromTenders = zero(c);
+    for (let i = 0; i < keptLeft.length && isPositive(open); i++) {
+      const take = min(keptLeft[i] as Money, open);
+      if (!isPositive(take)) continue;
+      keptLeft[i] = subtract(keptLeft[i] as Money, take);
+      open = subtract(open, take);
+      fromTenders = add(fromTenders, take);
+      allocations[i]?.push({ feeId: d.feeId, amount: toAmountString(take) });
+    }
+    lines.push({
+      feeId: d.feeId,
+      description: d.description,
+      isNew: d.isNew,
+      due: toAmountString(d.due),
+      credit: toAmountString(fromCredit),
+      tender: toAmountString(fromTenders),
+      unpaid: toAmountString(open),
+    });
+  }
+  const tenderApplied = sum(
+    lines.map((l) => fromAmountString(l.tender, c)),
+    c,
+  );
+  const unpaid = subtract(remainingDue, tenderApplied);
+  const newUnpaid = sum(
+    lines.filter((l) => l.isNew).map((l) => fromAmountString(l.unpaid, c)),
+    c,
+  );
+  if (isPositive(unpaid) && request.channel === "portal" && !settings.portalPartialPayments) {
+    throw new CreditKitError("partial-payment-not-allowed", { unpaid: toAmountString(unpaid) });
+  }
+  if (isPositive(newUnpaid) && !request.chargeToAccount) {
+    throw new CreditKitError("payment-incomplete", { unpaid: toAmountString(newUnpaid) });
+  }
+  const chargedToAccount = request.chargeToAccount ? newUnpaid : zero(c);
+
+  const warnings: CheckoutWarning[] = [];
+  if (request.channel === "pos" && settings.autoApply && !applyCredit && isPositive(chargedToAccount) && isPositive(available)) {
+    const amount = min(available, chargedToAccount);
+    warnings.push({
+      code: "auto-apply-will-use-credit",
+      amount: toAmountString(amount),
+      message: `Auto-apply is on: ${formatMoney(amount)} of account credit will be applied to the charge once it is posted, even though Apply Credit is off.`,
+    });
+  }
+
+  const entries = planEntries(request, snapshot, dues, creditUses, split, allocations);
+  return {
+    key: request.key,
+    channel: request.channel,
+    currency: c,
+    date: request.date,
+    total: toAmountString(total),
+    availableCredit: toAmountString(available),
+    maxCredit: toAmountString(maxCredit),
+    applyCredit,
+    applyCreditDefault: defaultOn,
+    appliedCredit: toAmountString(credit),
+    remainingDue: toAmountString(remainingDue),
+    tendered: toAmountString(split.tendered),
+    tenderApplied: toAmountString(tenderApplied),
+    change: toAmountString(split.change),
+    overpaymentCredit: toAmountString(split.overpayment),
+    unpaid: toAmountString(unpaid),
+    chargedToAccount: toAmountString(chargedToAccount),
+    paidInFull: isZero(unpaid),
+    paidEntirelyByCredit: isPositive(total) && compare(credit, total) === 0,
+    lines,
+    tenders: split.tenders.map((t, i) => ({
+      method: t.method,
+      amount: toAmountString(t.amount),
+      applied: toAmountString(subtract(t.kept, keptLeft[i] as Money)),
+      change: toAmountString(t.change),
+      toCredit: toAmountString(keptLeft[i] as Money),
+    })),
+    warnings,
+    entries,
+  };
+}
+
+function planEntries(
+  request: CheckoutRequest,
+  snapshot: AccountSnapshot,
+  dues: readonly Due[],
+  creditUses: readonly { feeId: string; amount: Money }[],
+  split: ReturnType<typeof splitTenders>,
+  allocations: readonly Allocation[][],
+): LedgerEntry[] {
+  const { key, date } = request;
+  const c = snapshot.currency;
+  const accountId = snapshot.account.id;
+  const entries: LedgerEntry[] = [];
+  const next = () => ({ id: `${key}#${entries.length}`, key, accountId, date });
+
+  for (const [index, d] of dues.entries()) {
+    if (!d.isNew) continue;
+    const item = request.newCharges?.[index - request.feeIds.length];
+    entries.push({
+      ...next(),
+      type: "Fee",
+      amount: toAmountString(d.due),
+      description: d.description,
+      feeId: d.feeId,
+      category: item?.category ?? "Point of sale",
+      dueDate: date,
+      ...(item?.memberId !== undefined ? { memberId: item.memberId } : {}),
+    });
+  }
+  const pool = usableGrants(snapshot);
+  for (const use of creditUses) {
+    const description = dues.find((d) => d.feeId === use.feeId)?.description ?? use.feeId;
+    entries.push({
+      ...next(),
+      type: "Payment (AC)",
+      amount: toAmountString(use.amount),
+      description: `Account credit applied: ${description}`,
+      feeId: use.feeId,
+      grants: drawCredit(pool, use.amount),
+    });
+  }
+  for (const [i, t] of split.tenders.entries()) {
+    if (!isPositive(t.kept)) continue;
+    const paymentId = `${key}#${entries.length}`;
+    entries.push({
+      ...next(),
+      type: "Payment",
+      amount: toAmountString(t.kept),
+      description: `${t.method} payment`,
+      method: t.method,
+      allocations: allocations[i] ?? [],
+      ...(isPositive(t.change) ? { tendered: toAmountString(t.amount), change: toAmountString(t.change) } : {}),
+      ...(t.reference !== undefined ? { reference: t.reference } : {}),
+    });
+    const applied = sum(
+      (allocations[i] ?? []).map((a) => fromAmountString(a.amount, c)),
+      c,
+    );
+    const toCredit = subtract(t.kept, applied);
+    if (isPositive(toCredit)) {
+      entries.push({
+        ...next(),
+        type: "Account Credit",
+        amount: toAmountString(toCredit),
+        description: "Overpayment put on account",
+        grantId: `${key}:overpayment:${i}`,
+        creditType: "Overpayment",
+        source: { kind: "overpayment", paymentId },
+      });
+    }
+  }
+  return entries;
+}

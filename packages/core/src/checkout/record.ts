@@ -1,0 +1,13 @@
+/** Recording a checkout plan: once per key. */
+import type { CommitResult, Journal } from "../ledger/journal.js";
+import type { CheckoutPlan } from "./types.js";
+
+/**
+ * Writes the plan's entries under its key. Recording the same plan again
+ * writes nothing and returns the first recording; a plan made on balances
+ * that have since changed is refused by the journal's checks
+ * (`fee-overpaid`, `credit-overused`) — plan again and show the new figures.
+ */
+export function recordCheckout(journal: Pick<Journal, "commit">, plan: CheckoutPlan): CommitResult {
+  return journal.commit(plan.key, plan.entries);
+}
