@@ -13,6 +13,7 @@ export * from "./ledger/sweep.js";
 export * from "./ledger/waterfall.js";
 export * from "./mass-credit/index.js";
 export * from "./money.js";
+export type * from "./ports.js";
 export * from "./reports/index.js";
 export * from "./settings.js";
 export * from "./settlement/index.js";
