@@ -43,6 +43,12 @@ const MESSAGES = {
   "nothing-to-pay": "Choose at least one fee to pay.",
   // settlement (§5)
   "reservation-conflict": "A different settlement already holds this reservation.",
+  // mass credits (§6)
+  "description-required": "Enter a description for the credit.",
+  "unknown-credit-type": "Choose a credit type from the organisation's list.",
+  "unknown-mode": "Choose how to issue the credit: once per family, once per student or once per enrollment.",
+  "empty-enrollment-row": "Each enrollment filter needs at least one field filled in.",
+  "unknown-id": "That id is not in the organisation's lists.",
   // storage (used by data sources)
   "storage-unavailable": "The browser's storage is not available.",
   "storage-blocked": "The browser's storage is blocked by another open tab.",

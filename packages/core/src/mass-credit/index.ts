@@ -1,1 +1,40 @@
-export {};
+/**
+ * Mass credits (§6): the data a run looks at, the questions an admin answers,
+ * who qualifies, the preview with its filter summary, per-family
+ * explanations, and a demo data generator.
+ */
+export { indexDataSet, isMassCreditIndex, type ListLookup, type MassCreditIndex, NAME_COLLATOR } from "./data-index.js";
+export { DEMO_LISTS } from "./demo-catalog.js";
+export {
+  explainFamily,
+  type FamilyExplanation,
+  type FamilyTestName,
+  type RowOutcome,
+  type StudentExplanation,
+  type StudentTestName,
+  type TestOutcome,
+} from "./explain.js";
+export {
+  type EnrollmentRow,
+  ISSUE_MODES,
+  type IssueMode,
+  MAX_ENROLLMENT_ROWS,
+  type MassCreditRequest,
+  type RowsCombine,
+  type ValidEnrollmentRow,
+  type ValidMassCreditRequest,
+  validateMassCreditRequest,
+} from "./filters.js";
+export { DEFAULT_DEMO_DATE, type GenerateOptions, generateDataSet, mulberry32, type Random } from "./generate.js";
+export * from "./model.js";
+export {
+  type MassCreditPreview,
+  multiplyAmount,
+  type PreviewOptions,
+  type PreviewProgress,
+  type PreviewRow,
+  previewMassCredit,
+  selectRows,
+  totalOfRows,
+} from "./preview.js";
+export { describeFilters, summariseFilters } from "./summary.js";
