@@ -1,0 +1,144 @@
+/**
+ * Settling a batch of invoices (§5): a small pool of workers over the list,
+ * progress after each invoice, one failure never stopping the others.
+ */
+import { assertInput } from "../errors.js";
+import type { LedgerEntry } from "../ledger/entries.js";
+import { add, fromAmountString, toAmountString, zero } from "../money.js";
+import { settleChecked } from "./settle-invoice.js";
+import {
+  type BatchInvoice,
+  type BatchResult,
+  type BatchSummary,
+  SETTLEMENT_OUTCOMES,
+  type SettleBatchRequest,
+  type SettlementOutcome,
+  type SettlementPorts,
+  type SettlementResult,
+} from "./types.js";
+import { checkBatchFields, checkInvoiceFields, checkPorts, settlementKey } from "./validate.js";
+
+const NO_ENTRIES: readonly LedgerEntry[] = Object.freeze([]);
+
+/** A result for an invoice that never reached the ledger (bad row, thrown error, cancelled batch). */
+function stopped(
+  batchId: string,
+  invoice: BatchInvoice,
+  outcome: "failed" | "skipped",
+  message: string,
+  zeroText: string,
+): SettlementResult {
+  const invoiceId = String(invoice?.invoiceId ?? "");
+  return {
+    invoiceId,
+    accountId: String(invoice?.accountId ?? ""),
+    key: settlementKey(batchId, invoiceId),
+    outcome,
+    due: zeroText,
+    creditUsed: zeroText,
+    charged: zeroText,
+    message,
+    entries: NO_ENTRIES,
+  };
+}
+
+/**
+ * Sums a batch's results: how many ended each way, what was charged and how
+ * much credit was used.
+ */
+export function summarizeSettlement(results: readonly SettlementResult[], currency: string): BatchSummary {
+  const counts = Object.fromEntries(SETTLEMENT_OUTCOMES.map((o) => [o, 0])) as Record<SettlementOutcome, number>;
+  let charged = zero(currency);
+  let creditUsed = zero(currency);
+  for (const r of results) {
+    counts[r.outcome] += 1;
+    if (r.outcome === "paid-by-charge" || r.outcome === "paid-by-charge-and-credit")
+      charged = add(charged, fromAmountString(r.charged, currency));
+    if (r.outcome === "paid-by-credit" || r.outcome === "paid-by-charge-and-credit") {
+      creditUsed = add(creditUsed, fromAmountString(r.creditUsed, currency));
+    }
+  }
+  return { total: results.length, counts, charged: toAmountString(charged), creditUsed: toAmountString(creditUsed) };
+}
+
+/**
+ * Settles every invoice of a batch with `settleInvoice`'s rules, at most
+ * `concurrency` at a time. An invoice that fails (bad row, repeated invoice
+ * id, thrown error) gets a `failed` result with the message and the others go
+ * on. Results come back in input order with a summary. Running the same
+ * batch again is safe: paid invoices are `already-settled`, unresolved ones
+ * are reconciled with the same idempotency key, declined ones are tried again.
+ *
+ * Throws a `CreditKitError` only for bad batch-level input, before anything changes.
+ */
+export async function settleBatch(ports: SettlementPorts, request: SettleBatchRequest): Promise<BatchResult> {
+  checkPorts(ports);
+  assertInput(request && typeof request === "object", "request");
+  checkBatchFields(request);
+  const { batchId, invoices, applyCredit, date, timeoutMs, onProgress, signal } = request;
+  const concurrency = request.concurrency ?? 8;
+  assertInput(Array.isArray(invoices), "invoices");
+  assertInput(Number.isInteger(concurrency) && concurrency >= 1, "concurrency", "Concurrency must be a whole number of at least 1.");
+  assertInput(onProgress === undefined || typeof onProgress === "function", "onProgress");
+  assertInput(signal === undefined || (signal !== null && typeof signal === "object"), "signal");
+
+  const total = invoices.length;
+  const zeroText = toAmountString(zero(ports.ledger.currency));
+  const results = new Array<SettlementResult>(total);
+  const seen = new Set<string>();
+  let next = 0;
+  let done = 0;
+  let aborted = false;
+
+  const settleOne = async (invoice: BatchInvoice): Promise<SettlementResult> => {
+    try {
+      checkInvoiceFields(invoice);
+      if (seen.has(invoice.invoiceId)) return stopped(batchId, invoice, "failed", "This invoice id appears twice in the batch.", zeroText);
+      seen.add(invoice.invoiceId);
+      return await settleChecked(ports, {
+        batchId,
+        invoiceId: invoice.invoiceId,
+        accountId: invoice.accountId,
+        feeIds: invoice.feeIds,
+        applyCredit,
+        date,
+        ...(invoice.description !== undefined ? { description: invoice.description } : {}),
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      });
+    } catch (error) {
+      return stopped(batchId, invoice, "failed", error instanceof Error ? error.message : String(error), zeroText);
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (next < total) {
+      if (signal?.aborted) {
+        aborted = true;
+        return;
+      }
+      const index = next++;
+      const invoice = invoices[index] as BatchInvoice;
+      const result = await settleOne(invoice);
+      results[index] = result;
+      done += 1;
+      if (onProgress) {
+        try {
+          onProgress({ done, total, lastResult: result });
+        } catch {
+          // A progress listener's mistake must not stop the batch.
+        }
+      }
+    }
+  };
+
+  const workers: Promise<void>[] = [];
+  for (let i = 0; i < Math.min(concurrency, total); i++) workers.push(worker());
+  await Promise.all(workers);
+
+  for (let i = 0; i < total; i++) {
+    if (results[i] === undefined) {
+      results[i] = stopped(batchId, invoices[i] as BatchInvoice, "skipped", "The batch was cancelled before this invoice.", zeroText);
+    }
+  }
+  return { batchId, results, summary: summarizeSettlement(results, ports.ledger.currency), aborted };
+}
