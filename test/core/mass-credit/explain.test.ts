@@ -68,6 +68,18 @@ describe("mass credit: explaining a family (§6)", () => {
     expect(why.lines[0]).to.equal("Garcia, Ana gets 1 credit: Mia Garcia.");
   });
 
+  it("says when a student matches none of the rows, and works from a raw data set too", () => {
+    const data = dataSet({
+      families: [family("F1", "Garcia, Ana")],
+      students: [student("S1", "F1", "Mia Garcia")],
+      enrollments: [enrollment("E1", "S1", "A")],
+    });
+    const why = explainFamily(request({ mode: "student", enrollmentRows: [{ classIds: ["C"] }], rowsCombine: "or" }), data, "F1");
+    expect(why.failures).to.deep.equal([
+      "Mia Garcia matches none of row 1 (Gymnastics Level 2); at least one row must match (enrollments active on 2026-12-01: Swim Level 1).",
+    ]);
+  });
+
   it("lists every student's failure when no student passes", () => {
     const why = explainFamily(request({ mode: "family", studentKeywords: ["Medical"] }), index, "F1");
     expect(why.qualifies).to.equal(false);

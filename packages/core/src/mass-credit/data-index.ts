@@ -7,6 +7,7 @@
 import { isIsoDate } from "../dates.js";
 import { CreditKitError } from "../errors.js";
 import { fromAmountString, isPositive } from "../money.js";
+import { codeEnrollments, type EnrollmentCodes } from "./enrollment-codes.js";
 import type { Enrollment, Family, Fee, MassCreditDataSet, NamedItem, Offering, Student } from "./model.js";
 import { studentDisplayName } from "./model.js";
 
@@ -49,12 +50,29 @@ export interface MassCreditIndex {
   /** Start and end dates as YYYYMMDD numbers (see `dateKey`). */
   readonly enrollmentFrom: Int32Array;
   readonly enrollmentTo: Int32Array;
+  /** Offering, location and meeting-day codes of every enrollment, for row matching. */
+  readonly enrollmentCodes: EnrollmentCodes;
+  /** Preview-row fields made once, so a preview of 400,000 rows only copies references. */
+  readonly rowFields: RowFields;
   readonly feeStart: Uint32Array;
   readonly fees: readonly Fee[];
   /** 1 when the fee's remainder is above zero. */
   readonly feeOutstanding: Uint8Array;
   /** Family id → position in `families`. */
   readonly familyById: ReadonlyMap<string, number>;
+}
+
+/** Row keys, ids and names by position (see `PreviewRow`). */
+export interface RowFields {
+  /** "f:<familyId>" per family. */
+  readonly familyKeys: readonly string[];
+  /** "s:<studentId>" per student. */
+  readonly studentKeys: readonly string[];
+  readonly studentIds: readonly string[];
+  /** "e:<enrollmentId>" per enrollment. */
+  readonly enrollmentKeys: readonly string[];
+  readonly enrollmentIds: readonly string[];
+  readonly offeringNames: readonly string[];
 }
 
 /** True when `value` is an index built by `indexDataSet` rather than a raw data set. */
@@ -120,6 +138,15 @@ export function indexDataSet(data: MassCreditDataSet): MassCreditIndex {
     enrollments,
     enrollmentFrom: Int32Array.from(enrollments, (e) => checkedDateKey(e.startDate)),
     enrollmentTo: Int32Array.from(enrollments, (e) => checkedDateKey(e.endDate)),
+    enrollmentCodes: codeEnrollments(enrollments),
+    rowFields: {
+      familyKeys: families.map((f) => `f:${f.id}`),
+      studentKeys: students.map((s) => `s:${s.id}`),
+      studentIds: students.map((s) => s.id),
+      enrollmentKeys: enrollments.map((e) => `e:${e.id}`),
+      enrollmentIds: enrollments.map((e) => e.id),
+      offeringNames: enrollments.map((e) => e.offering.name),
+    },
     feeStart,
     fees,
     feeOutstanding,

@@ -6,6 +6,7 @@ import type { NamedItem, Offering, OfferingKind, OrganisationLists } from "./mod
 
 const offering = (kind: OfferingKind, id: string, name: string, ...keywords: string[]): Offering => ({ kind, id, name, keywords });
 
+/** The demo classes, camps and programs, with their keywords. */
 export const DEMO_OFFERINGS: readonly Offering[] = [
   offering("class", "C01", "Parent & Tot Swim", "Swim", "Preschool"),
   offering("class", "C02", "Swim Level 1", "Swim", "Beginner"),
@@ -84,6 +85,7 @@ export const DEMO_PRICES: Readonly<Record<string, readonly string[]>> = {
 /** Part-paid remainders. */
 export const DEMO_PARTIAL_REMAINDERS: readonly string[] = ["5.00", "10.00", "22.50", "47.25", "60.00"];
 
+/** Family surnames, some with accents and apostrophes to exercise the collation. */
 export const DEMO_SURNAMES: readonly string[] = (
   "Garcia Smith Johnson Williams Brown Jones Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson Anderson Thomas " +
   "Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King " +
@@ -93,17 +95,20 @@ export const DEMO_SURNAMES: readonly string[] = (
   "Hughes Price Alvarez Castillo Sanders Patel Myers Long Ross Foster Jimenez O'Brien Müller Østergaard Dubois Novak"
 ).split(" ");
 
+/** First names of account holders. */
 export const DEMO_ADULT_NAMES: readonly string[] = (
   "Ana Maria Jennifer Michael David Sarah Jessica James Robert Laura Daniel Emily Carlos Priya Wei Fatima John Linda " +
   "Kevin Rachel Omar Sofia Thomas Elena Brian Nicole Luis Hannah Andrew Grace"
 ).split(" ");
 
+/** First names of students. */
 export const DEMO_CHILD_NAMES: readonly string[] = (
   "Olivia Liam Emma Noah Ava Elijah Sophia Mateo Isabella Lucas Mia Levi Amelia Ethan Harper Aiden Evelyn Leo Chloe Jack " +
   "Zoe Owen Nora Caleb Lily Ezra Aria Luca Ella Hudson Maya Kai Ivy Miles Zara Jayden Ruby Theo Layla Felix Nina Arjun " +
   "Chloé Zoë Ines Jonas Yuki Sami Aaliyah Ben"
 ).split(" ");
 
+/** Family keywords with the chance a family has each. */
 export const DEMO_FAMILY_KEYWORDS: readonly (readonly [string, number])[] = [
   ["VIP", 0.05],
   ["Founding", 0.03],
@@ -112,6 +117,7 @@ export const DEMO_FAMILY_KEYWORDS: readonly (readonly [string, number])[] = [
   ["Military", 0.04],
 ];
 
+/** Student keywords with the chance a student has each. */
 export const DEMO_STUDENT_KEYWORDS: readonly (readonly [string, number])[] = [
   ["Beginner", 0.15],
   ["Competitive", 0.08],

@@ -6,8 +6,9 @@
  * same functions, so an explanation always agrees with the preview.
  */
 import { dateKey, type MassCreditIndex } from "./data-index.js";
+import { daysOfMask } from "./enrollment-codes.js";
 import type { RowsCombine, ValidEnrollmentRow, ValidMassCreditRequest } from "./filters.js";
-import type { Enrollment } from "./model.js";
+import type { Enrollment, EnrollmentOffering, Weekday } from "./model.js";
 
 /** A set of wanted values, or null when the question was not asked. */
 type Wanted = ReadonlySet<string> | null;
@@ -39,6 +40,12 @@ export interface CompiledFilters {
   readonly allRows: number;
   /** True when student keywords or enrollment rows are set. */
   readonly hasStudentTests: boolean;
+  /** Per offering code of the index: the rows whose offering and keyword fields it meets (bit r = row r). */
+  readonly rowsByOffering: Int32Array;
+  /** Per location code of the index: the rows whose location field it meets. */
+  readonly rowsByLocation: Int32Array;
+  /** Per meeting-day mask (0–127): the rows whose meeting-day field it meets. */
+  readonly rowsByDays: Int32Array;
 }
 
 function wanted(values: readonly string[]): Wanted {
@@ -57,10 +64,24 @@ function compileRow(row: ValidEnrollmentRow): CompiledRow {
   };
 }
 
-/** Compiles a validated request into the sets the predicates use. */
-export function compileFilters(request: ValidMassCreditRequest): CompiledFilters {
+/** For each value, the bits of the rows whose `part` it meets. */
+function rowBits<T>(values: readonly T[], rows: readonly CompiledRow[], part: (value: T, row: CompiledRow) => boolean): Int32Array {
+  return Int32Array.from(values, (value) => rows.reduce((bits, row, r) => (part(value, row) ? bits | (1 << r) : bits), 0));
+}
+
+/**
+ * Compiles a validated request into the sets and row tables the predicates
+ * use; the tables cache, per offering, location and meeting-day pattern of
+ * the index, which rows it meets.
+ */
+export function compileFilters(request: ValidMassCreditRequest, index: MassCreditIndex): CompiledFilters {
   const rows = request.enrollmentRows.map(compileRow);
+  const codes = index.enrollmentCodes;
+  const dayMasks = Array.from({ length: 128 }, (_, mask) => daysOfMask(mask));
   return {
+    rowsByOffering: rowBits(codes.offerings, rows, offeringFieldsMatch),
+    rowsByLocation: rowBits(codes.locations, rows, locationFieldMatches),
+    rowsByDays: rowBits(dayMasks, rows, meetingDayFieldMatches),
     request,
     date: dateKey(request.date),
     autopayMethods: wanted(request.autopayMethods),
@@ -88,7 +109,7 @@ export function passesOutstandingTest(family: number, index: MassCreditIndex, fi
 
 /** Question 7: the family has any chosen autopay method on file. */
 export function passesAutopayTest(family: number, index: MassCreditIndex, filters: CompiledFilters): boolean {
-  return hasAnyOf(index.families[family]?.autopayMethods ?? [], filters.autopayMethods);
+  return filters.autopayMethods === null || hasAnyOf(index.families[family]?.autopayMethods ?? [], filters.autopayMethods);
 }
 
 /** Question 8: the family has a fee in any chosen category — an outstanding one when "only outstanding" is on. */
@@ -106,7 +127,7 @@ export function passesChargeCategoryTest(family: number, index: MassCreditIndex,
 
 /** Question 9: the family has any chosen family keyword. */
 export function passesFamilyKeywordTest(family: number, index: MassCreditIndex, filters: CompiledFilters): boolean {
-  return hasAnyOf(index.families[family]?.keywords ?? [], filters.familyKeywords);
+  return filters.familyKeywords === null || hasAnyOf(index.families[family]?.keywords ?? [], filters.familyKeywords);
 }
 
 /** True when the family is active and passes every family-level test. */
@@ -120,27 +141,42 @@ export function passesFamilyTests(family: number, index: MassCreditIndex, filter
   );
 }
 
-/** True when the enrollment meets every filled field of the row. */
-export function matchesRow(enrollment: Enrollment, row: CompiledRow): boolean {
-  if (!hasAnyOf(enrollment.meetingDays, row.meetingDays)) return false;
-  if (row.locations !== null && !row.locations.has(enrollment.location)) return false;
+/** A row's class, camp, program and keyword fields: the offering is one of those chosen and has a chosen keyword. */
+export function offeringFieldsMatch(offering: EnrollmentOffering, row: CompiledRow): boolean {
   if (row.hasOffering) {
-    const offering = enrollment.offering;
     const ids = offering.kind === "class" ? row.classIds : offering.kind === "camp" ? row.campIds : row.programIds;
     if (ids === null || !ids.has(offering.id)) return false;
   }
-  return hasAnyOf(enrollment.offering.keywords, row.offeringKeywords);
+  return hasAnyOf(offering.keywords, row.offeringKeywords);
 }
 
-/** Bit r is set when the enrollment matches row r. */
-export function rowMaskOf(enrollment: Enrollment, filters: CompiledFilters): number {
-  let mask = 0;
-  const rows = filters.rows;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    if (row !== undefined && matchesRow(enrollment, row)) mask |= 1 << r;
-  }
-  return mask;
+/** A row's location field: the enrollment is at one of the chosen locations. */
+export function locationFieldMatches(location: string, row: CompiledRow): boolean {
+  return row.locations === null || row.locations.has(location);
+}
+
+/** A row's meeting-day field: the enrollment meets on one of the chosen days. */
+export function meetingDayFieldMatches(days: readonly Weekday[], row: CompiledRow): boolean {
+  return hasAnyOf(days, row.meetingDays);
+}
+
+/** True when the enrollment meets every filled field of the row. */
+export function matchesRow(enrollment: Enrollment, row: CompiledRow): boolean {
+  return (
+    meetingDayFieldMatches(enrollment.meetingDays, row) &&
+    locationFieldMatches(enrollment.location, row) &&
+    offeringFieldsMatch(enrollment.offering, row)
+  );
+}
+
+/** The rows the enrollment at `position` matches (bit r = row r), from the compiled tables. */
+export function rowMaskAt(position: number, index: MassCreditIndex, filters: CompiledFilters): number {
+  const codes = index.enrollmentCodes;
+  return (
+    (filters.rowsByOffering[codes.offeringCodes[position] ?? 0] ?? 0) &
+    (filters.rowsByLocation[codes.locationCodes[position] ?? 0] ?? 0) &
+    (filters.rowsByDays[codes.dayMasks[position] ?? 0] ?? 0)
+  );
 }
 
 /** True when the enrollment at `position` runs on the credit date (startDate ≤ date ≤ endDate). */
@@ -154,8 +190,7 @@ export function studentRowMask(student: number, index: MassCreditIndex, filters:
   const end = index.enrollmentStart[student + 1] ?? 0;
   let mask = 0;
   for (let e = index.enrollmentStart[student] ?? 0; e < end; e++) {
-    const enrollment = index.enrollments[e];
-    if (enrollment !== undefined && isActiveOnCreditDate(e, index, filters)) mask |= rowMaskOf(enrollment, filters);
+    if (isActiveOnCreditDate(e, index, filters)) mask |= rowMaskAt(e, index, filters);
   }
   return mask;
 }
@@ -176,6 +211,5 @@ export function passesStudentTests(student: number, index: MassCreditIndex, filt
 /** True when the enrollment at `position` earns a credit in per-enrollment mode: active on the date and matching a row (any, when there are none). */
 export function enrollmentQualifies(position: number, index: MassCreditIndex, filters: CompiledFilters): boolean {
   if (!isActiveOnCreditDate(position, index, filters)) return false;
-  const enrollment = index.enrollments[position];
-  return enrollment !== undefined && (filters.rows.length === 0 || rowMaskOf(enrollment, filters) !== 0);
+  return filters.rows.length === 0 || rowMaskAt(position, index, filters) !== 0;
 }

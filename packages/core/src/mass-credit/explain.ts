@@ -4,7 +4,7 @@
  * in words and as data. Decided with the same predicates as the preview.
  */
 import { CreditKitError } from "../errors.js";
-import type { MassCreditIndex } from "./data-index.js";
+import { indexDataSet, isMassCreditIndex, type MassCreditIndex } from "./data-index.js";
 import {
   type CompiledFilters,
   compileFilters,
@@ -18,11 +18,13 @@ import {
   rowsSatisfied,
 } from "./eligibility.js";
 import { type MassCreditRequest, validateMassCreditRequest } from "./filters.js";
-import type { Enrollment } from "./model.js";
+import type { Enrollment, MassCreditDataSet } from "./model.js";
 import { appendFamilyRows, type PreviewRow } from "./preview.js";
 import { describeRow } from "./summary.js";
 
+/** The tests a family is put to, in the order they are reported. */
 export type FamilyTestName = "active" | "outstanding" | "autopay" | "charge-category" | "family-keywords";
+/** The tests a student is put to, in the order they are reported. */
 export type StudentTestName = "active" | "student-keywords" | "enrollment-rows";
 
 /** One test and how it went. Values are names, not ids. */
@@ -47,6 +49,7 @@ export interface RowOutcome {
   readonly enrollmentIds: readonly string[];
 }
 
+/** How one student of the family fared. */
 export interface StudentExplanation {
   readonly studentId: string;
   readonly studentName: string;
@@ -77,10 +80,16 @@ const list = (values: readonly string[], none = "none") => (values.length === 0 
 
 /**
  * Explains one family's outcome for a request. Validates the request like
- * the preview; throws `unknown-account` when no family has `familyId`.
+ * the preview (pass the index the preview used; a raw data set is indexed on
+ * the way); throws `unknown-account` when no family has `familyId`.
  */
-export function explainFamily(request: MassCreditRequest, index: MassCreditIndex, familyId: string): FamilyExplanation {
-  const filters = compileFilters(validateMassCreditRequest(request, index));
+export function explainFamily(
+  request: MassCreditRequest,
+  indexOrDataSet: MassCreditIndex | MassCreditDataSet,
+  familyId: string,
+): FamilyExplanation {
+  const index = isMassCreditIndex(indexOrDataSet) ? indexOrDataSet : indexDataSet(indexOrDataSet);
+  const filters = compileFilters(validateMassCreditRequest(request, index), index);
   const family = index.familyById.get(familyId);
   const record = family === undefined ? undefined : index.families[family];
   if (family === undefined || record === undefined) throw new CreditKitError("unknown-account", { familyId });
@@ -210,9 +219,11 @@ function explainStudent(student: number, index: MassCreditIndex, filters: Compil
     const matched = rows.filter((r) => r.matched).map((r) => `row ${r.row + 1} (${r.description})`);
     const missed = rows.filter((r) => !r.matched).map((r) => `row ${r.row + 1} (${r.description})`);
     const needs = request.rowsCombine === "and" ? "every" : "at least one";
-    const text =
-      `${name} matches ${list(matched, "no row")}${missed.length > 0 ? ` but not ${missed.join(", ")}` : ""}; ` +
-      `${needs} row must match (enrollments active on ${request.date}: ${list(activeNames)}).`;
+    const outcome =
+      matched.length === 0
+        ? `matches none of ${missed.join(", ")}`
+        : `matches ${matched.join(", ")}${missed.length > 0 ? ` but not ${missed.join(", ")}` : ""}`;
+    const text = `${name} ${outcome}; ${needs} row must match (enrollments active on ${request.date}: ${list(activeNames)}).`;
     tests.push({
       test: "enrollment-rows",
       passed,

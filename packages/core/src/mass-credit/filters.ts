@@ -11,6 +11,7 @@ import { type MassCreditDataSet, type OfferingKind, WEEKDAYS, type Weekday } fro
 /** How many credits a qualifying family gets: one, one per student, or one per enrollment. */
 export type IssueMode = "family" | "student" | "enrollment";
 
+/** Every issue mode, in the order the wizard offers them. */
 export const ISSUE_MODES: readonly IssueMode[] = ["family", "student", "enrollment"];
 
 /** How several enrollment rows combine: the student matches every row ("and") or at least one ("or"). */

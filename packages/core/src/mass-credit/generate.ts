@@ -32,6 +32,7 @@ export function mulberry32(seed: number): Random {
   };
 }
 
+/** What `generateDataSet` makes. */
 export interface GenerateOptions {
   /** Any integer; the same seed gives the same data set. */
   readonly seed: number;
@@ -41,6 +42,7 @@ export interface GenerateOptions {
   readonly startDate?: IsoDate;
 }
 
+/** The date generated data is centred on unless told otherwise. */
 export const DEFAULT_DEMO_DATE: IsoDate = "2026-12-01";
 
 const DAYS_AROUND = 400;

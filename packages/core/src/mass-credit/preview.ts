@@ -51,6 +51,7 @@ export interface PreviewProgress {
   readonly total: number;
 }
 
+/** Progress reporting for `previewMassCredit`. */
 export interface PreviewOptions {
   /** Called after every `chunkSize` families and once at the end. */
   readonly onProgress?: (progress: PreviewProgress) => void;
@@ -73,7 +74,7 @@ export function previewMassCredit(
 ): MassCreditPreview {
   const index = isMassCreditIndex(indexOrDataSet) ? indexOrDataSet : indexDataSet(indexOrDataSet);
   const valid = validateMassCreditRequest(request, index);
-  const filters = compileFilters(valid);
+  const filters = compileFilters(valid, index);
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE));
   const total = index.families.length;
   const rows: PreviewRow[] = [];
@@ -105,33 +106,34 @@ export function appendFamilyRows(family: number, index: MassCreditIndex, filters
   const from = index.studentStart[family] ?? 0;
   const to = index.studentStart[family + 1] ?? 0;
 
+  const fields = index.rowFields;
   if (mode === "family") {
     let qualifies = !filters.hasStudentTests;
     for (let student = from; student < to && !qualifies; student++) qualifies = passesStudentTests(student, index, filters);
-    if (qualifies) out.push({ rowKey: `f:${record.id}`, familyId: record.id, familyName: record.name, amount });
+    if (qualifies) out.push({ rowKey: fields.familyKeys[family] ?? "", familyId: record.id, familyName: record.name, amount });
     return;
   }
 
   for (let student = from; student < to; student++) {
     if (!passesStudentTests(student, index, filters)) continue;
-    const studentId = index.students[student]?.id ?? "";
+    const studentId = fields.studentIds[student] ?? "";
     const studentName = index.studentNames[student] ?? "";
     if (mode === "student") {
-      out.push({ rowKey: `s:${studentId}`, familyId: record.id, familyName: record.name, studentId, studentName, amount });
+      const rowKey = fields.studentKeys[student] ?? "";
+      out.push({ rowKey, familyId: record.id, familyName: record.name, studentId, studentName, amount });
       continue;
     }
     const end = index.enrollmentStart[student + 1] ?? 0;
     for (let e = index.enrollmentStart[student] ?? 0; e < end; e++) {
-      const enrollment = index.enrollments[e];
-      if (enrollment === undefined || !enrollmentQualifies(e, index, filters)) continue;
+      if (!enrollmentQualifies(e, index, filters)) continue;
       out.push({
-        rowKey: `e:${enrollment.id}`,
+        rowKey: fields.enrollmentKeys[e] ?? "",
         familyId: record.id,
         familyName: record.name,
         studentId,
         studentName,
-        enrollmentId: enrollment.id,
-        offeringName: enrollment.offering.name,
+        enrollmentId: fields.enrollmentIds[e] ?? "",
+        offeringName: fields.offeringNames[e] ?? "",
         amount,
       });
     }
