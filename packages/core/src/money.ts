@@ -236,7 +236,22 @@ export function parseLocalizedMoney<C extends CurrencyCode>(
   let text = input.split(symbol).join("").split(currency).join("");
   text = text.replace(/[\s\u00a0\u202f\u061c\u200e\u200f]/g, "").replace(/[\u2212\u2012\u2013]/g, "-");
   text = toAsciiDigits(text, locale);
-  if (group.trim() !== "") text = text.split(group).join("");
+  if (group.trim() !== "" && text.includes(group)) {
+    // A group separator only where the locale puts one ("1,234", "12,34,567"), never in
+    // a fraction: "12.50" typed in de-DE, or "1,5" in en-US, is refused, not read as 1250 or 15.
+    const [whole = "", ...fraction] = decimal === group ? [text] : text.split(decimal);
+    const [lead = "", ...groups] = whole.split(group);
+    const last = groups[groups.length - 1] ?? "";
+    if (
+      fraction.some((f) => f.includes(group)) ||
+      !/^[+-]?\d{1,3}$/.test(lead) ||
+      !groups.every((g) => /^\d{2,3}$/.test(g)) ||
+      !/^\d{3}$/.test(last)
+    ) {
+      throw new CreditKitError("invalid-amount", { input });
+    }
+    text = text.split(group).join("");
+  }
   if (decimal !== ".") {
     if (text.includes(".") && group.trim() !== ".") throw new CreditKitError("invalid-amount", { input });
     text = text.split(decimal).join(".");

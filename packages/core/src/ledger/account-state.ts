@@ -227,6 +227,10 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
         takeCredit(book, entry.target.grantId, amount, guard, "voided");
       } else {
         const fee = needFee(book, entry.target.feeId);
+        const holder = guard.feeHeldBy(book.account.id, entry.target.feeId);
+        if (holder !== undefined && holder !== entry.key) {
+          throw new CreditKitError("fee-reserved", { feeId: entry.target.feeId, reservedBy: holder });
+        }
         if (compare(amount, feeRemainder(fee)) > 0) throw new CreditKitError("fee-overpaid", { feeId: entry.target.feeId });
         book.fees.set(entry.target.feeId, { ...fee, voided: add(fee.voided, amount) });
       }

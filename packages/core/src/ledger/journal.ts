@@ -9,7 +9,7 @@
  */
 import { assertIsoDate } from "../dates.js";
 import { assertInput, CreditKitError } from "../errors.js";
-import { add, fromAmountString, type Money, min, minorUnit, parseMoney, sum, toAmountString, zero } from "../money.js";
+import { add, compare, fromAmountString, type Money, min, minorUnit, parseMoney, subtract, sum, toAmountString, zero } from "../money.js";
 import { DEFAULT_SETTINGS, type OrgSettings } from "../settings.js";
 import {
   type AccountSnapshot,
@@ -90,6 +90,30 @@ export interface JournalOptions {
   readonly settings?: Partial<OrgSettings>;
 }
 
+/** Installs a reservation exactly as it was saved (restore only; not part of the public surface). */
+const exactReservations = new WeakMap<Journal, (reservation: Reservation) => void>();
+
+/** A deep-frozen copy of a plain-data value: a written entry can be changed by no one, its writer included. */
+function frozenCopy<T>(value: T): T {
+  const freeze = (v: unknown): unknown => {
+    if (v !== null && typeof v === "object") {
+      for (const inner of Object.values(v)) freeze(inner);
+      Object.freeze(v);
+    }
+    return v;
+  };
+  return freeze(JSON.parse(JSON.stringify(value))) as T;
+}
+
+/** JSON with object keys sorted, so "the same entries" does not depend on the order their fields were written in. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 export function createJournal(options: JournalOptions): Journal {
   const currency = options.currency;
   minorUnit(currency);
@@ -134,7 +158,8 @@ export function createJournal(options: JournalOptions): Journal {
 
   const draftOf = (b: Book): Book => ({ ...b, fees: new Map(b.fees), grants: new Map(b.grants) });
 
-  const append = (key: string, entries: readonly LedgerEntry[]): void => {
+  const append = (key: string, batch: readonly LedgerEntry[]): readonly LedgerEntry[] => {
+    const entries = frozenCopy(batch);
     const drafts = new Map<string, Book>();
     const guard = guardFor(key);
     const seen = new Set<string>();
@@ -159,6 +184,7 @@ export function createJournal(options: JournalOptions): Journal {
     }
     byKey.set(key, entries);
     held.delete(key);
+    return entries;
   };
 
   const sweep = (key: string, accountIds: Iterable<string>, date: string): LedgerEntry[] => {
@@ -168,8 +194,7 @@ export function createJournal(options: JournalOptions): Journal {
       const sweepKey = `${key}/sweep/${accountId}`;
       const entries = planSweep(journal.snapshot(accountId), { key: sweepKey, date });
       if (entries.length === 0) continue;
-      append(sweepKey, entries);
-      swept.push(...entries);
+      swept.push(...append(sweepKey, entries));
     }
     return swept;
   };
@@ -207,18 +232,19 @@ export function createJournal(options: JournalOptions): Journal {
       assertInput(typeof key === "string" && key !== "", "key");
       const previous = byKey.get(key);
       if (previous) {
-        if (JSON.stringify(previous) !== JSON.stringify(entries)) throw new CreditKitError("idempotency-conflict", { key });
+        if (canonicalJson(previous) !== canonicalJson(entries)) throw new CreditKitError("idempotency-conflict", { key });
         return { status: "duplicate", entries: previous, swept: [] };
       }
-      append(key, entries);
-      const touched = new Set(entries.map((e) => e.accountId));
+      // Read before appending: the append releases the reservation held under `key`.
       const reservation = held.get(key);
+      const written = append(key, entries);
+      const touched = new Set(written.map((e) => e.accountId));
       if (reservation) touched.add(reservation.accountId);
-      const posted = entries.some((e) => e.type === "Fee" || isGrantEntry(e));
-      const last = entries[entries.length - 1];
+      const posted = written.some((e) => e.type === "Fee" || isGrantEntry(e));
+      const last = written[written.length - 1];
       const swept = settings.autoApply && posted && last ? sweep(key, touched, last.date) : [];
       notify(key, touched);
-      return { status: "committed", entries, swept };
+      return { status: "committed", entries: written, swept };
     },
     reserve(request) {
       const existing = held.get(request.key);
@@ -281,6 +307,31 @@ export function createJournal(options: JournalOptions): Journal {
       reservations: [...held.values()],
     }),
   };
+  exactReservations.set(journal, (r) => {
+    if (held.has(r.key) || byKey.has(r.key)) throw new CreditKitError("reservation-conflict", { key: r.key });
+    const snap = journal.snapshot(r.accountId);
+    const guard = guardFor(r.key);
+    for (const feeId of r.feeIds) {
+      if (!snap.fees.some((f) => f.feeId === feeId)) throw new CreditKitError("unknown-fee", { feeId });
+      const holder = guard.feeHeldBy(r.accountId, feeId);
+      if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
+    }
+    const pool = usableGrants(snap);
+    const grants = r.grants.map((g) => {
+      const amount = parseMoney(g.amount, currency, "positive");
+      const source = pool.find((s) => s.grantId === g.grantId);
+      if (!snap.grants.some((s) => s.grantId === g.grantId)) throw new CreditKitError("unknown-grant", { grantId: g.grantId });
+      if (!source || compare(amount, source.free) > 0) throw new CreditKitError("credit-overused", { grantId: g.grantId });
+      source.free = subtract(source.free, amount);
+      return { grantId: g.grantId, amount: toAmountString(amount) };
+    });
+    const credit = sum(
+      grants.map((g) => fromAmountString(g.amount, currency)),
+      currency,
+    );
+    held.set(r.key, { key: r.key, accountId: r.accountId, feeIds: [...r.feeIds], grants, credit: toAmountString(credit) });
+    notify(r.key, [r.accountId]);
+  });
   return journal;
 }
 
@@ -302,7 +353,9 @@ export function restoreJournal(data: JournalData): Journal {
     group.push(entry);
   }
   flush();
-  for (const r of data.reservations) journal.reserve({ key: r.key, accountId: r.accountId, feeIds: r.feeIds, credit: r.credit });
+  // Each reservation holds exactly the grants it held when saved: drawing again could pick other grants.
+  const holdExactly = exactReservations.get(journal) ?? ((r: Reservation) => journal.reserve(r));
+  for (const r of data.reservations) holdExactly(r);
   journal.updateSettings({ autoApply: data.settings.autoApply });
   return journal;
 }
