@@ -3,6 +3,7 @@
  * Node, a browser and a Web Worker.
  */
 export * from "./checkout/index.js";
+export * from "./csv.js";
 export * from "./dates.js";
 export * from "./errors.js";
 export * from "./gateway.js";

@@ -1,7 +1,7 @@
 /**
  * Mass credits (§6): the data a run looks at, the questions an admin answers,
  * who qualifies, the preview with its filter summary, per-family
- * explanations, and a demo data generator.
+ * explanations, runs (plan, process, reverse), and a demo data generator.
  */
 export { indexDataSet, isMassCreditIndex, type ListLookup, type MassCreditIndex, NAME_COLLATOR } from "./data-index.js";
 export { DEMO_LISTS } from "./demo-catalog.js";
@@ -37,4 +37,16 @@ export {
   selectRows,
   totalOfRows,
 } from "./preview.js";
+export {
+  assertRunId,
+  creditDescription,
+  DEFAULT_RUN_CHUNK_SIZE,
+  nextMacrotask,
+  type PlanRunOptions,
+  planRun,
+  processRun,
+  runKey,
+} from "./run.js";
+export { reverseRun } from "./run-reverse.js";
+export type * from "./run-types.js";
 export { describeFilters, summariseFilters } from "./summary.js";

@@ -1,0 +1,107 @@
+/**
+ * CSV export (RFC 4180) that is safe to open in a spreadsheet.
+ *
+ * - Records end with CRLF (the last one too). A cell holding a comma, a
+ *   double quote, a CR or an LF is wrapped in double quotes, with every
+ *   quote inside doubled; line breaks inside a quoted cell are kept as they are.
+ * - **Formula injection is neutralised** (OWASP "CSV injection"): a text cell
+ *   that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+ *   single quote `'` in front, so Excel, LibreOffice and Google Sheets show it
+ *   as text instead of running it. A family called `=HYPERLINK("http://x")`
+ *   appears as `'=HYPERLINK("http://x")`.
+ * - **Amounts stay numbers.** A negative amount such as `-5.00` begins with
+ *   `-` too, and prefixing it would turn it into text a spreadsheet cannot sum.
+ *   Columns the caller lists in `numericColumns` are written as they are when
+ *   the cell is a plain decimal number (`-5.00`, `12.50`, `1200`), which can
+ *   never be a formula; anything else in those columns is neutralised like text.
+ *   Every other cell is text and is always neutralised.
+ */
+
+/** How `toCsv` writes. */
+export interface CsvOptions {
+  /** Zero-based indexes of the columns that hold amounts or counts the kit wrote (see the module comment). */
+  readonly numericColumns?: readonly number[];
+  /** Start with a UTF-8 byte order mark, so Excel reads accented names right. Default false. */
+  readonly bom?: boolean;
+}
+
+/** The characters that make a spreadsheet read a cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain decimal number: safe in any spreadsheet. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** Prefixes `'` to a text that a spreadsheet would read as a formula; other texts are returned unchanged. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One cell: neutralised (unless it is a plain number in a numeric column), then quoted when RFC 4180 needs it. */
+export function csvCell(value: string, numeric = false): string {
+  const text = numeric && PLAIN_NUMBER.test(value) ? value : neutraliseFormula(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A CSV document: the header, then one record per row, CRLF line ends.
+ * Every cell is text; see the module comment for quoting, neutralisation and
+ * `numericColumns` (header cells are always treated as text).
+ */
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
+  const numeric = new Set(options.numericColumns ?? []);
+  const lines = [header.map((cell) => csvCell(String(cell))).join(",")];
+  for (const row of rows) lines.push(row.map((cell, column) => csvCell(String(cell ?? ""), numeric.has(column))).join(","));
+  return `${options.bom === true ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
+}
+
+/** The parts of a run record its export reads (a `RunRecord` fits). */
+export interface CsvRun {
+  readonly request: {
+    readonly creditType: string;
+    readonly creditTypeName?: string;
+    readonly date: string;
+    readonly currency: string;
+    readonly location: string;
+    readonly locationName?: string;
+  };
+  readonly credits: readonly {
+    readonly familyId: string;
+    readonly familyName: string;
+    readonly studentName?: string;
+    readonly enrollmentId?: string;
+    readonly offeringName?: string;
+    readonly amount: string;
+    readonly grantId: string;
+  }[];
+}
+
+/** The header `runToCsv` writes, for a run in `currency`. */
+export function runCsvHeader(currency: string): string[] {
+  return ["Family", "Family ID", "Student", "Enrollment", `Amount (${currency})`, "Grant ID", "Credit type", "Date", "Location"];
+}
+
+/**
+ * A run's credits as CSV ("Save to CSV", §6): one record per credit with the
+ * family, student, enrollment (class, camp or program), amount, grant id,
+ * credit type, date and location, in the record's order. Names of the credit
+ * type and location are used when the record has them. Amounts stay numbers;
+ * every text is neutralised (see the module comment). Starts with a UTF-8
+ * byte order mark unless `bom: false`.
+ */
+export function runToCsv(run: CsvRun, options: { readonly bom?: boolean } = {}): string {
+  const { request } = run;
+  const creditType = request.creditTypeName ?? request.creditType;
+  const location = request.locationName ?? request.location;
+  const rows = run.credits.map((c) => [
+    c.familyName,
+    c.familyId,
+    c.studentName ?? "",
+    c.offeringName ?? "",
+    c.amount,
+    c.grantId,
+    creditType,
+    request.date,
+    location,
+  ]);
+  return toCsv(runCsvHeader(request.currency), rows, { numericColumns: [4], bom: options.bom ?? true });
+}

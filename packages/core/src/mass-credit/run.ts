@@ -1,0 +1,325 @@
+/**
+ * Mass-credit runs (§6 "Process"): the credit posts for the reviewed,
+ * selected rows, and processing them in chunks, each row exactly once.
+ *
+ * Exactly once comes from the ledger's idempotency keys: every credit is
+ * committed under `runId/rowKey`, and a key the ledger already holds is never
+ * posted again. So processing the same plan twice, resuming after a closed
+ * page, an abort or an error at any point, or two tabs processing the same
+ * run, all leave one credit per selected row.
+ */
+import { assertInput, CreditKitError, type CreditKitErrorCode, isCreditKitError } from "../errors.js";
+import { type GrantEntry, isGrantEntry, type LedgerEntry } from "../ledger/entries.js";
+import { add, fromAmountString, type Money, toAmountString, zero } from "../money.js";
+import { after } from "../settlement/timers.js";
+import type { OrganisationLists } from "./model.js";
+import { type MassCreditPreview, multiplyAmount, type PreviewRow, selectRows } from "./preview.js";
+import type {
+  CreditPost,
+  IssuedCredit,
+  ProcessRunOptions,
+  RunLedger,
+  RunPlan,
+  RunProgress,
+  RunRecord,
+  RunRowError,
+  RunStatus,
+} from "./run-types.js";
+
+/** Default rows per chunk. */
+export const DEFAULT_RUN_CHUNK_SIZE = 500;
+
+/** Throws `invalid-input` unless `runId` is a non-empty string without "/" (the keys `runId/rowKey` must split one way). */
+export function assertRunId(runId: unknown): asserts runId is string {
+  assertInput(
+    typeof runId === "string" && runId.trim() !== "" && !runId.includes("/"),
+    "runId",
+    'A run id is a non-empty text without "/".',
+  );
+}
+
+/** The idempotency key of one row's credit: `${runId}/${rowKey}`. */
+export function runKey(runId: string, rowKey: string): string {
+  return `${runId}/${rowKey}`;
+}
+
+/** What `planRun` needs besides the preview. */
+export interface PlanRunOptions {
+  /** Non-empty, without "/". The same id for the same run, so resuming posts only what is missing. */
+  readonly runId: string;
+  /** Row keys the admin deselected; every other row is posted. */
+  readonly deselected?: Iterable<string>;
+  /** The organisation's lists, to record the credit type's and location's names (ids otherwise). */
+  readonly lists?: Pick<OrganisationLists, "creditTypes" | "locations">;
+}
+
+/**
+ * The credit posts for the selected rows of a preview: one `Account Credit`
+ * grant per row, keyed `${runId}/${rowKey}` (grant id too; entry id
+ * `${runId}/${rowKey}#0`), on the row's family account, with the run's
+ * credit type, location, date and amount, a description made of the admin's
+ * description and the student (and class, camp or program) when the mode
+ * has one, and `source: { kind: "mass-credit", runId, rowKey }`.
+ *
+ * Throws `invalid-input` for a bad run id or a value that is not a preview.
+ */
+export function planRun(preview: MassCreditPreview, options: PlanRunOptions): RunPlan {
+  assertInput(typeof preview === "object" && preview !== null && Array.isArray(preview.rows), "preview");
+  assertInput(typeof options === "object" && options !== null, "options");
+  const { runId } = options;
+  assertRunId(runId);
+  const deselected = new Set<string>(options.deselected ?? []);
+  const { rows, count, total } = selectRows(preview, deselected);
+  const request = preview.request;
+  const nameIn = (list: readonly { id: string; name: string }[] | undefined, id: string) => list?.find((i) => i.id === id)?.name ?? id;
+  const posts = rows.map((row) => postFor(row, runId, request));
+  return {
+    runId,
+    request: {
+      description: request.description,
+      creditType: request.creditType,
+      creditTypeName: nameIn(options.lists?.creditTypes, request.creditType),
+      date: request.date,
+      amount: request.amount,
+      currency: request.currency,
+      mode: request.mode,
+      location: request.location,
+      locationName: nameIn(options.lists?.locations, request.location),
+    },
+    filters: [...preview.summary],
+    posts,
+    count,
+    total,
+  };
+}
+
+/** The admin's description, plus the student and the offering when the row has them. */
+export function creditDescription(description: string, row: Pick<PreviewRow, "studentName" | "offeringName">): string {
+  const about = [row.studentName, row.offeringName].filter((part) => part !== undefined && part !== "");
+  return about.length === 0 ? description : `${description} — ${about.join(", ")}`;
+}
+
+function postFor(row: PreviewRow, runId: string, request: MassCreditPreview["request"]): CreditPost {
+  const key = runKey(runId, row.rowKey);
+  const entry: GrantEntry = {
+    id: `${key}#0`,
+    key,
+    type: "Account Credit",
+    accountId: row.familyId,
+    date: request.date,
+    amount: row.amount,
+    description: creditDescription(request.description, row),
+    grantId: key,
+    creditType: request.creditType,
+    location: request.location,
+    source: { kind: "mass-credit", runId, rowKey: row.rowKey },
+  };
+  return {
+    key,
+    rowKey: row.rowKey,
+    familyId: row.familyId,
+    familyName: row.familyName,
+    ...(row.studentId !== undefined ? { studentId: row.studentId } : {}),
+    ...(row.studentName !== undefined ? { studentName: row.studentName } : {}),
+    ...(row.enrollmentId !== undefined ? { enrollmentId: row.enrollmentId } : {}),
+    ...(row.offeringName !== undefined ? { offeringName: row.offeringName } : {}),
+    entry,
+  };
+}
+
+/** A macrotask: lets the page paint and handle input between chunks (Node, browsers and workers). */
+export function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    after(0, resolve);
+  });
+}
+
+/** True for an error that belongs to one row (bad account, conflicting key …), not to the ledger as a whole. */
+function isRowError(error: unknown): error is CreditKitError {
+  return isCreditKitError(error) && !error.code.startsWith("storage-");
+}
+
+/** The code and message of anything thrown. */
+export function describeError(error: unknown): { code: CreditKitErrorCode | "error"; message: string } {
+  if (isCreditKitError(error)) return { code: error.code, message: error.message };
+  return { code: "error", message: error instanceof Error ? error.message : String(error) };
+}
+
+function issuedCredit(post: CreditPost, entry: GrantEntry): IssuedCredit {
+  return {
+    rowKey: post.rowKey,
+    familyId: post.familyId,
+    familyName: post.familyName,
+    ...(post.studentName !== undefined ? { studentName: post.studentName } : {}),
+    ...(post.enrollmentId !== undefined ? { enrollmentId: post.enrollmentId } : {}),
+    ...(post.offeringName !== undefined ? { offeringName: post.offeringName } : {}),
+    grantId: entry.grantId,
+    entryId: entry.id,
+    amount: entry.amount,
+  };
+}
+
+/** The grant this run's row put under its key, if the entries written there hold one. */
+function grantOfRow(entries: readonly LedgerEntry[], runId: string, rowKey: string): GrantEntry | undefined {
+  for (const entry of entries) {
+    if (isGrantEntry(entry) && entry.source.kind === "mass-credit" && entry.source.runId === runId && entry.source.rowKey === rowKey)
+      return entry;
+  }
+  return undefined;
+}
+
+function checkPlan(plan: RunPlan): void {
+  assertInput(typeof plan === "object" && plan !== null && Array.isArray(plan.posts), "plan");
+  assertRunId(plan.runId);
+  assertInput(typeof plan.request === "object" && plan.request !== null, "plan.request");
+  for (const post of plan.posts) {
+    assertInput(
+      post?.key === runKey(plan.runId, post.rowKey) && post.entry?.key === post.key,
+      "plan.posts",
+      `A post is not keyed ${plan.runId}/<rowKey>.`,
+    );
+  }
+}
+
+/** The exact sum of credits; amounts repeat (one per run), so each distinct amount is multiplied once. */
+function totalOf(credits: readonly IssuedCredit[], currency: string): string {
+  const counts = new Map<string, number>();
+  for (const credit of credits) counts.set(credit.amount, (counts.get(credit.amount) ?? 0) + 1);
+  let total: Money = zero(currency);
+  for (const [amount, n] of counts) total = add(total, multiplyAmount(fromAmountString(amount, currency), n));
+  return toAmountString(total);
+}
+
+/**
+ * Posts a plan's credits in chunks of `chunkSize`, each row exactly once, and
+ * returns the run's record. Before each chunk it checks `signal`; it asks the
+ * ledger which of the chunk's keys are already committed (those are
+ * `skipped` and still listed in the record), commits the rest (in one
+ * `commitChunk` when the ledger has it), reports progress, then gives the
+ * event loop a turn.
+ *
+ * A row the ledger refuses (unknown account, a key used by something else …)
+ * is listed in `errors` and the others go on. An error that is not about a
+ * row (storage, network, anything not a `CreditKitError`) stops the run with
+ * status `failed`. Processing the same plan again posts only what is missing.
+ *
+ * Throws a `CreditKitError` only for bad input, before anything is written:
+ * `invalid-input` (plan, options) or `currency-mismatch` (plan vs ledger).
+ */
+export async function processRun(ledger: RunLedger, plan: RunPlan, options: ProcessRunOptions = {}): Promise<RunRecord> {
+  assertInput(typeof ledger?.committed === "function" && typeof ledger.commit === "function", "ledger");
+  checkPlan(plan);
+  const chunkSize = options.chunkSize ?? DEFAULT_RUN_CHUNK_SIZE;
+  assertInput(Number.isSafeInteger(chunkSize) && chunkSize > 0, "chunkSize");
+  const { currency } = plan.request;
+  if (ledger.currency !== undefined && ledger.currency !== currency) {
+    throw new CreditKitError("currency-mismatch", { left: currency, right: ledger.currency });
+  }
+  const yieldControl = options.yieldControl ?? nextMacrotask;
+  const startedAt = options.startedAt ?? options.now?.();
+  const posts = plan.posts;
+  const slots: (IssuedCredit | undefined)[] = new Array(posts.length);
+  const errors: RunRowError[] = [];
+  const tally = { issued: 0, skipped: 0, failed: 0 };
+  const fail = (post: CreditPost, error: unknown) => {
+    errors.push({ rowKey: post.rowKey, familyId: post.familyId, ...describeError(error) });
+    tally.failed++;
+  };
+
+  /** Commits one post on its own; a row error is recorded, anything else is thrown. */
+  const commitOne = async (at: number, post: CreditPost) => {
+    try {
+      const result = await ledger.commit(post.key, [post.entry]);
+      slots[at] = issuedCredit(post, post.entry);
+      if (result?.status === "duplicate") tally.skipped++;
+      else tally.issued++;
+    } catch (error) {
+      if (!isRowError(error)) throw error;
+      fail(post, error);
+    }
+  };
+
+  const processChunk = async (start: number, end: number) => {
+    const missing: number[] = [];
+    for (let at = start; at < end; at++) {
+      const post = posts[at] as CreditPost;
+      const found = await ledger.committed(post.key);
+      if (found === undefined) {
+        missing.push(at);
+        continue;
+      }
+      const grant = grantOfRow(found, plan.runId, post.rowKey);
+      if (grant === undefined) fail(post, new CreditKitError("idempotency-conflict", { key: post.key }));
+      else {
+        slots[at] = issuedCredit(post, grant);
+        tally.skipped++;
+      }
+    }
+    if (missing.length === 0) return;
+    if (ledger.commitChunk !== undefined) {
+      let results: unknown;
+      try {
+        results = await ledger.commitChunk(
+          missing.map((at) => ({ key: (posts[at] as CreditPost).key, entries: [(posts[at] as CreditPost).entry] })),
+        );
+      } catch (error) {
+        if (!isRowError(error)) throw error;
+        for (const at of missing) await commitOne(at, posts[at] as CreditPost);
+        return;
+      }
+      missing.forEach((at, i) => {
+        const post = posts[at] as CreditPost;
+        slots[at] = issuedCredit(post, post.entry);
+        const status = Array.isArray(results) ? (results[i] as { status?: unknown } | undefined)?.status : undefined;
+        if (status === "duplicate") tally.skipped++;
+        else tally.issued++;
+      });
+      return;
+    }
+    for (const at of missing) await commitOne(at, posts[at] as CreditPost);
+  };
+
+  let status: RunStatus = "done";
+  let failure: RunRecord["failure"];
+  for (let start = 0; start < posts.length; start += chunkSize) {
+    if (options.signal?.aborted) {
+      status = "interrupted";
+      break;
+    }
+    const end = Math.min(posts.length, start + chunkSize);
+    try {
+      await processChunk(start, end);
+    } catch (error) {
+      status = "failed";
+      failure = describeError(error);
+      break;
+    }
+    const progress: RunProgress = { done: tally.issued + tally.skipped + tally.failed, total: posts.length, ...tally };
+    try {
+      options.onProgress?.(progress);
+    } catch {
+      // A listener's failure is the listener's: the run goes on.
+    }
+    if (end < posts.length) await yieldControl();
+  }
+
+  const credits = slots.filter((credit): credit is IssuedCredit => credit !== undefined);
+  const finishedAt = options.now?.();
+  return {
+    runId: plan.runId,
+    status,
+    filters: plan.filters,
+    request: plan.request,
+    credits,
+    count: credits.length,
+    total: totalOf(credits, currency),
+    issued: tally.issued,
+    skipped: tally.skipped,
+    selected: posts.length,
+    remaining: posts.length - tally.issued - tally.skipped - tally.failed,
+    errors,
+    ...(failure !== undefined ? { failure } : {}),
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    ...(finishedAt !== undefined ? { finishedAt } : {}),
+  };
+}
