@@ -66,14 +66,12 @@ export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, 
     throw new CreditKitError("invalid-amount", { received: typeof input }, 'Amounts must be given as text, like "12.50".');
   }
   const text = input.trim();
-  if (text === "") throw new CreditKitError("amount-required");
-  if (text.endsWith("%")) throw new CreditKitError("percent-not-supported", { input: text });
-  if (NON_FINITE.test(text)) throw new CreditKitError("not-finite", { input: text });
-  if (EXPONENT.test(text)) throw new CreditKitError("exponent-not-allowed", { input: text });
   const match = AMOUNT.exec(text);
-  if (!match) throw new CreditKitError("invalid-amount", { input: text });
-  const [whole = "", fraction = ""] = (match[2] ?? "").split(".");
-  if (fraction.length > digits) {
+  if (!match) throw whyNotAnAmount(text);
+  const body = match[2] ?? "";
+  const dot = body.indexOf(".");
+  const fractionDigits = dot < 0 ? 0 : body.length - dot - 1;
+  if (fractionDigits > digits) {
     throw new CreditKitError(
       "too-many-decimals",
       { input: text, currency, maxDecimals: digits },
@@ -82,13 +80,28 @@ export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, 
         : `${currency} amounts have at most ${digits} decimal place${digits === 1 ? "" : "s"}.`,
     );
   }
-  if (whole.replace(/^0+/, "").length > MAX_INTEGER_DIGITS) {
+  if (
+    (dot < 0 ? body.length : dot) > MAX_INTEGER_DIGITS &&
+    (dot < 0 ? body : body.slice(0, dot)).replace(/^0+/, "").length > MAX_INTEGER_DIGITS
+  ) {
     throw new CreditKitError("amount-too-large", { input: text, maxIntegerDigits: MAX_INTEGER_DIGITS });
   }
   const amount = new Dec(text);
-  if (sign !== "any" && amount.isNegative() && !amount.isZero()) throw new CreditKitError("negative-amount", { input: text });
-  if (sign === "positive" && amount.isZero()) throw new CreditKitError("zero-amount", { input: text });
-  return { currency, amount: amount.isZero() ? new Dec(0) : amount };
+  if (amount.isZero()) {
+    if (sign === "positive") throw new CreditKitError("zero-amount", { input: text });
+    return zero(currency);
+  }
+  if (sign !== "any" && amount.isNegative()) throw new CreditKitError("negative-amount", { input: text });
+  return { currency, amount };
+}
+
+/** The typed error for a text that is not a plain amount. */
+function whyNotAnAmount(text: string): CreditKitError {
+  if (text === "") return new CreditKitError("amount-required");
+  if (text.endsWith("%")) return new CreditKitError("percent-not-supported", { input: text });
+  if (NON_FINITE.test(text)) return new CreditKitError("not-finite", { input: text });
+  if (EXPONENT.test(text)) return new CreditKitError("exponent-not-allowed", { input: text });
+  return new CreditKitError("invalid-amount", { input: text });
 }
 
 /** Shorthand for a trusted literal: `money("12.50", "USD")`. Still validated. */
@@ -96,10 +109,17 @@ export function money<C extends CurrencyCode>(amount: string, currency: C): Mone
   return parseMoney(amount, currency, "any");
 }
 
+const zeros = new Map<string, Money>();
+
 /** Zero in a currency. */
 export function zero<C extends CurrencyCode>(currency: C): Money<C> {
-  minorUnit(currency);
-  return { currency, amount: new Dec(0) };
+  let found = zeros.get(currency);
+  if (!found) {
+    minorUnit(currency);
+    found = Object.freeze({ currency, amount: new Dec(0) });
+    zeros.set(currency, found);
+  }
+  return found as Money<C>;
 }
 
 function sameCurrency(a: Money, b: Money): void {
@@ -171,22 +191,31 @@ export function abs<C extends CurrencyCode>(m: Money<C>): Money<C> {
   return { currency: m.currency, amount: m.amount.abs() };
 }
 
+/** The amount's digits split at the currency's minor unit, without sign: ["12", "50"] for USD 12.50. */
+function fixedParts(m: Money): { negative: boolean; whole: string; fraction: string } {
+  const digits = minorUnit(m.currency);
+  // Amounts never carry more digits than the currency has (parsing refuses them; only + and − exist).
+  const exact = m.amount.decimalPlaces() <= digits ? m.amount : m.amount.toDecimalPlaces(digits, Decimal.ROUND_DOWN);
+  let text = exact.toString();
+  const negative = text.startsWith("-");
+  if (negative) text = text.slice(1);
+  const dot = text.indexOf(".");
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  const fraction = (dot < 0 ? "" : text.slice(dot + 1)).padEnd(digits, "0");
+  return { negative: negative && !m.amount.isZero(), whole, fraction };
+}
+
 /** Integer minor units as a string ("1250" for USD 12.50), the form gateways take. */
 export function toMinorUnits(m: Money): string {
-  return m.amount
-    .times(new Dec(10).pow(minorUnit(m.currency)))
-    .toDecimalPlaces(0, Decimal.ROUND_DOWN)
-    .toString();
+  const { negative, whole, fraction } = fixedParts(m);
+  const minor = `${whole}${fraction}`.replace(/^0+(?=\d)/, "");
+  return negative ? `-${minor}` : minor;
 }
 
 /** The canonical string of an amount: exactly the currency's fraction digits ("12.50", "1200", "1.250"). */
 export function toAmountString(m: Money): string {
-  const digits = minorUnit(m.currency);
-  const minor = toMinorUnits(m);
-  if (digits === 0) return minor;
-  const negative = minor.startsWith("-");
-  const unsigned = (negative ? minor.slice(1) : minor).padStart(digits + 1, "0");
-  const text = `${unsigned.slice(0, -digits)}.${unsigned.slice(-digits)}`;
+  const { negative, whole, fraction } = fixedParts(m);
+  const text = fraction === "" ? whole : `${whole}.${fraction}`;
   return negative ? `-${text}` : text;
 }
 

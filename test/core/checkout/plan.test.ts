@@ -15,10 +15,12 @@ const settings = (patch: Partial<OrgSettings> = {}): OrgSettings => ({ ...DEFAUL
 function account(fees: [string, string][], grants: [string, string][] = []): { journal: Journal; id: string } {
   const journal = journalWith();
   const id = openFamily(journal);
-  fees.forEach(([feeId, amount], i) => postFee(journal, id, feeId, amount, { dueDate: `2026-11-${String(10 + i).padStart(2, "0")}` }));
-  grants.forEach(([grantId, amount], i) =>
-    grantCredit(journal, id, grantId, amount, { date: `2026-10-${String(10 + i).padStart(2, "0")}` }),
-  );
+  for (const [i, [feeId, amount]] of fees.entries()) {
+    postFee(journal, id, feeId, amount, { dueDate: `2026-11-${String(10 + i).padStart(2, "0")}` });
+  }
+  for (const [i, [grantId, amount]] of grants.entries()) {
+    grantCredit(journal, id, grantId, amount, { date: `2026-10-${String(10 + i).padStart(2, "0")}` });
+  }
   return { journal, id };
 }
 

@@ -35,8 +35,10 @@ type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 function run(s: Scenario) {
   const journal = journalWith();
   const id = openFamily(journal);
-  s.fees.forEach((amount, i) => postFee(journal, id, `f${i}`, amount, { dueDate: `2026-11-${String(1 + i).padStart(2, "0")}` }));
-  s.grants.forEach((amount, i) => grantCredit(journal, id, `g${i}`, amount, { date: `2026-10-${String(1 + i).padStart(2, "0")}` }));
+  for (const [i, amount] of s.fees.entries())
+    postFee(journal, id, `f${i}`, amount, { dueDate: `2026-11-${String(1 + i).padStart(2, "0")}` });
+  for (const [i, amount] of s.grants.entries())
+    grantCredit(journal, id, `g${i}`, amount, { date: `2026-10-${String(1 + i).padStart(2, "0")}` });
   const feeIds = [...new Set(s.pick.map((n) => `f${n % s.fees.length}`))];
   const before = journal.snapshot(id);
   const settings = {

@@ -46,10 +46,11 @@ interface Due {
 function chosenFees(snapshot: AccountSnapshot, request: CheckoutRequest): Due[] {
   const c = snapshot.currency;
   const seen = new Set<string>();
+  const fees = new Map(snapshot.fees.map((f) => [f.feeId, f]));
   const dues: Due[] = request.feeIds.map((feeId) => {
     if (seen.has(feeId)) throw new CreditKitError("duplicate-fee", { feeId });
     seen.add(feeId);
-    const fee = snapshot.fees.find((f) => f.feeId === feeId);
+    const fee = fees.get(feeId);
     if (!fee) throw new CreditKitError("unknown-fee", { feeId });
     if (fee.reservedBy !== undefined) throw new CreditKitError("fee-reserved", { feeId, reservedBy: fee.reservedBy });
     const due = fromAmountString(fee.remainder, c);
@@ -59,7 +60,7 @@ function chosenFees(snapshot: AccountSnapshot, request: CheckoutRequest): Due[] 
   for (const [index, item] of (request.newCharges ?? []).entries()) {
     assertInput(typeof item?.itemId === "string" && item.itemId !== "", `newCharges[${index}].itemId`);
     const feeId = `${request.key}:${item.itemId}`;
-    if (seen.has(feeId) || snapshot.fees.some((f) => f.feeId === feeId)) throw new CreditKitError("duplicate-fee", { feeId });
+    if (seen.has(feeId) || fees.has(feeId)) throw new CreditKitError("duplicate-fee", { feeId });
     seen.add(feeId);
     const due = parseMoney(item.amount, c, "positive");
     dues.push({ feeId, description: item.description, isNew: true, due });
@@ -228,8 +229,9 @@ function planEntries(
     });
   }
   const pool = usableGrants(snapshot);
+  const descriptions = new Map(dues.map((d) => [d.feeId, d.description]));
   for (const use of creditUses) {
-    const description = dues.find((d) => d.feeId === use.feeId)?.description ?? use.feeId;
+    const description = descriptions.get(use.feeId) ?? use.feeId;
     entries.push({
       ...next(),
       type: "Payment (AC)",

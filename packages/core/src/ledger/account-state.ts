@@ -102,12 +102,53 @@ export interface GrantTally {
   readonly voided: Money;
 }
 
+/** A book's tallies by id: a Map, or a draft over one (see `draftTallies`). */
+export interface Tallies<V> {
+  get(id: string): V | undefined;
+  has(id: string): boolean;
+  set(id: string, value: V): unknown;
+  readonly size: number;
+  entries(): IterableIterator<[string, V]>;
+  values(): IterableIterator<V>;
+}
+
 /** The tallies of one account (internal; the journal keeps one per account). */
 export interface Book {
   readonly account: AccountRecord;
   readonly currency: string;
-  readonly fees: Map<string, FeeTally>;
-  readonly grants: Map<string, GrantTally>;
+  readonly fees: Tallies<FeeTally>;
+  readonly grants: Tallies<GrantTally>;
+}
+
+/** Changes over `base` that `base` does not see until `apply()`: a commit checks its entries on drafts, then keeps them or drops them. */
+export interface DraftTallies<V> extends Tallies<V> {
+  apply(): void;
+}
+
+export function draftTallies<V>(base: Tallies<V>): DraftTallies<V> {
+  const changed = new Map<string, V>();
+  let added = 0;
+  return {
+    get: (id) => changed.get(id) ?? base.get(id),
+    has: (id) => changed.has(id) || base.has(id),
+    set(id, value) {
+      if (!changed.has(id) && !base.has(id)) added += 1;
+      changed.set(id, value);
+    },
+    get size() {
+      return base.size + added;
+    },
+    *entries() {
+      for (const [id, value] of base.entries()) yield [id, changed.get(id) ?? value];
+      for (const [id, value] of changed) if (!base.has(id)) yield [id, value];
+    },
+    *values() {
+      for (const [, value] of this.entries()) yield value;
+    },
+    apply() {
+      for (const [id, value] of changed) base.set(id, value);
+    },
+  };
 }
 
 /** What `applyEntry` needs to know about settlements in flight. */
@@ -120,7 +161,10 @@ export interface ReservationGuard {
 
 const NO_RESERVATIONS: ReservationGuard = { heldByOthers: () => undefined, feeHeldBy: () => undefined };
 
-export function emptyBook(account: AccountRecord, currency: string): Book {
+export function emptyBook(
+  account: AccountRecord,
+  currency: string,
+): Book & { fees: Map<string, FeeTally>; grants: Map<string, GrantTally> } {
   return { account, currency, fees: new Map(), grants: new Map() };
 }
 

@@ -15,7 +15,11 @@ import {
   type AccountSnapshot,
   applyEntry,
   type Book,
+  type DraftTallies,
+  draftTallies,
   emptyBook,
+  type FeeTally,
+  type GrantTally,
   type Reservation,
   type ReservationGuard,
   snapshotOf,
@@ -95,14 +99,11 @@ const exactReservations = new WeakMap<Journal, (reservation: Reservation) => voi
 
 /** A deep-frozen copy of a plain-data value: a written entry can be changed by no one, its writer included. */
 function frozenCopy<T>(value: T): T {
-  const freeze = (v: unknown): unknown => {
-    if (v !== null && typeof v === "object") {
-      for (const inner of Object.values(v)) freeze(inner);
-      Object.freeze(v);
-    }
-    return v;
-  };
-  return freeze(JSON.parse(JSON.stringify(value))) as T;
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  const copy: Record<string, unknown> = {};
+  for (const key in value) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  return Object.freeze(copy) as T;
 }
 
 /** JSON with object keys sorted, so "the same entries" does not depend on the order their fields were written in. */
@@ -114,6 +115,8 @@ function canonicalJson(value: unknown): string {
   );
 }
 
+const SNAPSHOT_CACHE_SIZE = 1024;
+
 export function createJournal(options: JournalOptions): Journal {
   const currency = options.currency;
   minorUnit(currency);
@@ -124,6 +127,23 @@ export function createJournal(options: JournalOptions): Journal {
   const ids = new Set<string>();
   const byKey = new Map<string, readonly LedgerEntry[]>();
   const held = new Map<string, Reservation>();
+  /** The same reservations by account, so a look-up costs what that account holds, not what the ledger holds. */
+  const heldByAccount = new Map<string, Map<string, Reservation>>();
+  const hold = (r: Reservation) => {
+    held.set(r.key, r);
+    const mine = heldByAccount.get(r.accountId) ?? new Map<string, Reservation>();
+    heldByAccount.set(r.accountId, mine);
+    mine.set(r.key, r);
+  };
+  const unhold = (key: string) => {
+    const r = held.get(key);
+    if (!r) return;
+    held.delete(key);
+    const mine = heldByAccount.get(r.accountId);
+    mine?.delete(key);
+    if (mine?.size === 0) heldByAccount.delete(r.accountId);
+  };
+  /** Recently read snapshots, most recent last; bounded so a 100k-account ledger does not keep 100k of them. */
   const snapshots = new Map<string, AccountSnapshot>();
   const listeners = new Set<(change: JournalChange) => void>();
 
@@ -133,19 +153,19 @@ export function createJournal(options: JournalOptions): Journal {
     return found;
   };
 
-  const reservationsOf = (accountId: string): Reservation[] => [...held.values()].filter((r) => r.accountId === accountId);
+  const reservationsOf = (accountId: string): Reservation[] => [...(heldByAccount.get(accountId)?.values() ?? [])];
 
   const guardFor = (key: string): ReservationGuard => ({
     heldByOthers(accountId, grantId) {
       let total: Money | undefined;
-      for (const r of held.values()) {
-        if (r.key === key || r.accountId !== accountId) continue;
+      for (const r of heldByAccount.get(accountId)?.values() ?? []) {
+        if (r.key === key) continue;
         for (const g of r.grants) if (g.grantId === grantId) total = add(total ?? zero(currency), fromAmountString(g.amount, currency));
       }
       return total;
     },
     feeHeldBy(accountId, feeId) {
-      for (const r of held.values()) if (r.accountId === accountId && r.key !== key && r.feeIds.includes(feeId)) return r.key;
+      for (const r of heldByAccount.get(accountId)?.values() ?? []) if (r.key !== key && r.feeIds.includes(feeId)) return r.key;
       return undefined;
     },
   });
@@ -156,11 +176,12 @@ export function createJournal(options: JournalOptions): Journal {
     for (const listener of listeners) listener(change);
   };
 
-  const draftOf = (b: Book): Book => ({ ...b, fees: new Map(b.fees), grants: new Map(b.grants) });
+  type Draft = Book & { fees: DraftTallies<FeeTally>; grants: DraftTallies<GrantTally> };
+  const draftOf = (b: Book): Draft => ({ ...b, fees: draftTallies(b.fees), grants: draftTallies(b.grants) });
 
   const append = (key: string, batch: readonly LedgerEntry[]): readonly LedgerEntry[] => {
     const entries = frozenCopy(batch);
-    const drafts = new Map<string, Book>();
+    const drafts = new Map<string, Draft>();
     const guard = guardFor(key);
     const seen = new Set<string>();
     for (const entry of entries) {
@@ -176,14 +197,17 @@ export function createJournal(options: JournalOptions): Journal {
       }
       applyEntry(draft, entry, guard);
     }
-    for (const [accountId, draft] of drafts) books.set(accountId, draft);
+    for (const draft of drafts.values()) {
+      draft.fees.apply();
+      draft.grants.apply();
+    }
     for (const entry of entries) {
       ids.add(entry.id);
       log.push(entry);
       byAccount.get(entry.accountId)?.push(entry);
     }
     byKey.set(key, entries);
-    held.delete(key);
+    unhold(key);
     return entries;
   };
 
@@ -216,10 +240,10 @@ export function createJournal(options: JournalOptions): Journal {
     accounts: () => [...books.values()].map((b) => b.account),
     snapshot(accountId) {
       let snap = snapshots.get(accountId);
-      if (!snap) {
-        snap = snapshotOf(book(accountId), reservationsOf(accountId));
-        snapshots.set(accountId, snap);
-      }
+      if (snap) return snap;
+      snap = snapshotOf(book(accountId), reservationsOf(accountId));
+      if (snapshots.size >= SNAPSHOT_CACHE_SIZE) snapshots.delete(snapshots.keys().next().value as string);
+      snapshots.set(accountId, snap);
       return snap;
     },
     entries: () => log,
@@ -283,14 +307,14 @@ export function createJournal(options: JournalOptions): Journal {
         grants,
         credit: toAmountString(credit),
       };
-      held.set(request.key, reservation);
+      hold(reservation);
       notify(request.key, [request.accountId]);
       return reservation;
     },
     release(key) {
       const reservation = held.get(key);
       if (!reservation) return;
-      held.delete(key);
+      unhold(key);
       notify(key, [reservation.accountId]);
     },
     reservation: (key) => held.get(key),
@@ -329,7 +353,7 @@ export function createJournal(options: JournalOptions): Journal {
       grants.map((g) => fromAmountString(g.amount, currency)),
       currency,
     );
-    held.set(r.key, { key: r.key, accountId: r.accountId, feeIds: [...r.feeIds], grants, credit: toAmountString(credit) });
+    hold({ key: r.key, accountId: r.accountId, feeIds: [...r.feeIds], grants, credit: toAmountString(credit) });
     notify(r.key, [r.accountId]);
   });
   return journal;
