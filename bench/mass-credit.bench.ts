@@ -1,0 +1,516 @@
+/**
+ * `npm run bench:mass-credit` — the mass-credit preview (§6, issue 3) against
+ * three other ways of answering the same eligibility question, on the demo
+ * data at 10k, 100k and 300k families. Prints, per size:
+ *  - building the index (once per data load) and the preview's median time
+ *    over several runs, with the heap and RSS it peaks at;
+ *  - a minimal hand-written loop over the same index, for this request only
+ *    (the floor: no validation, no compiled tables, the checks inlined);
+ *  - SQLite (sql.js, in memory): tables, indexes and ANALYZE at load (timed
+ *    apart), then one SQL query for this request, query time only;
+ *  - json-rules-engine over the same records: a family rule over facts per
+ *    family, then a student rule over facts per student of the families that
+ *    passed, with custom operators for keywords and enrollment rows (facts
+ *    built at load, timed apart). Above BENCH_JRE_MAX families (default
+ *    300,000: all) it runs on the first BENCH_JRE_MAX families only, and says so.
+ * It checks that all four return the same set of row keys (the peers on
+ * their subset) and prints the ratios. It never asserts timing.
+ * Targets (issue 3): preview < 300 ms and < 250 MB at 100k families, within
+ * 2× of the floor, faster than SQLite and json-rules-engine, linear growth.
+ */
+import { Engine } from "json-rules-engine";
+import {
+  generateDataSet,
+  indexDataSet,
+  type MassCreditDataSet,
+  type MassCreditIndex,
+  type MassCreditRequest,
+  type PreviewRow,
+  previewMassCredit,
+  validateMassCreditRequest,
+  WEEKDAYS,
+  type Weekday,
+} from "../packages/core/src/index.js";
+
+const SIZES = (process.env.BENCH_FAMILIES ?? "10000,100000,300000").split(",").map((s) => Number(s.trim()));
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const JRE_MAX = Number(process.env.BENCH_JRE_MAX ?? 300_000);
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+
+/** Students with an outstanding charge, tagged Beginner, in a swim class and in something meeting at the weekend, on 2026-12-01. */
+const REQUEST: MassCreditRequest = {
+  description: "Pool closed for the cold snap",
+  creditType: "weather",
+  date: "2026-12-01",
+  amount: "10.00",
+  currency: "USD",
+  mode: "student",
+  outstandingOnly: true,
+  studentKeywords: ["Beginner"],
+  enrollmentRows: [{ offeringKeywords: ["Swim"] }, { meetingDays: ["sat", "sun"] }],
+  rowsCombine: "and",
+  location: "eastside",
+};
+const DATE = REQUEST.date;
+const KEYWORD = "Beginner";
+const OFFERING_KEYWORD = "Swim";
+const WEEKEND: readonly Weekday[] = ["sat", "sun"];
+const WEEKEND_MASK = WEEKEND.reduce((mask, day) => mask | (1 << WEEKDAYS.indexOf(day)), 0);
+
+/** Heap plus ArrayBuffers (the index's typed arrays live outside the JS heap). */
+const used = () => {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external;
+};
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** Median of RUNS timed calls after two warm-ups, with the peak memory (`used`) and RSS seen after each call. */
+function timeRuns<T>(work: () => T): { value: T; median: number; peakHeap: number; peakRss: number } {
+  work();
+  work();
+  gc();
+  let peakHeap = used();
+  let peakRss = process.memoryUsage().rss;
+  const times: number[] = [];
+  let value = work();
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    value = work();
+    times.push(performance.now() - start);
+    peakHeap = Math.max(peakHeap, used());
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }
+  return { value, median: median(times), peakHeap, peakRss };
+}
+
+/**
+ * The preview and the floor, timed in turns (preview, floor, preview …) so a
+ * busy machine slows both alike and the ratio stays fair.
+ */
+function timeInTurns<A, B>(a: () => A, b: () => B): [ReturnType<typeof timeRuns<A>>, ReturnType<typeof timeRuns<B>>] {
+  const times: [number[], number[]] = [[], []];
+  let peakHeap = 0;
+  let peakRss = 0;
+  a();
+  b();
+  a();
+  b();
+  gc();
+  let valueA = a();
+  let valueB = b();
+  for (let i = 0; i < RUNS; i++) {
+    let start = performance.now();
+    valueA = a();
+    times[0].push(performance.now() - start);
+    peakHeap = Math.max(peakHeap, used());
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    start = performance.now();
+    valueB = b();
+    times[1].push(performance.now() - start);
+  }
+  return [
+    { value: valueA, median: median(times[0]), peakHeap, peakRss },
+    { value: valueB, median: median(times[1]), peakHeap: Number.NaN, peakRss: Number.NaN },
+  ];
+}
+
+function timed<T>(work: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = work();
+  return { value, ms: performance.now() - start };
+}
+
+// ---------------------------------------------------------------- the floor
+
+/** This request only, checks inlined, over the same index, making the same rows in the same order. */
+function floorLoop(index: MassCreditIndex): PreviewRow[] {
+  const date = Number(DATE.replaceAll("-", ""));
+  const swim = Uint8Array.from(index.enrollmentCodes.offerings, (o) => (o.keywords.includes(OFFERING_KEYWORD) ? 1 : 0));
+  const { offeringCodes, dayMasks } = index.enrollmentCodes;
+  const { familyActive, familyOutstanding, studentStart, studentActive, enrollmentStart, enrollmentFrom, enrollmentTo } = index;
+  const { studentKeys, studentIds } = index.rowFields;
+  const amount = "10.00";
+  const rows: PreviewRow[] = [];
+  for (let f = 0; f < index.families.length; f++) {
+    if (familyActive[f] !== 1 || familyOutstanding[f] !== 1) continue;
+    const family = index.families[f];
+    if (family === undefined) continue;
+    for (let s = studentStart[f] ?? 0, sEnd = studentStart[f + 1] ?? 0; s < sEnd; s++) {
+      if (studentActive[s] !== 1 || !(index.students[s]?.keywords.includes(KEYWORD) ?? false)) continue;
+      let inSwim = false;
+      let atWeekend = false;
+      for (let e = enrollmentStart[s] ?? 0, eEnd = enrollmentStart[s + 1] ?? 0; e < eEnd; e++) {
+        if ((enrollmentFrom[e] ?? 0) > date || date > (enrollmentTo[e] ?? 0)) continue;
+        if (swim[offeringCodes[e] ?? 0] === 1) inSwim = true;
+        if (((dayMasks[e] ?? 0) & WEEKEND_MASK) !== 0) atWeekend = true;
+      }
+      if (!inSwim || !atWeekend) continue;
+      rows.push({
+        rowKey: studentKeys[s] ?? "",
+        familyId: family.id,
+        familyName: family.name,
+        studentId: studentIds[s] ?? "",
+        studentName: index.studentNames[s] ?? "",
+        amount,
+      });
+    }
+  }
+  return rows;
+}
+
+// ------------------------------------------------------------------- SQLite
+
+interface SqlStatement {
+  run(values?: unknown[]): void;
+  bind(values?: unknown[]): boolean;
+  step(): boolean;
+  get(): unknown[];
+  reset(): void;
+  free(): void;
+}
+interface SqlDatabase {
+  run(sql: string): void;
+  prepare(sql: string): SqlStatement;
+  close(): void;
+}
+interface SqlJs {
+  Database: new () => SqlDatabase;
+}
+
+let sqlJs: SqlJs | undefined;
+async function loadSqlJs(): Promise<SqlJs> {
+  const specifier = "sql.js"; // no types ship with sql.js; the few calls used are typed above
+  const init = ((await import(specifier)) as { default: () => Promise<SqlJs> }).default;
+  sqlJs ??= await init();
+  return sqlJs;
+}
+
+const SCHEMA = `
+  CREATE TABLE families (id TEXT PRIMARY KEY, active INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE fees (id TEXT PRIMARY KEY, family_id TEXT NOT NULL, category TEXT NOT NULL, outstanding INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE students (id TEXT PRIMARY KEY, family_id TEXT NOT NULL, active INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE student_keywords (keyword TEXT NOT NULL, student_id TEXT NOT NULL, PRIMARY KEY (keyword, student_id)) WITHOUT ROWID;
+  CREATE TABLE enrollments (id TEXT PRIMARY KEY, student_id TEXT NOT NULL, offering_id TEXT NOT NULL, location TEXT NOT NULL,
+    days INTEGER NOT NULL, start_date TEXT NOT NULL, end_date TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE offering_keywords (keyword TEXT NOT NULL, offering_id TEXT NOT NULL, PRIMARY KEY (keyword, offering_id)) WITHOUT ROWID;`;
+const INDEXES = `
+  CREATE INDEX fees_by_family ON fees (family_id, outstanding);
+  CREATE INDEX students_by_family ON students (family_id);
+  CREATE INDEX student_keywords_by_student ON student_keywords (student_id, keyword);
+  CREATE INDEX enrollments_by_student ON enrollments (student_id, start_date, end_date);
+  ANALYZE;`;
+const QUERY = `
+  SELECT 's:' || s.id FROM students s JOIN families f ON f.id = s.family_id
+  WHERE f.active = 1 AND s.active = 1
+    AND EXISTS (SELECT 1 FROM fees x WHERE x.family_id = s.family_id AND x.outstanding = 1)
+    AND EXISTS (SELECT 1 FROM student_keywords k WHERE k.student_id = s.id AND k.keyword = ?1)
+    AND EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = s.id AND e.start_date <= ?2 AND e.end_date >= ?2
+                AND e.offering_id IN (SELECT o.offering_id FROM offering_keywords o WHERE o.keyword = ?3))
+    AND EXISTS (SELECT 1 FROM enrollments e WHERE e.student_id = s.id AND e.start_date <= ?2 AND e.end_date >= ?2 AND (e.days & ?4) != 0)`;
+
+function dayMask(days: readonly Weekday[]): number {
+  return days.reduce((mask, day) => mask | (1 << WEEKDAYS.indexOf(day)), 0);
+}
+
+/** One statement per table, all rows in one transaction, then the indexes and ANALYZE. */
+function loadSqlite(SQL: SqlJs, data: MassCreditDataSet): SqlDatabase {
+  const db = new SQL.Database();
+  db.run(SCHEMA);
+  db.run("BEGIN");
+  const insert = (sql: string, rows: Iterable<unknown[]>) => {
+    const statement = db.prepare(sql);
+    for (const row of rows) statement.run(row);
+    statement.free();
+  };
+  insert(
+    "INSERT INTO families VALUES (?, ?)",
+    data.families.map((f) => [f.id, f.status === "active" ? 1 : 0]),
+  );
+  insert(
+    "INSERT INTO fees VALUES (?, ?, ?, ?)",
+    data.fees.map((x) => [x.id, x.familyId, x.category, /^0+(\.0+)?$/.test(x.remainder) ? 0 : 1]),
+  );
+  insert(
+    "INSERT INTO students VALUES (?, ?, ?)",
+    data.students.map((s) => [s.id, s.familyId, s.status === "active" ? 1 : 0]),
+  );
+  insert(
+    "INSERT INTO student_keywords VALUES (?, ?)",
+    data.students.flatMap((s) => s.keywords.map((k) => [k, s.id])),
+  );
+  insert(
+    "INSERT INTO enrollments VALUES (?, ?, ?, ?, ?, ?, ?)",
+    data.enrollments.map((e) => [e.id, e.studentId, e.offering.id, e.location, dayMask(e.meetingDays), e.startDate, e.endDate]),
+  );
+  const offeringKeywords = new Map<string, readonly string[]>();
+  for (const e of data.enrollments) offeringKeywords.set(e.offering.id, e.offering.keywords);
+  insert(
+    "INSERT INTO offering_keywords VALUES (?, ?)",
+    [...offeringKeywords].flatMap(([id, keywords]) => keywords.map((k) => [k, id])),
+  );
+  db.run("COMMIT");
+  db.run(INDEXES);
+  return db;
+}
+
+function querySqlite(db: SqlDatabase): string[] {
+  const statement = db.prepare(QUERY);
+  statement.bind([KEYWORD, DATE, OFFERING_KEYWORD, WEEKEND_MASK]);
+  const keys: string[] = [];
+  while (statement.step()) keys.push(String(statement.get()[0]));
+  statement.free();
+  return keys;
+}
+
+// -------------------------------------------------------- json-rules-engine
+
+interface EnrollmentFact {
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly meetingDays: readonly string[];
+  readonly location: string;
+  readonly offeringKeywords: readonly string[];
+}
+interface RowSpec {
+  readonly date: string;
+  readonly meetingDays?: readonly string[];
+  readonly offeringKeywords?: readonly string[];
+}
+interface FamilyFacts {
+  readonly familyId: string;
+  readonly active: boolean;
+  readonly fees: readonly { readonly category: string; readonly outstanding: boolean }[];
+  readonly students: readonly StudentFacts[];
+}
+interface StudentFacts {
+  readonly rowKey: string;
+  readonly active: boolean;
+  readonly keywords: readonly string[];
+  readonly enrollments: readonly EnrollmentFact[];
+}
+
+const anyOf = (values: readonly string[], wanted: readonly string[] | undefined) =>
+  wanted === undefined || values.some((v) => wanted.includes(v));
+
+function rulesEngines(): { family: Engine; student: Engine } {
+  const family = new Engine([
+    {
+      conditions: {
+        all: [
+          { fact: "active", operator: "equal", value: true },
+          { fact: "fees", operator: "someOutstanding", value: true },
+        ],
+      },
+      event: { type: "family-qualifies" },
+    },
+  ]);
+  family.addOperator<FamilyFacts["fees"], boolean>("someOutstanding", (fees, want) => fees.some((f) => f.outstanding) === want);
+  const rowValue = (row: Omit<RowSpec, "date">): RowSpec => ({ date: DATE, ...row });
+  const student = new Engine([
+    {
+      conditions: {
+        all: [
+          { fact: "active", operator: "equal", value: true },
+          { fact: "keywords", operator: "containsAny", value: [KEYWORD] },
+          { fact: "enrollments", operator: "someEnrollmentMatches", value: rowValue({ offeringKeywords: [OFFERING_KEYWORD] }) },
+          { fact: "enrollments", operator: "someEnrollmentMatches", value: rowValue({ meetingDays: WEEKEND }) },
+        ],
+      },
+      event: { type: "student-qualifies" },
+    },
+  ]);
+  student.addOperator<readonly string[], readonly string[]>("containsAny", (values, wanted) => anyOf(values, wanted));
+  student.addOperator<readonly EnrollmentFact[], RowSpec>("someEnrollmentMatches", (enrollments, row) =>
+    enrollments.some(
+      (e) =>
+        e.startDate <= row.date &&
+        row.date <= e.endDate &&
+        anyOf(e.meetingDays, row.meetingDays) &&
+        anyOf(e.offeringKeywords, row.offeringKeywords),
+    ),
+  );
+  return { family, student };
+}
+
+/** Facts per family with its students' facts, for the first `limit` families in data order. */
+function buildFacts(data: MassCreditDataSet, limit: number): FamilyFacts[] {
+  const families = data.families.slice(0, limit);
+  const wanted = new Set(families.map((f) => f.id));
+  const fees = new Map<string, FamilyFacts["fees"][number][]>();
+  for (const x of data.fees) {
+    if (!wanted.has(x.familyId)) continue;
+    const list = fees.get(x.familyId) ?? [];
+    list.push({ category: x.category, outstanding: !/^0+(\.0+)?$/.test(x.remainder) });
+    fees.set(x.familyId, list);
+  }
+  const enrollments = new Map<string, EnrollmentFact[]>();
+  for (const e of data.enrollments) {
+    const list = enrollments.get(e.studentId) ?? [];
+    list.push({
+      startDate: e.startDate,
+      endDate: e.endDate,
+      meetingDays: e.meetingDays,
+      location: e.location,
+      offeringKeywords: e.offering.keywords,
+    });
+    enrollments.set(e.studentId, list);
+  }
+  const students = new Map<string, StudentFacts[]>();
+  for (const s of data.students) {
+    if (!wanted.has(s.familyId)) continue;
+    const list = students.get(s.familyId) ?? [];
+    list.push({ rowKey: `s:${s.id}`, active: s.status === "active", keywords: s.keywords, enrollments: enrollments.get(s.id) ?? [] });
+    students.set(s.familyId, list);
+  }
+  return families.map((f) => ({
+    familyId: f.id,
+    active: f.status === "active",
+    fees: fees.get(f.id) ?? [],
+    students: students.get(f.id) ?? [],
+  }));
+}
+
+async function runRules(engines: { family: Engine; student: Engine }, facts: readonly FamilyFacts[]): Promise<string[]> {
+  const keys: string[] = [];
+  for (const family of facts) {
+    const { events } = await engines.family.run({ active: family.active, fees: family.fees });
+    if (events.length === 0) continue;
+    for (const student of family.students) {
+      const result = await engines.student.run({ active: student.active, keywords: student.keywords, enrollments: student.enrollments });
+      if (result.events.length > 0) keys.push(student.rowKey);
+    }
+  }
+  return keys;
+}
+
+// --------------------------------------------------------------------- main
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return set.size === a.length && b.every((key) => set.has(key));
+}
+
+interface SizeResult {
+  families: number;
+  preview: number;
+  floor: number;
+  sqlite: number;
+  jre: number;
+  jreFamilies: number;
+}
+
+async function benchSize(families: number): Promise<SizeResult> {
+  console.log(`\n── ${families.toLocaleString("en")} families ─────────────────────────────`);
+  gc();
+  const baseline = used();
+  const generated = timed(() => generateDataSet({ seed: 42, families }));
+  const data = generated.value;
+  console.log(
+    `data: ${data.students.length.toLocaleString("en")} students, ${data.enrollments.length.toLocaleString("en")} enrollments, ` +
+      `${data.fees.length.toLocaleString("en")} fees (generated in ${ms(generated.ms)})`,
+  );
+  gc();
+  const heapData = used();
+  const indexed = timed(() => indexDataSet(data));
+  const index = indexed.value;
+  gc();
+  const heapIndexed = used();
+  console.log(`index: built once in ${ms(indexed.ms)}; memory: data set ${mb(heapData - baseline)}, index ${mb(heapIndexed - heapData)}`);
+
+  const [preview, floor] = timeInTurns(
+    () => previewMassCredit(REQUEST, index),
+    () => floorLoop(index),
+  );
+  const rows = preview.value.rows;
+  const previewKeys = rows.map((row) => row.rowKey);
+  console.log(
+    `preview: median ${ms(preview.median)} over ${RUNS} runs → ${rows.length.toLocaleString("en")} rows; ` +
+      `peak memory ${mb(preview.peakHeap - baseline)} (data + index + preview: JS heap and array buffers), process RSS ${mb(preview.peakRss)}`,
+  );
+  console.log(`floor (hand-written loop, timed in turns with the preview): median ${ms(floor.median)}`);
+  const floorSame = JSON.stringify(floor.value) === JSON.stringify(rows);
+
+  const SQL = await loadSqlJs();
+  const loaded = timed(() => loadSqlite(SQL, data));
+  const db = loaded.value;
+  const sqlite = timeRuns(() => querySqlite(db));
+  db.close();
+  console.log(`SQLite (sql.js): load + indexes ${ms(loaded.ms)} (not counted); query median ${ms(sqlite.median)}`);
+
+  const jreFamilies = Math.min(families, JRE_MAX);
+  const facts = buildFacts(data, jreFamilies);
+  const engines = rulesEngines();
+  await runRules(engines, facts.slice(0, 200)); // warm-up
+  const jreTimes: number[] = [];
+  let jreKeys: string[] = [];
+  const jreRuns = jreFamilies >= 100_000 ? 1 : 3;
+  for (let i = 0; i < jreRuns; i++) {
+    const start = performance.now();
+    jreKeys = await runRules(engines, facts);
+    jreTimes.push(performance.now() - start);
+  }
+  const jre = median(jreTimes);
+  const subset = jreFamilies < families;
+  console.log(
+    `json-rules-engine: ${jreRuns === 1 ? "one run" : `median of ${jreRuns}`} ${ms(jre)}` +
+      (subset
+        ? ` on a SUBSET: the first ${jreFamilies.toLocaleString("en")} of ${families.toLocaleString("en")} families (too slow for all)`
+        : ""),
+  );
+
+  const subsetIds = new Set(facts.map((f) => f.familyId));
+  const previewOnSubset = subset ? rows.filter((row) => subsetIds.has(row.familyId)).map((row) => row.rowKey) : previewKeys;
+  const checks = {
+    floor: floorSame,
+    sqlite: sameSet(previewKeys, sqlite.value),
+    jre: sameSet(previewOnSubset, jreKeys),
+  };
+  console.log(
+    `same rows: floor ${checks.floor ? "yes" : "NO"}, SQLite ${checks.sqlite ? "yes" : "NO"}, json-rules-engine ${checks.jre ? "yes" : "NO"}` +
+      (subset ? ` (on its subset: ${previewOnSubset.length.toLocaleString("en")} rows)` : ""),
+  );
+  if (!checks.floor || !checks.sqlite || !checks.jre) process.exitCode = 1;
+  const jreScaled = subset ? jre * (families / jreFamilies) : jre;
+  console.log(
+    `ratios: preview / floor ${ratio(preview.median, floor.median)}; SQLite / preview ${ratio(sqlite.median, preview.median)}; ` +
+      `json-rules-engine / preview ${ratio(jreScaled, preview.median)}${subset ? " (its subset time × families / subset, linear estimate)" : ""}`,
+  );
+  return { families, preview: preview.median, floor: floor.median, sqlite: sqlite.median, jre, jreFamilies };
+}
+
+async function main(): Promise<void> {
+  const valid = validateMassCreditRequest(REQUEST, generateDataSet({ seed: 1, families: 1 }));
+  console.log("mass-credit preview benchmark (issue 3)");
+  console.log(`request: once per ${valid.mode}; only outstanding; student keyword ${KEYWORD}; enrolled in a ${OFFERING_KEYWORD}`);
+  console.log(`  offering AND in something meeting ${WEEKEND.join("/")} on ${DATE}; ${RUNS} timed runs after 2 warm-ups`);
+  const results: SizeResult[] = [];
+  for (const size of SIZES) results.push(await benchSize(size));
+
+  console.log("\n── summary ──────────────────────────────────────────");
+  console.log("families   preview    floor   SQLite   json-rules-engine      preview per 10k families");
+  for (const r of results) {
+    const jre = r.jreFamilies < r.families ? `${ms(r.jre)} (${r.jreFamilies / 1000}k)` : ms(r.jre);
+    console.log(
+      `${String(r.families).padStart(8)} ${ms(r.preview).padStart(10)} ${ms(r.floor).padStart(8)} ${ms(r.sqlite).padStart(9)} ` +
+        `${jre.padStart(20)}   ${ms((r.preview / r.families) * 10_000).padStart(10)}`,
+    );
+  }
+  for (let i = 1; i < results.length; i++) {
+    const a = results[i - 1] as SizeResult;
+    const b = results[i] as SizeResult;
+    console.log(
+      `growth ${a.families / 1000}k → ${b.families / 1000}k: families ×${(b.families / a.families).toFixed(1)}, ` +
+        `preview ×${(b.preview / a.preview).toFixed(2)}, floor ×${(b.floor / a.floor).toFixed(2)}`,
+    );
+  }
+}
+
+await main();
