@@ -61,6 +61,13 @@ const NON_FINITE = /^[+-]?(nan|inf|infinity|∞)$/i;
  * sizes, unknown currencies and percentages.
  */
 export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, sign: AmountSign = "non-negative"): Money<C> {
+  if (typeof input === "string") {
+    const hit = parsedAmounts.get(currency)?.get(input);
+    // A text parsed before is the same amount again; the sign rule is checked on every call (a miss throws below).
+    if (hit !== undefined && (sign === "any" || (hit.amount.s > 0 && (sign === "non-negative" || !hit.amount.isZero())))) {
+      return hit as Money<C>;
+    }
+  }
   const digits = minorUnit(currency);
   if (typeof input !== "string") {
     throw new CreditKitError("invalid-amount", { received: typeof input }, 'Amounts must be given as text, like "12.50".');
@@ -87,12 +94,34 @@ export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, 
     throw new CreditKitError("amount-too-large", { input: text, maxIntegerDigits: MAX_INTEGER_DIGITS });
   }
   const amount = new Dec(text);
+  const parsed: Money<C> = amount.isZero() ? zero(currency) : Object.freeze({ currency, amount });
+  remember(input, parsed);
   if (amount.isZero()) {
     if (sign === "positive") throw new CreditKitError("zero-amount", { input: text });
-    return zero(currency);
+    return parsed;
   }
   if (sign !== "any" && amount.isNegative()) throw new CreditKitError("negative-amount", { input: text });
-  return { currency, amount };
+  return parsed;
+}
+
+/**
+ * Amounts parsed lately, by currency and exact input text. Ledgers repeat the
+ * same few amounts ("20.00" dues on every invoice), and a Decimal parsed from
+ * text is the costliest step of every read; the values are immutable, so a
+ * text parsed once is shared. Bounded: cleared when full.
+ */
+const parsedAmounts = new Map<string, Map<string, Money>>();
+const PARSED_AMOUNTS_LIMIT = 4096;
+
+function remember<C extends CurrencyCode>(text: string, parsed: Money<C>): Money<C> {
+  let byText = parsedAmounts.get(parsed.currency);
+  if (!byText) {
+    byText = new Map();
+    parsedAmounts.set(parsed.currency, byText);
+  }
+  if (byText.size >= PARSED_AMOUNTS_LIMIT) byText.clear();
+  byText.set(text, parsed);
+  return parsed;
 }
 
 /** The typed error for a text that is not a plain amount. */
@@ -212,11 +241,13 @@ export function toMinorUnits(m: Money): string {
   return negative ? `-${minor}` : minor;
 }
 
-/** The canonical string of an amount: exactly the currency's fraction digits ("12.50", "1200", "1.250"). */
+/**
+ * The canonical string of an amount: exactly the currency's fraction digits ("12.50", "1200", "1.250").
+ * Digits beyond the currency's are cut (never happens: parsing refuses them; only + and − exist);
+ * zero has no sign.
+ */
 export function toAmountString(m: Money): string {
-  const { negative, whole, fraction } = fixedParts(m);
-  const text = fraction === "" ? whole : `${whole}.${fraction}`;
-  return negative ? `-${text}` : text;
+  return m.amount.toFixed(minorUnit(m.currency), Decimal.ROUND_DOWN);
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();

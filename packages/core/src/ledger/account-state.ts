@@ -18,6 +18,7 @@ import {
 } from "../money.js";
 import type { AccountRecord, FeeEntry, GrantEntry, GrantSource, GrantType, LedgerEntry } from "./entries.js";
 import { isGrantEntry } from "./entries.js";
+import { type Tallies, TallyList } from "./tallies.js";
 
 /** A fee as it stands now. */
 export interface FeeState {
@@ -92,6 +93,8 @@ export interface FeeTally {
   readonly amount: Money;
   readonly paid: Money;
   readonly voided: Money;
+  /** amount − paid − voided, kept with the tally so reads do not recompute it. */
+  readonly remainder: Money;
 }
 
 /** Running totals of one grant (internal). */
@@ -100,17 +103,11 @@ export interface GrantTally {
   readonly amount: Money;
   readonly used: Money;
   readonly voided: Money;
+  /** amount − used − voided, kept with the tally so reads do not recompute it. */
+  readonly remainder: Money;
 }
 
-/** A book's tallies by id: a Map, or a draft over one (see `draftTallies`). */
-export interface Tallies<V> {
-  get(id: string): V | undefined;
-  has(id: string): boolean;
-  set(id: string, value: V): unknown;
-  readonly size: number;
-  entries(): IterableIterator<[string, V]>;
-  values(): IterableIterator<V>;
-}
+export { type DraftTallies, draftTallies, type Tallies, TallyList } from "./tallies.js";
 
 /** The tallies of one account (internal; the journal keeps one per account). */
 export interface Book {
@@ -118,37 +115,6 @@ export interface Book {
   readonly currency: string;
   readonly fees: Tallies<FeeTally>;
   readonly grants: Tallies<GrantTally>;
-}
-
-/** Changes over `base` that `base` does not see until `apply()`: a commit checks its entries on drafts, then keeps them or drops them. */
-export interface DraftTallies<V> extends Tallies<V> {
-  apply(): void;
-}
-
-export function draftTallies<V>(base: Tallies<V>): DraftTallies<V> {
-  const changed = new Map<string, V>();
-  let added = 0;
-  return {
-    get: (id) => changed.get(id) ?? base.get(id),
-    has: (id) => changed.has(id) || base.has(id),
-    set(id, value) {
-      if (!changed.has(id) && !base.has(id)) added += 1;
-      changed.set(id, value);
-    },
-    get size() {
-      return base.size + added;
-    },
-    *entries() {
-      for (const [id, value] of base.entries()) yield [id, changed.get(id) ?? value];
-      for (const [id, value] of changed) if (!base.has(id)) yield [id, value];
-    },
-    *values() {
-      for (const [, value] of this.entries()) yield value;
-    },
-    apply() {
-      for (const [id, value] of changed) base.set(id, value);
-    },
-  };
 }
 
 /** What `applyEntry` needs to know about settlements in flight. */
@@ -161,19 +127,16 @@ export interface ReservationGuard {
 
 const NO_RESERVATIONS: ReservationGuard = { heldByOthers: () => undefined, feeHeldBy: () => undefined };
 
-export function emptyBook(
-  account: AccountRecord,
-  currency: string,
-): Book & { fees: Map<string, FeeTally>; grants: Map<string, GrantTally> } {
-  return { account, currency, fees: new Map(), grants: new Map() };
+export function emptyBook(account: AccountRecord, currency: string): Book {
+  return { account, currency, fees: new TallyList<FeeTally>(), grants: new TallyList<GrantTally>() };
 }
 
 export function feeRemainder(fee: FeeTally): Money {
-  return subtract(subtract(fee.amount, fee.paid), fee.voided);
+  return fee.remainder;
 }
 
 export function grantRemainder(grant: GrantTally): Money {
-  return subtract(subtract(grant.amount, grant.used), grant.voided);
+  return grant.remainder;
 }
 
 function positive(amount: string, currency: string, field: string): Money {
@@ -197,24 +160,39 @@ function needGrant(book: Book, grantId: string): GrantTally {
   return grant;
 }
 
+function feeAfter(fee: FeeTally, amount: Money, as: "paid" | "voided"): FeeTally {
+  const remainder = subtract(fee.remainder, amount);
+  const { entry, order } = fee;
+  return as === "paid"
+    ? { entry, order, amount: fee.amount, paid: add(fee.paid, amount), voided: fee.voided, remainder }
+    : { entry, order, amount: fee.amount, paid: fee.paid, voided: add(fee.voided, amount), remainder };
+}
+
 function payFee(book: Book, feeId: string, amount: Money, key: string, guard: ReservationGuard): void {
   const fee = needFee(book, feeId);
   const holder = guard.feeHeldBy(book.account.id, feeId);
   if (holder !== undefined && holder !== key) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
-  if (compare(amount, feeRemainder(fee)) > 0) {
-    throw new CreditKitError("fee-overpaid", { feeId, amount: toAmountString(amount), remainder: toAmountString(feeRemainder(fee)) });
+  if (compare(amount, fee.remainder) > 0) {
+    throw new CreditKitError("fee-overpaid", { feeId, amount: toAmountString(amount), remainder: toAmountString(fee.remainder) });
   }
-  book.fees.set(feeId, { ...fee, paid: add(fee.paid, amount) });
+  book.fees.set(feeId, feeAfter(fee, amount, "paid"));
 }
 
 function takeCredit(book: Book, grantId: string, amount: Money, guard: ReservationGuard, as: "used" | "voided"): void {
   const grant = needGrant(book, grantId);
-  const held = guard.heldByOthers(book.account.id, grantId) ?? zero(book.currency);
-  const free = subtract(grantRemainder(grant), held);
+  const held = guard.heldByOthers(book.account.id, grantId);
+  const free = held === undefined ? grant.remainder : subtract(grant.remainder, held);
   if (compare(amount, free) > 0) {
     throw new CreditKitError("credit-overused", { grantId, amount: toAmountString(amount), unused: toAmountString(free) });
   }
-  book.grants.set(grantId, { ...grant, [as]: add(grant[as], amount) });
+  const remainder = subtract(grant.remainder, amount);
+  const { entry } = grant;
+  book.grants.set(
+    grantId,
+    as === "used"
+      ? { entry, amount: grant.amount, used: add(grant.used, amount), voided: grant.voided, remainder }
+      : { entry, amount: grant.amount, used: grant.used, voided: add(grant.voided, amount), remainder },
+  );
 }
 
 /**
@@ -230,36 +208,32 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
   switch (entry.type) {
     case "Fee": {
       if (book.fees.has(entry.feeId)) throw new CreditKitError("duplicate-id", { feeId: entry.feeId });
-      book.fees.set(entry.feeId, { entry, order: book.fees.size, amount, paid: zero(c), voided: zero(c) });
+      book.fees.set(entry.feeId, { entry, order: book.fees.size, amount, paid: zero(c), voided: zero(c), remainder: amount });
       return;
     }
     case "Payment": {
-      const parts = entry.allocations.map((a) => ({ feeId: a.feeId, amount: positive(a.amount, c, `${entry.id}.allocations`) }));
-      if (
-        compare(
-          sum(
-            parts.map((p) => p.amount),
-            c,
-          ),
-          amount,
-        ) > 0
-      ) {
+      const parts: { feeId: string; amount: Money }[] = [];
+      let allocated: Money = zero(c);
+      for (const a of entry.allocations) {
+        const part = { feeId: a.feeId, amount: positive(a.amount, c, `${entry.id}.allocations`) };
+        parts.push(part);
+        allocated = add(allocated, part.amount);
+      }
+      if (compare(allocated, amount) > 0) {
         throw new CreditKitError("invalid-input", { entryId: entry.id }, "A payment cannot allocate more than its amount.");
       }
       for (const part of parts) payFee(book, part.feeId, part.amount, entry.key, guard);
       return;
     }
     case "Payment (AC)": {
-      const uses = entry.grants.map((g) => ({ grantId: g.grantId, amount: positive(g.amount, c, `${entry.id}.grants`) }));
-      if (
-        compare(
-          sum(
-            uses.map((u) => u.amount),
-            c,
-          ),
-          amount,
-        ) !== 0
-      ) {
+      const uses: { grantId: string; amount: Money }[] = [];
+      let total: Money = zero(c);
+      for (const g of entry.grants) {
+        const use = { grantId: g.grantId, amount: positive(g.amount, c, `${entry.id}.grants`) };
+        uses.push(use);
+        total = uses.length === 1 ? use.amount : add(total, use.amount);
+      }
+      if (compare(total, amount) !== 0) {
         throw new CreditKitError("invalid-input", { entryId: entry.id }, "A credit payment must equal the credit it uses.");
       }
       payFee(book, entry.feeId, amount, entry.key, guard);
@@ -275,15 +249,15 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
         if (holder !== undefined && holder !== entry.key) {
           throw new CreditKitError("fee-reserved", { feeId: entry.target.feeId, reservedBy: holder });
         }
-        if (compare(amount, feeRemainder(fee)) > 0) throw new CreditKitError("fee-overpaid", { feeId: entry.target.feeId });
-        book.fees.set(entry.target.feeId, { ...fee, voided: add(fee.voided, amount) });
+        if (compare(amount, fee.remainder) > 0) throw new CreditKitError("fee-overpaid", { feeId: entry.target.feeId });
+        book.fees.set(entry.target.feeId, feeAfter(fee, amount, "voided"));
       }
       return;
     }
     default: {
       if (!isGrantEntry(entry)) throw new CreditKitError("invalid-input", { entryId: (entry as LedgerEntry).id }, "Unknown entry type.");
       if (book.grants.has(entry.grantId)) throw new CreditKitError("duplicate-id", { grantId: entry.grantId });
-      book.grants.set(entry.grantId, { entry, amount, used: zero(c), voided: zero(c) });
+      book.grants.set(entry.grantId, { entry, amount, used: zero(c), voided: zero(c), remainder: amount });
     }
   }
 }
@@ -293,65 +267,73 @@ export function byGrantAge(a: { date: string; grantId: string }, b: { date: stri
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0;
 }
 
+function feeView(f: FeeTally, reservedBy: string | undefined): FeeState {
+  const e = f.entry;
+  const amount = toAmountString(f.amount);
+  const paid = toAmountString(f.paid);
+  const voided = toAmountString(f.voided);
+  const remainder = toAmountString(f.remainder);
+  const { feeId, category, description, date, dueDate, memberId } = e;
+  const view: { -readonly [K in keyof FeeState]: FeeState[K] } =
+    memberId === undefined
+      ? { feeId, category, description, date, dueDate, amount, paid, voided, remainder, order: f.order }
+      : { feeId, category, description, date, dueDate, memberId, amount, paid, voided, remainder, order: f.order };
+  if (reservedBy !== undefined) view.reservedBy = reservedBy;
+  return view;
+}
+
+function grantView(g: GrantTally, reserved: Money): GrantState {
+  const e = g.entry;
+  const head = { grantId: e.grantId, type: e.type, creditType: e.creditType, description: e.description, date: e.date };
+  const tail = {
+    source: e.source,
+    amount: toAmountString(g.amount),
+    used: toAmountString(g.used),
+    voided: toAmountString(g.voided),
+    remainder: toAmountString(g.remainder),
+    reserved: toAmountString(reserved),
+  };
+  return e.location !== undefined ? { ...head, location: e.location, ...tail } : { ...head, ...tail };
+}
+
 /** The public, string-valued view of a book. */
 export function snapshotOf(book: Book, reservations: readonly Reservation[] = []): AccountSnapshot {
   const c = book.currency;
-  const feeHolder = new Map<string, string>();
-  const held = new Map<string, Money>();
+  const none = zero(c);
+  let feeHolder: Map<string, string> | undefined;
+  let held: Map<string, Money> | undefined;
   for (const r of reservations) {
     if (r.accountId !== book.account.id) continue;
+    feeHolder ??= new Map();
+    held ??= new Map();
     for (const feeId of r.feeIds) feeHolder.set(feeId, r.key);
-    for (const g of r.grants) held.set(g.grantId, add(held.get(g.grantId) ?? zero(c), fromAmountString(g.amount, c)));
+    for (const g of r.grants) held.set(g.grantId, add(held.get(g.grantId) ?? none, fromAmountString(g.amount, c)));
   }
-  const fees: FeeState[] = [...book.fees.values()].map((f) => {
-    const e = f.entry;
-    const reservedBy = feeHolder.get(e.feeId);
-    return {
-      feeId: e.feeId,
-      category: e.category,
-      description: e.description,
-      date: e.date,
-      dueDate: e.dueDate,
-      ...(e.memberId !== undefined ? { memberId: e.memberId } : {}),
-      amount: toAmountString(f.amount),
-      paid: toAmountString(f.paid),
-      voided: toAmountString(f.voided),
-      remainder: toAmountString(feeRemainder(f)),
-      order: f.order,
-      ...(reservedBy !== undefined ? { reservedBy } : {}),
-    };
-  });
-  const grants: GrantState[] = [...book.grants.values()]
-    .map((g) => {
-      const e = g.entry;
-      return {
-        grantId: e.grantId,
-        type: e.type,
-        creditType: e.creditType,
-        description: e.description,
-        date: e.date,
-        ...(e.location !== undefined ? { location: e.location } : {}),
-        source: e.source,
-        amount: toAmountString(g.amount),
-        used: toAmountString(g.used),
-        voided: toAmountString(g.voided),
-        remainder: toAmountString(grantRemainder(g)),
-        reserved: toAmountString(held.get(e.grantId) ?? zero(c)),
-      };
-    })
-    .sort(byGrantAge);
-  const amountDue = sum([...book.fees.values()].map(feeRemainder), c);
-  const accountCredit = sum([...book.grants.values()].map(grantRemainder), c);
-  const reservedCredit = sum(held.values(), c);
+  const fees: FeeState[] = [];
+  let amountDue = none;
+  for (const f of book.fees.values()) {
+    fees.push(feeView(f, feeHolder?.get(f.entry.feeId)));
+    if (!isZero(f.remainder)) amountDue = add(amountDue, f.remainder);
+  }
+  const grants: GrantState[] = [];
+  let accountCredit = none;
+  for (const g of book.grants.values()) {
+    grants.push(grantView(g, held?.get(g.entry.grantId) ?? none));
+    if (!isZero(g.remainder)) accountCredit = add(accountCredit, g.remainder);
+  }
+  if (grants.length > 1) grants.sort(byGrantAge);
+  const reservedCredit = held ? sum(held.values(), c) : none;
+  const dueText = toAmountString(amountDue);
+  const creditText = toAmountString(accountCredit);
   return {
     account: book.account,
     currency: c,
     fees,
     grants,
-    amountDue: toAmountString(amountDue),
-    accountCredit: toAmountString(accountCredit),
+    amountDue: dueText,
+    accountCredit: creditText,
     reservedCredit: toAmountString(reservedCredit),
-    availableCredit: toAmountString(subtract(accountCredit, reservedCredit)),
+    availableCredit: reservedCredit === none ? creditText : toAmountString(subtract(accountCredit, reservedCredit)),
   };
 }
 
@@ -378,6 +360,10 @@ export function unpaidFeesOldestFirst(snapshot: AccountSnapshot): FeeState[] {
 export function usableGrants(snapshot: AccountSnapshot): { grantId: string; free: Money }[] {
   const c = snapshot.currency;
   return snapshot.grants
-    .map((g) => ({ grantId: g.grantId, free: subtract(fromAmountString(g.remainder, c), fromAmountString(g.reserved, c)) }))
+    .map((g) => {
+      const remainder = fromAmountString(g.remainder, c);
+      const reserved = fromAmountString(g.reserved, c);
+      return { grantId: g.grantId, free: isZero(reserved) ? remainder : subtract(remainder, reserved) };
+    })
     .filter((g) => !isZero(g.free) && isPositive(g.free));
 }

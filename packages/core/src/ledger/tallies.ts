@@ -1,0 +1,158 @@
+/**
+ * The containers a book keeps its fee and grant tallies in (internal).
+ *
+ * Most accounts hold a handful of fees and zero or one grant, and a ledger
+ * holds 100k accounts: a `Map` per container (two per account, even empty)
+ * costs more than the tallies themselves. A `TallyList` is an array in
+ * insertion order, searched linearly while small, indexed by a `Map` only
+ * once it grows. A `DraftTallies` is an overlay a commit checks its entries
+ * on, kept (`apply`) or dropped.
+ */
+
+/** A book's tallies by id: a `TallyList`, a Map, or a draft over one. */
+export interface Tallies<V> {
+  get(id: string): V | undefined;
+  has(id: string): boolean;
+  set(id: string, value: V): unknown;
+  readonly size: number;
+  entries(): IterableIterator<[string, V]>;
+  values(): IterableIterator<V>;
+}
+
+/** Changes over `base` that `base` does not see until `apply()`: a commit checks its entries on drafts, then keeps them or drops them. */
+export interface DraftTallies<V> extends Tallies<V> {
+  apply(): void;
+}
+
+/** Past this many items a list (or a draft) looks ids up in a Map rather than scanning. */
+const SCAN_LIMIT = 8;
+
+/** Tallies in insertion order in one array; ids in a parallel array; a Map index only when large. */
+export class TallyList<V> implements Tallies<V> {
+  private ids: string[] | undefined;
+  private items: V[] | undefined;
+  private index: Map<string, number> | undefined;
+
+  get size(): number {
+    return this.ids?.length ?? 0;
+  }
+
+  private find(id: string): number {
+    if (this.index) return this.index.get(id) ?? -1;
+    const ids = this.ids;
+    if (ids) for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
+    return -1;
+  }
+
+  get(id: string): V | undefined {
+    const i = this.find(id);
+    return i < 0 ? undefined : this.items?.[i];
+  }
+
+  has(id: string): boolean {
+    return this.find(id) >= 0;
+  }
+
+  set(id: string, value: V): this {
+    const i = this.find(id);
+    if (i >= 0) {
+      (this.items as V[])[i] = value;
+      return this;
+    }
+    if (!this.ids || !this.items) {
+      this.ids = [id];
+      this.items = [value];
+      return this;
+    }
+    this.ids.push(id);
+    this.items.push(value);
+    if (this.index) {
+      this.index.set(id, this.ids.length - 1);
+    } else if (this.ids.length > SCAN_LIMIT) {
+      this.index = new Map(this.ids.map((key, n) => [key, n]));
+    }
+    return this;
+  }
+
+  *entries(): IterableIterator<[string, V]> {
+    const ids = this.ids ?? [];
+    const items = this.items ?? [];
+    for (let i = 0; i < ids.length; i++) yield [ids[i] as string, items[i] as V];
+  }
+
+  values(): IterableIterator<V> {
+    return (this.items ?? []).values();
+  }
+
+  /** The tallies as an array in insertion order (a copy). */
+  toArray(): V[] {
+    return this.items ? this.items.slice() : [];
+  }
+}
+
+/** An overlay of changes over `base`: small ones in arrays, large ones in a Map. */
+class Draft<V> implements DraftTallies<V> {
+  private ids: string[] = [];
+  private items: V[] = [];
+  private index: Map<string, number> | undefined;
+  private added = 0;
+
+  constructor(private readonly base: Tallies<V>) {}
+
+  private find(id: string): number {
+    if (this.index) return this.index.get(id) ?? -1;
+    const ids = this.ids;
+    for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
+    return -1;
+  }
+
+  get size(): number {
+    return this.base.size + this.added;
+  }
+
+  get(id: string): V | undefined {
+    const i = this.find(id);
+    return i < 0 ? this.base.get(id) : this.items[i];
+  }
+
+  has(id: string): boolean {
+    return this.find(id) >= 0 || this.base.has(id);
+  }
+
+  set(id: string, value: V): this {
+    const i = this.find(id);
+    if (i >= 0) {
+      this.items[i] = value;
+      return this;
+    }
+    if (!this.base.has(id)) this.added += 1;
+    this.ids.push(id);
+    this.items.push(value);
+    if (this.index) this.index.set(id, this.ids.length - 1);
+    else if (this.ids.length > SCAN_LIMIT) this.index = new Map(this.ids.map((key, n) => [key, n]));
+    return this;
+  }
+
+  *entries(): IterableIterator<[string, V]> {
+    for (const [id, value] of this.base.entries()) {
+      const i = this.find(id);
+      yield [id, i < 0 ? value : (this.items[i] as V)];
+    }
+    for (let i = 0; i < this.ids.length; i++) {
+      const id = this.ids[i] as string;
+      if (!this.base.has(id)) yield [id, this.items[i] as V];
+    }
+  }
+
+  *values(): IterableIterator<V> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  apply(): void {
+    for (let i = 0; i < this.ids.length; i++) this.base.set(this.ids[i] as string, this.items[i] as V);
+  }
+}
+
+export function draftTallies<V>(base: Tallies<V>): DraftTallies<V> {
+  return new Draft(base);
+}
