@@ -37,16 +37,8 @@ export {
   selectRows,
   totalOfRows,
 } from "./preview.js";
-export {
-  assertRunId,
-  creditDescription,
-  DEFAULT_RUN_CHUNK_SIZE,
-  nextMacrotask,
-  type PlanRunOptions,
-  planRun,
-  processRun,
-  runKey,
-} from "./run.js";
+export { creditDescription, DEFAULT_RUN_CHUNK_SIZE, type PlanRunOptions, planRun, processRun } from "./run.js";
 export { reverseRun } from "./run-reverse.js";
+export { assertRunId, nextMacrotask, runKey } from "./run-support.js";
 export type * from "./run-types.js";
 export { describeFilters, summariseFilters } from "./summary.js";

@@ -8,7 +8,7 @@ import { assertIsoDate } from "../dates.js";
 import { assertInput, CreditKitError } from "../errors.js";
 import type { VoidEntry } from "../ledger/entries.js";
 import { add, fromAmountString, isPositive, type Money, subtract, toAmountString, zero } from "../money.js";
-import { assertRunId, describeError, nextMacrotask } from "./run.js";
+import { assertRunId, describeError, nextMacrotask } from "./run-support.js";
 import type { CreditReversal, IssuedCredit, ReversalLedger, ReverseRunOptions, RunRecord, RunReversal } from "./run-types.js";
 
 /** Credits reversed between two turns of the event loop. */

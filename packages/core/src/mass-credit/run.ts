@@ -8,12 +8,11 @@
  * page, an abort or an error at any point, or two tabs processing the same
  * run, all leave one credit per selected row.
  */
-import { assertInput, CreditKitError, type CreditKitErrorCode, isCreditKitError } from "../errors.js";
+import { assertInput, CreditKitError } from "../errors.js";
 import { type GrantEntry, isGrantEntry, type LedgerEntry } from "../ledger/entries.js";
-import { add, fromAmountString, type Money, toAmountString, zero } from "../money.js";
-import { after } from "../settlement/timers.js";
 import type { OrganisationLists } from "./model.js";
-import { type MassCreditPreview, multiplyAmount, type PreviewRow, selectRows } from "./preview.js";
+import { type MassCreditPreview, type PreviewRow, selectRows } from "./preview.js";
+import { assertRunId, describeError, isRowError, nextMacrotask, runKey, totalOfAmounts } from "./run-support.js";
 import type {
   CreditPost,
   IssuedCredit,
@@ -28,20 +27,6 @@ import type {
 
 /** Default rows per chunk. */
 export const DEFAULT_RUN_CHUNK_SIZE = 500;
-
-/** Throws `invalid-input` unless `runId` is a non-empty string without "/" (the keys `runId/rowKey` must split one way). */
-export function assertRunId(runId: unknown): asserts runId is string {
-  assertInput(
-    typeof runId === "string" && runId.trim() !== "" && !runId.includes("/"),
-    "runId",
-    'A run id is a non-empty text without "/".',
-  );
-}
-
-/** The idempotency key of one row's credit: `${runId}/${rowKey}`. */
-export function runKey(runId: string, rowKey: string): string {
-  return `${runId}/${rowKey}`;
-}
 
 /** What `planRun` needs besides the preview. */
 export interface PlanRunOptions {
@@ -127,24 +112,6 @@ function postFor(row: PreviewRow, runId: string, request: MassCreditPreview["req
   };
 }
 
-/** A macrotask: lets the page paint and handle input between chunks (Node, browsers and workers). */
-export function nextMacrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    after(0, resolve);
-  });
-}
-
-/** True for an error that belongs to one row (bad account, conflicting key …), not to the ledger as a whole. */
-function isRowError(error: unknown): error is CreditKitError {
-  return isCreditKitError(error) && !error.code.startsWith("storage-");
-}
-
-/** The code and message of anything thrown. */
-export function describeError(error: unknown): { code: CreditKitErrorCode | "error"; message: string } {
-  if (isCreditKitError(error)) return { code: error.code, message: error.message };
-  return { code: "error", message: error instanceof Error ? error.message : String(error) };
-}
-
 function issuedCredit(post: CreditPost, entry: GrantEntry): IssuedCredit {
   return {
     rowKey: post.rowKey,
@@ -179,15 +146,6 @@ function checkPlan(plan: RunPlan): void {
       `A post is not keyed ${plan.runId}/<rowKey>.`,
     );
   }
-}
-
-/** The exact sum of credits; amounts repeat (one per run), so each distinct amount is multiplied once. */
-function totalOf(credits: readonly IssuedCredit[], currency: string): string {
-  const counts = new Map<string, number>();
-  for (const credit of credits) counts.set(credit.amount, (counts.get(credit.amount) ?? 0) + 1);
-  let total: Money = zero(currency);
-  for (const [amount, n] of counts) total = add(total, multiplyAmount(fromAmountString(amount, currency), n));
-  return toAmountString(total);
 }
 
 /**
@@ -312,7 +270,7 @@ export async function processRun(ledger: RunLedger, plan: RunPlan, options: Proc
     request: plan.request,
     credits,
     count: credits.length,
-    total: totalOf(credits, currency),
+    total: totalOfAmounts(credits, currency),
     issued: tally.issued,
     skipped: tally.skipped,
     selected: posts.length,
