@@ -30,9 +30,12 @@ function median(values: number[]): number {
 }
 
 /** Peak RSS sampled every 20 ms while `work` runs. */
-async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peakRss: number; peakHeap: number; seconds: number }> {
+async function withPeakMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ value: T; peakRss: number; peakHeap: number; seconds: number; startRss: number }> {
   gc();
-  let peakRss = process.memoryUsage().rss;
+  const startRss = process.memoryUsage().rss;
+  let peakRss = startRss;
   let peakHeap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
     const m = process.memoryUsage();
@@ -44,7 +47,7 @@ async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ value: T; pe
   const seconds = (performance.now() - start) / 1000;
   clearInterval(timer);
   const m = process.memoryUsage();
-  return { value, peakRss: Math.max(peakRss, m.rss), peakHeap: Math.max(peakHeap, m.heapUsed), seconds };
+  return { value, peakRss: Math.max(peakRss, m.rss), peakHeap: Math.max(peakHeap, m.heapUsed), seconds, startRss };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
@@ -226,7 +229,7 @@ async function main(): Promise<void> {
   );
   const { summary } = batch.value;
   console.log(
-    `batch settlement: ${batch.seconds.toFixed(2)} s, peak RSS ${mb(batch.peakRss)}, peak heap ${mb(batch.peakHeap)}` +
+    `batch settlement: ${batch.seconds.toFixed(2)} s, peak RSS ${mb(batch.peakRss)} (${mb(batch.peakRss - batch.startRss)} above the RSS at its start), peak heap ${mb(batch.peakHeap)}` +
       ` — charged ${summary.charged}, credit used ${summary.creditUsed}, ${summary.counts["paid-by-charge-and-credit"]} card+credit, ${summary.counts["paid-by-charge"]} card only`,
   );
   const rerun = await withPeakMemory(() =>

@@ -112,6 +112,8 @@ export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, 
  */
 const parsedAmounts = new Map<string, Map<string, Money>>();
 const PARSED_AMOUNTS_LIMIT = 4096;
+/** The canonical text of the shared (parsed-before and zero) Money values, written once each. */
+const canonicalTexts = new WeakMap<Money, string>();
 
 function remember<C extends CurrencyCode>(text: string, parsed: Money<C>): Money<C> {
   let byText = parsedAmounts.get(parsed.currency);
@@ -121,6 +123,7 @@ function remember<C extends CurrencyCode>(text: string, parsed: Money<C>): Money
   }
   if (byText.size >= PARSED_AMOUNTS_LIMIT) byText.clear();
   byText.set(text, parsed);
+  if (!canonicalTexts.has(parsed)) canonicalTexts.set(parsed, parsed.amount.toFixed(minorUnit(parsed.currency), Decimal.ROUND_DOWN));
   return parsed;
 }
 
@@ -147,6 +150,7 @@ export function zero<C extends CurrencyCode>(currency: C): Money<C> {
     minorUnit(currency);
     found = Object.freeze({ currency, amount: new Dec(0) });
     zeros.set(currency, found);
+    canonicalTexts.set(found, found.amount.toFixed(minorUnit(currency)));
   }
   return found as Money<C>;
 }
@@ -247,6 +251,8 @@ export function toMinorUnits(m: Money): string {
  * zero has no sign.
  */
 export function toAmountString(m: Money): string {
+  const known = canonicalTexts.get(m);
+  if (known !== undefined) return known;
   return m.amount.toFixed(minorUnit(m.currency), Decimal.ROUND_DOWN);
 }
 

@@ -283,17 +283,15 @@ function feeView(f: FeeTally, reservedBy: string | undefined): FeeState {
 }
 
 function grantView(g: GrantTally, reserved: Money): GrantState {
-  const e = g.entry;
-  const head = { grantId: e.grantId, type: e.type, creditType: e.creditType, description: e.description, date: e.date };
-  const tail = {
-    source: e.source,
-    amount: toAmountString(g.amount),
-    used: toAmountString(g.used),
-    voided: toAmountString(g.voided),
-    remainder: toAmountString(g.remainder),
-    reserved: toAmountString(reserved),
-  };
-  return e.location !== undefined ? { ...head, location: e.location, ...tail } : { ...head, ...tail };
+  const { grantId, type, creditType, description, date, location, source } = g.entry;
+  const amount = toAmountString(g.amount);
+  const used = toAmountString(g.used);
+  const voided = toAmountString(g.voided);
+  const remainder = toAmountString(g.remainder);
+  const held = toAmountString(reserved);
+  return location === undefined
+    ? { grantId, type, creditType, description, date, source, amount, used, voided, remainder, reserved: held }
+    : { grantId, type, creditType, description, date, location, source, amount, used, voided, remainder, reserved: held };
 }
 
 /** The public, string-valued view of a book. */
@@ -351,9 +349,16 @@ export function deriveAccount(
 
 /** Unpaid fees (remainder > 0) in the order a waterfall pays them: due date, then posting order, then id. */
 export function unpaidFeesOldestFirst(snapshot: AccountSnapshot): FeeState[] {
-  return snapshot.fees
-    .filter((f) => isPositive(fromAmountString(f.remainder, snapshot.currency)))
-    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.order - b.order || (a.feeId < b.feeId ? -1 : 1)));
+  return unpaidOldestFirst(snapshot.fees, snapshot.currency);
+}
+
+/** `unpaidFeesOldestFirst` over any list of fees (a snapshot's, or a chosen few of them). */
+export function unpaidOldestFirst(fees: readonly FeeState[], currency: string): FeeState[] {
+  const unpaid = fees.filter((f) => isPositive(fromAmountString(f.remainder, currency)));
+  if (unpaid.length < 2) return unpaid;
+  return unpaid.sort((a, b) =>
+    a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.order - b.order || (a.feeId < b.feeId ? -1 : 1),
+  );
 }
 
 /** Grants with unreserved unused credit, oldest first, with what each can still give. */

@@ -100,7 +100,12 @@ const exactReservations = new WeakMap<Journal, (reservation: Reservation) => voi
 /** A deep-frozen copy of a plain-data value: a written entry can be changed by no one, its writer included. */
 function frozenCopy<T>(value: T): T {
   if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  if (Array.isArray(value)) {
+    const items = new Array(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = frozenCopy(value[i]);
+    return Object.freeze(items) as T;
+  }
+  // Field by field into a fresh literal: copies of one entry shape share one hidden class (a spread would not, once frozen).
   const copy: Record<string, unknown> = {};
   for (const key in value) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
   return Object.freeze(copy) as T;
@@ -116,6 +121,9 @@ function canonicalJson(value: unknown): string {
 }
 
 const SNAPSHOT_CACHE_SIZE = 1024;
+const NO_ENTRIES: readonly LedgerEntry[] = Object.freeze([]);
+/** Per-account entry lists up to this long are copied at exact size on append; longer ones grow in place. */
+const SMALL_LIST = 16;
 
 export function createJournal(options: JournalOptions): Journal {
   const currency = options.currency;
@@ -204,7 +212,15 @@ export function createJournal(options: JournalOptions): Journal {
     for (const entry of entries) {
       ids.add(entry.id);
       log.push(entry);
-      byAccount.get(entry.accountId)?.push(entry);
+      const mine = byAccount.get(entry.accountId);
+      // Most accounts hold a few entries: an exact-size copy beats an array grown to 17 slots on its first push.
+      if (mine === undefined || mine.length === 0) byAccount.set(entry.accountId, [entry]);
+      else if (mine.length < SMALL_LIST) {
+        const grown = new Array<LedgerEntry>(mine.length + 1);
+        for (let i = 0; i < mine.length; i++) grown[i] = mine[i] as LedgerEntry;
+        grown[mine.length] = entry;
+        byAccount.set(entry.accountId, grown);
+      } else mine.push(entry);
     }
     byKey.set(key, entries);
     unhold(key);
@@ -234,7 +250,6 @@ export function createJournal(options: JournalOptions): Journal {
       assertInput(typeof account?.id === "string" && account.id !== "", "account.id");
       if (books.has(account.id)) throw new CreditKitError("duplicate-account", { accountId: account.id });
       books.set(account.id, emptyBook({ id: account.id, name: account.name, kind: account.kind }, currency));
-      byAccount.set(account.id, []);
     },
     hasAccount: (accountId) => books.has(accountId),
     accounts: () => [...books.values()].map((b) => b.account),
@@ -249,7 +264,7 @@ export function createJournal(options: JournalOptions): Journal {
     entries: () => log,
     entriesOf(accountId) {
       book(accountId);
-      return byAccount.get(accountId) ?? [];
+      return byAccount.get(accountId) ?? NO_ENTRIES;
     },
     committed: (key) => byKey.get(key),
     commit(key, entries) {

@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from "../dates.js";
 import { CreditKitError } from "../errors.js";
-import { type AccountSnapshot, type FeeState, unpaidFeesOldestFirst } from "../ledger/account-state.js";
+import { type AccountSnapshot, type FeeState, unpaidOldestFirst } from "../ledger/account-state.js";
 import type { Allocation, CreditPaymentEntry, GrantUse, LedgerEntry, PaymentEntry } from "../ledger/entries.js";
 import { type CreditSource, drawCredit } from "../ledger/waterfall.js";
 import { add, fromAmountString, isPositive, type Money, min, subtract, toAmountString, zero } from "../money.js";
@@ -52,7 +52,7 @@ export function invoiceDue(snapshot: AccountSnapshot, feeIds: readonly string[],
   }
   const c = snapshot.currency;
   let total = zero(c);
-  const fees = unpaidFeesOldestFirst({ ...snapshot, fees: chosen }).map((fee) => {
+  const fees = unpaidOldestFirst(chosen, c).map((fee) => {
     const remainder = fromAmountString(fee.remainder, c);
     total = add(total, remainder);
     return { feeId: fee.feeId, description: fee.description, remainder, remainderText: fee.remainder };
