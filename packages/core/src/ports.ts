@@ -11,6 +11,9 @@ import type { PaymentGateway } from "./gateway.js";
 import type { AccountSnapshot } from "./ledger/account-state.js";
 import type { AccountRecord, GrantEntry, LedgerEntry } from "./ledger/entries.js";
 import type { CommitResult } from "./ledger/journal.js";
+import type { MassCreditDataSet } from "./mass-credit/model.js";
+import type { ProcessRunOptions, RunPlan, RunRecord, RunStatus } from "./mass-credit/run-types.js";
+import type { BatchResult, SettleBatchRequest } from "./settlement/types.js";
 import type { OrgSettings } from "./settings.js";
 
 /** What changed in the data source; elements showing those accounts refresh. */
@@ -20,6 +23,27 @@ export interface DataSourceChange {
   readonly accountIds: readonly string[];
   /** True when the change came from another tab or connection. */
   readonly remote?: boolean;
+}
+
+/** How a data source processes a mass-credit run: chunk size, progress and the abort signal. */
+export type DataSourceRunOptions = Pick<ProcessRunOptions, "chunkSize" | "onProgress" | "signal">;
+
+/**
+ * A saved mass-credit run. `processing` means it was started and never
+ * finished (the page was closed): process it again with `resumeRun`.
+ */
+export interface RunSummary {
+  readonly runId: string;
+  readonly status: "processing" | RunStatus;
+  /** Rows selected for the run. */
+  readonly selected: number;
+  /** Canonical amount string: what the run issues when every row is credited. */
+  readonly total: string;
+  readonly description: string;
+  /** ISO time the run was first saved. */
+  readonly savedAt: string;
+  /** The last processing's record (absent while `processing`). */
+  readonly record?: RunRecord;
 }
 
 /** A filter over ledger lines; all fields optional, combined with AND. */
@@ -46,6 +70,20 @@ export interface CreditKitDataSource {
   postCredits(key: string, grants: readonly GrantEntry[]): Promise<CommitResult>;
   /** The payment gateway that settlement charges. */
   readonly gateway: PaymentGateway;
+  /** The mass-credit data set previews read (§6); undefined until one is stored. */
+  getDataSet(): Promise<MassCreditDataSet | undefined>;
+  /**
+   * Saves the run's plan (so a closed page can resume it), then posts its
+   * credits in chunks, each row exactly once, also when two tabs process the
+   * same run; resolves with the run's record.
+   */
+  processRun(plan: RunPlan, options?: DataSourceRunOptions): Promise<RunRecord>;
+  /** Processes a saved run again, posting only what is missing; rejects with `unknown-id`. */
+  resumeRun(runId: string, options?: DataSourceRunOptions): Promise<RunRecord>;
+  /** Every saved run, newest first. */
+  listRuns(): Promise<readonly RunSummary[]>;
+  /** Settles a batch of invoices (§5) through `gateway`. */
+  settleBatch(request: SettleBatchRequest): Promise<BatchResult>;
   /** Calls `listener` after every change, including those made in another tab. Returns the unsubscribe function. */
   subscribe(listener: (change: DataSourceChange) => void): () => void;
 }

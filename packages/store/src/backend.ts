@@ -1,0 +1,84 @@
+/**
+ * The storage a data source persists to (internal port): the append-only log,
+ * a few stored values, the saved runs, locks between tabs, and messages to
+ * the other connections. Two implementations: in memory (Node, tests,
+ * Storybook) and IndexedDB (the browser).
+ */
+import type { CreditPost, RunRequestEssentials, RunSummary } from "@creditkit/core";
+import type { CatchUp, Cursor, LogRecord } from "./log.js";
+
+/** What a connection reads when it opens. */
+export interface LoadedLog {
+  readonly currency: string;
+  readonly records: readonly LogRecord[];
+  readonly cursor: Cursor;
+}
+
+/** A message to the other connections of the same store. */
+export type StoreSignal =
+  | { readonly kind: "log"; readonly cursor: Cursor }
+  | { readonly kind: "runs" }
+  | { readonly kind: "gateway" }
+  | { readonly kind: "data-set" };
+
+/** The stored values besides the log. */
+export type ValueName = "data-set" | "gateway";
+
+/** A saved run: its summary and its plan's head (the posts are saved in parts). */
+export interface SavedRun extends RunSummary {
+  readonly filters: readonly string[];
+  readonly request: RunRequestEssentials;
+  readonly count: number;
+  /** How many parts the posts were saved in. */
+  readonly parts: number;
+}
+
+export interface StoreBackend {
+  /**
+   * Opens the log: creates it with `currency` and the first records when it
+   * does not exist yet, and returns everything in it.
+   */
+  load(currency: string | undefined, first: readonly LogRecord[]): Promise<LoadedLog>;
+  /**
+   * One atomic write. Reads what other connections appended after `since`,
+   * hands it to `change` (which applies it, then makes its own change and
+   * returns its records), and appends those records — all in one
+   * transaction, so no other connection writes in between. When `change`
+   * throws, nothing is written and the error is rethrown; when the
+   * transaction fails, nothing is written and a storage error is thrown.
+   */
+  write(since: Cursor, change: (missed: CatchUp) => readonly LogRecord[]): Promise<Cursor>;
+  /** What other connections appended after `since`. */
+  read(since: Cursor): Promise<CatchUp>;
+  /** Replaces the whole log with `records` in one transaction, as a new generation (an import). */
+  replace(records: readonly LogRecord[]): Promise<Cursor>;
+
+  getValue(name: ValueName): Promise<unknown>;
+  putValue(name: ValueName, value: unknown): Promise<void>;
+
+  /** Saves a run's head and its posts; `parts` are saved first, the head last, so a listed run always has its posts. */
+  saveRun(run: SavedRun, parts: readonly (readonly CreditPost[])[]): Promise<void>;
+  /** Updates a saved run's head (status, record). */
+  putRun(run: SavedRun): Promise<void>;
+  getRun(runId: string): Promise<SavedRun | undefined>;
+  runPosts(runId: string, parts: number): Promise<CreditPost[]>;
+  listRuns(): Promise<SavedRun[]>;
+
+  /** Runs `work` holding the named lock, shared with every connection of this store (other tabs too). */
+  withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Tells the other connections (not this one) about a change. */
+  signal(message: StoreSignal): void;
+  /** Listens to the other connections' signals. */
+  onSignal(listener: (message: StoreSignal) => void): () => void;
+  close(): void;
+}
+
+/** A serial queue: each task starts when the one before it has settled. */
+export function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}

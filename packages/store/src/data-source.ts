@@ -1,0 +1,243 @@
+/**
+ * The embedded data source over any storage backend: the port's methods on
+ * top of the shared engine. `createMemoryDataSource` and
+ * `openIndexedDbDataSource` only choose the backend.
+ */
+import {
+  type AccountRecord,
+  assertInput,
+  type CommitResult,
+  CreditKitError,
+  DEFAULT_SETTINGS,
+  type EntryQuery,
+  isGrantEntry,
+  type Journal,
+  type KeyedEntries,
+  type LedgerEntry,
+  type MassCreditDataSet,
+  type OrgSettings,
+  type ReversalLedger,
+  type RunLedger,
+  recordCheckout,
+  reverseRun,
+  type SettlementLedger,
+  settleBatch,
+} from "@creditkit/core";
+import type { StoreBackend } from "./backend.js";
+import { assertOpen, type Change, openEngine } from "./engine.js";
+import { assertJournalData, type LogRecord, recordsOf } from "./log.js";
+import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf } from "./runs.js";
+import { createStoredGateway, EMPTY_GATEWAY, type GatewayState } from "./stored-gateway.js";
+import type { LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
+
+/** The log records of one commit: its entries under its key, then each sweep's entries under the sweep's key. */
+function commitRecords(key: string, result: CommitResult): LogRecord[] {
+  if (result.status !== "committed") return [];
+  const records: LogRecord[] = [{ t: "commit", key, entries: result.entries }];
+  let group: LedgerEntry[] = [];
+  for (const entry of result.swept) {
+    if (group[0] && group[0].key !== entry.key) {
+      records.push({ t: "commit", key: group[0].key, entries: group });
+      group = [];
+    }
+    group.push(entry);
+  }
+  if (group[0]) records.push({ t: "commit", key: group[0].key, entries: group });
+  return records;
+}
+
+const commitChange =
+  (key: string, entries: readonly LedgerEntry[]): Change<CommitResult> =>
+  (journal) => {
+    const result = journal.commit(key, entries);
+    return { value: result, records: commitRecords(key, result) };
+  };
+
+/** Commits many keys, all or nothing; accounts are checked first so a bad row costs no rollback. */
+const chunkChange =
+  (items: readonly KeyedEntries[]): Change<CommitResult[]> =>
+  (journal) => {
+    for (const item of items) {
+      for (const entry of item.entries) {
+        if (!journal.hasAccount(entry.accountId)) throw new CreditKitError("unknown-account", { accountId: entry.accountId });
+      }
+    }
+    const results = items.map((item) => journal.commit(item.key, item.entries));
+    return { value: results, records: results.flatMap((r, i) => commitRecords((items[i] as KeyedEntries).key, r)) };
+  };
+
+function inQuery(entry: LedgerEntry, query: EntryQuery): boolean {
+  return (query.from === undefined || entry.date >= query.from) && (query.to === undefined || entry.date <= query.to);
+}
+
+/** Builds the data source over `backend` (which it owns and closes). */
+export async function createStoreDataSource(backend: StoreBackend, options: StoreOptions = {}): Promise<StoreDataSource> {
+  const first: LogRecord[] = [{ t: "settings", settings: { ...DEFAULT_SETTINGS, ...options.settings } }];
+  const engine = await openEngine(backend, options.currency, first);
+  if (options.currency !== undefined && options.currency !== engine.currency) {
+    backend.close();
+    throw new CreditKitError("currency-mismatch", { left: options.currency, right: engine.currency });
+  }
+  const currency = engine.currency;
+  let closed = false;
+  const write = async <T>(change: Change<T>): Promise<T> => {
+    assertOpen(closed);
+    return engine.write(change);
+  };
+  const read = async <T>(fn: (journal: Journal) => T): Promise<T> => {
+    assertOpen(closed);
+    return engine.read(fn);
+  };
+  /** Runs `work` unless the data source is closed (then rejects with `storage-unavailable`). */
+  const whileOpen = async <T>(work: () => Promise<T>): Promise<T> => {
+    assertOpen(closed);
+    return work();
+  };
+
+  const gatewayState = ((await backend.getValue("gateway")) as GatewayState | undefined) ?? EMPTY_GATEWAY;
+  const saveGateway = async (state: GatewayState) => {
+    await backend.putValue("gateway", state);
+    backend.signal({ kind: "gateway" });
+  };
+  const { gateway, reload: reloadGateway } = createStoredGateway(gatewayState, saveGateway, options.gateway);
+  let dataSet: MassCreditDataSet | undefined;
+
+  const commit = (key: string, entries: readonly LedgerEntry[]) => write(commitChange(key, entries));
+  const commitChunk = (items: readonly KeyedEntries[]) => write(chunkChange(items));
+  const committed = (key: string) => engine.journal().committed(key);
+  const runLedger: RunLedger = { currency, committed, commit, commitChunk };
+  const reversalLedger: ReversalLedger = { ...runLedger, snapshot: (id) => engine.journal().snapshot(id) };
+  const settlementLedger: SettlementLedger = {
+    currency,
+    committed,
+    commit,
+    snapshot: (id) => engine.journal().snapshot(id),
+    reservation: (key) => engine.journal().reservation(key),
+    reserve: (request) =>
+      write((journal) => {
+        const had = journal.reservation(request.key);
+        const reservation = journal.reserve(request);
+        const plain = { key: request.key, accountId: request.accountId, feeIds: [...request.feeIds], credit: request.credit };
+        return { value: reservation, records: had ? [] : [{ t: "reserve", request: plain, reservation }] };
+      }),
+    release: (key) =>
+      write((journal) => {
+        const had = journal.reservation(key);
+        journal.release(key);
+        return { value: undefined, records: had ? [{ t: "release", key }] : [] };
+      }),
+  };
+  const runs: RunContext = { engine, backend, ledger: runLedger, chunkSize: options.runChunkSize ?? 250 };
+
+  const unsignal = backend.onSignal((message) => {
+    if (message.kind === "gateway") {
+      backend.getValue("gateway").then(
+        (state) => reloadGateway((state as GatewayState | undefined) ?? EMPTY_GATEWAY),
+        () => undefined,
+      );
+    } else if (message.kind === "data-set") dataSet = undefined;
+    else if (message.kind === "runs") engine.emit({ key: "runs", accountIds: [], remote: true });
+  });
+
+  const source: StoreDataSource = {
+    currency,
+    gateway,
+    getSettings: () => read((journal) => journal.settings()),
+    updateSettings: (patch) => {
+      for (const name of ["autoApply", "overpaymentToCredit", "portalPartialPayments"] as const) {
+        assertInput(patch[name] === undefined || typeof patch[name] === "boolean", name);
+      }
+      return write((journal) => {
+        const settings: OrgSettings = journal.updateSettings(patch);
+        return { value: settings, records: [{ t: "settings", settings }] };
+      }).then((settings) => {
+        engine.emit({ key: "settings", accountIds: [] });
+        return settings;
+      });
+    },
+    listAccounts: () => read((journal) => journal.accounts()),
+    getAccount: (accountId) => read((journal) => journal.snapshot(accountId)),
+    getAccounts: (accountIds) => read((journal) => (accountIds ?? journal.accounts().map((a) => a.id)).map((id) => journal.snapshot(id))),
+    listEntries: (query = {}) =>
+      read((journal) => {
+        const from = query.accountIds === undefined ? journal.entries() : query.accountIds.flatMap((id) => journal.entriesOf(id));
+        return from.filter((entry) => inQuery(entry, query));
+      }),
+    recordCheckout: (plan) =>
+      write((journal) => {
+        const result = recordCheckout(journal, plan);
+        return { value: result, records: commitRecords(plan.key, result) };
+      }),
+    postCredits: (key, grants) => {
+      assertInput(Array.isArray(grants) && grants.every((g) => isGrantEntry(g)), "grants", "Only credit grants can be posted as credits.");
+      return commit(key, grants);
+    },
+    openAccounts: (accounts: readonly AccountRecord[]) =>
+      write((journal) => {
+        const seen = new Set<string>();
+        for (const a of accounts) {
+          assertInput(typeof a?.id === "string" && a.id !== "", "account.id");
+          if (journal.hasAccount(a.id) || seen.has(a.id)) throw new CreditKitError("duplicate-account", { accountId: a.id });
+          seen.add(a.id);
+        }
+        const plain = accounts.map((a) => ({ id: a.id, name: a.name, kind: a.kind }));
+        for (const a of plain) journal.openAccount(a);
+        return { value: undefined, records: plain.length > 0 ? [{ t: "accounts", accounts: plain }] : [] };
+      }),
+    commit,
+    commitChunk,
+    committed: (key) => read((journal) => journal.committed(key)),
+    reservations: () => read((journal) => journal.reservations()),
+    async getDataSet() {
+      assertOpen(closed);
+      dataSet ??= (await backend.getValue("data-set")) as MassCreditDataSet | undefined;
+      return dataSet;
+    },
+    async putDataSet(next) {
+      assertOpen(closed);
+      await backend.putValue("data-set", next);
+      dataSet = next;
+      backend.signal({ kind: "data-set" });
+    },
+    processRun: (plan, runOptions) => whileOpen(() => processStoredRun(runs, plan, runOptions)),
+    resumeRun: (runId, runOptions) => whileOpen(() => resumeStoredRun(runs, runId, runOptions)),
+    listRuns: () => whileOpen(() => listStoredRuns(backend)),
+    async getRun(runId) {
+      assertOpen(closed);
+      const run = await backend.getRun(runId);
+      return run && summaryOf(run);
+    },
+    async reverseRun(runId, reverseOptions) {
+      assertOpen(closed);
+      const run = await backend.getRun(runId);
+      if (!run?.record) throw new CreditKitError("unknown-id", { runId }, `No processed run has the id ${runId}.`);
+      return reverseRun(reversalLedger, run.record, { date: reverseOptions.date });
+    },
+    settleBatch: (request) => whileOpen(() => settleBatch({ ledger: settlementLedger, gateway }, request)),
+    subscribe: (listener) => engine.subscribe(listener),
+    async exportLedger(): Promise<LedgerBackup> {
+      const ledger = await read((journal) => journal.toData());
+      return { format: "creditkit-ledger", version: 1, exportedAt: new Date().toISOString(), ledger };
+    },
+    async importLedger(backup) {
+      assertOpen(closed);
+      const b = backup as Partial<LedgerBackup> | null;
+      assertInput(
+        typeof b === "object" && b !== null && b.format === "creditkit-ledger" && b.version === 1,
+        "backup",
+        "This is not a creditkit ledger backup.",
+      );
+      assertJournalData(b.ledger);
+      if (b.ledger.currency !== currency) throw new CreditKitError("currency-mismatch", { left: b.ledger.currency, right: currency });
+      await engine.replace(b.ledger, recordsOf(b.ledger));
+    },
+    sync: () => whileOpen(() => engine.sync()),
+    close() {
+      if (closed) return;
+      closed = true;
+      unsignal();
+      backend.close();
+    },
+  };
+  return source;
+}

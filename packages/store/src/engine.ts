@@ -1,0 +1,204 @@
+/**
+ * The logic both data sources share: the core's journal in memory, kept in
+ * step with the stored log. Every change runs inside one storage write:
+ * first what other connections appended is applied, then the change is made
+ * on the journal (which checks it), then its records are appended. If the
+ * change is refused or the write fails, the journal is put back as it was
+ * before the change, and listeners hear nothing about it.
+ */
+import { CreditKitError, type DataSourceChange, type Journal, type JournalChange, type JournalData, restoreJournal } from "@creditkit/core";
+import { type StoreBackend, serialQueue } from "./backend.js";
+import { applyLog, type CatchUp, type Cursor, journalFromLog, LogDivergence, type LogRecord } from "./log.js";
+
+/** A change to make: reads and changes the journal, returns its value and the records that persist it. */
+export type Change<T> = (journal: Journal) => { readonly value: T; readonly records: readonly LogRecord[] };
+
+/** What the journal held before a change, enough to put it back. */
+interface Checkpoint {
+  readonly entries: number;
+  readonly accounts: number;
+  readonly data: Pick<JournalData, "settings" | "reservations">;
+}
+
+export interface Engine {
+  readonly currency: string;
+  /** The live journal (read it synchronously; change it only through `write`). */
+  journal(): Journal;
+  /** Makes a change and persists it, after every earlier one; all or nothing. */
+  write<T>(change: Change<T>): Promise<T>;
+  /** Reads after every earlier change has settled. */
+  read<T>(read: (journal: Journal) => T): Promise<T>;
+  /** Applies what other connections appended since this one last looked. */
+  sync(): Promise<void>;
+  /** Replaces the whole ledger (import): checks `data` by replaying it, then persists it as a new generation. */
+  replace(data: JournalData, records: readonly LogRecord[]): Promise<void>;
+  subscribe(listener: (change: DataSourceChange) => void): () => void;
+  /** Tell listeners about a change made outside the ledger (runs, gateway). */
+  emit(change: DataSourceChange): void;
+}
+
+/** Opens the engine over a backend: loads the whole log and rebuilds the journal from it. */
+export async function openEngine(backend: StoreBackend, currency: string | undefined, first: readonly LogRecord[]): Promise<Engine> {
+  const loaded = await backend.load(currency, first);
+  let journal = journalFromLog(loaded.currency, loaded.records);
+  let cursor: Cursor = loaded.cursor;
+  let accounts = journal.accounts().length;
+  const queue = serialQueue();
+  const listeners = new Set<(change: DataSourceChange) => void>();
+  /** Journal changes heard while a write or a catch-up runs, flushed once it is durable. */
+  let heard: JournalChange[] = [];
+  let unhook = journal.subscribe((change) => heard.push(change));
+
+  const emit = (change: DataSourceChange) => {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch {
+        // One listener's failure is its own.
+      }
+    }
+  };
+  const flush = (changes: readonly JournalChange[], remote: boolean) => {
+    for (const c of changes) emit(remote ? { key: c.key, accountIds: c.accountIds, remote: true } : c);
+  };
+  const adopt = (next: Journal) => {
+    unhook();
+    journal = next;
+    accounts = journal.accounts().length;
+    unhook = journal.subscribe((change) => heard.push(change));
+  };
+  const checkpoint = (): Checkpoint => ({
+    entries: journal.entries().length,
+    accounts,
+    data: { settings: journal.settings(), reservations: journal.reservations() },
+  });
+  const changedSince = (c: Checkpoint) =>
+    journal.entries().length !== c.entries ||
+    journal.accounts().length !== c.accounts ||
+    journal.settings() !== c.data.settings ||
+    journal.reservations().length !== c.data.reservations.length ||
+    journal.reservations().some((r, i) => r !== c.data.reservations[i]);
+  /** Puts the journal back as it was at `c` (only ever after a refused or failed change). */
+  const rollback = (c: Checkpoint) => {
+    accounts = c.accounts;
+    if (!changedSince(c)) return;
+    adopt(
+      restoreJournal({
+        currency: journal.currency,
+        settings: c.data.settings,
+        accounts: journal.accounts().slice(0, c.accounts),
+        entries: journal.entries().slice(0, c.entries),
+        reservations: c.data.reservations,
+      }),
+    );
+  };
+  /** Applies another connection's records; a log that does not replay cleanly is reloaded whole. */
+  const catchUp = (missed: CatchUp): JournalChange[] => {
+    heard = [];
+    if (missed.reset) {
+      adopt(journalFromLog(journal.currency, missed.records));
+      const all = { key: "reload", accountIds: journal.accounts().map((a) => a.id) };
+      cursor = missed.cursor;
+      return [all];
+    }
+    if (missed.records.length > 0) {
+      applyLog(journal, missed.records);
+      accounts = journal.accounts().length;
+    }
+    cursor = missed.cursor;
+    const changes = heard;
+    heard = [];
+    return changes;
+  };
+
+  const engine: Engine = {
+    currency: loaded.currency,
+    journal: () => journal,
+    write<T>(change: Change<T>): Promise<T> {
+      return queue(async () => {
+        let remote: JournalChange[] = [];
+        let before: Checkpoint | undefined;
+        let value: T | undefined;
+        let refused = false;
+        try {
+          cursor = await backend.write(cursor, (missed) => {
+            remote = catchUp(missed);
+            before = checkpoint();
+            try {
+              const made = change(journal);
+              value = made.value;
+              for (const record of made.records) if (record.t === "accounts") accounts += record.accounts.length;
+              return made.records;
+            } catch (error) {
+              refused = true;
+              rollback(before);
+              throw error;
+            }
+          });
+        } catch (error) {
+          if (!refused && before) rollback(before);
+          heard = [];
+          flush(remote, true);
+          if (error instanceof LogDivergence) await reload();
+          throw error;
+        }
+        const mine = heard;
+        heard = [];
+        flush(remote, true);
+        flush(mine, false);
+        if (mine.length > 0 || remote.length > 0) backend.signal({ kind: "log", cursor });
+        return value as T;
+      });
+    },
+    read: (read) => queue(async () => read(journal)),
+    sync: () =>
+      queue(async () => {
+        const missed = await backend.read(cursor);
+        if (!missed.reset && missed.records.length === 0) return;
+        let changes: JournalChange[];
+        try {
+          changes = catchUp(missed);
+        } catch (error) {
+          if (!(error instanceof LogDivergence)) throw error;
+          await reload();
+          return;
+        }
+        flush(changes, true);
+      }),
+    replace: (data, records) =>
+      queue(async () => {
+        const next = restoreJournal(data);
+        cursor = await backend.replace(records);
+        adopt(next);
+        heard = [];
+        emit({ key: "import", accountIds: journal.accounts().map((a) => a.id) });
+        backend.signal({ kind: "log", cursor });
+      }),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+  };
+
+  /** Rebuilds the journal from the whole stored log (after a divergence). */
+  async function reload(): Promise<void> {
+    const all = await backend.read({ epoch: "", seq: 0 });
+    adopt(journalFromLog(journal.currency, all.records));
+    cursor = all.cursor;
+    heard = [];
+    emit({ key: "reload", accountIds: journal.accounts().map((a) => a.id), remote: true });
+  }
+
+  backend.onSignal((message) => {
+    if (message.kind === "log" && (message.cursor.epoch !== cursor.epoch || message.cursor.seq > cursor.seq)) {
+      engine.sync().catch(() => undefined);
+    }
+  });
+  return engine;
+}
+
+/** Throws `storage-unavailable` for a closed data source. */
+export function assertOpen(closed: boolean): void {
+  if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" }, "This data source is closed.");
+}

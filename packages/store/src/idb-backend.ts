@@ -1,0 +1,238 @@
+/**
+ * The IndexedDB storage (via `idb`): the log in one object store keyed by
+ * sequence number, written one transaction per change; locks through Web
+ * Locks; change signals through a BroadcastChannel. The only module that
+ * touches browser globals.
+ */
+import { CreditKitError, type CreditPost } from "@creditkit/core";
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from "idb";
+import { type LoadedLog, type SavedRun, type StoreBackend, type StoreSignal, serialQueue, type ValueName } from "./backend.js";
+import { type CatchUp, type Cursor, LogDivergence, type LogRecord } from "./log.js";
+
+const VERSION = 1;
+
+interface Meta {
+  readonly currency: string;
+  readonly epoch: string;
+  readonly seq: number;
+}
+
+interface StoreSchema extends DBSchema {
+  meta: { key: "state"; value: Meta };
+  log: { key: number; value: LogRecord };
+  values: { key: ValueName; value: unknown };
+  runs: { key: string; value: SavedRun };
+  runPosts: { key: [string, number]; value: CreditPost[] };
+}
+
+/** How to reach IndexedDB. */
+export interface IndexedDbBackendOptions {
+  /** The database's name (one ledger per name). */
+  readonly name: string;
+  /** The IndexedDB factory; default the page's `indexedDB`. `null` behaves as a browser without IndexedDB. */
+  readonly indexedDB?: IDBFactory | null;
+  /** Called with every ledger write transaction just before it commits (tests and diagnostics: aborting it fails the write). */
+  readonly onWrite?: (transaction: IDBTransaction) => void;
+}
+
+const newEpoch = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The typed error for a failed storage operation (CreditKitErrors and log divergences pass through). */
+export function storageError(error: unknown): unknown {
+  if (error instanceof CreditKitError || error instanceof LogDivergence) return error;
+  const name = (error as { name?: unknown } | null)?.name;
+  const cause = typeof name === "string" ? name : "Error";
+  const message = error instanceof Error ? error.message : String(error);
+  if (cause === "QuotaExceededError") return new CreditKitError("storage-quota", { cause, message });
+  if (cause === "AbortError")
+    return new CreditKitError("storage-unavailable", { cause, message }, "The browser's storage gave up the write; nothing was written.");
+  return new CreditKitError("storage-unavailable", { cause, message });
+}
+
+/** Page-wide locks for browsers without Web Locks (then only this page is covered; the idempotency keys still hold). */
+const pageLocks = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
+
+interface LockManagerLike {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name, VERSION);
+    } catch (error) {
+      reject(storageError(error));
+      return;
+    }
+    let blocked = false;
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      db.createObjectStore("meta");
+      db.createObjectStore("log");
+      db.createObjectStore("values");
+      db.createObjectStore("runs", { keyPath: "runId" });
+      db.createObjectStore("runPosts");
+    };
+    request.onblocked = () => {
+      blocked = true;
+      reject(new CreditKitError("storage-blocked", { name }));
+    };
+    request.onerror = () => reject(storageError(request.error));
+    request.onsuccess = () => {
+      if (blocked) request.result.close();
+      else resolve(request.result);
+    };
+  });
+}
+
+/** Opens (creating when new) the database and returns the storage over it. */
+export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Promise<StoreBackend> {
+  const factory = options.indexedDB === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB : options.indexedDB;
+  if (!factory) throw new CreditKitError("storage-unavailable", { reason: "no-indexeddb" }, "This browser has no IndexedDB.");
+  const raw = await openRaw(factory, options.name);
+  const db: IDBPDatabase<StoreSchema> = wrap(raw) as unknown as IDBPDatabase<StoreSchema>;
+  let closed = false;
+  raw.onversionchange = () => {
+    // Another tab upgrades or deletes the database: let it.
+    closed = true;
+    raw.close();
+  };
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(`creditkit:${options.name}`) : undefined;
+  const listeners = new Set<(message: StoreSignal) => void>();
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<StoreSignal>) => {
+      for (const listener of listeners) listener(event.data);
+    };
+  }
+  const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
+
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" }, "The database connection is closed.");
+    try {
+      return await work();
+    } catch (error) {
+      throw storageError(error);
+    }
+  };
+  type LogTx = IDBPTransaction<StoreSchema, ("meta" | "log")[], IDBTransactionMode>;
+  const missedIn = async (tx: LogTx, since: Cursor): Promise<{ meta: Meta; missed: CatchUp }> => {
+    const meta = (await tx.objectStore("meta").get("state")) as Meta;
+    const cursor = { epoch: meta.epoch, seq: meta.seq };
+    if (meta.epoch !== since.epoch) return { meta, missed: { reset: true, records: await tx.objectStore("log").getAll(), cursor } };
+    if (meta.seq <= since.seq) return { meta, missed: { reset: false, records: [], cursor } };
+    const records = await tx.objectStore("log").getAll(IDBKeyRange.bound(since.seq + 1, meta.seq));
+    return { meta, missed: { reset: false, records, cursor } };
+  };
+  const valueTx = <N extends StoreNames<StoreSchema>>(store: N, mode: IDBTransactionMode) => db.transaction(store, mode);
+
+  return {
+    load: (currency, first) =>
+      guard(async () => {
+        const tx = db.transaction(["meta", "log"], "readwrite");
+        let meta = await tx.objectStore("meta").get("state");
+        if (!meta) {
+          if (currency === undefined) {
+            tx.abort();
+            await tx.done.catch(() => undefined);
+            throw new CreditKitError("invalid-input", { field: "currency" }, "A new store needs a currency.");
+          }
+          meta = { currency, epoch: newEpoch(), seq: first.length };
+          const log = unwrap(tx.objectStore("log"));
+          for (const [i, record] of first.entries()) log.put(record, i + 1);
+          unwrap(tx.objectStore("meta")).put(meta, "state");
+        }
+        const records = await tx.objectStore("log").getAll();
+        await tx.done;
+        return { currency: meta.currency, records, cursor: { epoch: meta.epoch, seq: meta.seq } } satisfies LoadedLog;
+      }),
+    write: (since, change) =>
+      guard(async () => {
+        const tx = db.transaction(["meta", "log"], "readwrite");
+        const { meta, missed } = await missedIn(tx, since);
+        let records: readonly LogRecord[];
+        try {
+          records = change(missed);
+        } catch (error) {
+          tx.abort();
+          await tx.done.catch(() => undefined);
+          throw error;
+        }
+        let seq = meta.seq;
+        if (records.length > 0) {
+          const log = unwrap(tx.objectStore("log"));
+          for (const record of records) log.put(record, ++seq);
+          unwrap(tx.objectStore("meta")).put({ ...meta, seq }, "state");
+        }
+        options.onWrite?.(unwrap(tx));
+        await tx.done;
+        return { epoch: meta.epoch, seq };
+      }),
+    read: (since) =>
+      guard(async () => {
+        const tx = db.transaction(["meta", "log"], "readonly");
+        const { missed } = await missedIn(tx, since);
+        await tx.done;
+        return missed;
+      }),
+    replace: (records) =>
+      guard(async () => {
+        const tx = db.transaction(["meta", "log"], "readwrite");
+        const meta = (await tx.objectStore("meta").get("state")) as Meta;
+        const log = unwrap(tx.objectStore("log"));
+        log.clear();
+        for (const [i, record] of records.entries()) log.put(record, i + 1);
+        const next: Meta = { currency: meta.currency, epoch: newEpoch(), seq: records.length };
+        unwrap(tx.objectStore("meta")).put(next, "state");
+        options.onWrite?.(unwrap(tx));
+        await tx.done;
+        return { epoch: next.epoch, seq: next.seq } satisfies Cursor;
+      }),
+    getValue: (name) => guard(() => db.get("values", name)),
+    putValue: (name, value) =>
+      guard(async () => {
+        await db.put("values", value, name);
+      }),
+    saveRun: (run, parts) =>
+      guard(async () => {
+        for (let i = 0; i < parts.length; i++) {
+          const tx = valueTx("runPosts", "readwrite");
+          unwrap(tx.store).put([...(parts[i] ?? [])], [run.runId, i]);
+          await tx.done;
+          await nextTask();
+        }
+        await db.put("runs", run);
+      }),
+    putRun: (run) =>
+      guard(async () => {
+        await db.put("runs", run);
+      }),
+    getRun: (runId) => guard(() => db.get("runs", runId)),
+    runPosts: (runId, parts) => guard(async () => (await db.getAll("runPosts", IDBKeyRange.bound([runId, 0], [runId, parts]))).flat()),
+    listRuns: () => guard(() => db.getAll("runs")),
+    withLock(name, work) {
+      const full = `creditkit:${options.name}:${name}`;
+      if (locks) return locks.request(full, work);
+      let queue = pageLocks.get(full);
+      if (!queue) {
+        queue = serialQueue();
+        pageLocks.set(full, queue);
+      }
+      return queue(work);
+    },
+    signal(message) {
+      if (!closed) channel?.postMessage(message);
+    },
+    onSignal(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      channel?.close();
+      raw.close();
+    },
+  };
+}

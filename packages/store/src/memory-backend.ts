@@ -1,0 +1,127 @@
+/**
+ * The in-memory storage: one shared log that any number of connections open,
+ * like tabs over one IndexedDB database. No browser globals: runs in Node.
+ */
+import { CreditKitError, type CreditPost } from "@creditkit/core";
+import type { SavedRun, StoreBackend, StoreSignal, ValueName } from "./backend.js";
+import { serialQueue } from "./backend.js";
+import type { CatchUp, Cursor, LogRecord } from "./log.js";
+
+/** A ledger kept in memory that several data sources can share (each one a "connection", as two tabs share a database). */
+export interface MemoryStore {
+  /** Opens a new connection to this store. */
+  connect(): StoreBackend;
+}
+
+/** Structured-clone-like copy, so what a caller keeps is never what the store keeps. */
+const copy = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
+
+/** Makes an empty in-memory store. */
+export function createMemoryStore(): MemoryStore {
+  let currency: string | undefined;
+  let epoch = "m1";
+  let log: LogRecord[] = [];
+  const values = new Map<ValueName, unknown>();
+  const runs = new Map<string, SavedRun>();
+  const posts = new Map<string, CreditPost[][]>();
+  const locks = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
+  const connections = new Set<(message: StoreSignal) => void>();
+
+  const since = (cursor: Cursor): CatchUp => {
+    const cursorNow = { epoch, seq: log.length };
+    if (cursor.epoch !== epoch) return { reset: true, records: log, cursor: cursorNow };
+    return { reset: false, records: log.slice(cursor.seq), cursor: cursorNow };
+  };
+
+  return {
+    connect(): StoreBackend {
+      let closed = false;
+      const listeners = new Set<(message: StoreSignal) => void>();
+      const deliver = (message: StoreSignal) => {
+        if (closed) return;
+        for (const listener of listeners) listener(message);
+      };
+      connections.add(deliver);
+      const open = () => {
+        if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" }, "This connection to the store is closed.");
+      };
+      return {
+        async load(wanted, first) {
+          open();
+          if (currency === undefined) {
+            if (wanted === undefined) throw new CreditKitError("invalid-input", { field: "currency" }, "A new store needs a currency.");
+            currency = wanted;
+            log.push(...copy(first));
+          }
+          return { currency, records: log, cursor: { epoch, seq: log.length } };
+        },
+        async write(cursor, change) {
+          open();
+          const records = change(since(cursor));
+          for (const record of records) log.push(copy(record));
+          return { epoch, seq: log.length };
+        },
+        async read(cursor) {
+          open();
+          return since(cursor);
+        },
+        async replace(records) {
+          open();
+          epoch = `m${Number(epoch.slice(1)) + 1}`;
+          log = copy([...records]);
+          return { epoch, seq: log.length };
+        },
+        async getValue(name) {
+          open();
+          return copy(values.get(name));
+        },
+        async putValue(name, value) {
+          open();
+          values.set(name, copy(value));
+        },
+        async saveRun(run, parts) {
+          open();
+          posts.set(run.runId, copy(parts.map((p) => [...p])));
+          runs.set(run.runId, copy(run));
+        },
+        async putRun(run) {
+          open();
+          runs.set(run.runId, copy(run));
+        },
+        async getRun(runId) {
+          open();
+          return copy(runs.get(runId));
+        },
+        async runPosts(runId) {
+          open();
+          return copy((posts.get(runId) ?? []).flat());
+        },
+        async listRuns() {
+          open();
+          return copy([...runs.values()]);
+        },
+        withLock(name, work) {
+          let queue = locks.get(name);
+          if (!queue) {
+            queue = serialQueue();
+            locks.set(name, queue);
+          }
+          return queue(work);
+        },
+        signal(message) {
+          for (const other of connections) {
+            if (other !== deliver) setTimeout(() => other(message), 0);
+          }
+        },
+        onSignal(listener) {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        },
+        close() {
+          closed = true;
+          connections.delete(deliver);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * Mass-credit runs in the store: the plan is saved before the first credit is
+ * posted, so a run cut off by a closed page is listed as `processing` on the
+ * next load and resumes where the ledger says it stopped. Processing holds a
+ * lock shared by every tab, and every credit is committed under
+ * `runId/rowKey`, so two tabs never credit a row twice.
+ */
+import {
+  CreditKitError,
+  type CreditPost,
+  type DataSourceRunOptions,
+  processRun,
+  type RunLedger,
+  type RunPlan,
+  type RunRecord,
+  type RunSummary,
+} from "@creditkit/core";
+import type { SavedRun, StoreBackend } from "./backend.js";
+import type { Engine } from "./engine.js";
+
+/** Posts per saved part of a plan: small enough that saving one never holds the page long. */
+const PART_SIZE = 2000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export interface RunContext {
+  readonly engine: Engine;
+  readonly backend: StoreBackend;
+  readonly ledger: RunLedger;
+  readonly chunkSize: number;
+}
+
+/** A saved run's summary, as the port lists it. */
+export function summaryOf(run: SavedRun): RunSummary {
+  return {
+    runId: run.runId,
+    status: run.status,
+    selected: run.selected,
+    total: run.total,
+    description: run.description,
+    savedAt: run.savedAt,
+    ...(run.record !== undefined ? { record: run.record } : {}),
+  };
+}
+
+/** Saves `plan` unless a run with its id is saved already (the same id is the same run). */
+async function savePlan(ctx: RunContext, plan: RunPlan): Promise<SavedRun> {
+  const existing = await ctx.backend.getRun(plan.runId);
+  if (existing) return existing;
+  const parts: CreditPost[][] = [];
+  for (let at = 0; at < plan.posts.length; at += PART_SIZE) parts.push(plan.posts.slice(at, at + PART_SIZE));
+  const run: SavedRun = {
+    runId: plan.runId,
+    status: "processing",
+    selected: plan.posts.length,
+    total: plan.total,
+    description: plan.request.description,
+    savedAt: new Date().toISOString(),
+    filters: plan.filters,
+    request: plan.request,
+    count: plan.count,
+    parts: parts.length,
+  };
+  await ctx.backend.saveRun(run, parts);
+  return run;
+}
+
+/** Processes a plan under the run's lock and saves its record. */
+async function processSaved(ctx: RunContext, run: SavedRun, plan: RunPlan, options: DataSourceRunOptions): Promise<RunRecord> {
+  return ctx.backend.withLock(`run/${run.runId}`, async () => {
+    // Another tab may have posted some of these rows while this one waited for the lock.
+    await ctx.engine.sync();
+    await ctx.backend.putRun({ ...run, status: "processing" });
+    ctx.backend.signal({ kind: "runs" });
+    const record = await processRun(ctx.ledger, plan, {
+      chunkSize: options.chunkSize ?? ctx.chunkSize,
+      now: () => new Date().toISOString(),
+      ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+    });
+    await nextTask();
+    await ctx.backend.putRun({ ...run, status: record.status, record });
+    ctx.backend.signal({ kind: "runs" });
+    ctx.engine.emit({ key: run.runId, accountIds: [] });
+    return record;
+  });
+}
+
+/** Saves the plan, then processes it (see the module comment). */
+export async function processStoredRun(ctx: RunContext, plan: RunPlan, options: DataSourceRunOptions = {}): Promise<RunRecord> {
+  const run = await savePlan(ctx, plan);
+  return processSaved(ctx, run, plan, options);
+}
+
+/** Processes a saved run again; only what is missing is posted. Rejects with `unknown-id`. */
+export async function resumeStoredRun(ctx: RunContext, runId: string, options: DataSourceRunOptions = {}): Promise<RunRecord> {
+  const run = await ctx.backend.getRun(runId);
+  if (!run) throw new CreditKitError("unknown-id", { runId }, `No saved run has the id ${runId}.`);
+  const posts = await ctx.backend.runPosts(runId, run.parts);
+  const plan: RunPlan = { runId, request: run.request, filters: run.filters, posts, count: run.count, total: run.total };
+  return processSaved(ctx, run, plan, options);
+}
+
+/** Saved runs, newest first. */
+export async function listStoredRuns(backend: StoreBackend): Promise<RunSummary[]> {
+  const runs = await backend.listRuns();
+  return runs.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0)).map(summaryOf);
+}
