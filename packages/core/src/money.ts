@@ -123,7 +123,7 @@ function remember<C extends CurrencyCode>(text: string, parsed: Money<C>): Money
   }
   if (byText.size >= PARSED_AMOUNTS_LIMIT) byText.clear();
   byText.set(text, parsed);
-  if (!canonicalTexts.has(parsed)) canonicalTexts.set(parsed, parsed.amount.toFixed(minorUnit(parsed.currency), Decimal.ROUND_DOWN));
+  if (!canonicalTexts.has(parsed)) canonicalTexts.set(parsed, canonicalText(parsed));
   return parsed;
 }
 
@@ -150,7 +150,7 @@ export function zero<C extends CurrencyCode>(currency: C): Money<C> {
     minorUnit(currency);
     found = Object.freeze({ currency, amount: new Dec(0) });
     zeros.set(currency, found);
-    canonicalTexts.set(found, found.amount.toFixed(minorUnit(currency)));
+    canonicalTexts.set(found, canonicalText(found));
   }
   return found as Money<C>;
 }
@@ -251,9 +251,13 @@ export function toMinorUnits(m: Money): string {
  * zero has no sign.
  */
 export function toAmountString(m: Money): string {
-  const known = canonicalTexts.get(m);
-  if (known !== undefined) return known;
-  return m.amount.toFixed(minorUnit(m.currency), Decimal.ROUND_DOWN);
+  return canonicalTexts.get(m) ?? canonicalText(m);
+}
+
+function canonicalText(m: Money): string {
+  const { negative, whole, fraction } = fixedParts(m);
+  const text = fraction === "" ? whole : `${whole}.${fraction}`;
+  return negative ? `-${text}` : text;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
