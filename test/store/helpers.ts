@@ -99,7 +99,7 @@ export async function demoRun(source: StoreDataSource, families: number, runId =
       amount: "5.00",
       currency: "USD",
       mode: "family",
-      location: "down",
+      location: "downtown",
     },
     data,
   );
