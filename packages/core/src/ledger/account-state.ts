@@ -139,11 +139,13 @@ export function grantRemainder(grant: GrantTally): Money {
   return grant.remainder;
 }
 
-function positive(amount: string, currency: string, field: string): Money {
+/** Parses a positive amount of `entry`; a refusal names the entry's field (built only then). */
+function positive(amount: string, currency: string, entry: LedgerEntry, part: string): Money {
   try {
     return parseMoney(amount, currency, "positive");
   } catch (error) {
-    if (error instanceof CreditKitError) throw new CreditKitError(error.code, { ...error.details, field }, error.message);
+    if (error instanceof CreditKitError)
+      throw new CreditKitError(error.code, { ...error.details, field: `${entry.id}.${part}` }, error.message);
     throw error;
   }
 }
@@ -204,7 +206,7 @@ function takeCredit(book: Book, grantId: string, amount: Money, guard: Reservati
  */
 export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGuard = NO_RESERVATIONS): void {
   const c = book.currency;
-  const amount = positive(entry.amount, c, `${entry.id}.amount`);
+  const amount = positive(entry.amount, c, entry, "amount");
   switch (entry.type) {
     case "Fee": {
       if (book.fees.has(entry.feeId)) throw new CreditKitError("duplicate-id", { feeId: entry.feeId });
@@ -215,7 +217,7 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
       const parts: { feeId: string; amount: Money }[] = [];
       let allocated: Money = zero(c);
       for (const a of entry.allocations) {
-        const part = { feeId: a.feeId, amount: positive(a.amount, c, `${entry.id}.allocations`) };
+        const part = { feeId: a.feeId, amount: positive(a.amount, c, entry, "allocations") };
         parts.push(part);
         allocated = add(allocated, part.amount);
       }
@@ -229,7 +231,7 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
       const uses: { grantId: string; amount: Money }[] = [];
       let total: Money = zero(c);
       for (const g of entry.grants) {
-        const use = { grantId: g.grantId, amount: positive(g.amount, c, `${entry.id}.grants`) };
+        const use = { grantId: g.grantId, amount: positive(g.amount, c, entry, "grants") };
         uses.push(use);
         total = uses.length === 1 ? use.amount : add(total, use.amount);
       }

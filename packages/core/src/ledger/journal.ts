@@ -7,7 +7,7 @@
  * functions that return entries; the journal checks them all and appends
  * them atomically, or appends nothing. The embedded data source persists it.
  */
-import { assertIsoDate } from "../dates.js";
+import { assertIsoDate, isIsoDate } from "../dates.js";
 import { assertInput, CreditKitError } from "../errors.js";
 import { add, compare, fromAmountString, type Money, min, minorUnit, parseMoney, subtract, sum, toAmountString, zero } from "../money.js";
 import { DEFAULT_SETTINGS, type OrgSettings } from "../settings.js";
@@ -193,11 +193,12 @@ export function createJournal(options: JournalOptions): Journal {
     const guard = guardFor(key);
     const seen = new Set<string>();
     for (const entry of entries) {
-      assertInput(entry.key === key, "entry.key", `Entry ${entry.id} does not carry the key ${key}.`);
+      if (entry.key !== key)
+        throw new CreditKitError("invalid-input", { field: "entry.key" }, `Entry ${entry.id} does not carry the key ${key}.`);
       if (ids.has(entry.id) || seen.has(entry.id)) throw new CreditKitError("duplicate-id", { entryId: entry.id });
       seen.add(entry.id);
-      assertIsoDate(entry.date, `${entry.id}.date`);
-      if (entry.type === "Fee") assertIsoDate(entry.dueDate, `${entry.id}.dueDate`);
+      if (!isIsoDate(entry.date)) assertIsoDate(entry.date, `${entry.id}.date`);
+      if (entry.type === "Fee" && !isIsoDate(entry.dueDate)) assertIsoDate(entry.dueDate, `${entry.id}.dueDate`);
       let draft = drafts.get(entry.accountId);
       if (!draft) {
         draft = draftOf(book(entry.accountId));
