@@ -239,9 +239,13 @@ async function main(): Promise<void> {
     `re-run of the same batch: ${rerun.seconds.toFixed(2)} s, ${rerun.value.summary.counts["already-settled"]} already settled, charged ${rerun.value.summary.charged}`,
   );
 
-  const floor = await withPeakMemory(() => integerCentsLoop(INVOICES, 8));
+  // The floor is short, so one run is at the mercy of a busy machine: take the median of five.
+  const floors: { seconds: number; value: { charged: number; credit: number } }[] = [];
+  for (let i = 0; i < 5; i++) floors.push(await withPeakMemory(() => integerCentsLoop(INVOICES, 8)));
+  floors.sort((a, b) => a.seconds - b.seconds);
+  const floor = floors[2] as (typeof floors)[number];
   console.log(
-    `integer-cents loop (floor): ${floor.seconds.toFixed(3)} s — charged ${cents(floor.value.charged)}, credit used ${cents(floor.value.credit)}`,
+    `integer-cents loop (floor, median of 5): ${floor.seconds.toFixed(3)} s — charged ${cents(floor.value.charged)}, credit used ${cents(floor.value.credit)}`,
   );
   const agree = cents(floor.value.charged) === summary.charged && cents(floor.value.credit) === summary.creditUsed;
   console.log(`ratio batch / floor: ${(batch.seconds / floor.seconds).toFixed(1)}×  (totals agree: ${agree ? "yes" : "NO"})`);
