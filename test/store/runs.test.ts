@@ -34,7 +34,9 @@ describe("store: mass-credit runs on IndexedDB", () => {
       expect(done.issued).to.equal(plan.posts.length - stopAfter * chunkSize);
       expect(done.count).to.equal(plan.posts.length);
       expectEachRowOnce(await again.listEntries(), plan);
-      expect((await again.getRun(plan.runId))?.status).to.equal("done");
+      const saved = await again.getRun(plan.runId);
+      expect(saved?.status).to.equal("done");
+      expect(saved?.record?.credits.map((c) => c.rowKey)).to.deep.equal(plan.posts.map((p) => p.rowKey));
     }
   });
 

@@ -4,7 +4,7 @@
  * the other connections. Two implementations: in memory (Node, tests,
  * Storybook) and IndexedDB (the browser).
  */
-import type { CreditPost, RunRequestEssentials, RunSummary } from "@creditkit/core";
+import type { RunRequestEssentials, RunSummary } from "@creditkit/core";
 import type { CatchUp, Cursor, LogRecord } from "./log.js";
 
 /** What a connection reads when it opens. */
@@ -24,13 +24,18 @@ export type StoreSignal =
 /** The stored values besides the log. */
 export type ValueName = "data-set" | "gateway";
 
-/** A saved run: its summary and its plan's head (the posts are saved in parts). */
+/** The long lists of a run, saved in parts beside its head. */
+export type RunPartKind = "posts" | "credits";
+
+/** A saved run: its summary and its plan's head (the posts, and the record's credits, are saved in parts). */
 export interface SavedRun extends RunSummary {
   readonly filters: readonly string[];
   readonly request: RunRequestEssentials;
   readonly count: number;
   /** How many parts the posts were saved in. */
   readonly parts: number;
+  /** How many parts the record's credits were saved in (the head's record has none). */
+  readonly creditParts?: number;
 }
 
 export interface StoreBackend {
@@ -56,12 +61,13 @@ export interface StoreBackend {
   getValue(name: ValueName): Promise<unknown>;
   putValue(name: ValueName, value: unknown): Promise<void>;
 
-  /** Saves a run's head and its posts; `parts` are saved first, the head last, so a listed run always has its posts. */
-  saveRun(run: SavedRun, parts: readonly (readonly CreditPost[])[]): Promise<void>;
-  /** Updates a saved run's head (status, record). */
+  /** Saves a long list of a run's (its posts, its credits) in parts, each in its own short transaction. */
+  putRunParts(runId: string, kind: RunPartKind, parts: readonly (readonly unknown[])[]): Promise<void>;
+  /** The parts saved by `putRunParts`, joined. */
+  getRunParts(runId: string, kind: RunPartKind, count: number): Promise<unknown[]>;
+  /** Saves a run's head (status, record without its credits). */
   putRun(run: SavedRun): Promise<void>;
   getRun(runId: string): Promise<SavedRun | undefined>;
-  runPosts(runId: string, parts: number): Promise<CreditPost[]>;
   listRuns(): Promise<SavedRun[]>;
 
   /** Runs `work` holding the named lock, shared with every connection of this store (other tabs too). */

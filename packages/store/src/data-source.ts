@@ -26,7 +26,7 @@ import {
 import type { StoreBackend } from "./backend.js";
 import { assertOpen, type Change, openEngine } from "./engine.js";
 import { assertJournalData, type LogRecord, recordsOf } from "./log.js";
-import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf } from "./runs.js";
+import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
 import { createStoredGateway, EMPTY_GATEWAY, type GatewayState } from "./stored-gateway.js";
 import type { LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
 
@@ -204,12 +204,12 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     listRuns: () => whileOpen(() => listStoredRuns(backend)),
     async getRun(runId) {
       assertOpen(closed);
-      const run = await backend.getRun(runId);
+      const run = await withCredits(backend, await backend.getRun(runId));
       return run && summaryOf(run);
     },
     async reverseRun(runId, reverseOptions) {
       assertOpen(closed);
-      const run = await backend.getRun(runId);
+      const run = await withCredits(backend, await backend.getRun(runId));
       if (!run?.record) throw new CreditKitError("unknown-id", { runId }, `No processed run has the id ${runId}.`);
       return reverseRun(reversalLedger, run.record, { date: reverseOptions.date });
     },

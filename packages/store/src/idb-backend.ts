@@ -4,7 +4,7 @@
  * Locks; change signals through a BroadcastChannel. The only module that
  * touches browser globals.
  */
-import { CreditKitError, type CreditPost } from "@creditkit/core";
+import { CreditKitError } from "@creditkit/core";
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from "idb";
 import { type LoadedLog, type SavedRun, type StoreBackend, type StoreSignal, serialQueue, type ValueName } from "./backend.js";
 import { type CatchUp, type Cursor, LogDivergence, type LogRecord } from "./log.js";
@@ -22,7 +22,7 @@ interface StoreSchema extends DBSchema {
   log: { key: number; value: LogRecord };
   values: { key: ValueName; value: unknown };
   runs: { key: string; value: SavedRun };
-  runPosts: { key: [string, number]; value: CreditPost[] };
+  runParts: { key: [string, string, number]; value: unknown[] };
 }
 
 /** How to reach IndexedDB. */
@@ -73,7 +73,7 @@ function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       db.createObjectStore("log");
       db.createObjectStore("values");
       db.createObjectStore("runs", { keyPath: "runId" });
-      db.createObjectStore("runPosts");
+      db.createObjectStore("runParts");
     };
     request.onblocked = () => {
       blocked = true;
@@ -194,22 +194,22 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
       guard(async () => {
         await db.put("values", value, name);
       }),
-    saveRun: (run, parts) =>
+    putRunParts: (runId, kind, parts) =>
       guard(async () => {
         for (let i = 0; i < parts.length; i++) {
-          const tx = valueTx("runPosts", "readwrite");
-          unwrap(tx.store).put([...(parts[i] ?? [])], [run.runId, i]);
+          const tx = valueTx("runParts", "readwrite");
+          unwrap(tx.store).put([...(parts[i] ?? [])], [runId, kind, i]);
           await tx.done;
           await nextTask();
         }
-        await db.put("runs", run);
       }),
+    getRunParts: (runId, kind, count) =>
+      guard(async () => (await db.getAll("runParts", IDBKeyRange.bound([runId, kind, 0], [runId, kind, count]))).flat()),
     putRun: (run) =>
       guard(async () => {
         await db.put("runs", run);
       }),
     getRun: (runId) => guard(() => db.get("runs", runId)),
-    runPosts: (runId, parts) => guard(async () => (await db.getAll("runPosts", IDBKeyRange.bound([runId, 0], [runId, parts]))).flat()),
     listRuns: () => guard(() => db.getAll("runs")),
     withLock(name, work) {
       const full = `creditkit:${options.name}:${name}`;

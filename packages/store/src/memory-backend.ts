@@ -2,7 +2,7 @@
  * The in-memory storage: one shared log that any number of connections open,
  * like tabs over one IndexedDB database. No browser globals: runs in Node.
  */
-import { CreditKitError, type CreditPost } from "@creditkit/core";
+import { CreditKitError } from "@creditkit/core";
 import type { SavedRun, StoreBackend, StoreSignal, ValueName } from "./backend.js";
 import { serialQueue } from "./backend.js";
 import type { CatchUp, Cursor, LogRecord } from "./log.js";
@@ -23,7 +23,7 @@ export function createMemoryStore(): MemoryStore {
   let log: LogRecord[] = [];
   const values = new Map<ValueName, unknown>();
   const runs = new Map<string, SavedRun>();
-  const posts = new Map<string, CreditPost[][]>();
+  const parts = new Map<string, (readonly unknown[])[]>();
   const locks = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
   const connections = new Set<(message: StoreSignal) => void>();
 
@@ -79,10 +79,14 @@ export function createMemoryStore(): MemoryStore {
           open();
           values.set(name, copy(value));
         },
-        async saveRun(run, parts) {
+        async putRunParts(runId, kind, list) {
           open();
-          posts.set(run.runId, copy(parts.map((p) => [...p])));
-          runs.set(run.runId, copy(run));
+          // Posts and credits are immutable plain data: kept as given, not cloned (they can be 100,000 long).
+          parts.set(`${runId}\u0000${kind}`, [...list]);
+        },
+        async getRunParts(runId, kind) {
+          open();
+          return (parts.get(`${runId}\u0000${kind}`) ?? []).flat();
         },
         async putRun(run) {
           open();
@@ -91,10 +95,6 @@ export function createMemoryStore(): MemoryStore {
         async getRun(runId) {
           open();
           return copy(runs.get(runId));
-        },
-        async runPosts(runId) {
-          open();
-          return copy((posts.get(runId) ?? []).flat());
         },
         async listRuns() {
           open();

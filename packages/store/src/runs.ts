@@ -9,6 +9,7 @@ import {
   CreditKitError,
   type CreditPost,
   type DataSourceRunOptions,
+  type IssuedCredit,
   processRun,
   type RunLedger,
   type RunPlan,
@@ -30,6 +31,20 @@ export interface RunContext {
   readonly chunkSize: number;
 }
 
+/** A long list in parts of PART_SIZE. */
+function split<T>(list: readonly T[]): T[][] {
+  const parts: T[][] = [];
+  for (let at = 0; at < list.length; at += PART_SIZE) parts.push(list.slice(at, at + PART_SIZE));
+  return parts;
+}
+
+/** A saved run's head with its record's credits joined back from their parts. */
+export async function withCredits(backend: StoreBackend, run: SavedRun | undefined): Promise<SavedRun | undefined> {
+  if (!run?.record || run.creditParts === undefined) return run;
+  const credits = (await backend.getRunParts(run.runId, "credits", run.creditParts)) as IssuedCredit[];
+  return { ...run, record: { ...run.record, credits } };
+}
+
 /** A saved run's summary, as the port lists it. */
 export function summaryOf(run: SavedRun): RunSummary {
   return {
@@ -47,8 +62,7 @@ export function summaryOf(run: SavedRun): RunSummary {
 async function savePlan(ctx: RunContext, plan: RunPlan): Promise<SavedRun> {
   const existing = await ctx.backend.getRun(plan.runId);
   if (existing) return existing;
-  const parts: CreditPost[][] = [];
-  for (let at = 0; at < plan.posts.length; at += PART_SIZE) parts.push(plan.posts.slice(at, at + PART_SIZE));
+  const parts = split(plan.posts);
   const run: SavedRun = {
     runId: plan.runId,
     status: "processing",
@@ -61,7 +75,9 @@ async function savePlan(ctx: RunContext, plan: RunPlan): Promise<SavedRun> {
     count: plan.count,
     parts: parts.length,
   };
-  await ctx.backend.saveRun(run, parts);
+  // Parts first, head last: a listed run always has its posts.
+  await ctx.backend.putRunParts(run.runId, "posts", parts);
+  await ctx.backend.putRun(run);
   return run;
 }
 
@@ -79,7 +95,9 @@ async function processSaved(ctx: RunContext, run: SavedRun, plan: RunPlan, optio
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });
     await nextTask();
-    await ctx.backend.putRun({ ...run, status: record.status, record });
+    const creditParts = split(record.credits);
+    await ctx.backend.putRunParts(run.runId, "credits", creditParts);
+    await ctx.backend.putRun({ ...run, status: record.status, record: { ...record, credits: [] }, creditParts: creditParts.length });
     ctx.backend.signal({ kind: "runs" });
     ctx.engine.emit({ key: run.runId, accountIds: [] });
     return record;
@@ -96,13 +114,13 @@ export async function processStoredRun(ctx: RunContext, plan: RunPlan, options: 
 export async function resumeStoredRun(ctx: RunContext, runId: string, options: DataSourceRunOptions = {}): Promise<RunRecord> {
   const run = await ctx.backend.getRun(runId);
   if (!run) throw new CreditKitError("unknown-id", { runId }, `No saved run has the id ${runId}.`);
-  const posts = await ctx.backend.runPosts(runId, run.parts);
+  const posts = (await ctx.backend.getRunParts(runId, "posts", run.parts)) as CreditPost[];
   const plan: RunPlan = { runId, request: run.request, filters: run.filters, posts, count: run.count, total: run.total };
   return processSaved(ctx, run, plan, options);
 }
 
 /** Saved runs, newest first. */
 export async function listStoredRuns(backend: StoreBackend): Promise<RunSummary[]> {
-  const runs = await backend.listRuns();
+  const runs = await Promise.all((await backend.listRuns()).map((run) => withCredits(backend, run) as Promise<SavedRun>));
   return runs.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0)).map(summaryOf);
 }
