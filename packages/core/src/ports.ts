@@ -13,8 +13,8 @@ import type { AccountRecord, GrantEntry, LedgerEntry } from "./ledger/entries.js
 import type { CommitResult } from "./ledger/journal.js";
 import type { MassCreditDataSet } from "./mass-credit/model.js";
 import type { ProcessRunOptions, RunPlan, RunRecord, RunStatus } from "./mass-credit/run-types.js";
-import type { BatchResult, SettleBatchRequest } from "./settlement/types.js";
 import type { OrgSettings } from "./settings.js";
+import type { BatchResult, SettleBatchRequest } from "./settlement/types.js";
 
 /** What changed in the data source; elements showing those accounts refresh. */
 export interface DataSourceChange {
