@@ -1,0 +1,102 @@
+import { balanceDisplay, type CreditKitDataSource } from "@creditkit/core";
+import { consume } from "@lit/context";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { property } from "lit/decorators.js";
+import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { AccountController } from "../shared/account-controller.js";
+import { resolveLocale, showMoney } from "../shared/money-text.js";
+import { themeStyles } from "../theme.js";
+import { balanceStyles } from "./balance.styles.js";
+
+/**
+ * An account's two balances (§2): Amount Due, shown as owed (red) when above
+ * zero, and Account Credit, shown as available (blue) when above zero; a zero
+ * figure is neutral grey. Money is formatted in the host's locale and read by
+ * a screen reader as "Amount Due: $20.00".
+ *
+ * Give it an `account-id` inside a `<ck-provider>` and it reads the balances
+ * from the data source and refreshes when they change; or set `amountDue`,
+ * `accountCredit` and `currency` directly (controlled).
+ *
+ * @summary Amount Due and Account Credit of a member or family, coloured owed / available / neutral.
+ * @csspart balance - The list holding both figures.
+ * @csspart due - The Amount Due figure (also `due-owed` or `due-neutral`).
+ * @csspart credit - The Account Credit figure (also `credit-available` or `credit-neutral`).
+ * @csspart label - Each figure's label.
+ * @csspart amount - Each figure's amount.
+ * @cssprop --ck-color-owed - Amount Due above zero.
+ * @cssprop --ck-color-available - Account Credit above zero.
+ * @cssprop --ck-color-neutral - A zero figure.
+ * @cssprop --ck-color-muted - The labels.
+ * @cssprop --ck-font-family - The font.
+ */
+export class CkBalance extends LitElement {
+  static override styles = [themeStyles, balanceStyles];
+
+  /** The account to show, read from the provided data source. */
+  @property({ attribute: "account-id", reflect: true })
+  accountId: string | undefined;
+
+  /** Controlled Amount Due (canonical amount string, e.g. "20.00"); used when there is no account to read. */
+  @property({ attribute: "amount-due" })
+  amountDue: string | undefined;
+
+  /** Controlled Account Credit (canonical amount string). */
+  @property({ attribute: "account-credit" })
+  accountCredit: string | undefined;
+
+  /** ISO 4217 currency of the controlled figures; default the data source's, else USD. */
+  @property()
+  currency: string | undefined;
+
+  /** The locale money is shown in; default the provider's, else the page's language. */
+  @property()
+  locale: string | undefined;
+
+  /** The data source; normally provided by `<ck-provider>`. */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource: CreditKitDataSource | undefined;
+
+  @consume({ context: settingsContext, subscribe: true })
+  @property({ attribute: false })
+  kit: KitSettings | undefined;
+
+  readonly #account = new AccountController(this);
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.#account.track(this.dataSource, this.accountId);
+  }
+
+  protected override render() {
+    const snapshot = this.#account.snapshot;
+    if (!snapshot && this.#account.state === "loading") return html`<p class="message" role="status">Loading balance…</p>`;
+    if (!snapshot && this.#account.state === "error") return html`<p class="message error" role="alert">${this.#account.error}</p>`;
+    const currency = snapshot?.currency ?? this.currency ?? this.dataSource?.currency ?? "USD";
+    const amountDue = snapshot?.amountDue ?? this.amountDue;
+    const accountCredit = snapshot?.accountCredit ?? this.accountCredit;
+    if (amountDue === undefined || accountCredit === undefined) return nothing;
+    let display: ReturnType<typeof balanceDisplay>;
+    try {
+      display = balanceDisplay({ amountDue, accountCredit, currency });
+    } catch (error) {
+      return html`<p class="message error" role="alert">${error instanceof Error ? error.message : String(error)}</p>`;
+    }
+    const locale = resolveLocale(this.locale, this.kit?.locale);
+    return html`
+      <dl part="balance">
+        ${this.#figure("due", display.due, "Amount Due", showMoney(amountDue, currency, locale))}
+        ${this.#figure("credit", display.credit, "Account Credit", showMoney(accountCredit, currency, locale))}
+      </dl>
+    `;
+  }
+
+  #figure(name: string, state: string, label: string, amount: string) {
+    return html`
+      <div class="figure ${state}" part="${name} ${name}-${state}" data-state=${state}>
+        <dt part="label">${label}<span class="visually-hidden">:</span></dt>
+        <dd part="amount">${amount}</dd>
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * What the pay window's fields hold, and how they become a checkout request
+ * for the core. Amounts people type are parsed with `parseLocalizedMoney` in
+ * the host's locale into canonical strings; every rule is the core's
+ * `planCheckout`. Pure functions: the window calls `planPayment` on every edit.
+ */
+import {
+  type AccountSnapshot,
+  type Channel,
+  type CheckoutPlan,
+  type CheckoutRequest,
+  CreditKitError,
+  type FeeState,
+  fromAmountString,
+  isPositive,
+  type NewCharge,
+  type OrgSettings,
+  type PaymentMethod,
+  parseLocalizedMoney,
+  planCheckout,
+  subtract,
+  sum,
+  type Tender,
+  toAmountString,
+} from "@creditkit/core";
+import { amountInputText, messageOf } from "../shared/money-text.js";
+
+/** One tender row: a method and the amount typed, or `null` while it follows Remaining Due (the first row). */
+export interface TenderRow {
+  readonly id: number;
+  readonly method: PaymentMethod;
+  readonly amountText: string | null;
+}
+
+/** Everything a person has entered in the pay window. */
+export interface PayInputs {
+  readonly channel: Channel;
+  /** Fees the person unticked; every other unpaid fee is chosen. */
+  readonly deselected: ReadonlySet<string>;
+  /** The Apply Credit switch; undefined follows the channel's default. */
+  readonly applyCredit: boolean | undefined;
+  /** Admin only: a smaller credit amount as typed; empty means the maximum. */
+  readonly creditText: string;
+  readonly rows: readonly TenderRow[];
+  /** Point of sale only. */
+  readonly chargeToAccount: boolean;
+}
+
+/** Where an input problem is shown: `fees`, `credit-amount`, `tenders`, `tender-<row id>` or `form`. */
+export type FieldErrors = ReadonlyMap<string, string>;
+
+/** The answer for one set of inputs. */
+export interface PaymentPlan {
+  /** The plan to record; undefined while any input is invalid. */
+  readonly plan: CheckoutPlan | undefined;
+  /** The plan without tenders: Applied Amount and Remaining Due stay live while a tender is being fixed. */
+  readonly base: CheckoutPlan | undefined;
+  readonly errors: FieldErrors;
+  /** What the first row shows while it follows Remaining Due ("" when nothing is left to pay). */
+  readonly autoText: string;
+  /** The fees on offer, oldest due first. */
+  readonly fees: readonly FeeState[];
+}
+
+/** Methods offered per channel: members pay by card or bank in the portal. */
+export function methodsFor(channel: Channel): readonly PaymentMethod[] {
+  return channel === "portal" ? ["card", "ach"] : ["card", "cash", "check", "ach", "other"];
+}
+
+export const METHOD_LABELS: Readonly<Record<PaymentMethod, string>> = {
+  card: "Card",
+  ach: "Bank (ACH)",
+  cash: "Cash",
+  check: "Check",
+  other: "Other",
+};
+
+/** The account's fees a person can pay now: unpaid ones, oldest due date first, then posting order. */
+export function payableFees(snapshot: AccountSnapshot): FeeState[] {
+  return snapshot.fees
+    .filter((f) => isPositive(fromAmountString(f.remainder, snapshot.currency)))
+    .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.order - b.order));
+}
+
+/** Which field a core error belongs next to. */
+export function fieldOf(error: unknown, tenderRowIds: readonly number[]): string {
+  if (!(error instanceof CreditKitError)) return "form";
+  const field = String(error.details.field ?? "");
+  const tender = /^tenders\[(\d+)\]/.exec(field);
+  if (tender) {
+    const id = tenderRowIds[Number(tender[1])];
+    return id === undefined ? "tenders" : `tender-${id}`;
+  }
+  switch (error.code) {
+    case "credit-exceeds-maximum":
+    case "credit-amount-admin-only":
+      return "credit-amount";
+    case "over-tender":
+    case "partial-payment-not-allowed":
+    case "payment-incomplete":
+      return "tenders";
+    case "nothing-to-pay":
+    case "unknown-fee":
+    case "duplicate-fee":
+    case "fee-reserved":
+    case "fee-already-paid":
+      return "fees";
+    default:
+      return "form";
+  }
+}
+
+interface Context {
+  readonly snapshot: AccountSnapshot;
+  readonly charges: readonly NewCharge[];
+  readonly settings: OrgSettings;
+  readonly locale: string | undefined;
+  readonly key: string;
+  readonly date: string;
+}
+
+/**
+ * Plans the payment the inputs describe: parses what was typed, asks the core
+ * for the plan, and places every problem next to its field.
+ */
+export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
+  const { snapshot, settings, locale } = context;
+  const currency = snapshot.currency;
+  const errors = new Map<string, string>();
+  const fees = payableFees(snapshot);
+  const feeIds = fees.filter((f) => f.reservedBy === undefined && !inputs.deselected.has(f.feeId)).map((f) => f.feeId);
+  const pos = inputs.channel === "pos";
+  const request: CheckoutRequest = {
+    key: context.key,
+    channel: inputs.channel,
+    date: context.date,
+    feeIds,
+    ...(pos && context.charges.length > 0 ? { newCharges: context.charges } : {}),
+    ...(inputs.applyCredit === undefined ? {} : { applyCredit: inputs.applyCredit }),
+    ...(pos && inputs.chargeToAccount ? { chargeToAccount: true } : {}),
+  };
+
+  let creditAmount: string | undefined;
+  if (inputs.channel === "admin" && inputs.applyCredit !== false && inputs.creditText.trim() !== "") {
+    try {
+      creditAmount = toAmountString(parseLocalizedMoney(inputs.creditText, currency, locale, "non-negative"));
+    } catch (error) {
+      errors.set("credit-amount", messageOf(error));
+    }
+  }
+  const withCredit: CheckoutRequest = creditAmount === undefined ? request : { ...request, creditAmount };
+
+  // The plan without tenders: Applied Amount and Remaining Due do not depend on them.
+  let base: CheckoutPlan | undefined;
+  try {
+    const relaxed = { ...settings, portalPartialPayments: true };
+    base = planCheckout(snapshot, { ...withCredit, tenders: [], ...(pos ? { chargeToAccount: true } : {}) }, relaxed);
+  } catch (error) {
+    errors.set(fieldOf(error, []), messageOf(error));
+    return { plan: undefined, base: undefined, errors, autoText: "", fees };
+  }
+
+  const tenders: Tender[] = [];
+  const tenderRowIds: number[] = [];
+  const typed = [];
+  for (const row of inputs.rows) {
+    if (row.amountText === null) continue;
+    try {
+      const amount = parseLocalizedMoney(row.amountText, currency, locale, "positive");
+      typed.push(amount);
+    } catch (error) {
+      errors.set(`tender-${row.id}`, messageOf(error));
+    }
+  }
+  const remaining = fromAmountString(base.remainingDue, currency);
+  const left = subtract(remaining, sum(typed, currency));
+  const autoAmount = isPositive(left) && !(pos && inputs.chargeToAccount) ? toAmountString(left) : "";
+  for (const row of inputs.rows) {
+    const text = row.amountText ?? autoAmount;
+    if (text === "" || errors.has(`tender-${row.id}`)) continue;
+    const amount = row.amountText === null ? text : toAmountString(parseLocalizedMoney(text, currency, locale, "positive"));
+    tenders.push({ method: row.method, amount });
+    tenderRowIds.push(row.id);
+  }
+  const autoText = autoAmount === "" ? "" : amountInputText(autoAmount, currency, locale);
+  if (errors.size > 0) return { plan: undefined, base, errors, autoText, fees };
+
+  try {
+    const plan = planCheckout(snapshot, { ...withCredit, tenders }, settings);
+    return { plan, base, errors, autoText, fees };
+  } catch (error) {
+    errors.set(fieldOf(error, tenderRowIds), messageOf(error));
+    return { plan: undefined, base, errors, autoText, fees };
+  }
+}

@@ -1,0 +1,334 @@
+/** The pay window's templates: plain functions of what it shows, with its handlers. Data is always bound as text. */
+import {
+  type AccountSnapshot,
+  balanceDisplay,
+  type Channel,
+  type CheckoutLine,
+  type CheckoutPlan,
+  type CommitResult,
+  type NewCharge,
+  type PaymentMethod,
+} from "@creditkit/core";
+import { html, nothing, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import type { ApplyCreditChangeEvent } from "../events.js";
+import type { LoadState } from "../shared/account-controller.js";
+import { showMoney } from "../shared/money-text.js";
+import { METHOD_LABELS, methodsFor, type PayInputs, type PaymentPlan } from "./checkout-form.js";
+import { isZeroAmount, renderResult, renderSummary } from "./summary.render.js";
+
+/** Everything the window shows. */
+export interface PayView {
+  readonly channel: Channel;
+  readonly heading: string | undefined;
+  readonly snapshot: AccountSnapshot | undefined;
+  readonly loadState: LoadState;
+  readonly loadError: string;
+  readonly charges: readonly NewCharge[];
+  readonly payment: PaymentPlan | undefined;
+  readonly inputs: PayInputs;
+  readonly locale: string | undefined;
+  readonly recordState: "idle" | "recording" | "done" | "failed";
+  readonly failure: string;
+  readonly recorded: { readonly plan: CheckoutPlan; readonly result: CommitResult | undefined } | undefined;
+}
+
+/** What a person can do. */
+export interface PayHandlers {
+  toggleFee(feeId: string, chosen: boolean): void;
+  applyCredit(on: boolean): void;
+  creditText(text: string): void;
+  rowMethod(id: number, method: PaymentMethod): void;
+  rowAmount(id: number, text: string): void;
+  addRow(): void;
+  removeRow(id: number): void;
+  chargeToAccount(on: boolean): void;
+  confirm(): void;
+  retry(): void;
+  startOver(): void;
+}
+
+const CHANNEL_TITLES: Readonly<Record<Channel, string>> = { admin: "Take payment", pos: "Point of sale", portal: "Make a payment" };
+
+/** A field's message in words, linked to it by id; `nothing` when the field is fine. */
+export function fieldError(errors: ReadonlyMap<string, string>, field: string) {
+  const message = errors.get(field);
+  return message === undefined ? nothing : html`<p class="field-error" part="error" id="${field}-error">${message}</p>`;
+}
+
+/** aria-invalid / aria-describedby values for a field. */
+function invalid(errors: ReadonlyMap<string, string>, field: string) {
+  return errors.has(field) ? { invalid: "true", describedBy: `${field}-error` } : { invalid: nothing, describedBy: nothing };
+}
+
+export function renderPayWindow(view: PayView, on: PayHandlers): TemplateResult {
+  const { snapshot } = view;
+  const title = view.heading || snapshot?.account.name || CHANNEL_TITLES[view.channel];
+  return html`
+    <section class="window" part="base" aria-labelledby="title" data-channel=${view.channel}>
+      <header part="header">
+        <div class="title">
+          <h2 id="title">${title}</h2>
+          <p class="channel">${CHANNEL_TITLES[view.channel]}</p>
+        </div>
+        ${snapshot ? renderBalances(snapshot, view.locale) : nothing}
+      </header>
+      ${snapshot ? renderBody(snapshot, view, on) : renderLoading(view)}
+    </section>
+  `;
+}
+
+function renderLoading(view: PayView) {
+  if (view.loadState === "error") return html`<p class="failure" role="alert" part="error">${view.loadError}</p>`;
+  if (view.loadState === "loading") return html`<p role="status">Loading the account…</p>`;
+  return html`<p class="muted">No account to show.</p>`;
+}
+
+function renderBalances(snapshot: AccountSnapshot, locale: string | undefined) {
+  const display = balanceDisplay(snapshot);
+  const money = (amount: string) => showMoney(amount, snapshot.currency, locale);
+  return html`
+    <dl class="balances" part="balances">
+      <div class=${display.due}><dt>Amount Due<span class="visually-hidden">:</span></dt><dd>${money(snapshot.amountDue)}</dd></div>
+      <div class="credit ${display.credit}">
+        <dt>Account Credit<span class="visually-hidden">:</span></dt><dd>${money(snapshot.accountCredit)}</dd>
+      </div>
+    </dl>
+  `;
+}
+
+function renderBody(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
+  if (view.recordState === "done" && view.recorded) return renderResult(view.recorded, snapshot.currency, view.locale, on);
+  const payment = view.payment;
+  const errors = payment?.errors ?? new Map<string, string>();
+  const busy = view.recordState === "recording";
+  return html`
+    <form class="body" novalidate @submit=${(e: Event) => {
+      e.preventDefault();
+      on.confirm();
+    }}>
+      <fieldset class="plain" ?disabled=${busy}>
+        <legend class="visually-hidden">Payment</legend>
+        <div class="columns">
+          <div class="choose">
+            ${renderFees(snapshot, view, on)} ${view.channel === "pos" && view.charges.length > 0 ? renderCharges(view) : nothing}
+          </div>
+          <div class="pay">${renderCredit(snapshot, view, on)} ${renderTenders(view, on)}</div>
+        </div>
+      </fieldset>
+      ${renderSummary(view)} ${renderWarnings(payment?.plan)}
+      ${errors.has("form") ? html`<p class="failure" role="alert" part="error">${errors.get("form")}</p>` : nothing}
+      ${renderActions(view, on)}
+    </form>
+  `;
+}
+
+function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
+  const fees = view.payment?.fees ?? [];
+  const errors = view.payment?.errors ?? new Map<string, string>();
+  const lines = new Map<string, CheckoutLine>((view.payment?.plan ?? view.payment?.base)?.lines.map((l) => [l.feeId, l]) ?? []);
+  const money = (amount: string) => showMoney(amount, snapshot.currency, view.locale);
+  const aria = invalid(errors, "fees");
+  return html`
+    <fieldset class="fees" part="fees" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy}>
+      <legend>Unpaid fees</legend>
+      ${fees.length === 0 ? html`<p class="muted">No unpaid fees.</p>` : nothing}
+      <ul>
+        ${repeat(
+          fees,
+          (f) => f.feeId,
+          (fee) => {
+            const line = lines.get(fee.feeId);
+            const held = fee.reservedBy !== undefined;
+            const chosen = !held && !view.inputs.deselected.has(fee.feeId);
+            return html`
+              <li class="fee" part="fee">
+                <label>
+                  <input
+                    type="checkbox"
+                    .checked=${chosen}
+                    ?disabled=${held}
+                    @change=${(e: Event) => on.toggleFee(fee.feeId, (e.target as HTMLInputElement).checked)}
+                  />
+                  <span class="fee-text">
+                    <span class="fee-name">${fee.description}</span>
+                    <span class="muted">Due ${fee.dueDate}${held ? " · being collected" : ""}</span>
+                  </span>
+                  <span class="amount">${money(fee.remainder)}</span>
+                </label>
+                ${chosen && line ? renderLine(line, money) : nothing}
+              </li>
+            `;
+          },
+        )}
+      </ul>
+      ${fieldError(errors, "fees")}
+    </fieldset>
+  `;
+}
+
+function renderLine(line: CheckoutLine, money: (amount: string) => string) {
+  const parts = [
+    isZeroAmount(line.credit) ? "" : `Credit ${money(line.credit)}`,
+    isZeroAmount(line.tender) ? "" : `Paid ${money(line.tender)}`,
+    `Still owed ${money(line.unpaid)}`,
+  ].filter((p) => p !== "");
+  return html`<p class="line muted">${parts.join(" · ")}</p>`;
+}
+
+function renderCharges(view: PayView) {
+  const currency = view.snapshot?.currency ?? "USD";
+  return html`
+    <section class="charges" aria-labelledby="charges-title">
+      <h3 id="charges-title">New charges</h3>
+      <ul>
+        ${view.charges.map(
+          (c) => html`<li><span>${c.description}</span><span class="amount">${showMoney(c.amount, currency, view.locale)}</span></li>`,
+        )}
+      </ul>
+    </section>
+  `;
+}
+
+function renderCredit(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
+  const base = view.payment?.base;
+  const errors = view.payment?.errors ?? new Map<string, string>();
+  const applying = base?.applyCredit ?? false;
+  const aria = invalid(errors, "credit-amount");
+  return html`
+    <div class="credit-box">
+      <ck-credit-toggle
+        part="toggle"
+        .checked=${applying}
+        available-credit=${snapshot.availableCredit}
+        applied-amount=${base?.appliedCredit ?? ""}
+        remaining-due=${base?.remainingDue ?? ""}
+        currency=${snapshot.currency}
+        locale=${view.locale ?? nothing}
+        @ck-apply-credit-change=${(e: ApplyCreditChangeEvent) => on.applyCredit(e.detail.checked)}
+      ></ck-credit-toggle>
+      ${
+        view.channel === "admin" && applying
+          ? html`
+            <div class="field" part="credit-amount">
+              <label for="credit-amount">Credit to apply</label>
+              <input
+                id="credit-amount"
+                inputmode="decimal"
+                autocomplete="off"
+                placeholder=${base ? `up to ${showMoney(base.maxCredit, snapshot.currency, view.locale)}` : ""}
+                .value=${view.inputs.creditText}
+                aria-invalid=${aria.invalid}
+                aria-describedby=${aria.describedBy}
+                @input=${(e: Event) => on.creditText((e.target as HTMLInputElement).value)}
+              />
+              ${fieldError(errors, "credit-amount")}
+            </div>
+          `
+          : nothing
+      }
+    </div>
+  `;
+}
+
+function renderTenders(view: PayView, on: PayHandlers) {
+  const errors = view.payment?.errors ?? new Map<string, string>();
+  const methods = methodsFor(view.channel);
+  const aria = invalid(errors, "tenders");
+  const rows = view.inputs.rows;
+  return html`
+    <fieldset class="tenders" part="tenders" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy}>
+      <legend>Payment</legend>
+      ${repeat(
+        rows,
+        (r) => r.id,
+        (row, index) => {
+          const field = `tender-${row.id}`;
+          const rowAria = invalid(errors, field);
+          const n = index + 1;
+          const label = rows.length > 1 ? `Payment ${n}` : "Payment";
+          return html`
+            <div class="tender" part="tender" role="group" aria-label=${label}>
+              <div class="field method">
+                <label for="${field}-method">Method</label>
+                <select
+                  id="${field}-method"
+                  @change=${(e: Event) => on.rowMethod(row.id, (e.target as HTMLSelectElement).value as PaymentMethod)}
+                >
+                  ${methods.map((m) => html`<option value=${m} ?selected=${m === row.method}>${METHOD_LABELS[m]}</option>`)}
+                </select>
+              </div>
+              <div class="field amount">
+                <label for="${field}">Payment amount</label>
+                <input
+                  id=${field}
+                  inputmode="decimal"
+                  autocomplete="off"
+                  placeholder=${row.amountText === null ? "0.00" : ""}
+                  .value=${row.amountText ?? view.payment?.autoText ?? ""}
+                  aria-invalid=${rowAria.invalid}
+                  aria-describedby=${rowAria.describedBy}
+                  @input=${(e: Event) => on.rowAmount(row.id, (e.target as HTMLInputElement).value)}
+                />
+              </div>
+              <button type="button" class="remove" aria-label="Remove ${label.toLowerCase()}" @click=${() => on.removeRow(row.id)}>
+                Remove
+              </button>
+              ${fieldError(errors, field)}
+            </div>
+          `;
+        },
+      )}
+      <button type="button" class="add" @click=${on.addRow}>Add payment method</button>
+      ${
+        view.channel === "pos"
+          ? html`<label class="check">
+            <input
+              type="checkbox"
+              .checked=${view.inputs.chargeToAccount}
+              @change=${(e: Event) => on.chargeToAccount((e.target as HTMLInputElement).checked)}
+            />
+            Charge to Account
+          </label>`
+          : nothing
+      }
+      ${fieldError(errors, "tenders")}
+    </fieldset>
+  `;
+}
+
+function renderWarnings(plan: CheckoutPlan | undefined) {
+  const warnings = plan?.warnings ?? [];
+  return html`<div class="warnings" aria-live="polite">
+    ${warnings.map((w) => html`<p class="warning" part="warning" id="warning-${w.code}"><strong>Before you confirm:</strong> ${w.message}</p>`)}
+  </div>`;
+}
+
+function renderActions(view: PayView, on: PayHandlers) {
+  const plan = view.payment?.plan;
+  const busy = view.recordState === "recording";
+  const label = plan?.paidEntirelyByCredit ? "Apply Credit" : view.channel === "portal" ? "Pay now" : "Record payment";
+  const warned = (plan?.warnings.length ?? 0) > 0 ? plan?.warnings.map((w) => `warning-${w.code}`).join(" ") : undefined;
+  return html`
+    ${
+      view.recordState === "failed"
+        ? html`<div class="failure" role="alert" part="error">
+          <p>The payment was not recorded: ${view.failure}</p>
+          <button type="button" class="secondary" @click=${on.retry}>Retry</button>
+        </div>`
+        : nothing
+    }
+    <div class="actions">
+      <p class="status" role="status">${busy ? "Recording the payment…" : ""}</p>
+      <button
+        type="submit"
+        class="confirm"
+        part="confirm"
+        ?disabled=${!plan || busy}
+        aria-describedby=${warned ?? nothing}
+      >
+        ${busy ? "Recording…" : label}
+      </button>
+    </div>
+  `;
+}

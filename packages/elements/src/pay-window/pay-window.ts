@@ -1,0 +1,307 @@
+import {
+  type AccountSnapshot,
+  type Channel,
+  type CheckoutPlan,
+  type CommitResult,
+  type CreditKitDataSource,
+  DEFAULT_SETTINGS,
+  type NewCharge,
+  type OrgSettings,
+  type PaymentMethod,
+} from "@creditkit/core";
+import { consume } from "@lit/context";
+import { LitElement, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { PaymentRecordedEvent, PlanChangeEvent, RecordRequestEvent } from "../events.js";
+import { AccountController } from "../shared/account-controller.js";
+import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
+import { themeStyles } from "../theme.js";
+import { methodsFor, type PayInputs, type PaymentPlan, planPayment, type TenderRow } from "./checkout-form.js";
+import { type PayView, renderPayWindow } from "./pay-window.render.js";
+import { payWindowStyles } from "./pay-window.styles.js";
+
+/** Where recording stands. */
+export type RecordState = "idle" | "recording" | "done" | "failed";
+
+function newKey(): string {
+  const random = globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return `pay-${random}`;
+}
+
+/**
+ * The pay window (§3, §8) for the admin pay window, the point of sale and the
+ * member portal. It shows the account's credit at the top right, the unpaid
+ * fees to choose, the Apply Credit switch with the channel's default, a
+ * smaller credit amount (admin), the payment amount (partial allowed), split
+ * tenders, Charge to Account (point of sale), the live Applied Amount and
+ * Remaining Due, the auto-apply warning, and the button that records the
+ * payment — "Apply Credit" when credit pays everything. Every figure comes
+ * from the core's `planCheckout`.
+ *
+ * Inside a `<ck-provider>` with `account-id` it reads the account and records
+ * through the data source, once per attempt (a double click or a retry never
+ * records twice). Without a data source, set `snapshot` (and `settings`): on
+ * confirm it fires `ck-record-request` with the plan for the host to record.
+ *
+ * @summary Take a payment with account credit, partial and split tenders, in the admin, POS or portal channel.
+ * @fires ck-plan-change - The live plan changed (every edit); `detail.plan` or `detail.error`.
+ * @fires ck-record-request - Cancelable, before recording; without a data source the host records `detail.plan` and may call `detail.respondWith(promise)`.
+ * @fires ck-payment-recorded - The payment was recorded; `detail.entries` are the ledger entries written.
+ * @csspart base - The window.
+ * @csspart header - The account name and balances (credit at top right).
+ * @csspart balances - The Amount Due and Account Credit figures.
+ * @csspart fees - The unpaid fees to choose.
+ * @csspart fee - One fee row.
+ * @csspart toggle - The Apply Credit switch (`<ck-credit-toggle>`).
+ * @csspart credit-amount - The admin's smaller credit amount field.
+ * @csspart tenders - The tender rows.
+ * @csspart tender - One tender row.
+ * @csspart summary - Total, Applied Amount, Remaining Due and what stays owed.
+ * @csspart warning - The auto-apply warning.
+ * @csspart error - A message next to a field or a recording failure.
+ * @csspart confirm - The button that records the payment.
+ * @csspart result - What was recorded.
+ * @cssprop --ck-color-owed - Amount Due above zero, Remaining Due.
+ * @cssprop --ck-color-available - Account Credit above zero, Applied Amount.
+ * @cssprop --ck-color-neutral - Zero figures.
+ * @cssprop --ck-color-surface - The window's background.
+ * @cssprop --ck-color-border - Borders.
+ * @cssprop --ck-color-accent - The confirm button and focus.
+ * @cssprop --ck-color-danger - Input problems and failures.
+ * @cssprop --ck-color-warning-surface - The auto-apply warning's background.
+ * @cssprop --ck-radius - Corner radius.
+ * @cssprop --ck-space - The spacing unit.
+ */
+export class CkPayWindow extends LitElement {
+  static override styles = [themeStyles, payWindowStyles];
+
+  /** Where the payment is taken: `admin`, `pos` (point of sale) or `portal` (member portal). */
+  @property({ reflect: true })
+  channel: Channel = "admin";
+
+  /** The account to take payment from, read from the provided data source. */
+  @property({ attribute: "account-id", reflect: true })
+  accountId: string | undefined;
+
+  /** Controlled: the account's snapshot, when there is no data source. */
+  @property({ attribute: false })
+  snapshot: AccountSnapshot | undefined;
+
+  /** Point of sale: charges rung up now, paid after the chosen fees (or charged to the account). */
+  @property({ attribute: false })
+  charges: readonly NewCharge[] = [];
+
+  /** Settings to use instead of the data source's or the provider's. */
+  @property({ attribute: false })
+  settings: OrgSettings | undefined;
+
+  /** The locale money is shown and typed in; default the provider's, else the page's language. */
+  @property()
+  locale: string | undefined;
+
+  /** The payment's date (YYYY-MM-DD); default today. */
+  @property()
+  date: string | undefined;
+
+  /** The heading's text; default the account's name. */
+  @property()
+  heading: string | undefined;
+
+  /** The data source; normally provided by `<ck-provider>`. */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource: CreditKitDataSource | undefined;
+
+  @consume({ context: settingsContext, subscribe: true })
+  @property({ attribute: false })
+  kit: KitSettings | undefined;
+
+  @state() private inputs: PayInputs = {
+    channel: "admin",
+    deselected: new Set(),
+    applyCredit: undefined,
+    creditText: "",
+    rows: [{ id: 0, method: "card", amountText: null }],
+    chargeToAccount: false,
+  };
+  @state() private recordState: RecordState = "idle";
+  @state() private failure = "";
+  @state() private recorded: { plan: CheckoutPlan; result: CommitResult | undefined } | undefined;
+
+  readonly #account = new AccountController(this);
+  #payment: PaymentPlan | undefined;
+  #key = newKey();
+  #nextRow = 1;
+  #busy = false;
+
+  /** The plan that confirming would record now, or undefined while an input is invalid. */
+  get plan(): CheckoutPlan | undefined {
+    return this.#payment?.plan;
+  }
+
+  /** Where recording stands: idle, recording, done or failed. */
+  get status(): RecordState {
+    return this.recordState;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#account.track(this.dataSource, this.accountId);
+    if (changed.has("channel") && this.inputs.channel !== this.channel) {
+      const methods = methodsFor(this.channel);
+      const rows = this.inputs.rows.map((r) => (methods.includes(r.method) ? r : { ...r, method: methods[0] as PaymentMethod }));
+      this.inputs = { ...this.inputs, channel: this.channel, rows, applyCredit: undefined, creditText: "", chargeToAccount: false };
+    }
+    const snapshot = this.#snapshot();
+    const before = this.#payment?.plan;
+    this.#payment = snapshot
+      ? planPayment(this.inputs, {
+          snapshot,
+          charges: this.charges,
+          settings: this.settings ?? this.#account.settings ?? this.kit?.settings ?? DEFAULT_SETTINGS,
+          locale: this.#locale(),
+          key: this.#key,
+          date: this.date || todayIso(),
+        })
+      : undefined;
+    if (this.#payment && this.#payment.plan !== before) {
+      const error = this.#payment.errors.values().next().value;
+      this.dispatchEvent(new PlanChangeEvent({ plan: this.#payment.plan, error }));
+    }
+  }
+
+  protected override render() {
+    const view: PayView = {
+      channel: this.channel,
+      heading: this.heading,
+      snapshot: this.#snapshot(),
+      loadState: this.#account.state,
+      loadError: this.#account.error,
+      charges: this.charges,
+      payment: this.#payment,
+      inputs: this.inputs,
+      locale: this.#locale(),
+      recordState: this.recordState,
+      failure: this.failure,
+      recorded: this.recorded,
+    };
+    return renderPayWindow(view, {
+      toggleFee: (feeId, chosen) => this.#edit({ deselected: toggled(this.inputs.deselected, feeId, !chosen) }),
+      applyCredit: (on) => this.#edit({ applyCredit: on }),
+      creditText: (text) => this.#edit({ creditText: text }),
+      rowMethod: (id, method) => this.#editRow(id, { method }),
+      rowAmount: (id, text) => this.#editRow(id, { amountText: text }),
+      addRow: () => this.#addRow(),
+      removeRow: (id) => this.#edit({ rows: this.inputs.rows.filter((r) => r.id !== id) }),
+      chargeToAccount: (on) => this.#edit({ chargeToAccount: on }),
+      confirm: () => void this.confirm(),
+      retry: () => void this.confirm(),
+      startOver: () => this.startOver(),
+    });
+  }
+
+  /**
+   * Records the current plan: fires the cancelable `ck-record-request`, then
+   * records through the data source (or the host's `respondWith`). Does
+   * nothing while recording or when the inputs are invalid; a retry reuses the
+   * plan's idempotency key.
+   */
+  async confirm(): Promise<void> {
+    const plan = this.#payment?.plan;
+    if (this.#busy || !plan || this.recordState === "done") return;
+    this.#busy = true;
+    const host: { response?: Promise<CommitResult> } = {};
+    const request = new RecordRequestEvent({
+      plan,
+      respondWith: (result) => {
+        host.response = result;
+      },
+    });
+    if (!this.dispatchEvent(request)) {
+      this.#busy = false;
+      return;
+    }
+    const source = this.dataSource;
+    const response = source ? Promise.resolve().then(() => source.recordCheckout(plan)) : host.response;
+    this.recordState = "recording";
+    this.failure = "";
+    try {
+      const result = response ? await response : undefined;
+      this.recorded = { plan, result };
+      this.recordState = "done";
+      this.#key = newKey();
+      if (result) {
+        this.dispatchEvent(new PaymentRecordedEvent({ plan, status: result.status, entries: result.entries, swept: result.swept }));
+      }
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("[part~=result]")?.focus();
+    } catch (error) {
+      this.failure = messageOf(error);
+      this.recordState = "failed";
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  /** Clears the window for the next payment (after one was recorded). */
+  startOver(): void {
+    this.recorded = undefined;
+    this.recordState = "idle";
+    this.failure = "";
+    this.#key = newKey();
+    this.#nextRow = 1;
+    this.inputs = {
+      ...this.inputs,
+      deselected: new Set(),
+      applyCredit: undefined,
+      creditText: "",
+      chargeToAccount: false,
+      rows: [this.#firstRow()],
+    };
+    void this.#account.reload();
+  }
+
+  #firstRow(): TenderRow {
+    return { id: 0, method: methodsFor(this.channel)[0] as PaymentMethod, amountText: null };
+  }
+
+  #snapshot(): AccountSnapshot | undefined {
+    return this.dataSource && this.accountId ? this.#account.snapshot : this.snapshot;
+  }
+
+  #locale(): string | undefined {
+    return resolveLocale(this.locale, this.kit?.locale);
+  }
+
+  /** Any edit makes a new attempt: a new idempotency key, and a past failure is cleared. */
+  #edit(patch: Partial<PayInputs>): void {
+    if (this.recordState === "recording" || this.recordState === "done") return;
+    this.inputs = { ...this.inputs, ...patch };
+    this.#key = newKey();
+    if (this.recordState === "failed") {
+      this.recordState = "idle";
+      this.failure = "";
+    }
+  }
+
+  #editRow(id: number, patch: Partial<TenderRow>): void {
+    this.#edit({ rows: this.inputs.rows.map((r) => (r.id === id ? { ...r, ...patch } : r)) });
+  }
+
+  #addRow(): void {
+    const shown = this.#payment?.autoText ?? "";
+    // The row that followed Remaining Due keeps what it showed; the new row takes what is left.
+    const rows = this.inputs.rows.map((r) => (r.amountText === null && shown !== "" ? { ...r, amountText: shown } : r));
+    const method = methodsFor(this.channel).find((m) => !rows.some((r) => r.method === m)) ?? "card";
+    const id = this.#nextRow++;
+    this.#edit({ rows: [...rows, { id, method, amountText: "" }] });
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tender-${id}-method`)?.focus());
+  }
+}
+
+function toggled(set: ReadonlySet<string>, id: string, add: boolean): Set<string> {
+  const next = new Set(set);
+  if (add) next.add(id);
+  else next.delete(id);
+  return next;
+}

@@ -1,0 +1,84 @@
+import type { CreditKitDataSource, OrgSettings } from "@creditkit/core";
+import { provide } from "@lit/context";
+import { css, html, LitElement, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+
+/**
+ * Hands the data source, the organisation's settings and the locale to every
+ * creditkit element inside it, through `@lit/context`. It renders its children
+ * and nothing else.
+ *
+ * @summary Provides the data source and settings to the creditkit elements below it.
+ * @slot - The host's screen, with creditkit elements anywhere inside.
+ */
+export class CkProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The data source the elements read and record through (the embedded store, or the host's own). */
+  @provide({ context: dataSourceContext })
+  @property({ attribute: false })
+  dataSource: CreditKitDataSource | undefined;
+
+  /** The locale money is shown and typed in (BCP 47, e.g. "de-DE"); default the page's language. */
+  @property({ reflect: true })
+  locale: string | undefined;
+
+  /** Settings to use instead of the data source's own (for stories and hosts without a data source). */
+  @property({ attribute: false })
+  settings: OrgSettings | undefined;
+
+  @provide({ context: settingsContext })
+  @state()
+  protected provided: KitSettings = { settings: undefined, locale: undefined };
+
+  #loaded: OrgSettings | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("dataSource")) this.#watch();
+    if (changed.has("dataSource") || changed.has("locale") || changed.has("settings")) this.#publish();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.dataSource && !this.#unsubscribe) this.#watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  #publish(): void {
+    this.provided = { settings: this.settings ?? this.#loaded, locale: this.locale || undefined };
+  }
+
+  #watch(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#loaded = undefined;
+    const source = this.dataSource;
+    if (!source) return;
+    const load = () =>
+      source.getSettings().then(
+        (settings) => {
+          if (source !== this.dataSource) return;
+          this.#loaded = settings;
+          this.#publish();
+        },
+        () => undefined,
+      );
+    this.#unsubscribe = source.subscribe(() => void load());
+    void load();
+  }
+}
