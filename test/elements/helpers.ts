@@ -90,7 +90,7 @@ export function q<T extends Element = HTMLElement>(el: Element, selector: string
 /** The text a person reads for a labelled figure in the summary ("Applied Amount" → "$5.00"). */
 export function figure(pw: Element, label: string): string {
   const row = pw.shadowRoot?.querySelector(`[part~=summary] [data-figure="${label}"] dd`);
-  return row?.textContent?.trim() ?? "";
+  return (row?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
 /** Visible text of the shadow root (whitespace collapsed). */

@@ -40,7 +40,8 @@ export class PlanChangeEvent extends CustomEvent<PlanChangeDetail> {
 export interface RecordRequestDetail {
   readonly plan: CheckoutPlan;
   /**
-   * Hand the window the recording's outcome: it shows progress, then the
+   * Call while the event is dispatched (in a synchronous listener) to hand
+   * the window the recording's outcome: it shows progress, then the
    * result or the failure with a Retry (which asks again with the same plan
    * and idempotency key).
    */

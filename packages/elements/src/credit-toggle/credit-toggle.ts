@@ -37,9 +37,14 @@ export class CkCreditToggle extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** Whether credit is applied. Starts at `default-checked`/the `checked` attribute; a form reset goes back there. */
+  /** Whether credit is applied. Follows the `checked` attribute until set; a form reset goes back to the attribute. */
   @property({ attribute: false })
-  checked = false;
+  get checked(): boolean {
+    return this.#checked ?? this.defaultChecked;
+  }
+  set checked(value: boolean) {
+    this.#checked = Boolean(value);
+  }
 
   /** The initial state, from the `checked` attribute (like an input's). */
   @property({ type: Boolean, attribute: "checked", reflect: true })
@@ -85,7 +90,7 @@ export class CkCreditToggle extends LitElement {
   private formDisabled = false;
 
   readonly #internals: ElementInternals;
-  #dirty = false;
+  #checked: boolean | undefined;
 
   constructor() {
     super();
@@ -102,20 +107,17 @@ export class CkCreditToggle extends LitElement {
     return this.#internals.form;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("defaultChecked") && !this.#dirty) this.checked = this.defaultChecked;
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has("checked") || changed.has("value")) {
+    if (changed.has("checked") || changed.has("defaultChecked") || changed.has("value")) {
       this.#internals.setFormValue(this.checked ? this.value : null, this.checked ? "on" : "off");
     }
   }
 
   /** Called by the form on reset: back to the `checked` attribute's state. */
   formResetCallback(): void {
-    this.#dirty = false;
-    this.checked = this.defaultChecked;
+    const old = this.checked;
+    this.#checked = undefined;
+    this.requestUpdate("checked", old);
   }
 
   /** Called by the browser when it restores a form (back/forward, autofill). */
@@ -131,7 +133,6 @@ export class CkCreditToggle extends LitElement {
   /** Switches it as a click would (no effect when inactive) and fires `ck-apply-credit-change`. */
   toggle(): void {
     if (this.inactive) return;
-    this.#dirty = true;
     this.checked = !this.checked;
     this.dispatchEvent(new ApplyCreditChangeEvent({ checked: this.checked }));
   }
@@ -163,7 +164,14 @@ export class CkCreditToggle extends LitElement {
           shown.length === 0
             ? nothing
             : html`<dl id="figures" part="figures">
-              ${shown.map(([label, amount]) => html`<div><dt>${label}<span class="visually-hidden">:</span></dt><dd>${money(amount)}</dd></div>`)}
+              ${shown.map(
+                ([label, amount]) => html`
+                  <div>
+                    <dt>${label}<span class="visually-hidden">:</span></dt>
+                    <dd>${money(amount)}</dd>
+                  </div>
+                `,
+              )}
             </dl>`
         }
       </div>

@@ -151,13 +151,17 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
   const withCredit: CheckoutRequest = creditAmount === undefined ? request : { ...request, creditAmount };
 
   // The plan without tenders: Applied Amount and Remaining Due do not depend on them.
+  const relaxed = { ...settings, portalPartialPayments: true };
+  const planBase = (r: CheckoutRequest) =>
+    planCheckout(snapshot, { ...r, tenders: [], ...(pos ? { chargeToAccount: true } : {}) }, relaxed);
   let base: CheckoutPlan | undefined;
   try {
-    const relaxed = { ...settings, portalPartialPayments: true };
-    base = planCheckout(snapshot, { ...withCredit, tenders: [], ...(pos ? { chargeToAccount: true } : {}) }, relaxed);
+    base = planBase(withCredit);
   } catch (error) {
     errors.set(fieldOf(error, []), messageOf(error));
-    return { plan: undefined, base: undefined, errors, autoText: "", fees };
+    // A refused credit amount: keep the switch and figures at the maximum while the person fixes it.
+    base = withCredit !== request && fieldOf(error, []) === "credit-amount" ? tryPlan(() => planBase(request)) : undefined;
+    if (!base) return { plan: undefined, base: undefined, errors, autoText: "", fees };
   }
 
   const tenders: Tender[] = [];
@@ -191,5 +195,13 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
   } catch (error) {
     errors.set(fieldOf(error, tenderRowIds), messageOf(error));
     return { plan: undefined, base, errors, autoText, fees };
+  }
+}
+
+function tryPlan(plan: () => CheckoutPlan): CheckoutPlan | undefined {
+  try {
+    return plan();
+  } catch {
+    return undefined;
   }
 }

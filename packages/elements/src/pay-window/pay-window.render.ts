@@ -89,9 +89,13 @@ function renderBalances(snapshot: AccountSnapshot, locale: string | undefined) {
   const money = (amount: string) => showMoney(amount, snapshot.currency, locale);
   return html`
     <dl class="balances" part="balances">
-      <div class=${display.due}><dt>Amount Due<span class="visually-hidden">:</span></dt><dd>${money(snapshot.amountDue)}</dd></div>
+      <div class=${display.due}>
+        <dt>Amount Due<span class="visually-hidden">:</span></dt>
+        <dd>${money(snapshot.amountDue)}</dd>
+      </div>
       <div class="credit ${display.credit}">
-        <dt>Account Credit<span class="visually-hidden">:</span></dt><dd>${money(snapshot.accountCredit)}</dd>
+        <dt>Account Credit<span class="visually-hidden">:</span></dt>
+        <dd>${money(snapshot.accountCredit)}</dd>
       </div>
     </dl>
   `;
@@ -284,6 +288,7 @@ function renderTenders(view: PayView, on: PayHandlers) {
         view.channel === "pos"
           ? html`<label class="check">
             <input
+              id="charge-to-account"
               type="checkbox"
               .checked=${view.inputs.chargeToAccount}
               @change=${(e: Event) => on.chargeToAccount((e.target as HTMLInputElement).checked)}

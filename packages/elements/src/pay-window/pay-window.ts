@@ -134,6 +134,8 @@ export class CkPayWindow extends LitElement {
   #key = newKey();
   #nextRow = 1;
   #busy = false;
+  /** The plan of the attempt being recorded or that failed: a retry records exactly it. */
+  #attempt: CheckoutPlan | undefined;
 
   /** The plan that confirming would record now, or undefined while an input is invalid. */
   get plan(): CheckoutPlan | undefined {
@@ -207,8 +209,10 @@ export class CkPayWindow extends LitElement {
    * plan's idempotency key.
    */
   async confirm(): Promise<void> {
-    const plan = this.#payment?.plan;
+    // A retry records the failed attempt's plan again (same key), even if the figures have moved since.
+    const plan = (this.recordState === "failed" ? this.#attempt : undefined) ?? this.#payment?.plan;
     if (this.#busy || !plan || this.recordState === "done") return;
+    this.#attempt = plan;
     this.#busy = true;
     const host: { response?: Promise<CommitResult> } = {};
     const request = new RecordRequestEvent({
@@ -229,6 +233,7 @@ export class CkPayWindow extends LitElement {
       const result = response ? await response : undefined;
       this.recorded = { plan, result };
       this.recordState = "done";
+      this.#attempt = undefined;
       this.#key = newKey();
       if (result) {
         this.dispatchEvent(new PaymentRecordedEvent({ plan, status: result.status, entries: result.entries, swept: result.swept }));
@@ -278,6 +283,7 @@ export class CkPayWindow extends LitElement {
     if (this.recordState === "recording" || this.recordState === "done") return;
     this.inputs = { ...this.inputs, ...patch };
     this.#key = newKey();
+    this.#attempt = undefined;
     if (this.recordState === "failed") {
       this.recordState = "idle";
       this.failure = "";
