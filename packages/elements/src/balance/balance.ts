@@ -1,7 +1,7 @@
 import { balanceDisplay, type CreditKitDataSource } from "@creditkit/core";
 import { consume } from "@lit/context";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
-import { property } from "lit/decorators.js";
+import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { AccountController } from "../shared/account-controller.js";
 import { resolveLocale, showMoney } from "../shared/money-text.js";
@@ -58,9 +58,10 @@ export class CkBalance extends LitElement {
   @property({ attribute: false })
   dataSource: CreditKitDataSource | undefined;
 
+  /** The provider's settings and locale. */
   @consume({ context: settingsContext, subscribe: true })
-  @property({ attribute: false })
-  kit: KitSettings | undefined;
+  @state()
+  protected kit: KitSettings | undefined;
 
   readonly #account = new AccountController(this);
 

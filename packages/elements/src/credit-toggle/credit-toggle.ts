@@ -82,9 +82,10 @@ export class CkCreditToggle extends LitElement {
   @property()
   locale: string | undefined;
 
+  /** The provider's settings and locale. */
   @consume({ context: settingsContext, subscribe: true })
-  @property({ attribute: false })
-  kit: KitSettings | undefined;
+  @state()
+  protected kit: KitSettings | undefined;
 
   @state()
   private formDisabled = false;

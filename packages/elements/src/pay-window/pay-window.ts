@@ -1,6 +1,5 @@
 import {
   type AccountSnapshot,
-  type Channel,
   type CheckoutPlan,
   type CommitResult,
   type CreditKitDataSource,
@@ -78,7 +77,7 @@ export class CkPayWindow extends LitElement {
 
   /** Where the payment is taken: `admin`, `pos` (point of sale) or `portal` (member portal). */
   @property({ reflect: true })
-  channel: Channel = "admin";
+  channel: "admin" | "pos" | "portal" = "admin";
 
   /** The account to take payment from, read from the provided data source. */
   @property({ attribute: "account-id", reflect: true })
@@ -113,9 +112,10 @@ export class CkPayWindow extends LitElement {
   @property({ attribute: false })
   dataSource: CreditKitDataSource | undefined;
 
+  /** The provider's settings and locale. */
   @consume({ context: settingsContext, subscribe: true })
-  @property({ attribute: false })
-  kit: KitSettings | undefined;
+  @state()
+  protected kit: KitSettings | undefined;
 
   @state() private inputs: PayInputs = {
     channel: "admin",
