@@ -7,7 +7,7 @@
  * ever touches an amount.
  */
 import Decimal from "decimal.js";
-import { CreditKitError } from "./errors.js";
+import { assertInput, CreditKitError } from "./errors.js";
 
 /** A Decimal constructor of our own, so a host's global Decimal settings cannot change our results. */
 const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -45, toExpPos: 45 });
@@ -169,6 +169,17 @@ export function add<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Money<C> 
 export function subtract<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Money<C> {
   sameCurrency(a, b);
   return { currency: a.currency, amount: a.amount.minus(b.amount) };
+}
+
+/**
+ * `m` × `factor` for a whole-number factor such as a count of rows (never a
+ * rate). Exact like `add`: a 15-digit amount times any safe integer has at
+ * most 31 digits, well within the 40 kept. Throws `invalid-input` when
+ * `factor` is not a safe integer.
+ */
+export function multiply<C extends CurrencyCode>(m: Money<C>, factor: number): Money<C> {
+  assertInput(Number.isSafeInteger(factor), "factor", "Money can only be multiplied by a whole number.");
+  return { currency: m.currency, amount: m.amount.times(factor) };
 }
 
 /** Sums a list; an empty list sums to zero in `currency`. */

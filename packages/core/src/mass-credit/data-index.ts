@@ -1,12 +1,14 @@
 /**
  * The index a preview walks: built once per data set, so that deciding who
  * qualifies is one sequential pass — no lookups by id, no sorting, no parsing
- * of amounts or dates, and the hot facts (active, outstanding, enrollment
- * dates) in typed arrays laid out in review order.
+ * of amounts or dates, and every fact a test reads (active, outstanding,
+ * enrollment dates and codes, keyword / autopay / category bitmasks) in
+ * typed arrays laid out in review order, so the pass never touches a record.
  */
 import { isIsoDate } from "../dates.js";
 import { CreditKitError } from "../errors.js";
 import { fromAmountString, isPositive } from "../money.js";
+import { type CodeLists, codeLists, codeValues } from "./code-lists.js";
 import { codeEnrollments, type EnrollmentCodes } from "./enrollment-codes.js";
 import type { Enrollment, Family, Fee, MassCreditDataSet, NamedItem, Offering, Student } from "./model.js";
 import { studentDisplayName } from "./model.js";
@@ -41,10 +43,15 @@ export interface MassCreditIndex {
   readonly familyActive: Uint8Array;
   /** 1 when the family has at least one fee with a remainder above zero. */
   readonly familyOutstanding: Uint8Array;
+  /** Each family's keywords and autopay methods, coded (see `CodeLists`). */
+  readonly familyKeywordCodes: CodeLists;
+  readonly familyAutopayCodes: CodeLists;
   readonly studentStart: Uint32Array;
   readonly students: readonly Student[];
   readonly studentNames: readonly string[];
   readonly studentActive: Uint8Array;
+  /** Each student's keywords, coded. */
+  readonly studentKeywordCodes: CodeLists;
   readonly enrollmentStart: Uint32Array;
   readonly enrollments: readonly Enrollment[];
   /** Start and end dates as YYYYMMDD numbers (see `dateKey`). */
@@ -58,12 +65,16 @@ export interface MassCreditIndex {
   readonly fees: readonly Fee[];
   /** 1 when the fee's remainder is above zero. */
   readonly feeOutstanding: Uint8Array;
+  /** Each fee's category, coded (a list of one). */
+  readonly feeCategoryCodes: CodeLists;
   /** Family id → position in `families`. */
   readonly familyById: ReadonlyMap<string, number>;
 }
 
 /** Row keys, ids and names by position (see `PreviewRow`). */
 export interface RowFields {
+  readonly familyIds: readonly string[];
+  readonly familyNames: readonly string[];
   /** "f:<familyId>" per family. */
   readonly familyKeys: readonly string[];
   /** "s:<studentId>" per student. */
@@ -130,16 +141,21 @@ export function indexDataSet(data: MassCreditDataSet): MassCreditIndex {
     families,
     familyActive: Uint8Array.from(families, (f) => (f.status === "active" ? 1 : 0)),
     familyOutstanding,
+    familyKeywordCodes: codeLists(families, (f) => f.keywords),
+    familyAutopayCodes: codeLists(families, (f) => f.autopayMethods),
     studentStart,
     students,
     studentNames: studentOrder.map((p) => displayNames[p] ?? ""),
     studentActive: Uint8Array.from(students, (s) => (s.status === "active" ? 1 : 0)),
+    studentKeywordCodes: codeLists(students, (s) => s.keywords),
     enrollmentStart,
     enrollments,
     enrollmentFrom: Int32Array.from(enrollments, (e) => checkedDateKey(e.startDate)),
     enrollmentTo: Int32Array.from(enrollments, (e) => checkedDateKey(e.endDate)),
     enrollmentCodes: codeEnrollments(enrollments),
     rowFields: {
+      familyIds: families.map((f) => f.id),
+      familyNames: families.map((f) => f.name),
       familyKeys: families.map((f) => `f:${f.id}`),
       studentKeys: students.map((s) => `s:${s.id}`),
       studentIds: students.map((s) => s.id),
@@ -150,6 +166,7 @@ export function indexDataSet(data: MassCreditDataSet): MassCreditIndex {
     feeStart,
     fees,
     feeOutstanding,
+    feeCategoryCodes: codeValues(fees, (fee) => fee.category),
     familyById,
   });
 }

@@ -5,6 +5,7 @@
  * `explainFamily` are the checked entry points, and both decide with these
  * same functions, so an explanation always agrees with the preview.
  */
+import { type CodeLists, hasAnyCode, type WantedCodes, wantedCodes } from "./code-lists.js";
 import { dateKey, type MassCreditIndex } from "./data-index.js";
 import { daysOfMask } from "./enrollment-codes.js";
 import type { RowsCombine, ValidEnrollmentRow, ValidMassCreditRequest } from "./filters.js";
@@ -34,6 +35,11 @@ export interface CompiledFilters {
   readonly chargeCategories: Wanted;
   readonly familyKeywords: Wanted;
   readonly studentKeywords: Wanted;
+  /** The same four questions coded against the index's code lists (null when not asked), for the hot loops. */
+  readonly autopayCodes: WantedCodes | null;
+  readonly chargeCategoryCodes: WantedCodes | null;
+  readonly familyKeywordCodes: WantedCodes | null;
+  readonly studentKeywordCodes: WantedCodes | null;
   readonly rows: readonly CompiledRow[];
   readonly rowsCombine: RowsCombine;
   /** The row mask of a student who matched every row. */
@@ -78,6 +84,7 @@ export function compileFilters(request: ValidMassCreditRequest, index: MassCredi
   const rows = request.enrollmentRows.map(compileRow);
   const codes = index.enrollmentCodes;
   const dayMasks = Array.from({ length: 128 }, (_, mask) => daysOfMask(mask));
+  const coded = (values: readonly string[], lists: CodeLists) => (values.length === 0 ? null : wantedCodes(lists, values));
   return {
     rowsByOffering: rowBits(codes.offerings, rows, offeringFieldsMatch),
     rowsByLocation: rowBits(codes.locations, rows, locationFieldMatches),
@@ -88,6 +95,10 @@ export function compileFilters(request: ValidMassCreditRequest, index: MassCredi
     chargeCategories: wanted(request.chargeCategories),
     familyKeywords: wanted(request.familyKeywords),
     studentKeywords: wanted(request.studentKeywords),
+    autopayCodes: coded(request.autopayMethods, index.familyAutopayCodes),
+    chargeCategoryCodes: coded(request.chargeCategories, index.feeCategoryCodes),
+    familyKeywordCodes: coded(request.familyKeywords, index.familyKeywordCodes),
+    studentKeywordCodes: coded(request.studentKeywords, index.studentKeywordCodes),
     rows,
     rowsCombine: request.rowsCombine,
     allRows: (1 << rows.length) - 1,
@@ -109,25 +120,25 @@ export function passesOutstandingTest(family: number, index: MassCreditIndex, fi
 
 /** Question 7: the family has any chosen autopay method on file. */
 export function passesAutopayTest(family: number, index: MassCreditIndex, filters: CompiledFilters): boolean {
-  return filters.autopayMethods === null || hasAnyOf(index.families[family]?.autopayMethods ?? [], filters.autopayMethods);
+  return hasAnyCode(index.familyAutopayCodes, family, filters.autopayCodes);
 }
 
 /** Question 8: the family has a fee in any chosen category — an outstanding one when "only outstanding" is on. */
 export function passesChargeCategoryTest(family: number, index: MassCreditIndex, filters: CompiledFilters): boolean {
-  const categories = filters.chargeCategories;
+  const categories = filters.chargeCategoryCodes;
   if (categories === null) return true;
   const outstandingOnly = filters.request.outstandingOnly;
   const end = index.feeStart[family + 1] ?? 0;
   for (let fee = index.feeStart[family] ?? 0; fee < end; fee++) {
     if (outstandingOnly && index.feeOutstanding[fee] !== 1) continue;
-    if (categories.has(index.fees[fee]?.category ?? "")) return true;
+    if (hasAnyCode(index.feeCategoryCodes, fee, categories)) return true;
   }
   return false;
 }
 
 /** Question 9: the family has any chosen family keyword. */
 export function passesFamilyKeywordTest(family: number, index: MassCreditIndex, filters: CompiledFilters): boolean {
-  return filters.familyKeywords === null || hasAnyOf(index.families[family]?.keywords ?? [], filters.familyKeywords);
+  return hasAnyCode(index.familyKeywordCodes, family, filters.familyKeywordCodes);
 }
 
 /** True when the family is active and passes every family-level test. */
@@ -204,7 +215,7 @@ export function rowsSatisfied(mask: number, filters: CompiledFilters): boolean {
 /** True when the student is active and passes the student keywords and the enrollment rows. */
 export function passesStudentTests(student: number, index: MassCreditIndex, filters: CompiledFilters): boolean {
   if (index.studentActive[student] !== 1) return false;
-  if (filters.studentKeywords !== null && !hasAnyOf(index.students[student]?.keywords ?? [], filters.studentKeywords)) return false;
+  if (!hasAnyCode(index.studentKeywordCodes, student, filters.studentKeywordCodes)) return false;
   return rowsSatisfied(studentRowMask(student, index, filters), filters);
 }
 
