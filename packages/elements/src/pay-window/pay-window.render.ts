@@ -130,7 +130,7 @@ function renderBody(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
 function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   const fees = view.payment?.fees ?? [];
   const errors = view.payment?.errors ?? new Map<string, string>();
-  const lines = new Map<string, CheckoutLine>((view.payment?.plan ?? view.payment?.base)?.lines.map((l) => [l.feeId, l]) ?? []);
+  const lines = new Map<string, CheckoutLine>(view.payment?.plan?.lines.map((l) => [l.feeId, l]) ?? []);
   const money = (amount: string) => showMoney(amount, snapshot.currency, view.locale);
   const aria = invalid(errors, "fees");
   return html`
@@ -262,7 +262,7 @@ function renderTenders(view: PayView, on: PayHandlers) {
                   ${methods.map((m) => html`<option value=${m} ?selected=${m === row.method}>${METHOD_LABELS[m]}</option>`)}
                 </select>
               </div>
-              <div class="field amount">
+              <div class="field amount-field">
                 <label for="${field}">Payment amount</label>
                 <input
                   id=${field}

@@ -249,7 +249,7 @@ export const payWindowStyles = css`
   }
   .summary {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr));
     gap: var(--_ck-space) calc(var(--_ck-space) * 2);
     margin: calc(var(--_ck-space) * 2) 0 0;
     padding: calc(var(--_ck-space) * 1.5);
@@ -303,6 +303,9 @@ export const payWindowStyles = css`
   }
   .result:focus {
     outline: none;
+  }
+  .result > .muted {
+    margin-top: var(--_ck-space);
   }
   .headline {
     margin: 0;
