@@ -9,6 +9,6 @@ export default defineConfig({
     minify: true,
     sourcemap: true,
     lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "index.js" },
-    rollupOptions: { external: [/^lit(\/.*)?$/, /^@lit\//, /^@creditkit\//] },
+    rollupOptions: { external: [/^lit(\/.*)?$/, /^@lit\//, /^@lit-labs\//, /^@creditkit\//] },
   },
 });
