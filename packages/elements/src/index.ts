@@ -4,11 +4,19 @@
  * under your own name instead.
  */
 export { CkBalance } from "./balance/define.js";
+export * from "./batch-collect/batch-collect.events.js";
+export type { BatchPhase } from "./batch-collect/batch-collect.js";
+export { CkBatchCollect } from "./batch-collect/define.js";
+export type { AccountPreview, BatchPreview, PreviewKind } from "./batch-collect/preview.js";
 export { dataSourceContext, type KitSettings, settingsContext } from "./context.js";
 export { CkCreditToggle } from "./credit-toggle/define.js";
 export * from "./events.js";
+export { CkMembersReport } from "./members-report/define.js";
+export * from "./members-report/members-report.events.js";
 export type { FieldErrors, PayInputs, PaymentPlan, TenderRow } from "./pay-window/checkout-form.js";
 export { CkPayWindow } from "./pay-window/define.js";
 export type { RecordState } from "./pay-window/pay-window.js";
 export { CkProvider } from "./provider/define.js";
+export { type CsvExportDetail, CsvExportEvent } from "./shared/csv-download.js";
 export { themeStyles } from "./theme.js";
+export { CkTransactions } from "./transactions/define.js";

@@ -1,0 +1,242 @@
+/** `<ck-batch-collect>`'s templates: plain functions of what it shows. Data is always bound as text. */
+import type { AccountSnapshot, BatchResult, SettlementOutcome, SettlementResult } from "@creditkit/core";
+import { html, nothing } from "lit";
+import type { LoadState } from "../shared/account-controller.js";
+import { showMoney } from "../shared/money-text.js";
+import { cell, renderTable } from "../shared/table.render.js";
+import { type AccountPreview, type BatchPreview, PREVIEW_LABELS, type PreviewKind } from "./preview.js";
+
+export interface BatchView {
+  readonly heading: string;
+  readonly batchId: string;
+  readonly date: string;
+  readonly applyCredit: boolean;
+  readonly currency: string;
+  readonly locale: string | undefined;
+  readonly connected: boolean;
+  readonly loadState: LoadState;
+  readonly loadError: string;
+  readonly preview: BatchPreview | undefined;
+  readonly phase: "idle" | "running" | "done" | "failed";
+  readonly progress: { readonly done: number; readonly total: number };
+  readonly announcement: string;
+  readonly result: BatchResult | undefined;
+  readonly failure: string;
+  readonly names: ReadonlyMap<string, AccountSnapshot>;
+  /** True once a run happened: the button reads Run again. */
+  readonly rerun: boolean;
+}
+
+export interface BatchHandlers {
+  applyCredit(on: boolean): void;
+  run(): void;
+  cancel(): void;
+  exportCsv(): void;
+}
+
+/** Each outcome in words, and whether it paid (good), left the invoice unpaid (bad) or neither. */
+export const OUTCOME_WORDS: Readonly<Record<SettlementOutcome, readonly [string, "good" | "bad" | ""]>> = {
+  "paid-by-credit": ["Paid by credit", "good"],
+  "paid-by-charge-and-credit": ["Paid by card and credit", "good"],
+  "paid-by-charge": ["Paid by card", "good"],
+  declined: ["Declined: left unpaid", "bad"],
+  failed: ["Failed: left unpaid", "bad"],
+  unresolved: ["Unresolved: not paid, credit held", "bad"],
+  "nothing-due": ["Nothing due", ""],
+  "already-settled": ["Already settled: nothing charged", ""],
+  skipped: ["Skipped (cancelled)", ""],
+};
+
+/** Outcomes always listed in the summary; the others only when they happened. */
+const MAIN_OUTCOMES: readonly SettlementOutcome[] = [
+  "paid-by-credit",
+  "paid-by-charge-and-credit",
+  "paid-by-charge",
+  "declined",
+  "unresolved",
+];
+
+export function renderBatch(view: BatchView, on: BatchHandlers) {
+  const running = view.phase === "running";
+  return html`
+    <section class="frame" part="base" aria-labelledby="title">
+      <header>
+        <h2 id="title">${view.heading}</h2>
+        <p class="muted">Batch ${view.batchId} · payments dated ${view.date}</p>
+      </header>
+      <label class="check option" part="apply-credit">
+        <input
+          type="checkbox"
+          .checked=${view.applyCredit}
+          ?disabled=${running}
+          @change=${(e: Event) => on.applyCredit((e.target as HTMLInputElement).checked)}
+        />
+        Apply Account Credit when Auto Collecting Invoice Payments
+      </label>
+      ${renderPreview(view)} ${renderRun(view, on)} ${view.result ? renderResults(view, view.result, on) : nothing}
+    </section>
+  `;
+}
+
+function renderPreview(view: BatchView) {
+  if (!view.connected) return html`<p class="muted">Place this element inside a &lt;ck-provider&gt; with a data source.</p>`;
+  if (view.loadState === "error") return html`<p class="failure" role="alert">${view.loadError}</p>`;
+  const preview = view.preview;
+  if (!preview) return html`<p role="status">Loading the invoices…</p>`;
+  const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+  const kinds: readonly PreviewKind[] = ["credit-only", "card-and-credit", "card-only", "nothing-due"];
+  return html`
+    <section class="preview" part="preview" aria-labelledby="preview-title">
+      <h3 id="preview-title">${view.rerun ? "The batch's accounts now" : "What will happen"}</h3>
+      <p class="lead">
+        ${count(preview.invoices, "invoice")} on ${count(preview.rows.length, "account")}:
+        ${
+          kinds
+            .filter((k) => preview.counts[k] > 0)
+            .map((k) => `${preview.counts[k].toLocaleString()} ${PREVIEW_LABELS[k].toLowerCase()}`)
+            .join(", ") || "none"
+        }.
+      </p>
+      <dl class="figures">
+        <div><dt>Amount Due</dt><dd>${money(preview.due)}</dd></div>
+        <div class="available"><dt>Credit to use</dt><dd>${money(preview.credit)}</dd></div>
+        <div><dt>Card charges</dt><dd>${money(preview.card)}</dd></div>
+      </dl>
+      ${renderTable<AccountPreview>({
+        label: "Preview by account",
+        columns: [
+          { id: "account", label: "Account" },
+          { id: "invoices", label: "Invoices", numeric: true },
+          { id: "due", label: "Amount Due", numeric: true },
+          { id: "credit", label: "Credit to use", numeric: true },
+          { id: "card", label: "Card charge", numeric: true },
+          { id: "kind", label: "What happens" },
+        ],
+        template: "minmax(9rem, 2fr) minmax(4.5rem, 0.6fr) repeat(3, minmax(6.5rem, 1fr)) minmax(9rem, 1.6fr)",
+        rows: preview.rows,
+        key: (r) => r.accountId,
+        rowPart: "preview-row",
+        empty: "Nothing to collect: no account has an unpaid fee.",
+        renderCells: (r) => html`
+          ${cell(r.name)} ${cell(r.invoices.toLocaleString(), true)} ${cell(money(r.due), true)}
+          ${cell(money(r.credit), true, { cls: r.credit !== zeroOf(r.credit) ? "available" : "" })} ${cell(money(r.card), true)}
+          ${cell(whatHappens(r))}
+        `,
+      })}
+    </section>
+  `;
+}
+
+function whatHappens(r: AccountPreview): string {
+  const notes = [PREVIEW_LABELS[r.kind]];
+  if (r.noCard) notes.push("no card on file: the charge will be declined");
+  if (r.held > 0) notes.push(`${count(r.held, "invoice")} awaiting an unresolved charge`);
+  return notes.join("; ");
+}
+
+function renderRun(view: BatchView, on: BatchHandlers) {
+  const running = view.phase === "running";
+  const { done, total } = view.progress;
+  const nothingToRun = !view.preview || view.preview.invoices === 0;
+  return html`
+    <div class="run">
+      <div class="actions">
+        <button type="button" class="primary" part="run" ?disabled=${running || nothingToRun || !view.connected} @click=${on.run}>
+          ${running ? "Running…" : view.rerun ? "Run again" : "Run batch"}
+        </button>
+        ${running ? html`<button type="button" part="cancel" @click=${on.cancel}>Cancel</button>` : nothing}
+      </div>
+      ${
+        running || view.phase === "done"
+          ? html`<div class="progress">
+              <label for="progress" id="progress-label">Collecting invoices</label>
+              <progress id="progress" part="progress" max=${Math.max(total, 1)} .value=${done}
+                aria-valuetext=${`${done.toLocaleString()} of ${count(total, "invoice")}`}></progress>
+              <span class="muted" aria-hidden="true">${done.toLocaleString()} of ${total.toLocaleString()}</span>
+            </div>`
+          : nothing
+      }
+      <p class="announcement" role="status" aria-live="polite">${view.announcement}</p>
+      ${view.failure ? html`<p class="failure" role="alert">${view.failure}</p>` : nothing}
+    </div>
+  `;
+}
+
+function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) {
+  const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+  const { counts } = result.summary;
+  const listed = (Object.keys(OUTCOME_WORDS) as SettlementOutcome[]).filter((o) => MAIN_OUTCOMES.includes(o) || counts[o] > 0);
+  const name = (id: string) => view.names.get(id)?.account.name ?? id;
+  return html`
+    <section class="results" part="results" aria-labelledby="results-title">
+      <h3 id="results-title" tabindex="-1">Results${result.aborted ? " (cancelled)" : ""}</h3>
+      <dl class="figures counts">
+        ${listed.map((o) => {
+          const [words, tone] = OUTCOME_WORDS[o];
+          return html`<div class=${counts[o] > 0 ? tone : ""} data-outcome=${o}><dt>${words}</dt><dd>${counts[o].toLocaleString()}</dd></div>`;
+        })}
+        <div data-total="charged"><dt>Charged to cards</dt><dd>${money(result.summary.charged)}</dd></div>
+        <div class="available" data-total="credit"><dt>Credit used</dt><dd>${money(result.summary.creditUsed)}</dd></div>
+      </dl>
+      ${renderTable<SettlementResult>({
+        label: "Results by invoice",
+        columns: [
+          { id: "account", label: "Account" },
+          { id: "invoice", label: "Invoice" },
+          { id: "outcome", label: "Outcome" },
+          { id: "due", label: "Amount Due", numeric: true },
+          { id: "credit", label: "Credit used", numeric: true },
+          { id: "charged", label: "Charged", numeric: true },
+        ],
+        template: "minmax(9rem, 1.4fr) minmax(8rem, 1.4fr) minmax(10rem, 1.6fr) repeat(3, minmax(6.5rem, 1fr))",
+        rows: result.results,
+        key: (r) => r.key,
+        rowPart: "result-row",
+        empty: "The batch had no invoices.",
+        renderCells: (r) => {
+          const [words, tone] = OUTCOME_WORDS[r.outcome];
+          return html`
+            ${cell(name(r.accountId))} ${cell(r.invoiceId)}
+            ${cell(
+              html`<span class="outcome ${tone}" data-outcome=${r.outcome}>${words}</span>${
+                r.message ? html`<span class="note">${r.message}</span>` : nothing
+              }`,
+            )}
+            ${cell(money(r.due), true)} ${cell(money(r.creditUsed), true)} ${cell(money(r.charged), true)}
+          `;
+        },
+        totals: html`${cell(`Total: ${count(result.summary.total, "invoice")}`, false, { span: 4 })}
+        ${cell(money(result.summary.creditUsed), true)} ${cell(money(result.summary.charged), true)}`,
+      })}
+      <div class="actions">
+        <button type="button" part="export" @click=${on.exportCsv}>Save results as CSV</button>
+      </div>
+    </section>
+  `;
+}
+
+/** The results as CSV columns and rows (amounts in the numeric columns). */
+export function resultsCsv(result: BatchResult, names: ReadonlyMap<string, AccountSnapshot>) {
+  const header = ["Account", "Account ID", "Invoice", "Outcome", "Amount Due", "Credit used", "Charged", "Charge ID", "Message"];
+  const rows = result.results.map((r) => [
+    names.get(r.accountId)?.account.name ?? "",
+    r.accountId,
+    r.invoiceId,
+    OUTCOME_WORDS[r.outcome][0],
+    r.due,
+    r.creditUsed,
+    r.charged,
+    r.chargeId ?? "",
+    r.message ?? "",
+  ]);
+  return { header, rows, numeric: [4, 5, 6] };
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** "0.00" for "12.50": the zero written with the same digits. */
+function zeroOf(amount: string): string {
+  return amount.replace(/\d/g, "0");
+}

@@ -1,0 +1,287 @@
+import type { AccountSnapshot, BatchInvoice, BatchResult, CreditKitDataSource } from "@creditkit/core";
+import { consume } from "@lit/context";
+import { LitElement, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { csvText, safeFileName, saveCsv } from "../shared/csv-download.js";
+import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
+import { SourceLoader } from "../shared/source-loader.js";
+import { reportStyles } from "../shared/table.styles.js";
+import { themeStyles } from "../theme.js";
+import { BatchCompleteEvent, BatchProgressEvent, BatchStartEvent } from "./batch-collect.events.js";
+import { type BatchView, renderBatch, resultsCsv } from "./batch-collect.render.js";
+import { batchCollectStyles } from "./batch-collect.styles.js";
+import { type BatchPreview, invoicesFrom, previewBatch } from "./preview.js";
+import { runInParts } from "./run.js";
+
+/** Where a run stands. */
+export type BatchPhase = "idle" | "running" | "done" | "failed";
+
+const booleanText = {
+  fromAttribute: (value: string | null) => value !== "false",
+  toAttribute: (value: boolean) => String(value),
+};
+
+/**
+ * Batch billing and autopay of membership dues (§5). It lists what the batch
+ * will collect with, per account, what will happen — credit only, card and
+ * credit, card only — before anything runs; the "Apply Account Credit when
+ * Auto Collecting Invoice Payments" option; Run, with a progress bar and
+ * progress announced to screen readers; then the results with totals and
+ * each invoice's outcome in words, and a CSV of them. The rules are the
+ * core's `settleBatch` through the data source's gateway: an invoice is paid
+ * in full or left wholly unpaid, a time-out is reported as unresolved, and
+ * running the same batch again charges nothing twice.
+ *
+ * Inside a `<ck-provider>` it collects every unpaid fee (one invoice per fee)
+ * unless `invoices` is set.
+ *
+ * @summary Batch billing / dues autopay: preview, apply-credit option, run with progress, results and totals, CSV.
+ * @fires ck-batch-start - Cancelable, before a run charges anything; `detail.invoices`, `detail.applyCredit`.
+ * @fires ck-batch-progress - At most once per frame during a run; `detail.done` of `detail.total`.
+ * @fires ck-batch-complete - The run finished; `detail` is the `BatchResult` (results in input order, summary).
+ * @fires ck-csv-export - Cancelable, before the results CSV downloads; `detail.csv`, `detail.filename`.
+ * @csspart base - The frame.
+ * @csspart apply-credit - The apply-credit checkbox's label.
+ * @csspart preview - The preview section.
+ * @csspart table - Each table (preview, results).
+ * @csspart preview-row - One account's preview row.
+ * @csspart run - The Run button.
+ * @csspart cancel - The Cancel button.
+ * @csspart progress - The progress bar.
+ * @csspart results - The results section.
+ * @csspart result-row - One invoice's result row.
+ * @csspart totals - A table's totals row.
+ * @csspart export - The Save as CSV button.
+ * @csspart sort-button - Sort buttons in table headers.
+ * @csspart empty - The text shown for an empty table.
+ * @cssprop --ck-color-accent - Buttons, the progress bar and focus.
+ * @cssprop --ck-color-owed - Amounts still owed, declined and unresolved outcomes.
+ * @cssprop --ck-color-available - Credit to use and credit used.
+ * @cssprop --ck-color-success - Paid outcomes.
+ * @cssprop --ck-color-surface - The background.
+ * @cssprop --ck-color-surface-raised - Table headers and totals.
+ * @cssprop --ck-color-border - Borders.
+ * @cssprop --ck-table-height - The tallest a table grows before it scrolls (default 26rem).
+ * @cssprop --ck-radius - Corner radius.
+ * @cssprop --ck-space - The spacing unit.
+ */
+export class CkBatchCollect extends LitElement {
+  static override styles = [themeStyles, reportStyles, batchCollectStyles];
+
+  /** The batch's id (no "/"): with the invoice id it is each charge's idempotency key, so a re-run charges nothing twice. */
+  @property({ attribute: "batch-id", reflect: true })
+  batchId = "batch";
+
+  /** The payments' date (YYYY-MM-DD); default today. */
+  @property()
+  date: string | undefined;
+
+  /** "Apply Account Credit when Auto Collecting Invoice Payments"; `apply-credit="false"` turns it off. */
+  @property({ attribute: "apply-credit", converter: booleanText })
+  applyCredit = true;
+
+  /** The invoices to collect; default one per unpaid fee of every account in the data source. */
+  @property({ attribute: false })
+  invoices: readonly BatchInvoice[] | undefined;
+
+  /** How many invoices are settled at once. */
+  @property({ type: Number })
+  concurrency = 4;
+
+  /** How long to wait for each gateway answer before it counts as a time-out (ms); default the core's. */
+  @property({ attribute: "timeout-ms", type: Number })
+  timeoutMs: number | undefined;
+
+  /** The heading's text. */
+  @property()
+  heading = "Batch collection";
+
+  /** The locale money is shown in; default the provider's, else the page's language. */
+  @property()
+  locale: string | undefined;
+
+  /** The data source; normally provided by `<ck-provider>`. */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource: CreditKitDataSource | undefined;
+
+  @consume({ context: settingsContext, subscribe: true })
+  @state()
+  protected kit: KitSettings | undefined;
+
+  @state() private phase: BatchPhase = "idle";
+  @state() private progress = { done: 0, total: 0 };
+  @state() private announcement = "";
+  @state() private result: BatchResult | undefined;
+  @state() private failure = "";
+
+  readonly #accounts = new SourceLoader<readonly AccountSnapshot[]>(this, (source) =>
+    source.getAccounts(this.invoices ? [...new Set(this.invoices.map((i) => i.accountId))] : undefined),
+  );
+  /** The invoices the last run collected: Run again uses exactly them. */
+  #ran: readonly BatchInvoice[] | undefined;
+  #preview: BatchPreview | undefined;
+  #snapshots = new Map<string, AccountSnapshot>();
+  #previewInputs: readonly unknown[] = [];
+  #abort: AbortController | undefined;
+  #frame = 0;
+  #latest = { done: 0, total: 0 };
+  #milestone = 0;
+
+  /** The last run's result. */
+  get lastResult(): BatchResult | undefined {
+    return this.result;
+  }
+
+  /** Where the run stands: idle, running, done or failed. */
+  get status(): BatchPhase {
+    return this.phase;
+  }
+
+  /** What the next run will collect. */
+  get pendingInvoices(): readonly BatchInvoice[] {
+    return this.invoices ?? this.#ran ?? invoicesFrom(this.#accounts.value ?? [], this.batchId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("invoices") && changed.get("invoices") !== undefined) void this.#accounts.reload();
+    if (changed.has("batchId") || changed.has("invoices")) this.#ran = undefined;
+    this.#accounts.track(this.dataSource);
+    const snapshots = this.#accounts.value;
+    const inputs = [snapshots, this.dataSource, this.invoices, this.#ran, this.batchId, this.applyCredit];
+    // The preview is worked out again only when what it reads changed (not on every progress frame).
+    if (inputs.some((value, i) => value !== this.#previewInputs[i])) {
+      this.#previewInputs = inputs;
+      this.#snapshots = new Map(snapshots?.map((s) => [s.account.id, s]) ?? []);
+      this.#preview =
+        snapshots && this.dataSource
+          ? previewBatch(this.pendingInvoices, this.#snapshots, {
+              batchId: this.batchId,
+              applyCredit: this.applyCredit,
+              currency: this.dataSource.currency,
+              gateway: this.dataSource.gateway,
+            })
+          : undefined;
+    }
+  }
+
+  protected override render() {
+    const view: BatchView = {
+      heading: this.heading,
+      batchId: this.batchId,
+      date: this.date || todayIso(),
+      applyCredit: this.applyCredit,
+      currency: this.dataSource?.currency ?? "USD",
+      locale: resolveLocale(this.locale, this.kit?.locale),
+      connected: this.dataSource !== undefined,
+      loadState: this.#accounts.state,
+      loadError: this.#accounts.error,
+      preview: this.#preview,
+      phase: this.phase,
+      progress: this.progress,
+      announcement: this.announcement,
+      result: this.result,
+      failure: this.failure,
+      names: this.#snapshots,
+      rerun: this.#ran !== undefined,
+    };
+    return renderBatch(view, {
+      applyCredit: (on) => {
+        this.applyCredit = on;
+      },
+      run: () => void this.run(),
+      cancel: () => this.cancel(),
+      exportCsv: () => this.exportCsv(),
+    });
+  }
+
+  /** Runs the batch (again, with the same invoices, after a run). Resolves with the result, or undefined when nothing ran. */
+  async run(): Promise<BatchResult | undefined> {
+    const source = this.dataSource;
+    if (!source || this.phase === "running") return undefined;
+    const invoices = this.pendingInvoices;
+    if (!this.dispatchEvent(new BatchStartEvent({ batchId: this.batchId, invoices, applyCredit: this.applyCredit }))) return undefined;
+    this.#ran = invoices;
+    this.#abort = new AbortController();
+    this.#latest = { done: 0, total: invoices.length };
+    this.#milestone = 0;
+    this.progress = this.#latest;
+    this.phase = "running";
+    this.failure = "";
+    this.announcement = `Collecting ${count(invoices.length, "invoice")}…`;
+    this.#accounts.pause();
+    try {
+      const result = await runInParts(source, {
+        batchId: this.batchId,
+        invoices,
+        applyCredit: this.applyCredit,
+        date: this.date || todayIso(),
+        concurrency: this.concurrency,
+        ...(this.timeoutMs !== undefined ? { timeoutMs: this.timeoutMs } : {}),
+        signal: this.#abort.signal,
+        onProgress: (done, total) => this.#onProgress(done, total),
+      });
+      cancelAnimationFrame(this.#frame);
+      this.#frame = 0;
+      this.progress = { done: result.results.length, total: invoices.length };
+      this.result = result;
+      this.phase = "done";
+      this.announcement = doneText(result);
+      this.dispatchEvent(new BatchCompleteEvent(result));
+      await this.#accounts.resume();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("#results-title")?.focus();
+      return result;
+    } catch (error) {
+      this.failure = messageOf(error);
+      this.phase = "failed";
+      this.announcement = "";
+      await this.#accounts.resume();
+      return undefined;
+    } finally {
+      this.#abort = undefined;
+    }
+  }
+
+  /** Stops a run: invoices in flight finish, the rest are skipped. */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+
+  /** Downloads the last run's results as CSV (after `ck-csv-export`). */
+  exportCsv(): boolean {
+    if (!this.result) return false;
+    const { header, rows, numeric } = resultsCsv(this.result, this.#snapshots);
+    return saveCsv(this, `${safeFileName(`batch-${this.batchId}`)}.csv`, csvText(header, rows, numeric));
+  }
+
+  #onProgress(done: number, total: number): void {
+    this.#latest = { done, total };
+    if (this.#frame !== 0) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      if (this.phase !== "running") return;
+      this.progress = this.#latest;
+      const quarter = total === 0 ? 0 : Math.floor((this.#latest.done * 4) / total);
+      if (quarter > this.#milestone && this.#latest.done < total) {
+        this.#milestone = quarter;
+        this.announcement = `Collected ${this.#latest.done.toLocaleString()} of ${count(total, "invoice")}…`;
+      }
+      this.dispatchEvent(new BatchProgressEvent({ batchId: this.batchId, ...this.#latest }));
+    });
+  }
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString()} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+function doneText(result: BatchResult): string {
+  const c = result.summary.counts;
+  const paid = c["paid-by-credit"] + c["paid-by-charge-and-credit"] + c["paid-by-charge"];
+  const parts = [`${paid.toLocaleString()} paid`, `${(c.declined + c.failed).toLocaleString()} left unpaid`];
+  if (c.unresolved > 0) parts.push(`${c.unresolved.toLocaleString()} unresolved`);
+  if (c["already-settled"] > 0) parts.push(`${c["already-settled"].toLocaleString()} already settled`);
+  return `${result.aborted ? "Cancelled" : "Done"}: ${count(result.summary.total, "invoice")}, ${parts.join(", ")}.`;
+}

@@ -1,0 +1,13 @@
+/** Registers `<ck-members-report>` (and the `<ck-balance>` it uses). */
+import "../balance/define.js";
+import { CkMembersReport } from "./members-report.js";
+
+if (!customElements.get("ck-members-report")) customElements.define("ck-members-report", CkMembersReport);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "ck-members-report": CkMembersReport;
+  }
+}
+
+export { CkMembersReport };

@@ -1,0 +1,105 @@
+/** `<ck-members-report>`'s templates. Data is always bound as text. */
+import type { MembersReportRow } from "@creditkit/core";
+import { html, nothing } from "lit";
+import type { LoadState } from "../shared/account-controller.js";
+import { showMoney } from "../shared/money-text.js";
+import { cell, renderTable, type SortDirection } from "../shared/table.render.js";
+
+export interface MembersView {
+  readonly heading: string;
+  readonly actionLabel: string;
+  readonly hasAmountDue: boolean;
+  readonly hasCredit: boolean;
+  readonly match: "any" | "all";
+  readonly sort: { readonly column: string; readonly direction: SortDirection };
+  readonly rows: readonly MembersReportRow[];
+  /** How many accounts there are before filtering. */
+  readonly total: number | undefined;
+  readonly totals: { readonly due: string; readonly credit: string };
+  readonly currency: string;
+  readonly locale: string | undefined;
+  readonly loadState: LoadState;
+  readonly error: string;
+}
+
+export interface MembersHandlers {
+  filter(patch: Partial<{ hasAmountDue: boolean; hasCredit: boolean; match: "any" | "all" }>): void;
+  sort(column: string): void;
+  act(row: MembersReportRow): void;
+  exportCsv(): void;
+}
+
+const checked = (e: Event) => (e.target as HTMLInputElement).checked;
+
+export function renderMembers(view: MembersView, on: MembersHandlers) {
+  const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+  const both = view.hasAmountDue && view.hasCredit;
+  return html`
+    <section class="frame" part="base" aria-labelledby="title">
+      <h2 id="title">${view.heading}</h2>
+      <fieldset class="filters" part="filters">
+        <legend>Show accounts with</legend>
+        <label class="check">
+          <input type="checkbox" .checked=${view.hasAmountDue} @change=${(e: Event) => on.filter({ hasAmountDue: checked(e) })} />
+          Amount Due &gt; 0
+        </label>
+        <label class="check">
+          <input type="checkbox" .checked=${view.hasCredit} @change=${(e: Event) => on.filter({ hasCredit: checked(e) })} />
+          Account Credit &gt; 0
+        </label>
+        <div class="match" role="radiogroup" aria-label="When both are ticked" aria-disabled=${both ? "false" : "true"}>
+          <label class="check">
+            <input type="radio" name="match" value="any" ?disabled=${!both} .checked=${view.match === "any"}
+              @change=${() => on.filter({ match: "any" })} />
+            Either
+          </label>
+          <label class="check">
+            <input type="radio" name="match" value="all" ?disabled=${!both} .checked=${view.match === "all"}
+              @change=${() => on.filter({ match: "all" })} />
+            Both
+          </label>
+        </div>
+      </fieldset>
+      ${view.error ? html`<p class="failure" role="alert">${view.error}</p>` : nothing}
+      <p class="count" role="status">
+        ${
+          view.loadState === "loading" && view.total === undefined
+            ? "Loading the accounts…"
+            : `Showing ${view.rows.length.toLocaleString()} of ${(view.total ?? 0).toLocaleString()} accounts`
+        }
+      </p>
+      ${renderTable<MembersReportRow>({
+        label: view.heading,
+        columns: [
+          { id: "name", label: "Name", sortable: true },
+          { id: "amountDue", label: "Amount Due", numeric: true, sortable: true },
+          { id: "accountCredit", label: "Account Credit", numeric: true, sortable: true },
+          { id: "action", label: "Action" },
+        ],
+        template: "minmax(10rem, 2fr) minmax(8rem, 1fr) minmax(8rem, 1fr) minmax(9rem, auto)",
+        rows: view.rows,
+        key: (r) => r.accountId,
+        rowPart: "member-row",
+        empty: "No account passes these filters.",
+        sort: view.sort,
+        onSort: on.sort,
+        renderCells: (r) => html`
+          ${cell(r.name)}
+          ${cell(
+            html`<ck-balance part="balance" amount-due=${r.amountDue} account-credit=${r.accountCredit} currency=${r.currency}
+              locale=${view.locale ?? nothing}></ck-balance>`,
+            true,
+            { span: 2, cls: "balances" },
+          )}
+          ${cell(
+            html`<button type="button" class="row-action" part="action" aria-label=${`${view.actionLabel}: ${r.name}`}
+              @click=${() => on.act(r)}>${view.actionLabel}</button>`,
+          )}
+        `,
+        totals: html`${cell(`Total: ${view.rows.length.toLocaleString()} accounts`)} ${cell(money(view.totals.due), true)}
+        ${cell(money(view.totals.credit), true)} ${cell("")}`,
+      })}
+      <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save as CSV</button></div>
+    </section>
+  `;
+}

@@ -1,0 +1,41 @@
+import { css } from "lit";
+
+export const membersReportStyles = css`
+  .match {
+    display: flex;
+    gap: calc(var(--_ck-space) * 2);
+    padding-left: var(--_ck-space);
+    border-left: 1px solid var(--_ck-border);
+  }
+  .match[aria-disabled="true"] {
+    color: var(--_ck-muted);
+  }
+  .balances {
+    padding: 0;
+  }
+  ck-balance {
+    display: block;
+  }
+  ck-balance::part(balance) {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    column-gap: 20px;
+    padding: 6px 10px;
+  }
+  ck-balance::part(label) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  ck-balance::part(amount) {
+    font-size: 1em;
+    text-align: end;
+  }
+  .row-action {
+    min-height: 32px;
+    padding: 4px 12px;
+  }
+`;

@@ -1,0 +1,158 @@
+/** `<ck-transactions>`'s templates. Data is always bound as text. */
+import {
+  ACCOUNT_CREDIT_PAYMENT_TYPE,
+  type GrantEntry,
+  PAYMENT_TYPE_LABELS,
+  PAYMENT_TYPE_ORDER,
+  type PaymentSummary,
+  type PaymentType,
+  TRANSACTION_TYPES,
+  type TransactionLine,
+  type TransactionType,
+} from "@creditkit/core";
+import { html, nothing } from "lit";
+import { showMoney } from "../shared/money-text.js";
+import { cell, renderTable } from "../shared/table.render.js";
+
+export interface TransactionsView {
+  readonly heading: string;
+  readonly from: string;
+  readonly to: string;
+  readonly paymentType: PaymentType | "";
+  readonly transactionType: TransactionType | "";
+  readonly lines: readonly TransactionLine[];
+  readonly total: string;
+  readonly summary: PaymentSummary | undefined;
+  readonly grants: ReadonlyMap<string, GrantEntry>;
+  readonly names: ReadonlyMap<string, string>;
+  readonly open: ReadonlySet<string>;
+  readonly currency: string;
+  readonly locale: string | undefined;
+  readonly loading: boolean;
+  readonly error: string;
+}
+
+export interface TransactionsHandlers {
+  filter(patch: Partial<{ from: string; to: string; paymentType: PaymentType | ""; transactionType: TransactionType | "" }>): void;
+  clear(): void;
+  toggleGrants(entryId: string): void;
+  exportCsv(): void;
+}
+
+const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
+
+export function renderTransactions(view: TransactionsView, on: TransactionsHandlers) {
+  const badRange = view.error !== "" && view.from !== "" && view.to !== "" && view.from > view.to;
+  return html`
+    <section class="frame" part="base" aria-labelledby="title">
+      <h2 id="title">${view.heading}</h2>
+      <fieldset class="filters" part="filters">
+        <legend>Filters</legend>
+        <label class="field">From
+          <input type="date" .value=${view.from} aria-invalid=${badRange ? "true" : nothing}
+            aria-describedby=${badRange ? "filter-error" : nothing} @change=${(e: Event) => on.filter({ from: value(e) })} />
+        </label>
+        <label class="field">To
+          <input type="date" .value=${view.to} aria-invalid=${badRange ? "true" : nothing}
+            aria-describedby=${badRange ? "filter-error" : nothing} @change=${(e: Event) => on.filter({ to: value(e) })} />
+        </label>
+        <label class="field">Payment type
+          <select @change=${(e: Event) => on.filter({ paymentType: value(e) as PaymentType | "" })}>
+            <option value="" ?selected=${view.paymentType === ""}>All lines</option>
+            ${PAYMENT_TYPE_ORDER.map((t) => html`<option value=${t} ?selected=${view.paymentType === t}>${PAYMENT_TYPE_LABELS[t]}</option>`)}
+          </select>
+        </label>
+        <label class="field">Transaction type
+          <select @change=${(e: Event) => on.filter({ transactionType: value(e) as TransactionType | "" })}>
+            <option value="" ?selected=${view.transactionType === ""}>All types</option>
+            ${TRANSACTION_TYPES.map((t) => html`<option value=${t} ?selected=${view.transactionType === t}>${t}</option>`)}
+          </select>
+        </label>
+        <button type="button" @click=${on.clear}>Clear filters</button>
+      </fieldset>
+      ${view.error ? html`<p class="failure" id="filter-error" role="alert">${view.error}</p>` : nothing}
+      <div class="columns">
+        <div class="lines">
+          <p class="count" role="status">
+            ${view.loading ? "Loading the ledger…" : `${view.lines.length.toLocaleString()} line${view.lines.length === 1 ? "" : "s"}`}
+          </p>
+          ${renderLines(view, on)}
+          <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save as CSV</button></div>
+        </div>
+        ${renderSummary(view)}
+      </div>
+    </section>
+  `;
+}
+
+function renderLines(view: TransactionsView, on: TransactionsHandlers) {
+  const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+  return renderTable<TransactionLine>({
+    label: "Ledger lines",
+    columns: [
+      { id: "date", label: "Date" },
+      { id: "account", label: "Account" },
+      { id: "type", label: "Type" },
+      { id: "payment", label: "Payment type" },
+      { id: "description", label: "Description" },
+      { id: "amount", label: "Amount", numeric: true },
+    ],
+    template: "minmax(6.5rem, 0.8fr) minmax(8rem, 1.2fr) minmax(8rem, 1.1fr) minmax(6.5rem, 0.9fr) minmax(10rem, 2fr) minmax(6rem, 0.9fr)",
+    rows: view.lines,
+    key: (l) => l.entryId,
+    rowPart: "line",
+    empty: "No line passes these filters.",
+    renderCells: (l, index) => html`
+      ${cell(l.date)} ${cell(view.names.get(l.accountId) ?? l.accountId)} ${cell(l.type)}
+      ${cell(l.paymentType ? PAYMENT_TYPE_LABELS[l.paymentType] : "")}
+      ${cell(html`${l.description}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
+      ${cell(money(l.amount), true, { cls: l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "available" : "" })}
+    `,
+    totals: html`${cell(`Total of ${view.lines.length.toLocaleString()} lines`, false, { span: 5 })}
+    ${cell(view.total ? money(view.total) : "", true)}`,
+  });
+}
+
+function renderGrants(view: TransactionsView, on: TransactionsHandlers, line: TransactionLine, index: number) {
+  const open = view.open.has(line.entryId);
+  const id = `grants-${index}`;
+  const n = line.grants?.length ?? 0;
+  return html`
+    <button type="button" class="link" aria-expanded=${open ? "true" : "false"} aria-controls=${id}
+      @click=${() => on.toggleGrants(line.entryId)}>${open ? "Hide" : "Show"} grant${n === 1 ? "" : "s"} used</button>
+    <ul class="grants" id=${id} part="grants" ?hidden=${!open}>
+      ${(line.grants ?? []).map((use) => {
+        const grant = view.grants.get(use.grantId);
+        const what = grant ? `${grant.description} (${grant.type}, ${grant.creditType}, ${grant.date})` : use.grantId;
+        return html`<li><span>${what}</span> <span class="num">${showMoney(use.amount, view.currency, view.locale)}</span></li>`;
+      })}
+    </ul>
+  `;
+}
+
+function renderSummary(view: TransactionsView) {
+  const summary = view.summary;
+  if (!summary) return nothing;
+  const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+  const period = summary.from || summary.to ? `${summary.from ?? "…"} to ${summary.to ?? "…"}` : "All dates";
+  return html`
+    <aside class="summary" part="summary" aria-labelledby="summary-title">
+      <table>
+        <caption id="summary-title">Payment summary <span class="muted">${period}</span></caption>
+        <thead>
+          <tr><th scope="col">Payment type</th><th scope="col" class="num">Payments</th><th scope="col" class="num">Total</th></tr>
+        </thead>
+        <tbody>
+          ${summary.categories.map(
+            (c) => html`<tr class=${c.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "account-credit" : ""} data-type=${c.paymentType}>
+              <th scope="row">${c.label}</th><td class="num">${c.count.toLocaleString()}</td><td class="num">${money(c.total)}</td>
+            </tr>`,
+          )}
+        </tbody>
+        <tfoot>
+          <tr><th scope="row">Total</th><td class="num">${summary.count.toLocaleString()}</td><td class="num">${money(summary.total)}</td></tr>
+        </tfoot>
+      </table>
+    </aside>
+  `;
+}

@@ -1,0 +1,241 @@
+import {
+  type AccountRecord,
+  type CreditKitDataSource,
+  fromAmountString,
+  type GrantEntry,
+  isGrantEntry,
+  type LedgerEntry,
+  PAYMENT_TYPE_LABELS,
+  type PaymentSummary,
+  type PaymentType,
+  paymentSummary,
+  sum,
+  type TransactionLine,
+  type TransactionType,
+  toAmountString,
+  transactionLines,
+} from "@creditkit/core";
+import { consume } from "@lit/context";
+import { LitElement, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { csvText, saveCsv } from "../shared/csv-download.js";
+import { messageOf, resolveLocale } from "../shared/money-text.js";
+import { SourceLoader } from "../shared/source-loader.js";
+import { reportStyles } from "../shared/table.styles.js";
+import { themeStyles } from "../theme.js";
+import { renderTransactions, type TransactionsView } from "./transactions.render.js";
+import { transactionsStyles } from "./transactions.styles.js";
+
+interface Ledger {
+  readonly entries: readonly LedgerEntry[];
+  readonly accounts: readonly AccountRecord[];
+}
+
+/**
+ * The transactions report (§7, §8): the ledger lines with filters by date
+ * range, payment type (Account Credit among them) and transaction type
+ * (`Payment (AC)`, `Refund - Account Credit`, `Preloaded Credit` …); each
+ * `Payment (AC)` line can show the credit grant(s) it used; beside it the
+ * payment summary for the same period with its own Account Credit category;
+ * a CSV of the lines shown. Lines and totals are the core's
+ * `transactionLines` and `paymentSummary`. Long lists are virtualised.
+ *
+ * Inside a `<ck-provider>` it reads the ledger (one account's with
+ * `account-id`) and refreshes when it changes; or set `entries` (controlled).
+ *
+ * @summary Ledger lines filtered by date, payment type and transaction type, grants used, payment summary, CSV.
+ * @fires ck-csv-export - Cancelable, before the CSV downloads; `detail.csv`, `detail.filename`.
+ * @csspart base - The frame.
+ * @csspart filters - The filter controls.
+ * @csspart table - The lines table.
+ * @csspart line - One ledger line.
+ * @csspart grants - The grants a `Payment (AC)` line used, when shown.
+ * @csspart totals - The lines' total.
+ * @csspart summary - The payment summary.
+ * @csspart export - The Save as CSV button.
+ * @csspart empty - The text shown when no line passes the filters.
+ * @cssprop --ck-color-available - Account Credit amounts.
+ * @cssprop --ck-color-accent - Buttons and focus.
+ * @cssprop --ck-color-surface - The background.
+ * @cssprop --ck-color-surface-raised - Headers and totals.
+ * @cssprop --ck-color-border - Borders.
+ * @cssprop --ck-color-danger - A filter problem.
+ * @cssprop --ck-table-height - The tallest the table grows before it scrolls (default 26rem).
+ * @cssprop --ck-radius - Corner radius.
+ * @cssprop --ck-space - The spacing unit.
+ */
+export class CkTransactions extends LitElement {
+  static override styles = [themeStyles, reportStyles, transactionsStyles];
+
+  /** First day shown (YYYY-MM-DD, inclusive); empty for no lower bound. */
+  @property({ reflect: true })
+  from = "";
+
+  /** Last day shown (YYYY-MM-DD, inclusive); empty for no upper bound. */
+  @property({ reflect: true })
+  to = "";
+
+  /** Only payments of this type (`card`, `ach`, `cash`, `check`, `other`, `account-credit`); empty for every line. */
+  @property({ attribute: "payment-type", reflect: true })
+  paymentType: PaymentType | "" = "";
+
+  /** Only lines of this transaction type (`Payment (AC)`, `Preloaded Credit` …); empty for every type. */
+  @property({ attribute: "transaction-type", reflect: true })
+  transactionType: TransactionType | "" = "";
+
+  /** Only this account's lines. */
+  @property({ attribute: "account-id", reflect: true })
+  accountId: string | undefined;
+
+  /** Controlled: the ledger entries, when there is no data source. */
+  @property({ attribute: false })
+  entries: readonly LedgerEntry[] | undefined;
+
+  /** Controlled: account names for the lines (id → name). */
+  @property({ attribute: false })
+  accounts: readonly AccountRecord[] | undefined;
+
+  /** ISO 4217 currency of controlled entries; default the data source's, else USD. */
+  @property()
+  currency: string | undefined;
+
+  /** The heading's text. */
+  @property()
+  heading = "Transactions";
+
+  /** The locale money is shown in; default the provider's, else the page's language. */
+  @property()
+  locale: string | undefined;
+
+  /** The data source; normally provided by `<ck-provider>`. */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource: CreditKitDataSource | undefined;
+
+  @consume({ context: settingsContext, subscribe: true })
+  @state()
+  protected kit: KitSettings | undefined;
+
+  /** Lines whose grants are shown (by entry id). */
+  @state() private open = new Set<string>();
+
+  readonly #ledger = new SourceLoader<Ledger>(
+    this,
+    async (source) => {
+      const query = this.accountId ? { accountIds: [this.accountId] } : undefined;
+      const [entries, accounts] = await Promise.all([source.listEntries(query), source.listAccounts()]);
+      return { entries, accounts };
+    },
+    (change) => !this.accountId || change.accountIds.includes(this.accountId),
+  );
+  #lines: readonly TransactionLine[] = [];
+  #summary: PaymentSummary | undefined;
+  #grants = new Map<string, GrantEntry>();
+  #names = new Map<string, string>();
+  #total = "";
+  #error = "";
+  #inputs: readonly unknown[] = [];
+
+  /** The lines shown now, in date order. */
+  get lines(): readonly TransactionLine[] {
+    return this.#lines;
+  }
+
+  /** The payment summary shown now. */
+  get summary(): PaymentSummary | undefined {
+    return this.#summary;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("accountId") && changed.get("accountId") !== undefined) void this.#ledger.reload();
+    this.#ledger.track(this.entries ? undefined : this.dataSource);
+    const ledger = this.entries ? { entries: this.entries, accounts: this.accounts ?? [] } : this.#ledger.value;
+    const inputs = [ledger, this.from, this.to, this.paymentType, this.transactionType, this.accountId, this.#currency()];
+    if (inputs.every((value, i) => value === this.#inputs[i])) return;
+    this.#inputs = inputs;
+    const entries = ledger?.entries ?? [];
+    const accountIds = this.accountId ? [this.accountId] : undefined;
+    const mine = accountIds ? entries.filter((e) => e.accountId === this.accountId) : entries;
+    const period = { ...(this.from ? { from: this.from } : {}), ...(this.to ? { to: this.to } : {}) };
+    try {
+      this.#lines = transactionLines(mine, {
+        ...period,
+        ...(this.paymentType ? { paymentTypes: [this.paymentType] } : {}),
+        ...(this.transactionType ? { transactionTypes: [this.transactionType] } : {}),
+      });
+      this.#summary = paymentSummary(mine, { currency: this.#currency(), ...period });
+      this.#total = this.#sumLines();
+      this.#error = "";
+    } catch (error) {
+      this.#lines = [];
+      this.#summary = undefined;
+      this.#total = "";
+      this.#error = messageOf(error);
+    }
+    this.#grants = new Map(entries.filter(isGrantEntry).map((g) => [g.grantId, g]));
+    this.#names = new Map((ledger?.accounts ?? []).map((a) => [a.id, a.name]));
+  }
+
+  protected override render() {
+    const view: TransactionsView = {
+      heading: this.heading,
+      from: this.from,
+      to: this.to,
+      paymentType: this.paymentType,
+      transactionType: this.transactionType,
+      lines: this.#lines,
+      total: this.#total,
+      summary: this.#summary,
+      grants: this.#grants,
+      names: this.#names,
+      open: this.open,
+      currency: this.#currency(),
+      locale: resolveLocale(this.locale, this.kit?.locale),
+      loading: !this.entries && this.#ledger.state === "loading",
+      error: this.#error || this.#ledger.error,
+    };
+    return renderTransactions(view, {
+      filter: (patch) => Object.assign(this, patch),
+      clear: () => Object.assign(this, { from: "", to: "", paymentType: "", transactionType: "" }),
+      toggleGrants: (entryId) => {
+        const open = new Set(this.open);
+        if (!open.delete(entryId)) open.add(entryId);
+        this.open = open;
+      },
+      exportCsv: () => this.exportCsv(),
+    });
+  }
+
+  /** Downloads the lines shown as CSV (after `ck-csv-export`). */
+  exportCsv(): boolean {
+    const header = ["Date", "Account", "Account ID", "Type", "Payment type", "Description", "Amount", "Grants used", "Entry ID"];
+    const rows = this.#lines.map((l) => [
+      l.date,
+      this.#names.get(l.accountId) ?? "",
+      l.accountId,
+      l.type,
+      l.paymentType ? PAYMENT_TYPE_LABELS[l.paymentType] : "",
+      l.description,
+      l.amount,
+      (l.grants ?? []).map((g) => `${g.grantId} ${g.amount}`).join("; "),
+      l.entryId,
+    ]);
+    const range = [this.from, this.to].filter(Boolean).join("_to_");
+    return saveCsv(this, `transactions${range ? `-${range}` : ""}.csv`, csvText(header, rows, [6]));
+  }
+
+  #sumLines(): string {
+    const c = this.#currency();
+    return toAmountString(
+      sum(
+        this.#lines.map((l) => fromAmountString(l.amount, c)),
+        c,
+      ),
+    );
+  }
+
+  #currency(): string {
+    return this.currency ?? this.dataSource?.currency ?? "USD";
+  }
+}
