@@ -11,6 +11,9 @@ export type { AccountPreview, BatchPreview, PreviewKind } from "./batch-collect/
 export { dataSourceContext, type KitSettings, settingsContext } from "./context.js";
 export { CkCreditToggle } from "./credit-toggle/define.js";
 export * from "./events.js";
+export { CkMassCreditWizard } from "./mass-credit-wizard/define.js";
+export * from "./mass-credit-wizard/events.js";
+export { endWizardSession, type WizardStep } from "./mass-credit-wizard/session.js";
 export { CkMembersReport } from "./members-report/define.js";
 export * from "./members-report/members-report.events.js";
 export type { FieldErrors, PayInputs, PaymentPlan, TenderRow } from "./pay-window/checkout-form.js";

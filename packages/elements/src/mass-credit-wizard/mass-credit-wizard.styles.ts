@@ -1,0 +1,373 @@
+import { css } from "lit";
+
+export const wizardStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    max-width: 100%;
+  }
+  .wizard {
+    background: var(--_ck-surface);
+    border: 1px solid var(--_ck-border);
+    border-radius: var(--_ck-radius);
+    padding: calc(var(--_ck-space) * 2);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: flex-start;
+    gap: var(--_ck-space) calc(var(--_ck-space) * 2);
+    padding-bottom: calc(var(--_ck-space) * 1.5);
+    border-bottom: 1px solid var(--_ck-border);
+    margin-bottom: calc(var(--_ck-space) * 2);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  h3 {
+    margin: 0 0 var(--_ck-space);
+    font-size: 1.125em;
+  }
+  h3:focus,
+  h4:focus {
+    outline: none;
+  }
+  h4,
+  h3.section-heading {
+    margin: 0;
+    font-size: 1em;
+  }
+  h5 {
+    margin: 0 0 4px;
+    font-size: 1em;
+  }
+  .location {
+    display: grid;
+    gap: 2px;
+    margin: 0;
+    max-width: 22rem;
+  }
+  .location label,
+  .question > label,
+  legend {
+    font-weight: 600;
+  }
+  .muted,
+  .hint {
+    color: var(--_ck-muted);
+    font-size: 0.875em;
+    margin: 0;
+  }
+  .questions {
+    display: grid;
+    gap: calc(var(--_ck-space) * 2);
+  }
+  .question {
+    display: grid;
+    gap: 4px;
+    max-width: 36rem;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    animation: ck-reveal 160ms ease-out;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 4px;
+  }
+  input[type="text"],
+  input[type="search"],
+  input[type="date"],
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_ck-surface);
+    border: 1px solid var(--_ck-muted);
+    border-radius: calc(var(--_ck-radius) / 2);
+    padding: 8px 10px;
+    min-height: 44px;
+  }
+  input[aria-invalid="true"],
+  select[aria-invalid="true"] {
+    border-color: var(--_ck-danger);
+    border-width: 2px;
+  }
+  input:focus-visible,
+  select:focus-visible,
+  button:focus-visible {
+    outline: none;
+    box-shadow: var(--_ck-focus);
+  }
+  .field-error {
+    color: var(--_ck-danger);
+    font-size: 0.875em;
+    font-weight: 600;
+    margin: 0;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_ck-space);
+    padding: 6px 0;
+  }
+  .choice input {
+    inline-size: 18px;
+    block-size: 18px;
+    margin: 2px 0 0;
+    accent-color: var(--_ck-accent);
+  }
+  .choice-grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: 0 calc(var(--_ck-space) * 2);
+  }
+  .choices {
+    margin-bottom: var(--_ck-space);
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    padding: 8px 16px;
+    border-radius: var(--_ck-radius);
+    border: 1px solid var(--_ck-border);
+    background: var(--_ck-surface-raised);
+    color: var(--_ck-text);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_ck-accent);
+    border-color: var(--_ck-accent);
+    color: var(--_ck-on-accent);
+    font-weight: 600;
+  }
+  button.danger {
+    color: var(--_ck-danger);
+    border-color: var(--_ck-danger);
+  }
+  button.link {
+    border: none;
+    background: none;
+    color: var(--_ck-accent);
+    padding: 8px 0;
+    text-decoration: underline;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ck-space);
+    margin-top: calc(var(--_ck-space) * 2);
+  }
+  .sections {
+    display: grid;
+    gap: var(--_ck-space);
+  }
+  .optional,
+  .explain {
+    border: 1px solid var(--_ck-border);
+    border-radius: var(--_ck-radius);
+  }
+  .disclosure {
+    display: flex;
+    align-items: center;
+    gap: var(--_ck-space);
+    inline-size: 100%;
+    border: none;
+    background: transparent;
+    text-align: start;
+    font-weight: 600;
+  }
+  .disclosure .muted {
+    margin-inline-start: auto;
+    font-weight: 400;
+  }
+  .chevron {
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: rotate(-45deg);
+    transition: transform 120ms ease;
+  }
+  [aria-expanded="true"] .chevron {
+    transform: rotate(45deg);
+  }
+  .section-body,
+  #explain-body {
+    padding: 0 calc(var(--_ck-space) * 2) calc(var(--_ck-space) * 2);
+  }
+  .row-filter {
+    border: 1px solid var(--_ck-border);
+    border-radius: var(--_ck-radius);
+    padding: var(--_ck-space) calc(var(--_ck-space) * 2);
+    margin-bottom: var(--_ck-space);
+  }
+  .row-filter > legend {
+    padding: 0 4px;
+  }
+  .combine {
+    margin: var(--_ck-space) 0;
+  }
+  .notice {
+    background: var(--ck-color-warning-surface, var(--_ck-warning-surface));
+    color: var(--_ck-warning-text);
+    border-radius: var(--_ck-radius);
+    padding: var(--_ck-space) calc(var(--_ck-space) * 2);
+    margin-bottom: calc(var(--_ck-space) * 2);
+  }
+  .notice ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .notice li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ck-space);
+  }
+  .filter-summary ul {
+    margin: 0 0 var(--_ck-space);
+  }
+  .totals {
+    font-variant-numeric: tabular-nums;
+    margin: var(--_ck-space) 0;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ck-space);
+    margin-bottom: var(--_ck-space);
+  }
+  .toolbar input {
+    flex: 1 1 12rem;
+  }
+  .table {
+    border: 1px solid var(--_ck-border);
+    border-radius: var(--_ck-radius);
+    overflow: hidden;
+    --_columns: 3rem minmax(0, 3fr) 8rem;
+  }
+  [data-mode="student"] .table {
+    --_columns: 3rem minmax(0, 2fr) minmax(0, 2fr) 8rem;
+  }
+  [data-mode="enrollment"] .table {
+    --_columns: 3rem minmax(0, 2fr) minmax(0, 2fr) minmax(0, 2fr) 8rem;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    align-items: center;
+    inline-size: 100%;
+    min-block-size: 40px;
+    border-block-end: 1px solid var(--_ck-border);
+  }
+  .row > span {
+    padding: 4px 8px;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .head .row {
+    background: var(--_ck-surface-raised);
+    font-weight: 600;
+    font-size: 0.875em;
+  }
+  .rows {
+    block-size: min(60vh, 440px);
+    overflow: auto;
+  }
+  .row.selected {
+    background: color-mix(in srgb, var(--_ck-accent) 12%, var(--_ck-surface));
+  }
+  .row .pick {
+    display: flex;
+    justify-content: center;
+  }
+  .row .pick input {
+    inline-size: 20px;
+    block-size: 20px;
+    margin: 0;
+    accent-color: var(--_ck-accent);
+  }
+  .amount {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .explain-form {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_ck-space);
+  }
+  .why {
+    border-inline-start: 4px solid var(--_ck-danger);
+    padding: 4px var(--_ck-space);
+    margin-top: var(--_ck-space);
+  }
+  .why.in {
+    border-color: var(--_ck-success);
+  }
+  .why ul {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .figures {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_ck-space) calc(var(--_ck-space) * 3);
+    margin: 0 0 calc(var(--_ck-space) * 2);
+  }
+  dt {
+    color: var(--_ck-muted);
+    font-size: 0.8125em;
+  }
+  dd {
+    margin: 0;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .reversal {
+    margin-top: calc(var(--_ck-space) * 2);
+    padding-top: calc(var(--_ck-space) * 2);
+    border-top: 1px solid var(--_ck-border);
+  }
+  dialog {
+    max-width: min(32rem, calc(100vw - 32px));
+    border: 1px solid var(--_ck-border);
+    border-radius: var(--_ck-radius);
+    background: var(--_ck-surface);
+    color: var(--_ck-text);
+    padding: calc(var(--_ck-space) * 2);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  @keyframes ck-reveal {
+    from {
+      opacity: 0;
+      transform: translateY(-4px);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .question {
+      animation: none;
+    }
+    .chevron {
+      transition: none;
+    }
+  }
+`;

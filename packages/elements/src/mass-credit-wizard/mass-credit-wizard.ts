@@ -1,0 +1,304 @@
+import type { CreditKitDataSource, MassCreditPreview, PreviewRow, RunRecord, RunReversal } from "@creditkit/core";
+import { consume } from "@lit/context";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
+import { property, state } from "lit/decorators.js";
+import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { progressStyles } from "../shared/progress.js";
+import { switchStyles } from "../shared/switch.js";
+import { themeStyles } from "../theme.js";
+import { type AnswerContext, answerErrors, checkQuestion, REQUIRED_QUESTIONS, toRequest } from "./answers.js";
+import { MassCreditPreviewEvent } from "./events.js";
+import { wizardStyles } from "./mass-credit-wizard.styles.js";
+import { renderLocation, renderPreviewing, renderQuestions } from "./questions.render.js";
+import { renderReview } from "./review.render.js";
+import { renderDialog, renderDone, renderProcessing } from "./run.render.js";
+import { canReverse } from "./run-actions.js";
+import { sessionFor, type WizardSession, type WizardStep } from "./session.js";
+import type { WizardUi, WizardView } from "./view.js";
+import { WizardActions } from "./wizard-actions.js";
+
+const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
+  questions: "",
+  previewing: "#previewing-title",
+  review: "#review-title",
+  processing: "#processing-title",
+  done: "#done-title",
+};
+
+/**
+ * The mass-credit wizard (§6, §8): the questions revealed one by one as they
+ * are answered (focus moves to each new one), optional sections collapsed
+ * until opened, the run's location at the top; Preview runs in a Web Worker
+ * with an announced progress bar; the review shows the filter summary
+ * (Show/Hide) and a virtualised table of rows with per-row selection, select
+ * all / none, search, the live count and total, and "why is a family not
+ * here?"; Process (after a confirmation stating count and total) posts
+ * through the data source in chunks with progress; an unfinished run is
+ * offered for resume; the done summary has Save to CSV and reversal.
+ *
+ * Place it inside a `<ck-provider>` whose data source holds a mass-credit data
+ * set. Its state lives with the data source, like a background task: remove
+ * the wizard and add it again and it shows where it was (a preview that
+ * finished meanwhile included).
+ *
+ * @summary Issue a fixed credit to many families, students or enrollments at once.
+ * @fires ck-mass-credit-preview - A preview is ready for review; `detail.preview`.
+ * @fires ck-mass-credit-processed - A run finished or stopped; `detail.record` is its record.
+ * @fires ck-mass-credit-reversed - A run was reversed; `detail.reversal` reports voided and spent credit.
+ * @csspart base - The wizard.
+ * @csspart location - The run's location.
+ * @csspart questions - The questions form.
+ * @csspart section - An optional section.
+ * @csspart switch - The outstanding-only switch.
+ * @csspart preview-button - The Preview button.
+ * @csspart progress - A progress bar with its text.
+ * @csspart review - The review step.
+ * @csspart filter-summary - The filter summary and its Show/Hide button.
+ * @csspart totals - The live count and total of the selection.
+ * @csspart table - The review table.
+ * @csspart row - A row of the table; `row-selected` when it will be credited.
+ * @csspart explain - "Why is a family not here?".
+ * @csspart process-button - The Process button.
+ * @csspart dialog - The confirmation dialog.
+ * @csspart done - The done summary.
+ * @csspart csv-button - Save to CSV.
+ * @csspart reversal - The reversal report.
+ * @csspart resume - The offer to resume an unfinished run.
+ * @csspart error - A message next to a field.
+ * @cssprop --ck-color-accent - Buttons, selected rows, progress.
+ * @cssprop --ck-color-surface - The wizard's background.
+ * @cssprop --ck-color-border - Borders.
+ * @cssprop --ck-color-danger - Input problems and failures.
+ * @cssprop --ck-color-success - The switch when on.
+ * @cssprop --ck-radius - Corner radius.
+ * @cssprop --ck-space - The spacing unit.
+ */
+export class CkMassCreditWizard extends LitElement {
+  static override styles = [themeStyles, switchStyles, progressStyles, wizardStyles];
+
+  /** The location a run is for by default (id from the data set's locations); the admin can change it. */
+  @property()
+  location: string | undefined;
+
+  /** The locale money and numbers are shown and typed in; default the provider's, else the page's language. */
+  @property()
+  locale: string | undefined;
+
+  /** The heading's text. */
+  @property()
+  heading = "Mass credits";
+
+  /** The data source; normally provided by `<ck-provider>`. */
+  @consume({ context: dataSourceContext, subscribe: true })
+  @property({ attribute: false })
+  dataSource: CreditKitDataSource | undefined;
+
+  @consume({ context: settingsContext, subscribe: true })
+  @state()
+  protected kit: KitSettings | undefined;
+
+  @state() ui: WizardUi = {
+    errors: new Map(),
+    summaryShown: false,
+    search: "",
+    explainOpen: false,
+    explainQuery: "",
+    explaining: false,
+    explained: undefined,
+    explainError: "",
+    confirm: undefined,
+    csvSaved: "",
+  };
+
+  #session: WizardSession | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #lastStep: WizardStep | undefined;
+  #lastPreview: MassCreditPreview | undefined;
+  #shown: { preview: MassCreditPreview | undefined; search: string; rows: readonly PreviewRow[] } = {
+    preview: undefined,
+    search: "",
+    rows: [],
+  };
+  readonly #actions = new WizardActions(this);
+
+  /** Where the wizard stands: questions, previewing, review, processing or done. */
+  get step(): WizardStep {
+    return this.#session?.step ?? "questions";
+  }
+
+  /** The finished preview, if any. */
+  get preview(): MassCreditPreview | undefined {
+    return this.#session?.previewTask.preview;
+  }
+
+  /** Row keys the admin deselected. */
+  get deselected(): ReadonlySet<string> {
+    return this.#session?.deselected ?? new Set();
+  }
+
+  /** The last run's record (done or stopped). */
+  get record(): RunRecord | undefined {
+    return this.#session?.run.record;
+  }
+
+  /** The report of the last reversal. */
+  get reversal(): RunReversal | undefined {
+    return this.#session?.run.reversal;
+  }
+
+  /** The session behind the wizard (for its actions). @internal */
+  get session(): WizardSession | undefined {
+    return this.#session;
+  }
+
+  /** What the checks of the answers need. @internal */
+  answerContext(): AnswerContext | undefined {
+    const dataSet = this.#session?.dataSet;
+    return dataSet ? { dataSet, locale: this.resolvedLocale() } : undefined;
+  }
+
+  /** @internal */
+  resolvedLocale(): string | undefined {
+    return this.locale || this.kit?.locale || document.documentElement.lang || undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#actions.dispose();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("dataSource") || !this.#unsubscribe) this.#attach();
+    const session = this.#session;
+    if (session?.dataSet && session.answers.location === "") {
+      const locations = session.dataSet.lists.locations;
+      const wanted = locations.find((l) => l.id === this.location) ?? locations[0];
+      if (wanted) session.answers = { ...session.answers, location: wanted.id };
+    }
+  }
+
+  protected override updated(): void {
+    const session = this.#session;
+    if (!session) return;
+    const dialog = this.renderRoot.querySelector("dialog");
+    if (dialog && this.ui.confirm && !dialog.open) dialog.showModal();
+    else if (dialog && !this.ui.confirm && dialog.open) dialog.close();
+    const preview = session.previewTask.preview;
+    if (preview && preview !== this.#lastPreview && session.previewTask.status === "done") {
+      this.#lastPreview = preview;
+      if (this.#lastStep !== undefined) this.dispatchEvent(new MassCreditPreviewEvent(preview));
+    }
+    const before = this.#lastStep;
+    this.#lastStep = session.step;
+    if (before === undefined || before === session.step) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body && active !== this) return;
+    const heading = STEP_HEADINGS[session.step];
+    if (heading) this.renderRoot.querySelector<HTMLElement>(heading)?.focus();
+    else if (session.previewTask.status === "failed") this.#actions.focusField(session.previewTask.errorField ?? "form");
+  }
+
+  protected override render() {
+    const session = this.#session;
+    if (!session)
+      return html`<section class="wizard" part="base"><p class="muted">Connect a data source to issue mass credits.</p></section>`;
+    const view = this.#view(session);
+    const on = this.#actions.handlers;
+    const { step } = session;
+    let body: unknown;
+    if (session.loadError && !session.dataSet) body = html`<p class="field-error" role="alert">${session.loadError}</p>`;
+    else if (!session.dataSet) body = html`<p class="muted" role="status">Loading the customer data…</p>`;
+    else if (step === "questions") body = renderQuestions(view, on);
+    else if (step === "previewing") body = renderPreviewing(view, on);
+    else if (step === "review") body = renderReview(view, on);
+    else if (step === "processing") body = renderProcessing(view, on);
+    else body = renderDone(view, on);
+    return html`
+      <section class="wizard" part="base" aria-labelledby="wizard-title" data-step=${step}>
+        <header>
+          <h2 id="wizard-title">${this.heading}</h2>
+          ${session.dataSet ? renderLocation(view, on, step === "questions") : nothing}
+        </header>
+        ${body}
+        ${renderDialog(view, on)}
+      </section>
+    `;
+  }
+
+  /** Re-checks an answered question after an edit, so a fixed answer loses its message at once. @internal */
+  recheck(question: string): void {
+    const context = this.answerContext();
+    const session = this.#session;
+    if (!context || !session || !this.ui.errors.has(question)) return;
+    const errors = new Map(this.ui.errors);
+    if ((REQUIRED_QUESTIONS as readonly string[]).includes(question)) {
+      const message = checkQuestion(question as (typeof REQUIRED_QUESTIONS)[number], session.answers, context);
+      if (message === undefined) errors.delete(question);
+      else errors.set(question, message);
+    } else errors.delete(question);
+    this.ui = { ...this.ui, errors };
+  }
+
+  /** The rows the search shows. @internal */
+  shownRows(): readonly PreviewRow[] {
+    return this.#shown.rows;
+  }
+
+  /** Every problem with the answers, placed by field. @internal */
+  allErrors(): Map<string, string> {
+    const context = this.answerContext();
+    const session = this.#session;
+    if (!context || !session) return new Map([["form", "The customer data is not loaded yet."]]);
+    return answerErrors(session.answers, context);
+  }
+
+  /** The answers as the core's request. @internal */
+  request() {
+    const context = this.answerContext();
+    const session = this.#session;
+    return context && session ? toRequest(session.answers, context) : undefined;
+  }
+
+  #view(session: WizardSession): WizardView {
+    const preview = session.previewTask.preview;
+    const search = this.ui.search.trim().toLocaleLowerCase();
+    if (this.#shown.preview !== preview || this.#shown.search !== search) {
+      const rows = preview?.rows ?? [];
+      const matches = (text: string | undefined) => text?.toLocaleLowerCase().includes(search) === true;
+      this.#shown = {
+        preview,
+        search,
+        rows:
+          search === ""
+            ? rows
+            : rows.filter((r) => matches(r.familyName) || matches(r.studentName) || matches(r.offeringName) || r.familyId === search),
+      };
+    }
+    return {
+      session,
+      ui: this.ui,
+      locale: this.resolvedLocale(),
+      currency: session.dataSet?.currency ?? this.dataSource?.currency ?? "USD",
+      shownRows: this.#shown.rows,
+      canReverse: canReverse(session.source),
+    };
+  }
+
+  #attach(): void {
+    const source = this.dataSource;
+    if (this.#session?.source === source && this.#unsubscribe) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#session = source ? sessionFor(source) : undefined;
+    if (!this.#session) return;
+    this.#unsubscribe = this.#session.subscribe(() => this.requestUpdate());
+    void this.#session.open().then(() => this.requestUpdate());
+  }
+}

@@ -1,0 +1,242 @@
+/** The questions step (§6 questions 1–6 and 11) and the preview's progress. Data is always bound as text. */
+import { ISSUE_MODES, type IssueMode } from "@creditkit/core";
+import { html, nothing, type TemplateResult } from "lit";
+import { showMoney } from "../shared/money-text.js";
+import { renderProgress } from "../shared/progress.js";
+import { renderSwitch } from "../shared/switch.js";
+import type { RequiredQuestion } from "./answers.js";
+import { renderOptionalSections } from "./filters.render.js";
+import { fieldError, hinted, invalid, type WizardHandlers, type WizardView } from "./view.js";
+
+const MODE_LABELS: Readonly<Record<IssueMode, [string, string]>> = {
+  family: ["Once per family", "One credit for each qualifying family."],
+  student: ["Once per student", "One credit for each qualifying student."],
+  enrollment: ["Once per enrollment", "One credit for each qualifying enrollment (e.g. a closure)."],
+};
+
+/** The run's location, at the top: every credit of the run is associated with it. */
+export function renderLocation(view: WizardView, on: WizardHandlers, editable: boolean): TemplateResult {
+  const locations = view.session.dataSet?.lists.locations ?? [];
+  const chosen = view.session.answers.location;
+  const name = locations.find((l) => l.id === chosen)?.name ?? chosen;
+  if (!editable) {
+    return html`<p class="location" part="location"><span class="muted">Location</span> <strong>${name}</strong></p>`;
+  }
+  const { invalid: inv } = invalid(view.ui.errors, "location");
+  return html`
+    <div class="location" part="location">
+      <label for="q-location">Location of this run</label>
+      <select
+        id="q-location"
+        aria-invalid=${inv}
+        aria-describedby=${hinted(view.ui.errors, "location", "location-hint")}
+        @change=${(e: Event) => on.answer({ location: (e.target as HTMLSelectElement).value })}
+      >
+        <option value="" ?selected=${chosen === ""}>Choose…</option>
+        ${locations.map((l) => html`<option value=${l.id} ?selected=${l.id === chosen}>${l.name}</option>`)}
+      </select>
+      <p class="hint" id="location-hint">Every credit this run issues is associated with this location.</p>
+      ${fieldError(view.ui.errors, "location")}
+    </div>
+  `;
+}
+
+/** Runs saved but never finished: offered for resume. */
+export function renderUnfinished(view: WizardView, on: WizardHandlers): TemplateResult | typeof nothing {
+  const runs = view.session.unfinished;
+  if (runs.length === 0) return nothing;
+  return html`
+    <section class="notice" part="resume" aria-labelledby="resume-title">
+      <h3 id="resume-title">${runs.length === 1 ? "A run was not finished" : `${runs.length} runs were not finished`}</h3>
+      <ul>
+        ${runs.map(
+          (run) => html`<li>
+            <span>
+              “${run.description}”: ${run.selected.toLocaleString(view.locale)} credits,
+              ${showMoney(run.total, view.currency, view.locale)}, started ${new Date(run.savedAt).toLocaleString(view.locale)}.
+              Resuming posts only the credits that are missing.
+            </span>
+            <button type="button" class="primary" @click=${() => on.resume(run.runId)}>Resume run “${run.description}”</button>
+          </li>`,
+        )}
+      </ul>
+    </section>
+  `;
+}
+
+function textQuestion(view: WizardView, on: WizardHandlers, q: "description" | "amount", label: string, hint: string) {
+  const { invalid: inv } = invalid(view.ui.errors, q);
+  const value = q === "description" ? view.session.answers.description : view.session.answers.amountText;
+  const set = (text: string) => on.answer(q === "description" ? { description: text } : { amountText: text });
+  return html`
+    <div class="question" data-question=${q}>
+      <label for="q-${q}">${label}</label>
+      <p class="hint" id="${q}-hint">${hint}</p>
+      <input
+        id="q-${q}"
+        type="text"
+        inputmode=${q === "amount" ? "decimal" : nothing}
+        autocomplete="off"
+        .value=${value}
+        aria-invalid=${inv}
+        aria-describedby=${hinted(view.ui.errors, q, `${q}-hint`)}
+        @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
+        @change=${() => on.commit(q)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            on.commit(q);
+          }
+        }}
+      />
+      ${fieldError(view.ui.errors, q)}
+    </div>
+  `;
+}
+
+function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuestion): TemplateResult {
+  const { answers, dataSet } = view.session;
+  const { errors } = view.ui;
+  switch (q) {
+    case "description":
+      return textQuestion(view, on, "description", "Description", "Becomes part of each credit's title.");
+    case "amount":
+      return textQuestion(
+        view,
+        on,
+        "amount",
+        "Amount",
+        `A fixed amount in ${view.currency} for each credit; percentages are not accepted.`,
+      );
+    case "creditType": {
+      const { invalid: inv, describedBy } = invalid(errors, q);
+      return html`
+        <div class="question" data-question=${q}>
+          <label for="q-creditType">Credit type</label>
+          <select
+            id="q-creditType"
+            aria-invalid=${inv}
+            aria-describedby=${describedBy}
+            @change=${(e: Event) => {
+              on.answer({ creditType: (e.target as HTMLSelectElement).value });
+              on.commit(q);
+            }}
+          >
+            <option value="" ?selected=${answers.creditType === ""}>Choose…</option>
+            ${(dataSet?.lists.creditTypes ?? []).map((t) => html`<option value=${t.id} ?selected=${t.id === answers.creditType}>${t.name}</option>`)}
+          </select>
+          ${fieldError(errors, q)}
+        </div>
+      `;
+    }
+    case "date": {
+      const { invalid: inv } = invalid(errors, q);
+      return html`
+        <div class="question" data-question=${q}>
+          <label for="q-date">Date the credit is issued for</label>
+          <p class="hint" id="date-hint">Enrollments must be active on this date.</p>
+          <input
+            id="q-date"
+            type="date"
+            .value=${answers.date}
+            aria-invalid=${inv}
+            aria-describedby=${hinted(errors, q, "date-hint")}
+            @change=${(e: Event) => {
+              on.answer({ date: (e.target as HTMLInputElement).value });
+              on.commit(q);
+            }}
+          />
+          ${fieldError(errors, q)}
+        </div>
+      `;
+    }
+    case "mode": {
+      const { invalid: inv, describedBy } = invalid(errors, q);
+      return html`
+        <fieldset class="question" data-question=${q} aria-invalid=${inv} aria-describedby=${describedBy}>
+          <legend>How to issue the credits</legend>
+          ${ISSUE_MODES.map(
+            (mode) => html`
+              <label class="choice">
+                <input
+                  type="radio"
+                  name="mode"
+                  id="q-mode-${mode}"
+                  value=${mode}
+                  .checked=${answers.mode === mode}
+                  @change=${() => {
+                    on.answer({ mode });
+                    on.commit(q);
+                  }}
+                />
+                <span><strong>${MODE_LABELS[mode][0]}</strong> <span class="muted">${MODE_LABELS[mode][1]}</span></span>
+              </label>
+            `,
+          )}
+          ${fieldError(errors, q)}
+        </fieldset>
+      `;
+    }
+  }
+}
+
+/** The questions, revealed one by one, then the optional sections and Preview. */
+export function renderQuestions(view: WizardView, on: WizardHandlers): TemplateResult {
+  const { session, ui } = view;
+  const shown = ["description", "creditType", "date", "amount", "mode"].slice(0, session.revealed) as RequiredQuestion[];
+  const complete = session.revealed > 5;
+  const task = session.previewTask;
+  return html`
+    ${renderUnfinished(view, on)}
+    <form class="questions" part="questions" novalidate @submit=${(e: Event) => e.preventDefault()}>
+      ${shown.map((q) => requiredQuestion(view, on, q))}
+      ${
+        complete
+          ? html`
+            <div class="question" data-question="outstanding">
+              ${renderSwitch({
+                id: "q-outstanding",
+                label: "Only customers with outstanding charges",
+                checked: session.answers.outstandingOnly,
+                describedBy: "outstanding-hint",
+                onToggle: (on_) => on.answer({ outstandingOnly: on_ }),
+              })}
+              <p class="hint" id="outstanding-hint">Off: all customers. On: only families with an unpaid charge.</p>
+            </div>
+            ${renderOptionalSections(view, on)}
+            <div class="actions">
+              ${fieldError(ui.errors, "form")}
+              ${task.status === "failed" && task.errorField === "form" ? html`<p class="field-error" role="alert">${task.error}</p>` : nothing}
+              <button type="button" class="primary" part="preview-button" @click=${on.preview}>Preview</button>
+            </div>
+          `
+          : nothing
+      }
+    </form>
+  `;
+}
+
+/** The preview's background task: progress, announced; the page stays usable. */
+export function renderPreviewing(view: WizardView, on: WizardHandlers): TemplateResult {
+  const progress = view.session.previewTask.progress;
+  const n = (x: number) => x.toLocaleString(view.locale);
+  let text = "Starting the preview…";
+  let done = 0;
+  let total = 0;
+  if (progress?.phase === "loading") {
+    [done, total] = [progress.done, progress.total];
+    text = `Handing the customer data to the background task: ${n(done)} of ${n(total)} records`;
+  } else if (progress?.phase === "indexing") text = "Preparing the customer data (once per data set)…";
+  else if (progress?.phase === "checking") {
+    [done, total] = [progress.done, progress.total];
+    text = `Checked ${n(done)} of ${n(total)} families`;
+  }
+  return html`
+    <section class="step" part="previewing" aria-labelledby="previewing-title">
+      <h3 id="previewing-title" tabindex="-1">Preparing the preview</h3>
+      <p class="muted">This runs in the background: you can leave this page and come back to the finished preview.</p>
+      ${renderProgress({ id: "preview-progress", label: "Preview", done, total, text })}
+      <div class="actions"><button type="button" @click=${on.cancelPreview}>Cancel preview</button></div>
+    </section>
+  `;
+}

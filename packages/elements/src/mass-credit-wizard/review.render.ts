@@ -1,0 +1,151 @@
+/** The review step: filter summary (Show/Hide), the virtualised table with selection, search and explain. Data is always bound as text. */
+import { fromAmountString, type IssueMode, multiplyAmount, type PreviewRow, toAmountString } from "@creditkit/core";
+import { virtualize } from "@lit-labs/virtualizer/virtualize.js";
+import { html, nothing, type TemplateResult } from "lit";
+import { showMoney } from "../shared/money-text.js";
+import type { WizardHandlers, WizardView } from "./view.js";
+
+const COLUMNS: Readonly<Record<IssueMode, readonly string[]>> = {
+  family: ["Family", "Amount"],
+  student: ["Family", "Student", "Amount"],
+  enrollment: ["Family", "Student", "Enrollment", "Amount"],
+};
+
+/** The count and exact total of the selected rows. */
+export function selection(view: WizardView): { count: number; total: string } {
+  const preview = view.session.previewTask.preview;
+  if (!preview) return { count: 0, total: "0" };
+  const count = preview.count - view.session.deselected.size;
+  const { amount, currency } = preview.request;
+  return { count, total: toAmountString(multiplyAmount(fromAmountString(amount, currency), count)) };
+}
+
+function rowLabel(row: PreviewRow): string {
+  return [row.familyName, row.studentName, row.offeringName].filter((p) => p !== undefined && p !== "").join(", ");
+}
+
+function renderRow(view: WizardView, on: WizardHandlers, mode: IssueMode, row: PreviewRow, index: number): TemplateResult {
+  const selected = !view.session.deselected.has(row.rowKey);
+  const money = showMoney(row.amount, view.currency, view.locale);
+  return html`
+    <div role="row" class="row ${selected ? "selected" : ""}" part="row${selected ? " row-selected" : ""}" aria-rowindex=${index + 2}>
+      <span role="cell" class="pick">
+        <input
+          type="checkbox"
+          .checked=${selected}
+          data-row-key=${row.rowKey}
+          aria-label="Credit ${rowLabel(row)}"
+          @change=${(e: Event) => on.toggleRow(row, (e.target as HTMLInputElement).checked)}
+        />
+      </span>
+      <span role="cell">${row.familyName}</span>
+      ${mode === "family" ? nothing : html`<span role="cell">${row.studentName ?? ""}</span>`}
+      ${mode === "enrollment" ? html`<span role="cell">${row.offeringName ?? ""}</span>` : nothing}
+      <span role="cell" class="amount">${money}</span>
+    </div>
+  `;
+}
+
+function renderExplain(view: WizardView, on: WizardHandlers): TemplateResult {
+  const { ui } = view;
+  return html`
+    <section class="explain" part="explain">
+      <h4>
+        <button
+          type="button"
+          class="disclosure"
+          id="toggle-explain"
+          aria-expanded=${ui.explainOpen ? "true" : "false"}
+          aria-controls="explain-body"
+          @click=${on.toggleExplain}
+        >
+          <span class="chevron" aria-hidden="true"></span><span>Why is a family not here?</span>
+        </button>
+      </h4>
+      <div id="explain-body" ?hidden=${!ui.explainOpen}>
+        ${
+          ui.explainOpen
+            ? html`
+              <form class="explain-form" @submit=${(e: Event) => {
+                e.preventDefault();
+                on.explain();
+              }}>
+                <label for="explain-query">Family name or ID</label>
+                <input id="explain-query" type="text" autocomplete="off" .value=${ui.explainQuery}
+                  @input=${(e: Event) => on.explainQuery((e.target as HTMLInputElement).value)} />
+                <button type="submit" ?disabled=${ui.explaining}>${ui.explaining ? "Explaining…" : "Explain"}</button>
+              </form>
+              <div class="explained" role="status" aria-live="polite">
+                ${ui.explainError ? html`<p class="field-error">${ui.explainError}</p>` : nothing}
+                ${
+                  ui.explained?.length === 0
+                    ? html`<p>No family has that ID or a name containing “${ui.explainQuery}”.</p>`
+                    : (ui.explained ?? []).map(
+                        (r) => html`<article class="why ${r.qualifies ? "in" : "out"}">
+                          <h5>${r.familyName} <span class="muted">(${r.familyId})</span></h5>
+                          <ul>${r.lines.map((line) => html`<li>${line}</li>`)}</ul>
+                        </article>`,
+                      )
+                }
+              </div>
+            `
+            : nothing
+        }
+      </div>
+    </section>
+  `;
+}
+
+export function renderReview(view: WizardView, on: WizardHandlers): TemplateResult {
+  const preview = view.session.previewTask.preview;
+  if (!preview) return html``;
+  const { ui, shownRows, locale } = view;
+  const mode = preview.request.mode;
+  const { count, total } = selection(view);
+  const n = (x: number) => x.toLocaleString(locale);
+  const columns = COLUMNS[mode];
+  return html`
+    <section class="step review" part="review" aria-labelledby="review-title" data-mode=${mode}>
+      <h3 id="review-title" tabindex="-1">Review ${n(preview.count)} credit${preview.count === 1 ? "" : "s"}</h3>
+      <div class="filter-summary" part="filter-summary">
+        <button type="button" class="link" id="toggle-summary" aria-expanded=${ui.summaryShown ? "true" : "false"}
+          aria-controls="summary-list" @click=${on.toggleSummary}>${ui.summaryShown ? "Hide" : "Show"} filter summary</button>
+        <ul id="summary-list" ?hidden=${!ui.summaryShown}>${preview.summary.map((line) => html`<li>${line}</li>`)}</ul>
+      </div>
+      <p class="totals" part="totals" role="status" aria-live="polite">
+        <strong>${n(count)}</strong> of ${n(preview.count)} selected · total <strong>${showMoney(total, view.currency, locale)}</strong>
+      </p>
+      <div class="toolbar">
+        <label for="review-search">Search</label>
+        <input id="review-search" type="search" autocomplete="off" placeholder="Family, student or class" .value=${ui.search}
+          @input=${(e: Event) => on.search((e.target as HTMLInputElement).value)} />
+        <button type="button" id="select-all" @click=${on.selectAll}>Select all${ui.search ? " shown" : ""}</button>
+        <button type="button" id="select-none" @click=${on.selectNone}>Select none${ui.search ? " shown" : ""}</button>
+      </div>
+      ${ui.search ? html`<p class="muted">${n(shownRows.length)} rows match “${ui.search}”.</p>` : nothing}
+      <div role="table" class="table" part="table" aria-label="Credits to issue" aria-rowcount=${shownRows.length + 1}>
+        <div role="rowgroup" class="head">
+          <div role="row" class="row" aria-rowindex="1">
+            <span role="columnheader" class="pick"><span class="visually-hidden">Credit this row</span></span>
+            ${columns.map((c) => html`<span role="columnheader" class=${c === "Amount" ? "amount" : ""}>${c}</span>`)}
+          </div>
+        </div>
+        <div role="rowgroup" class="rows" part="rows">
+          ${virtualize({
+            items: shownRows as PreviewRow[],
+            keyFunction: (row: PreviewRow) => row.rowKey,
+            renderItem: (row: PreviewRow, index: number) => renderRow(view, on, mode, row, index),
+            scroller: true,
+          })}
+        </div>
+      </div>
+      ${renderExplain(view, on)}
+      <div class="actions">
+        <button type="button" @click=${on.editQuestions}>Change the questions</button>
+        <button type="button" class="primary" part="process-button" ?disabled=${count === 0} @click=${on.askProcess}>
+          Process ${n(count)} credit${count === 1 ? "" : "s"}…
+        </button>
+      </div>
+    </section>
+  `;
+}

@@ -1,0 +1,159 @@
+/**
+ * What the wizard does with a reviewed preview: plan the run in slices (one
+ * short task each), post it through the data source in chunks with progress,
+ * resume a run left unfinished, reverse a finished one, and save its record
+ * as CSV. Every rule is the core's (`planRun`, `selectRows`, `runToCsv`) or
+ * the data source's (`processRun`, `resumeRun`, `reverseRun`).
+ */
+import {
+  type CreditKitDataSource,
+  type MassCreditPreview,
+  planRun,
+  type RunPlan,
+  type RunProgress,
+  type RunRecord,
+  type RunReversal,
+  runToCsv,
+  selectRows,
+} from "@creditkit/core";
+import { downloadText } from "../shared/download.js";
+import { messageOf, todayIso } from "../shared/money-text.js";
+import type { WizardSession } from "./session.js";
+
+/** Rows planned per task. */
+const PLAN_SLICE = 5000;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A data source that can also reverse a run (the embedded store can; the port does not require it). */
+export interface ReversibleDataSource extends CreditKitDataSource {
+  reverseRun(runId: string, options: { readonly date: string }): Promise<RunReversal>;
+}
+
+export function canReverse(source: CreditKitDataSource): source is ReversibleDataSource {
+  return typeof (source as Partial<ReversibleDataSource>).reverseRun === "function";
+}
+
+/** A new run id: the date and a random part, no "/". */
+export function newRunId(date: string): string {
+  const random = globalThis.crypto?.randomUUID?.().slice(0, 8) ?? Math.random().toString(36).slice(2, 10);
+  return `mass-credit-${date}-${random}`;
+}
+
+/** `planRun` over the selected rows, a slice per task, so planning 100,000 rows never holds the page. */
+export async function planInSlices(
+  preview: MassCreditPreview,
+  runId: string,
+  deselected: ReadonlySet<string>,
+  lists: Parameters<typeof planRun>[1]["lists"],
+): Promise<RunPlan> {
+  const { rows, count, total } = selectRows(preview, deselected);
+  const head = planRun({ ...preview, rows: [], count: 0 }, { runId, ...(lists ? { lists } : {}) });
+  const posts: RunPlan["posts"][number][] = [];
+  for (let at = 0; at < rows.length; at += PLAN_SLICE) {
+    const slice = rows.slice(at, at + PLAN_SLICE);
+    for (const post of planRun({ ...preview, rows: slice, count: slice.length }, { runId }).posts) posts.push(post);
+    if (at + PLAN_SLICE < rows.length) await nextTask();
+  }
+  return { ...head, posts, count, total };
+}
+
+function progressInto(session: WizardSession) {
+  return (progress: RunProgress) => {
+    session.run = { ...session.run, status: "processing", done: progress.done, total: progress.total };
+    session.changed();
+  };
+}
+
+function finish(session: WizardSession, record: RunRecord): void {
+  const complete = record.status === "done";
+  session.run = {
+    status: complete ? "done" : "stopped",
+    runId: record.runId,
+    done: record.selected - record.remaining,
+    total: record.selected,
+    record,
+    ...(complete ? {} : { error: record.failure?.message ?? "The run was interrupted before every credit was posted." }),
+  };
+  session.step = complete ? "done" : "processing";
+}
+
+/** Posts the selected rows of the session's preview as a new run. */
+export async function processSelection(session: WizardSession): Promise<RunRecord | undefined> {
+  const preview = session.previewTask.preview;
+  if (!preview || session.run.status === "planning" || session.run.status === "processing") return undefined;
+  const runId = newRunId(preview.request.date);
+  const count = preview.count - session.deselected.size;
+  session.run = { status: "planning", runId, done: 0, total: count };
+  session.step = "processing";
+  session.changed();
+  try {
+    const plan = await planInSlices(preview, runId, session.deselected, session.dataSet?.lists);
+    session.run = { ...session.run, status: "processing" };
+    session.changed();
+    const record = await session.source.processRun(plan, { onProgress: progressInto(session) });
+    finish(session, record);
+    return record;
+  } catch (error) {
+    session.run = { ...session.run, status: "stopped", error: messageOf(error) };
+    return undefined;
+  } finally {
+    session.changed();
+  }
+}
+
+/** Processes a saved run again: only what is missing is posted. */
+export async function resumeRun(session: WizardSession, runId: string): Promise<RunRecord | undefined> {
+  const summary = session.unfinished.find((run) => run.runId === runId);
+  session.unfinished = session.unfinished.filter((run) => run.runId !== runId);
+  session.run = { status: "processing", runId, done: 0, total: summary?.selected ?? session.run.total };
+  session.step = "processing";
+  session.changed();
+  try {
+    const record = await session.source.resumeRun(runId, { onProgress: progressInto(session) });
+    finish(session, record);
+    return record;
+  } catch (error) {
+    session.run = { ...session.run, status: "stopped", error: messageOf(error) };
+    return undefined;
+  } finally {
+    session.changed();
+  }
+}
+
+/** Voids the unused credit of the finished run; the report says what had been spent. */
+export async function reverseFinishedRun(session: WizardSession): Promise<RunReversal | undefined> {
+  const { source, run } = session;
+  if (!run.record || !canReverse(source) || run.reversing || run.reversal) return undefined;
+  session.run = { ...run, reversing: true };
+  session.changed();
+  try {
+    const reversal = await source.reverseRun(run.record.runId, { date: todayIso() });
+    session.run = { ...session.run, reversing: false, reversal };
+    return reversal;
+  } catch (error) {
+    session.run = { ...session.run, reversing: false, reverseError: messageOf(error) };
+    return undefined;
+  } finally {
+    session.changed();
+  }
+}
+
+/** The file name and text of a run's CSV. */
+export function runCsv(record: RunRecord): { readonly filename: string; readonly text: string } {
+  return { filename: `${record.runId}.csv`, text: runToCsv(record) };
+}
+
+/** Saves the run's record as a CSV file download. */
+export function saveRunCsv(record: RunRecord): Blob {
+  const { filename, text } = runCsv(record);
+  return downloadText(filename, text, "text/csv;charset=utf-8");
+}
+
+/** Starts over after a run: the same answers, a new preview needed. */
+export function startOver(session: WizardSession): void {
+  session.run = { status: "idle", done: 0, total: 0 };
+  session.previewTask = { status: "idle" };
+  session.deselected = new Set();
+  session.step = "questions";
+  session.changed();
+}

@@ -1,0 +1,186 @@
+/**
+ * A wizard's state, kept per data source outside the element, like a
+ * background task: the answers, the preview being computed in the worker
+ * (or finished), the selection, and the run. Leaving the wizard (the
+ * element is removed) and coming back (a new element on the same data
+ * source) shows the same state, including a preview that finished meanwhile.
+ */
+import type {
+  CreditKitDataSource,
+  MassCreditDataSet,
+  MassCreditPreview,
+  MassCreditRequest,
+  RunRecord,
+  RunReversal,
+  RunSummary,
+} from "@creditkit/core";
+import { messageOf } from "../shared/money-text.js";
+import { emptyAnswers, fieldOfError, type WizardAnswers } from "./answers.js";
+import { PreviewClient, PreviewError, type PreviewProgressInfo } from "./preview-client.js";
+import type { DataKeywords } from "./preview-protocol.js";
+
+/** Where the wizard stands. */
+export type WizardStep = "questions" | "previewing" | "review" | "processing" | "done";
+
+/** The preview's background task. */
+export interface PreviewTask {
+  readonly status: "idle" | "running" | "done" | "failed";
+  readonly progress?: PreviewProgressInfo;
+  readonly preview?: MassCreditPreview;
+  /** Why it failed, in words, and the field it is about ("form" when none). */
+  readonly error?: string;
+  readonly errorField?: string;
+}
+
+/** The run: planning, posting (with progress), done, or stopped with a reason. */
+export interface RunTask {
+  readonly status: "idle" | "planning" | "processing" | "done" | "stopped";
+  readonly runId?: string;
+  readonly done: number;
+  readonly total: number;
+  readonly record?: RunRecord;
+  readonly error?: string;
+  readonly reversing?: boolean;
+  readonly reversal?: RunReversal;
+  readonly reverseError?: string;
+}
+
+export class WizardSession {
+  readonly client = new PreviewClient();
+  dataSet: MassCreditDataSet | undefined;
+  keywords: DataKeywords | undefined;
+  loadError = "";
+  answers: WizardAnswers = emptyAnswers();
+  /** How many required questions are shown (the next one appears when the last is answered). */
+  revealed = 1;
+  /** Optional sections a person opened. */
+  readonly opened = new Set<string>();
+  nextRowId = 1;
+  step: WizardStep = "questions";
+  previewTask: PreviewTask = { status: "idle" };
+  deselected: ReadonlySet<string> = new Set();
+  run: RunTask = { status: "idle", done: 0, total: 0 };
+  /** Saved runs that never finished, offered for resume. */
+  unfinished: readonly RunSummary[] = [];
+
+  readonly #listeners = new Set<() => void>();
+  #opening: Promise<void> | undefined;
+  #previewId = 0;
+
+  constructor(readonly source: CreditKitDataSource) {}
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Tells every wizard showing this session to render again. */
+  changed(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Reads the data set (and hands it to the worker early), and the runs left unfinished. Once per session. */
+  open(): Promise<void> {
+    this.#opening ??= (async () => {
+      try {
+        await this.refreshDataSet();
+      } catch (error) {
+        this.loadError = messageOf(error);
+      }
+      await this.refreshUnfinished();
+      this.changed();
+    })();
+    return this.#opening;
+  }
+
+  /** The data source's current data set; a different one is sent to the worker (a new preview is then needed). */
+  async refreshDataSet(): Promise<MassCreditDataSet | undefined> {
+    const dataSet = await this.source.getDataSet();
+    if (dataSet !== this.dataSet) {
+      this.dataSet = dataSet;
+      this.keywords = undefined;
+      if (dataSet) {
+        void this.client.load(dataSet).then(
+          (keywords) => {
+            if (this.dataSet !== dataSet) return;
+            this.keywords = keywords;
+            this.changed();
+          },
+          (error) => {
+            this.loadError = messageOf(error);
+            this.changed();
+          },
+        );
+      }
+    }
+    return dataSet;
+  }
+
+  async refreshUnfinished(): Promise<void> {
+    try {
+      const runs = await this.source.listRuns();
+      this.unfinished = runs.filter((run) => run.status !== "done" && run.runId !== this.run.runId);
+    } catch {
+      this.unfinished = [];
+    }
+  }
+
+  /** Starts the preview in the worker; the wizard shows its progress, then the review. */
+  async startPreview(request: MassCreditRequest): Promise<void> {
+    const id = ++this.#previewId;
+    this.step = "previewing";
+    this.deselected = new Set();
+    this.previewTask = { status: "running", progress: { phase: "loading", done: 0, total: 0 } };
+    this.changed();
+    try {
+      const dataSet = await this.refreshDataSet();
+      if (!dataSet) throw new Error("The data source holds no customer data to preview.");
+      const preview = await this.client.preview(dataSet, request, (progress) => {
+        if (id !== this.#previewId) return;
+        this.previewTask = { status: "running", progress };
+        this.changed();
+      });
+      if (id !== this.#previewId) return;
+      this.previewTask = { status: "done", preview };
+      this.step = "review";
+    } catch (error) {
+      if (id !== this.#previewId) return;
+      const field = error instanceof PreviewError ? fieldOfError(error) : "form";
+      this.previewTask = { status: "failed", error: messageOf(error), errorField: field };
+      this.step = "questions";
+    }
+    this.changed();
+  }
+
+  /** Stops waiting for the preview and goes back to the questions. */
+  cancelPreview(): void {
+    this.#previewId++;
+    this.previewTask = { status: "idle" };
+    this.step = "questions";
+    this.changed();
+  }
+
+  /** Back to the questions to change them (a new preview is needed). */
+  editQuestions(): void {
+    this.step = "questions";
+    this.changed();
+  }
+}
+
+const sessions = new WeakMap<CreditKitDataSource, WizardSession>();
+
+/** The session of a data source, made on first use. */
+export function sessionFor(source: CreditKitDataSource): WizardSession {
+  let session = sessions.get(source);
+  if (!session) {
+    session = new WizardSession(source);
+    sessions.set(source, session);
+  }
+  return session;
+}
+
+/** Forgets a data source's wizard state and stops its worker (a host calls this when it closes the data source). */
+export function endWizardSession(source: CreditKitDataSource): void {
+  sessions.get(source)?.client.terminate();
+  sessions.delete(source);
+}

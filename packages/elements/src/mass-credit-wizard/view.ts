@@ -1,0 +1,111 @@
+/** What the wizard's templates receive: the session, the element's own UI state, and the handlers. */
+import type { NamedItem, PreviewRow, RowsCombine } from "@creditkit/core";
+import { html, nothing } from "lit";
+import type { RequiredQuestion, RowAnswers, RowField, WizardAnswers } from "./answers.js";
+import type { ExplainResult } from "./preview-protocol.js";
+import type { WizardSession } from "./session.js";
+
+/** State that belongs to one wizard element (not kept when it is left). */
+export interface WizardUi {
+  readonly errors: ReadonlyMap<string, string>;
+  readonly summaryShown: boolean;
+  readonly search: string;
+  readonly explainOpen: boolean;
+  readonly explainQuery: string;
+  readonly explaining: boolean;
+  readonly explained: readonly ExplainResult[] | undefined;
+  readonly explainError: string;
+  readonly confirm: "process" | "reverse" | undefined;
+  readonly csvSaved: string;
+}
+
+export interface WizardView {
+  readonly session: WizardSession;
+  readonly ui: WizardUi;
+  readonly locale: string | undefined;
+  readonly currency: string;
+  /** The preview's rows the search matches (all of them without a search). */
+  readonly shownRows: readonly PreviewRow[];
+  readonly canReverse: boolean;
+}
+
+export interface WizardHandlers {
+  answer(patch: Partial<WizardAnswers>): void;
+  commit(question: RequiredQuestion): void;
+  toggleSection(name: string): void;
+  addRow(): void;
+  removeRow(id: number): void;
+  editRow(id: number, field: RowField, values: readonly string[]): void;
+  combine(value: RowsCombine): void;
+  preview(): void;
+  cancelPreview(): void;
+  resume(runId: string): void;
+  toggleSummary(): void;
+  search(text: string): void;
+  toggleRow(row: PreviewRow, selected: boolean): void;
+  selectAll(): void;
+  selectNone(): void;
+  toggleExplain(): void;
+  explainQuery(text: string): void;
+  explain(): void;
+  editQuestions(): void;
+  askProcess(): void;
+  askReverse(): void;
+  confirm(): void;
+  closeDialog(): void;
+  saveCsv(): void;
+  startOver(): void;
+}
+
+/** A field's message in words, linked to it by id; `nothing` when the field is fine. */
+export function fieldError(errors: ReadonlyMap<string, string>, field: string) {
+  const message = errors.get(field);
+  return message === undefined ? nothing : html`<p class="field-error" part="error" id="${field}-error">${message}</p>`;
+}
+
+/** aria-invalid and aria-describedby for a field with a message. */
+export function invalid(errors: ReadonlyMap<string, string>, field: string) {
+  return errors.has(field) ? { invalid: "true", describedBy: `${field}-error` } : { invalid: nothing, describedBy: nothing };
+}
+
+/** aria-describedby of a field with a hint: the hint, and the message when there is one. */
+export function hinted(errors: ReadonlyMap<string, string>, field: string, hint: string): string {
+  return errors.has(field) ? `${hint} ${field}-error` : hint;
+}
+
+/** A group of checkboxes for an "any of" question. */
+export function renderChoices(
+  id: string,
+  legend: string,
+  items: readonly NamedItem[],
+  chosen: readonly string[],
+  onChange: (values: readonly string[]) => void,
+) {
+  if (items.length === 0) return html`<p class="muted">No ${legend.toLowerCase()} in the data.</p>`;
+  const toggle = (value: string, on: boolean) => onChange(on ? [...chosen, value] : chosen.filter((v) => v !== value));
+  return html`
+    <fieldset class="choices" id=${id}>
+      <legend>${legend}</legend>
+      <div class="choice-grid">
+        ${items.map(
+          (item, i) => html`
+            <label class="choice">
+              <input
+                type="checkbox"
+                id="${id}-${i}"
+                .checked=${chosen.includes(item.id)}
+                @change=${(e: Event) => toggle(item.id, (e.target as HTMLInputElement).checked)}
+              />
+              <span>${item.name}</span>
+            </label>
+          `,
+        )}
+      </div>
+    </fieldset>
+  `;
+}
+
+/** Keywords as choice items (id = name). */
+export const asItems = (values: readonly string[] | undefined): NamedItem[] => (values ?? []).map((v) => ({ id: v, name: v }));
+
+export type { RowAnswers };

@@ -1,0 +1,253 @@
+/** What a person's actions do in the wizard: the handlers its templates call, and where focus goes. */
+import type { PreviewRow } from "@creditkit/core";
+import { messageOf } from "../shared/money-text.js";
+import { checkQuestion, emptyRow, REQUIRED_QUESTIONS, type WizardAnswers } from "./answers.js";
+import { MassCreditProcessedEvent, MassCreditReversedEvent } from "./events.js";
+import type { CkMassCreditWizard } from "./mass-credit-wizard.js";
+import { processSelection, resumeRun, reverseFinishedRun, runCsv, saveRunCsv, startOver } from "./run-actions.js";
+import type { WizardHandlers, WizardUi } from "./view.js";
+
+const SEARCH_DELAY = 150;
+
+/** The section an answer's field lives in, to open it before focusing the field. */
+const SECTION_OF: Readonly<Record<string, string>> = {
+  autopayMethods: "autopay",
+  chargeCategories: "categories",
+  studentKeywords: "keywords",
+  familyKeywords: "keywords",
+  rows: "enrollments",
+};
+
+export class WizardActions {
+  readonly #host: CkMassCreditWizard;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly handlers: WizardHandlers;
+
+  constructor(host: CkMassCreditWizard) {
+    this.#host = host;
+    this.handlers = this.#makeHandlers();
+  }
+
+  dispose(): void {
+    clearTimeout(this.#searchTimer);
+  }
+
+  /** Focuses the control of a field (opening its section first). */
+  focusField(field: string): void {
+    const session = this.#host.session;
+    if (!session) return;
+    const row = /^row-(\d+)$/.exec(field);
+    const section = row ? "enrollments" : SECTION_OF[field];
+    if (section && !session.opened.has(section)) {
+      session.opened.add(section);
+      session.changed();
+    }
+    const rowId = row ? session.answers.rows[Number(row[1])]?.id : undefined;
+    const selector =
+      rowId !== undefined
+        ? `#row-${rowId}-meetingDays-0`
+        : field === "mode"
+          ? "#q-mode-family"
+          : field === "rows"
+            ? "#add-row"
+            : field === "form"
+              ? "[part~=preview-button]"
+              : `#q-${field}, #${field}-0`;
+    void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  #ui(patch: Partial<WizardUi>): void {
+    this.#host.ui = { ...this.#host.ui, ...patch };
+  }
+
+  #focus(selector: string): void {
+    void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  #answer(patch: Partial<WizardAnswers>): void {
+    const session = this.#host.session;
+    if (!session) return;
+    session.answers = { ...session.answers, ...patch };
+    session.changed();
+    const fields = Object.keys(patch).map((k) => (k === "amountText" ? "amount" : k));
+    for (const field of fields) this.#host.recheck(field);
+  }
+
+  #commit(question: (typeof REQUIRED_QUESTIONS)[number]): void {
+    const session = this.#host.session;
+    const context = this.#host.answerContext();
+    if (!session || !context) return;
+    const message = checkQuestion(question, session.answers, context);
+    const errors = new Map(this.#host.ui.errors);
+    if (message !== undefined) {
+      errors.set(question, message);
+      this.#ui({ errors });
+      return;
+    }
+    errors.delete(question);
+    this.#ui({ errors });
+    const position = REQUIRED_QUESTIONS.indexOf(question);
+    if (position !== session.revealed - 1) return;
+    session.revealed = position + 2;
+    session.changed();
+    const next = REQUIRED_QUESTIONS[position + 1];
+    this.#focus(next === undefined ? "#q-outstanding" : next === "mode" ? "#q-mode-family" : `#q-${next}`);
+  }
+
+  #editRows(rows: WizardAnswers["rows"]): void {
+    this.#answer({ rows });
+    this.#host.recheck("rows");
+  }
+
+  #setDeselected(next: ReadonlySet<string>): void {
+    const session = this.#host.session;
+    if (!session) return;
+    session.deselected = next;
+    session.changed();
+  }
+
+  #makeHandlers(): WizardHandlers {
+    const host = this.#host;
+    const session = () => host.session;
+    return {
+      answer: (patch) => this.#answer(patch),
+      commit: (question) => this.#commit(question),
+      toggleSection: (name) => {
+        const s = session();
+        if (!s) return;
+        if (s.opened.has(name)) s.opened.delete(name);
+        else s.opened.add(name);
+        s.changed();
+      },
+      addRow: () => {
+        const s = session();
+        if (!s) return;
+        const id = s.nextRowId++;
+        this.#editRows([...s.answers.rows, emptyRow(id)]);
+        this.#focus(`#row-${id}-meetingDays-0`);
+      },
+      removeRow: (id) => {
+        const s = session();
+        if (!s) return;
+        this.#editRows(s.answers.rows.filter((r) => r.id !== id));
+        this.#ui({ errors: new Map([...host.ui.errors].filter(([k]) => !k.startsWith("row-"))) });
+        this.#focus("#add-row");
+      },
+      editRow: (id, field, values) => {
+        const s = session();
+        if (!s) return;
+        this.#editRows(s.answers.rows.map((r) => (r.id === id ? { ...r, [field]: values } : r)));
+        const errors = new Map([...host.ui.errors].filter(([k]) => !k.startsWith("row-")));
+        if (errors.size !== host.ui.errors.size) this.#ui({ errors });
+      },
+      combine: (value) => this.#answer({ rowsCombine: value }),
+      preview: () => {
+        const s = session();
+        if (!s) return;
+        const errors = host.allErrors();
+        this.#ui({ errors });
+        const first = errors.keys().next().value;
+        if (first !== undefined) {
+          this.focusField(first);
+          return;
+        }
+        const request = host.request();
+        if (request) void s.startPreview(request);
+      },
+      cancelPreview: () => {
+        session()?.cancelPreview();
+        this.#focus("[part~=preview-button]");
+      },
+      resume: (runId) => {
+        const s = session();
+        if (!s) return;
+        void resumeRun(s, runId).then((record) => {
+          if (record) host.dispatchEvent(new MassCreditProcessedEvent(record));
+        });
+      },
+      toggleSummary: () => this.#ui({ summaryShown: !host.ui.summaryShown }),
+      search: (text) => {
+        clearTimeout(this.#searchTimer);
+        this.#searchTimer = setTimeout(() => this.#ui({ search: text }), SEARCH_DELAY);
+      },
+      toggleRow: (row: PreviewRow, selected: boolean) => {
+        const s = session();
+        if (!s) return;
+        const next = new Set(s.deselected);
+        if (selected) next.delete(row.rowKey);
+        else next.add(row.rowKey);
+        this.#setDeselected(next);
+      },
+      selectAll: () => {
+        const s = session();
+        if (!s) return;
+        if (host.ui.search.trim() === "") this.#setDeselected(new Set());
+        else {
+          const next = new Set(s.deselected);
+          for (const row of host.shownRows()) next.delete(row.rowKey);
+          this.#setDeselected(next);
+        }
+      },
+      selectNone: () => {
+        const s = session();
+        const preview = s?.previewTask.preview;
+        if (!s || !preview) return;
+        const rows = host.ui.search.trim() === "" ? preview.rows : host.shownRows();
+        const next = new Set(s.deselected);
+        for (const row of rows) next.add(row.rowKey);
+        this.#setDeselected(next);
+      },
+      toggleExplain: () => {
+        this.#ui({ explainOpen: !host.ui.explainOpen });
+        if (host.ui.explainOpen) this.#focus("#explain-query");
+      },
+      explainQuery: (text) => this.#ui({ explainQuery: text }),
+      explain: () => {
+        const s = session();
+        const preview = s?.previewTask.preview;
+        const query = host.ui.explainQuery.trim();
+        if (!s?.dataSet || !preview || query === "") return;
+        this.#ui({ explaining: true, explainError: "", explained: undefined });
+        s.client.explain(s.dataSet, preview.request, query).then(
+          (explained) => this.#ui({ explaining: false, explained }),
+          (error) => this.#ui({ explaining: false, explainError: messageOf(error) }),
+        );
+      },
+      editQuestions: () => session()?.editQuestions(),
+      askProcess: () => this.#ui({ confirm: "process" }),
+      askReverse: () => this.#ui({ confirm: "reverse" }),
+      confirm: () => {
+        const s = session();
+        const kind = host.ui.confirm;
+        this.#ui({ confirm: undefined });
+        if (!s) return;
+        if (kind === "process") {
+          void processSelection(s).then((record) => {
+            if (record) host.dispatchEvent(new MassCreditProcessedEvent(record));
+          });
+        } else if (kind === "reverse") {
+          void reverseFinishedRun(s).then((reversal) => {
+            if (!reversal) return;
+            host.dispatchEvent(new MassCreditReversedEvent(reversal));
+            this.#focus("#reversal-title");
+          });
+        }
+      },
+      closeDialog: () => {
+        if (host.ui.confirm !== undefined) this.#ui({ confirm: undefined });
+      },
+      saveCsv: () => {
+        const record = session()?.run.record;
+        if (!record) return;
+        saveRunCsv(record);
+        this.#ui({ csvSaved: `Saved ${runCsv(record).filename}.` });
+      },
+      startOver: () => {
+        const s = session();
+        if (!s) return;
+        startOver(s);
+        this.#ui({ csvSaved: "", explained: undefined, search: "", confirm: undefined });
+      },
+    };
+  }
+}
