@@ -1,0 +1,234 @@
+import type { LedgerEntry } from "@creditkit/core";
+import type { CkTransactions } from "@creditkit/elements";
+import "@creditkit/elements";
+import { createMemoryDataSource, type StoreDataSource } from "@creditkit/store";
+import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { button, captureDownload, rowsOf, textIn } from "./report-helpers.js";
+
+type Draft = Omit<LedgerEntry, "id" | "key"> & { key: string };
+
+const fee = (key: string, accountId: string, feeId: string, amount: string, date: string, description: string): Draft =>
+  ({ key, type: "Fee", accountId, feeId, amount, date, dueDate: date, category: "Tuition", description }) as Draft;
+const grant = (key: string, accountId: string, type: string, grantId: string, amount: string, date: string, description: string): Draft =>
+  ({ key, type, accountId, grantId, amount, date, description, creditType: "General", source: { kind: "manual" } }) as Draft;
+
+/**
+ * Two families' ledgers over November and December: fees, a preloaded credit
+ * and a pool-closure credit that pay one fee together (one `Payment (AC)`
+ * using two grants) beside a card payment, a cash payment, a refund to
+ * account credit and a `Payment (AC)` from it.
+ */
+const LEDGER: readonly Draft[] = [
+  fee("k1", "fam-1", "f1", "40.00", "2026-11-01", "November tuition"),
+  grant("k2", "fam-1", "Preloaded Credit", "g-pre", "10.00", "2026-11-02", "Preloaded credit"),
+  fee("k3", "fam-2", "f2", "30.00", "2026-11-03", "Swim lessons"),
+  grant("k4", "fam-1", "Account Credit", "g-ac", "15.00", "2026-11-05", "Pool closure credit"),
+  {
+    key: "k5",
+    type: "Payment (AC)",
+    accountId: "fam-1",
+    feeId: "f1",
+    amount: "20.00",
+    date: "2026-11-10",
+    description: "Account credit applied: November tuition",
+    grants: [
+      { grantId: "g-pre", amount: "10.00" },
+      { grantId: "g-ac", amount: "10.00" },
+    ],
+  } as Draft,
+  {
+    key: "k6",
+    type: "Payment",
+    accountId: "fam-1",
+    method: "card",
+    amount: "20.00",
+    date: "2026-11-10",
+    description: "Card payment",
+    allocations: [{ feeId: "f1", amount: "20.00" }],
+  } as Draft,
+  {
+    key: "k7",
+    type: "Payment",
+    accountId: "fam-2",
+    method: "cash",
+    amount: "30.00",
+    date: "2026-11-20",
+    description: "Cash at the desk",
+    allocations: [{ feeId: "f2", amount: "30.00" }],
+  } as Draft,
+  grant("k8", "fam-2", "Refund - Account Credit", "g-ref", "12.00", "2026-12-02", "Refund of camp deposit"),
+  fee("k9", "fam-2", "f3", "8.00", "2026-12-03", "Locker"),
+  {
+    key: "k10",
+    type: "Payment (AC)",
+    accountId: "fam-2",
+    feeId: "f3",
+    amount: "8.00",
+    date: "2026-12-04",
+    description: "Account credit applied: Locker",
+    grants: [{ grantId: "g-ref", amount: "8.00" }],
+  } as Draft,
+];
+
+async function ledgerSource(): Promise<StoreDataSource> {
+  const source = await createMemoryDataSource({ currency: "USD", settings: { autoApply: false } });
+  await source.openAccounts([
+    { id: "fam-1", name: "Rivera family", kind: "family" },
+    { id: "fam-2", name: "Okafor family", kind: "family" },
+  ]);
+  for (const draft of LEDGER) await source.commit(draft.key, [{ ...draft, id: `${draft.key}#0` } as LedgerEntry]);
+  return source;
+}
+
+async function mount(source: StoreDataSource): Promise<CkTransactions> {
+  const wrapper = await fixture<HTMLElement>(html`
+    <ck-provider .dataSource=${source} locale="en-US"><ck-transactions></ck-transactions></ck-provider>
+  `);
+  const el = wrapper.querySelector("ck-transactions") as CkTransactions;
+  await waitUntil(() => el.lines.length === LEDGER.length, "the ledger's lines show");
+  await el.updateComplete;
+  return el;
+}
+
+/** The lines' descriptions, as shown. */
+const shown = (el: CkTransactions) => rowsOf(el, "line").map((r) => r[4]?.replace(/ (Show|Hide) grants? used$/, ""));
+
+function control<T extends HTMLInputElement | HTMLSelectElement>(el: CkTransactions, label: string): T {
+  const found = [...(el.shadowRoot?.querySelectorAll("label.field") ?? [])].find((l) => l.firstChild?.textContent?.trim() === label);
+  const input = found?.querySelector<T>("input, select");
+  if (!input) throw new Error(`No field ${label}`);
+  return input;
+}
+
+/** Sets a filter as a person does: picks the value, the control fires change. */
+async function choose(el: CkTransactions, label: string, value: string): Promise<void> {
+  const input = control(el, label);
+  input.focus();
+  input.value = value;
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+  await el.updateComplete;
+}
+
+/** A summary row's cells, joined by spaces ("Card 1 $20.00"); `tfoot tr` for the total. */
+function summaryRow(el: CkTransactions, type: string): string {
+  const row = el.shadowRoot?.querySelector(type === "total" ? "[part~=summary] tfoot tr" : `[part~=summary] tr[data-type="${type}"]`);
+  return [...(row?.children ?? [])].map((c) => c.textContent?.trim()).join(" ");
+}
+
+describe("<ck-transactions>", () => {
+  it("is accessible, with grants shown and with an error", async () => {
+    const el = await mount(await ledgerSource());
+    await expect(el).to.be.accessible();
+    button(el, "Show grants used").click();
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    await choose(el, "From", "2026-12-10");
+    await choose(el, "To", "2026-12-01");
+    await expect(el).to.be.accessible();
+  });
+
+  it("lists every line in date order with account, type, payment type and amount", async () => {
+    const el = await mount(await ledgerSource());
+    const rows = rowsOf(el, "line");
+    expect(rows[0]).to.deep.equal(["2026-11-01", "Rivera family", "Fee", "", "November tuition", "$40.00"]);
+    expect(rows[4]?.slice(0, 4)).to.deep.equal(["2026-11-10", "Rivera family", "Payment (AC)", "Account Credit"]);
+    expect(rows[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
+    expect(textIn(el, ".count")).to.equal("10 lines");
+    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total of 10 lines", "$193.00"]);
+  });
+
+  it("payment type Account Credit returns exactly the Payment (AC) lines", async () => {
+    const el = await mount(await ledgerSource());
+    await choose(el, "Payment type", "account-credit");
+    expect(shown(el)).to.deep.equal(["Account credit applied: November tuition", "Account credit applied: Locker"]);
+    await choose(el, "Payment type", "card");
+    expect(shown(el)).to.deep.equal(["Card payment"]);
+    await choose(el, "Payment type", "cash");
+    expect(shown(el)).to.deep.equal(["Cash at the desk"]);
+    await choose(el, "Payment type", "check");
+    expect(shown(el)).to.deep.equal([]);
+    expect(textIn(el, "[part~=empty]")).to.equal("No line passes these filters.");
+  });
+
+  it("transaction type returns exactly the lines of that type", async () => {
+    const el = await mount(await ledgerSource());
+    await choose(el, "Transaction type", "Preloaded Credit");
+    expect(shown(el)).to.deep.equal(["Preloaded credit"]);
+    await choose(el, "Transaction type", "Refund - Account Credit");
+    expect(shown(el)).to.deep.equal(["Refund of camp deposit"]);
+    await choose(el, "Transaction type", "Fee");
+    expect(shown(el)).to.deep.equal(["November tuition", "Swim lessons", "Locker"]);
+    await choose(el, "Transaction type", "Payment (AC)");
+    expect(shown(el)).to.have.length(2);
+  });
+
+  it("the date range is inclusive and combines with the other filters", async () => {
+    const el = await mount(await ledgerSource());
+    await choose(el, "From", "2026-11-02");
+    await choose(el, "To", "2026-11-10");
+    expect(rowsOf(el, "line").map((r) => r[0])).to.deep.equal(["2026-11-02", "2026-11-03", "2026-11-05", "2026-11-10", "2026-11-10"]);
+    await choose(el, "From", "2026-12-01");
+    await choose(el, "To", "2026-12-31");
+    await choose(el, "Payment type", "account-credit");
+    expect(shown(el)).to.deep.equal(["Account credit applied: Locker"]);
+    button(el, "Clear filters").click();
+    await el.updateComplete;
+    expect(shown(el)).to.have.length(10);
+  });
+
+  it("a range that ends before it starts is refused in words", async () => {
+    const el = await mount(await ledgerSource());
+    await choose(el, "From", "2026-12-10");
+    await choose(el, "To", "2026-12-01");
+    expect(textIn(el, "[role=alert]")).to.not.equal("");
+    expect(control(el, "From").getAttribute("aria-invalid")).to.equal("true");
+    expect(rowsOf(el, "line")).to.have.length(0);
+  });
+
+  it("a Payment (AC) line shows which grants it used", async () => {
+    const el = await mount(await ledgerSource());
+    const toggle = button(el, "Show grants used");
+    expect(toggle.getAttribute("aria-expanded")).to.equal("false");
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute("aria-expanded")).to.equal("true");
+    const list = el.shadowRoot?.getElementById(toggle.getAttribute("aria-controls") ?? "") as HTMLElement;
+    expect([...list.querySelectorAll("li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim())).to.deep.equal([
+      "Preloaded credit (Preloaded Credit, General, 2026-11-02) $10.00",
+      "Pool closure credit (Account Credit, General, 2026-11-05) $10.00",
+    ]);
+    button(el, "Hide grants used").click();
+    await el.updateComplete;
+    expect(list.hidden).to.equal(true);
+  });
+
+  it("the payment summary has its own Account Credit category and follows the period", async () => {
+    const el = await mount(await ledgerSource());
+    expect(summaryRow(el, "card")).to.equal("Card 1 $20.00");
+    expect(summaryRow(el, "cash")).to.equal("Cash 1 $30.00");
+    expect(summaryRow(el, "account-credit")).to.equal("Account Credit 2 $28.00");
+    expect(summaryRow(el, "total")).to.equal("Total 4 $78.00");
+    await choose(el, "To", "2026-11-30");
+    expect(summaryRow(el, "account-credit")).to.equal("Account Credit 1 $20.00");
+    expect(summaryRow(el, "total")).to.equal("Total 3 $70.00");
+  });
+
+  it("refreshes when the ledger changes", async () => {
+    const source = await ledgerSource();
+    const el = await mount(source);
+    await source.commit("k11", [{ ...fee("k11", "fam-1", "f9", "5.00", "2026-12-05", "Towel"), id: "k11#0" } as LedgerEntry]);
+    await waitUntil(() => el.lines.length === 11, "the new line shows");
+  });
+
+  it("saves the lines shown as a CSV file", async () => {
+    const el = await mount(await ledgerSource());
+    await choose(el, "Payment type", "account-credit");
+    const file = await captureDownload(() => button(el, "Save as CSV").click());
+    expect(file.name).to.equal("transactions.csv");
+    expect(file.text.trim().split("\r\n")).to.deep.equal([
+      "Date,Account,Account ID,Type,Payment type,Description,Amount,Grants used,Entry ID",
+      "2026-11-10,Rivera family,fam-1,Payment (AC),Account Credit,Account credit applied: November tuition,20.00,g-pre 10.00; g-ac 10.00,k5#0",
+      "2026-12-04,Okafor family,fam-2,Payment (AC),Account Credit,Account credit applied: Locker,8.00,g-ref 8.00,k10#0",
+    ]);
+  });
+});
