@@ -1,23 +1,6 @@
-/**
- * Balances derived from entries (§2). Amount Due and Account Credit are two
- * figures, each a sum of remainders, never netted into one signed number.
- */
-import { CreditKitError } from "../errors.js";
-import {
-  add,
-  compare,
-  fromAmountString,
-  isPositive,
-  isZero,
-  type Money,
-  parseMoney,
-  subtract,
-  sum,
-  toAmountString,
-  zero,
-} from "../money.js";
+import { add, fromAmountString, isPositive, isZero, type Money, subtract, sum, toAmountString, zero } from "../money.js";
+import { applyEntry } from "./apply-entry.js";
 import type { AccountRecord, FeeEntry, GrantEntry, GrantSource, GrantType, LedgerEntry } from "./entries.js";
-import { isGrantEntry } from "./entries.js";
 import { type Tallies, TallyList } from "./tallies.js";
 
 /** A fee as it stands now. */
@@ -125,8 +108,6 @@ export interface ReservationGuard {
   feeHeldBy(accountId: string, feeId: string): string | undefined;
 }
 
-const NO_RESERVATIONS: ReservationGuard = { heldByOthers: () => undefined, feeHeldBy: () => undefined };
-
 export function emptyBook(account: AccountRecord, currency: string): Book {
   return { account, currency, fees: new TallyList<FeeTally>(), grants: new TallyList<GrantTally>() };
 }
@@ -139,130 +120,7 @@ export function grantRemainder(grant: GrantTally): Money {
   return grant.remainder;
 }
 
-/** Parses a positive amount of `entry`; a refusal names the entry's field (built only then). */
-function positive(amount: string, currency: string, entry: LedgerEntry, part: string): Money {
-  try {
-    return parseMoney(amount, currency, "positive");
-  } catch (error) {
-    if (error instanceof CreditKitError)
-      throw new CreditKitError(error.code, { ...error.details, field: `${entry.id}.${part}` }, error.message);
-    throw error;
-  }
-}
-
-function needFee(book: Book, feeId: string): FeeTally {
-  const fee = book.fees.get(feeId);
-  if (!fee) throw new CreditKitError("unknown-fee", { accountId: book.account.id, feeId });
-  return fee;
-}
-
-function needGrant(book: Book, grantId: string): GrantTally {
-  const grant = book.grants.get(grantId);
-  if (!grant) throw new CreditKitError("unknown-grant", { accountId: book.account.id, grantId });
-  return grant;
-}
-
-function feeAfter(fee: FeeTally, amount: Money, as: "paid" | "voided"): FeeTally {
-  const remainder = subtract(fee.remainder, amount);
-  const { entry, order } = fee;
-  return as === "paid"
-    ? { entry, order, amount: fee.amount, paid: add(fee.paid, amount), voided: fee.voided, remainder }
-    : { entry, order, amount: fee.amount, paid: fee.paid, voided: add(fee.voided, amount), remainder };
-}
-
-function payFee(book: Book, feeId: string, amount: Money, key: string, guard: ReservationGuard): void {
-  const fee = needFee(book, feeId);
-  const holder = guard.feeHeldBy(book.account.id, feeId);
-  if (holder !== undefined && holder !== key) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
-  if (compare(amount, fee.remainder) > 0) {
-    throw new CreditKitError("fee-overpaid", { feeId, amount: toAmountString(amount), remainder: toAmountString(fee.remainder) });
-  }
-  book.fees.set(feeId, feeAfter(fee, amount, "paid"));
-}
-
-function takeCredit(book: Book, grantId: string, amount: Money, guard: ReservationGuard, as: "used" | "voided"): void {
-  const grant = needGrant(book, grantId);
-  const held = guard.heldByOthers(book.account.id, grantId);
-  const free = held === undefined ? grant.remainder : subtract(grant.remainder, held);
-  if (compare(amount, free) > 0) {
-    throw new CreditKitError("credit-overused", { grantId, amount: toAmountString(amount), unused: toAmountString(free) });
-  }
-  const remainder = subtract(grant.remainder, amount);
-  const { entry } = grant;
-  book.grants.set(
-    grantId,
-    as === "used"
-      ? { entry, amount: grant.amount, used: add(grant.used, amount), voided: grant.voided, remainder }
-      : { entry, amount: grant.amount, used: grant.used, voided: add(grant.voided, amount), remainder },
-  );
-}
-
-/**
- * Applies one entry to a book, checking every rule that keeps the ledger
- * sound: no fee overpaid, no grant overused, no reserved fee or credit taken
- * by another operation, no id reused, amounts positive and exact. Throws a
- * CreditKitError when a rule fails, possibly after changing part of `book`:
- * apply to a draft and keep it only when every entry passed (the journal does).
- */
-export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGuard = NO_RESERVATIONS): void {
-  const c = book.currency;
-  const amount = positive(entry.amount, c, entry, "amount");
-  switch (entry.type) {
-    case "Fee": {
-      if (book.fees.has(entry.feeId)) throw new CreditKitError("duplicate-id", { feeId: entry.feeId });
-      book.fees.set(entry.feeId, { entry, order: book.fees.size, amount, paid: zero(c), voided: zero(c), remainder: amount });
-      return;
-    }
-    case "Payment": {
-      const parts: { feeId: string; amount: Money }[] = [];
-      let allocated: Money = zero(c);
-      for (const a of entry.allocations) {
-        const part = { feeId: a.feeId, amount: positive(a.amount, c, entry, "allocations") };
-        parts.push(part);
-        allocated = add(allocated, part.amount);
-      }
-      if (compare(allocated, amount) > 0) {
-        throw new CreditKitError("invalid-input", { entryId: entry.id }, "A payment cannot allocate more than its amount.");
-      }
-      for (const part of parts) payFee(book, part.feeId, part.amount, entry.key, guard);
-      return;
-    }
-    case "Payment (AC)": {
-      const uses: { grantId: string; amount: Money }[] = [];
-      let total: Money = zero(c);
-      for (const g of entry.grants) {
-        const use = { grantId: g.grantId, amount: positive(g.amount, c, entry, "grants") };
-        uses.push(use);
-        total = uses.length === 1 ? use.amount : add(total, use.amount);
-      }
-      if (compare(total, amount) !== 0) {
-        throw new CreditKitError("invalid-input", { entryId: entry.id }, "A credit payment must equal the credit it uses.");
-      }
-      payFee(book, entry.feeId, amount, entry.key, guard);
-      for (const use of uses) takeCredit(book, use.grantId, use.amount, guard, "used");
-      return;
-    }
-    case "Void": {
-      if (entry.target.kind === "grant") {
-        takeCredit(book, entry.target.grantId, amount, guard, "voided");
-      } else {
-        const fee = needFee(book, entry.target.feeId);
-        const holder = guard.feeHeldBy(book.account.id, entry.target.feeId);
-        if (holder !== undefined && holder !== entry.key) {
-          throw new CreditKitError("fee-reserved", { feeId: entry.target.feeId, reservedBy: holder });
-        }
-        if (compare(amount, fee.remainder) > 0) throw new CreditKitError("fee-overpaid", { feeId: entry.target.feeId });
-        book.fees.set(entry.target.feeId, feeAfter(fee, amount, "voided"));
-      }
-      return;
-    }
-    default: {
-      if (!isGrantEntry(entry)) throw new CreditKitError("invalid-input", { entryId: (entry as LedgerEntry).id }, "Unknown entry type.");
-      if (book.grants.has(entry.grantId)) throw new CreditKitError("duplicate-id", { grantId: entry.grantId });
-      book.grants.set(entry.grantId, { entry, amount, used: zero(c), voided: zero(c), remainder: amount });
-    }
-  }
-}
+export { applyEntry };
 
 /** Grants oldest first: by date, then id (the order credit is consumed in). */
 export function byGrantAge(a: { date: string; grantId: string }, b: { date: string; grantId: string }): number {

@@ -9,23 +9,26 @@
  */
 import { assertIsoDate, isIsoDate } from "../dates.js";
 import { assertInput, CreditKitError } from "../errors.js";
-import { add, compare, fromAmountString, type Money, min, minorUnit, parseMoney, subtract, sum, toAmountString, zero } from "../money.js";
-import { DEFAULT_SETTINGS, type OrgSettings } from "../settings.js";
 import {
-  type AccountSnapshot,
-  applyEntry,
-  type Book,
-  type DraftTallies,
-  draftTallies,
-  emptyBook,
-  type FeeTally,
-  type GrantTally,
-  type Reservation,
-  type ReservationGuard,
-  snapshotOf,
-  usableGrants,
-} from "./account-state.js";
+  add,
+  compare,
+  fromAmountString,
+  isZero,
+  type Money,
+  min,
+  minorUnit,
+  parseMoney,
+  subtract,
+  sum,
+  toAmountString,
+  zero,
+} from "../money.js";
+import { DEFAULT_SETTINGS, type OrgSettings } from "../settings.js";
+import { type AccountSnapshot, applyEntry, type Book, emptyBook, type Reservation, snapshotOf, usableGrants } from "./account-state.js";
+import { BookDraft } from "./apply-entry.js";
 import { type AccountRecord, isGrantEntry, type LedgerEntry } from "./entries.js";
+import { canonicalJson, frozenEntries, isOwnId, SCAN_IDS, takenByOwner } from "./entry-copy.js";
+import { type FeesOwed, feesOwed, Guard, Holds, usableCredit } from "./holds.js";
 import { planSweep } from "./sweep.js";
 import { drawCredit } from "./waterfall.js";
 
@@ -68,6 +71,13 @@ export interface Journal {
   hasAccount(accountId: string): boolean;
   accounts(): readonly AccountRecord[];
   snapshot(accountId: string): AccountSnapshot;
+  /**
+   * What `feeIds` of the account owe now, as settlement reads it, straight
+   * from the balances (no snapshot is built). Throws `unknown-account`,
+   * `unknown-fee`, or `fee-reserved` for a fee held by a reservation other
+   * than `key`'s.
+   */
+  feesOwed(accountId: string, feeIds: readonly string[], key: string): FeesOwed;
   /** Every entry in the order written. */
   entries(): readonly LedgerEntry[];
   entriesOf(accountId: string): readonly LedgerEntry[];
@@ -97,134 +107,103 @@ export interface JournalOptions {
 /** Installs a reservation exactly as it was saved (restore only; not part of the public surface). */
 const exactReservations = new WeakMap<Journal, (reservation: Reservation) => void>();
 
-/** A deep-frozen copy of a plain-data value: a written entry can be changed by no one, its writer included. */
-function frozenCopy<T>(value: T): T {
-  if (value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) {
-    const items = new Array(value.length);
-    for (let i = 0; i < value.length; i++) items[i] = frozenCopy(value[i]);
-    return Object.freeze(items) as T;
-  }
-  // Field by field into a fresh literal: copies of one entry shape share one hidden class (a spread would not, once frozen).
-  const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
-  return Object.freeze(copy) as T;
-}
-
-/** JSON with object keys sorted, so "the same entries" does not depend on the order their fields were written in. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v !== null && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
-
 const SNAPSHOT_CACHE_SIZE = 1024;
 const NO_ENTRIES: readonly LedgerEntry[] = Object.freeze([]);
+const NO_SWEEP: readonly LedgerEntry[] = Object.freeze([]);
 /** Per-account entry lists up to this long are copied at exact size on append; longer ones grow in place. */
 const SMALL_LIST = 16;
+
+/** An account's book and its entries in the order written (the journal's record of one account). */
+interface Shelf extends Book {
+  entries: LedgerEntry[] | undefined;
+}
 
 export function createJournal(options: JournalOptions): Journal {
   const currency = options.currency;
   minorUnit(currency);
   let settings: OrgSettings = { ...DEFAULT_SETTINGS, ...options.settings };
-  const books = new Map<string, Book>();
-  const byAccount = new Map<string, LedgerEntry[]>();
+  /** Each account's book, with its entries in the order written. */
+  const books = new Map<string, Shelf>();
+  /** The last account looked up: an invoice asks for the same one several times in a row. */
+  let recent: Shelf | undefined;
   const log: LedgerEntry[] = [];
-  const ids = new Set<string>();
+  /** Ids not of the form `${key}#${digits}` (see `isOwnId`); usually none. */
+  const otherIds = new Set<unknown>();
   const byKey = new Map<string, readonly LedgerEntry[]>();
-  const held = new Map<string, Reservation>();
-  /** The same reservations by account, so a look-up costs what that account holds, not what the ledger holds. */
-  const heldByAccount = new Map<string, Map<string, Reservation>>();
-  const hold = (r: Reservation) => {
-    held.set(r.key, r);
-    const mine = heldByAccount.get(r.accountId) ?? new Map<string, Reservation>();
-    heldByAccount.set(r.accountId, mine);
-    mine.set(r.key, r);
-  };
-  const unhold = (key: string) => {
-    const r = held.get(key);
-    if (!r) return;
-    held.delete(key);
-    const mine = heldByAccount.get(r.accountId);
-    mine?.delete(key);
-    if (mine?.size === 0) heldByAccount.delete(r.accountId);
-  };
+  const holds = new Holds(currency);
+  const held = holds.byKey;
   /** Recently read snapshots, most recent last; bounded so a 100k-account ledger does not keep 100k of them. */
   const snapshots = new Map<string, AccountSnapshot>();
   const listeners = new Set<(change: JournalChange) => void>();
 
-  const book = (accountId: string): Book => {
+  const book = (accountId: string): Shelf => {
+    if (recent !== undefined && recent.account.id === accountId) return recent;
     const found = books.get(accountId);
     if (!found) throw new CreditKitError("unknown-account", { accountId });
+    recent = found;
     return found;
   };
 
-  const reservationsOf = (accountId: string): Reservation[] => [...(heldByAccount.get(accountId)?.values() ?? [])];
-
-  const guardFor = (key: string): ReservationGuard => ({
-    heldByOthers(accountId, grantId) {
-      let total: Money | undefined;
-      for (const r of heldByAccount.get(accountId)?.values() ?? []) {
-        if (r.key === key) continue;
-        for (const g of r.grants) if (g.grantId === grantId) total = add(total ?? zero(currency), fromAmountString(g.amount, currency));
-      }
-      return total;
-    },
-    feeHeldBy(accountId, feeId) {
-      for (const r of heldByAccount.get(accountId)?.values() ?? []) if (r.key !== key && r.feeIds.includes(feeId)) return r.key;
-      return undefined;
-    },
-  });
-
-  const notify = (key: string, accountIds: Iterable<string>) => {
-    const change = { key, accountIds: [...new Set(accountIds)] };
-    for (const id of change.accountIds) snapshots.delete(id);
+  const notify = (key: string, accountIds: readonly string[]) => {
+    for (const id of accountIds) snapshots.delete(id);
+    if (listeners.size === 0) return;
+    const change = { key, accountIds: accountIds.length < 2 ? [...accountIds] : [...new Set(accountIds)] };
     for (const listener of listeners) listener(change);
   };
 
-  type Draft = Book & { fees: DraftTallies<FeeTally>; grants: DraftTallies<GrantTally> };
-  const draftOf = (b: Book): Draft => ({ ...b, fees: draftTallies(b.fees), grants: draftTallies(b.grants) });
+  /** Throws `duplicate-id` when entry `i` repeats an id of the ledger or of the entries before it. */
+  const checkId = (key: string, entries: readonly LedgerEntry[], i: number, seen: Set<unknown> | undefined) => {
+    const id = (entries[i] as LedgerEntry).id;
+    let taken = isOwnId(id, key) ? otherIds.size > 0 && otherIds.has(id) : otherIds.has(id) || takenByOwner(id, byKey);
+    if (seen) taken ||= seen.has(id) || !seen.add(id);
+    else for (let j = 0; j < i && !taken; j++) taken = (entries[j] as LedgerEntry).id === id;
+    if (taken) throw new CreditKitError("duplicate-id", { entryId: id });
+  };
 
   const append = (key: string, batch: readonly LedgerEntry[]): readonly LedgerEntry[] => {
-    const entries = frozenCopy(batch);
-    const drafts = new Map<string, Draft>();
-    const guard = guardFor(key);
-    const seen = new Set<string>();
-    for (const entry of entries) {
+    const entries = frozenEntries(batch);
+    const guard = new Guard(holds, key);
+    let first: BookDraft | undefined;
+    let others: Map<string, BookDraft> | undefined;
+    const seen = entries.length > SCAN_IDS ? new Set<unknown>() : undefined;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as LedgerEntry;
       if (entry.key !== key)
         throw new CreditKitError("invalid-input", { field: "entry.key" }, `Entry ${entry.id} does not carry the key ${key}.`);
-      if (ids.has(entry.id) || seen.has(entry.id)) throw new CreditKitError("duplicate-id", { entryId: entry.id });
-      seen.add(entry.id);
+      checkId(key, entries, i, seen);
       if (!isIsoDate(entry.date)) assertIsoDate(entry.date, `${entry.id}.date`);
       if (entry.type === "Fee" && !isIsoDate(entry.dueDate)) assertIsoDate(entry.dueDate, `${entry.id}.dueDate`);
-      let draft = drafts.get(entry.accountId);
+      let draft = first?.account.id === entry.accountId ? first : others?.get(entry.accountId);
       if (!draft) {
-        draft = draftOf(book(entry.accountId));
-        drafts.set(entry.accountId, draft);
+        draft = new BookDraft(book(entry.accountId));
+        if (!first) first = draft;
+        else {
+          others ??= new Map();
+          others.set(entry.accountId, draft);
+        }
       }
       applyEntry(draft, entry, guard);
     }
-    for (const draft of drafts.values()) {
-      draft.fees.apply();
-      draft.grants.apply();
-    }
-    for (const entry of entries) {
-      ids.add(entry.id);
+    first?.apply();
+    if (others) for (const draft of others.values()) draft.apply();
+    // Index loops: `for…of` over a frozen array allocates an iterator result per item.
+    for (let n = 0; n < entries.length; n++) {
+      const entry = entries[n] as LedgerEntry;
+      if (!isOwnId(entry.id, key)) otherIds.add(entry.id);
       log.push(entry);
-      const mine = byAccount.get(entry.accountId);
+      const shelf = book(entry.accountId);
+      const mine = shelf.entries;
       // Most accounts hold a few entries: an exact-size copy beats an array grown to 17 slots on its first push.
-      if (mine === undefined || mine.length === 0) byAccount.set(entry.accountId, [entry]);
+      if (mine === undefined || mine.length === 0) shelf.entries = [entry];
       else if (mine.length < SMALL_LIST) {
         const grown = new Array<LedgerEntry>(mine.length + 1);
         for (let i = 0; i < mine.length; i++) grown[i] = mine[i] as LedgerEntry;
         grown[mine.length] = entry;
-        byAccount.set(entry.accountId, grown);
+        shelf.entries = grown;
       } else mine.push(entry);
     }
     byKey.set(key, entries);
-    unhold(key);
+    holds.unhold(key);
     return entries;
   };
 
@@ -240,6 +219,15 @@ export function createJournal(options: JournalOptions): Journal {
     return swept;
   };
 
+  /** The fees of a reservation must exist and be held by no one else. */
+  const checkFees = (accountId: string, b: Book, key: string, feeIds: readonly string[]) => {
+    for (const feeId of feeIds) {
+      if (!b.fees.has(feeId)) throw new CreditKitError("unknown-fee", { feeId });
+      const holder = holds.feeHolder(accountId, feeId, key);
+      if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
+    }
+  };
+
   const journal: Journal = {
     currency,
     settings: () => settings,
@@ -250,22 +238,23 @@ export function createJournal(options: JournalOptions): Journal {
     openAccount(account) {
       assertInput(typeof account?.id === "string" && account.id !== "", "account.id");
       if (books.has(account.id)) throw new CreditKitError("duplicate-account", { accountId: account.id });
-      books.set(account.id, emptyBook({ id: account.id, name: account.name, kind: account.kind }, currency));
+      const empty = emptyBook({ id: account.id, name: account.name, kind: account.kind }, currency);
+      books.set(account.id, { account: empty.account, currency, fees: empty.fees, grants: empty.grants, entries: undefined });
     },
     hasAccount: (accountId) => books.has(accountId),
     accounts: () => [...books.values()].map((b) => b.account),
     snapshot(accountId) {
       let snap = snapshots.get(accountId);
       if (snap) return snap;
-      snap = snapshotOf(book(accountId), reservationsOf(accountId));
+      snap = snapshotOf(book(accountId), holds.of(accountId));
       if (snapshots.size >= SNAPSHOT_CACHE_SIZE) snapshots.delete(snapshots.keys().next().value as string);
       snapshots.set(accountId, snap);
       return snap;
     },
+    feesOwed: (accountId, feeIds, key) => feesOwed(book(accountId), holds, feeIds, key),
     entries: () => log,
     entriesOf(accountId) {
-      book(accountId);
-      return byAccount.get(accountId) ?? NO_ENTRIES;
+      return book(accountId).entries ?? NO_ENTRIES;
     },
     committed: (key) => byKey.get(key),
     commit(key, entries) {
@@ -278,13 +267,18 @@ export function createJournal(options: JournalOptions): Journal {
       // Read before appending: the append releases the reservation held under `key`.
       const reservation = held.get(key);
       const written = append(key, entries);
-      const touched = new Set(written.map((e) => e.accountId));
-      if (reservation) touched.add(reservation.accountId);
-      const posted = written.some((e) => e.type === "Fee" || isGrantEntry(e));
+      const touched: string[] = [];
+      let posted = false;
+      for (let i = 0; i < written.length; i++) {
+        const e = written[i] as LedgerEntry;
+        if (!touched.includes(e.accountId)) touched.push(e.accountId);
+        posted ||= e.type === "Fee" || isGrantEntry(e);
+      }
+      if (reservation && !touched.includes(reservation.accountId)) touched.push(reservation.accountId);
       const last = written[written.length - 1];
-      const swept = settings.autoApply && posted && last ? sweep(key, touched, last.date) : [];
+      const swept = settings.autoApply && posted && last ? sweep(key, touched, last.date) : NO_SWEEP;
       notify(key, touched);
-      return { status: "committed", entries: written, swept };
+      return { status: "committed", entries: written, swept: swept === NO_SWEEP ? [] : swept };
     },
     reserve(request) {
       const existing = held.get(request.key);
@@ -293,29 +287,16 @@ export function createJournal(options: JournalOptions): Journal {
         return existing;
       }
       if (byKey.has(request.key)) throw new CreditKitError("idempotency-conflict", { key: request.key });
-      const snap = journal.snapshot(request.accountId);
-      const guard = guardFor(request.key);
-      for (const feeId of request.feeIds) {
-        if (!snap.fees.some((f) => f.feeId === feeId)) throw new CreditKitError("unknown-fee", { feeId });
-        const holder = guard.feeHeldBy(request.accountId, feeId);
-        if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
-      }
+      const b = book(request.accountId);
+      checkFees(request.accountId, b, request.key, request.feeIds);
       const want = parseMoney(request.credit, currency, "non-negative");
-      const pool = usableGrants(snap);
-      const grants = drawCredit(
-        pool,
-        min(
-          want,
-          sum(
-            pool.map((s) => s.free),
-            currency,
-          ),
-        ),
-      );
-      const credit = sum(
-        grants.map((g) => fromAmountString(g.amount, currency)),
-        currency,
-      );
+      const pool = isZero(want) ? [] : usableCredit(b, holds);
+      let free: Money | undefined;
+      for (const s of pool) free = free === undefined ? s.free : add(free, s.free);
+      const grants = free === undefined ? [] : drawCredit(pool, min(want, free));
+      let credit = zero(currency);
+      for (const g of grants)
+        credit = isZero(credit) ? fromAmountString(g.amount, currency) : add(credit, fromAmountString(g.amount, currency));
       const reservation: Reservation = {
         key: request.key,
         accountId: request.accountId,
@@ -323,15 +304,13 @@ export function createJournal(options: JournalOptions): Journal {
         grants,
         credit: toAmountString(credit),
       };
-      hold(reservation);
+      holds.hold(reservation);
       notify(request.key, [request.accountId]);
       return reservation;
     },
     release(key) {
-      const reservation = held.get(key);
-      if (!reservation) return;
-      unhold(key);
-      notify(key, [reservation.accountId]);
+      const reservation = holds.unhold(key);
+      if (reservation) notify(key, [reservation.accountId]);
     },
     reservation: (key) => held.get(key),
     reservations: () => [...held.values()],
@@ -350,12 +329,7 @@ export function createJournal(options: JournalOptions): Journal {
   exactReservations.set(journal, (r) => {
     if (held.has(r.key) || byKey.has(r.key)) throw new CreditKitError("reservation-conflict", { key: r.key });
     const snap = journal.snapshot(r.accountId);
-    const guard = guardFor(r.key);
-    for (const feeId of r.feeIds) {
-      if (!snap.fees.some((f) => f.feeId === feeId)) throw new CreditKitError("unknown-fee", { feeId });
-      const holder = guard.feeHeldBy(r.accountId, feeId);
-      if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
-    }
+    checkFees(r.accountId, book(r.accountId), r.key, r.feeIds);
     const pool = usableGrants(snap);
     const grants = r.grants.map((g) => {
       const amount = parseMoney(g.amount, currency, "positive");
@@ -369,7 +343,7 @@ export function createJournal(options: JournalOptions): Journal {
       grants.map((g) => fromAmountString(g.amount, currency)),
       currency,
     );
-    hold({ key: r.key, accountId: r.accountId, feeIds: [...r.feeIds], grants, credit: toAmountString(credit) });
+    holds.hold({ key: r.key, accountId: r.accountId, feeIds: [...r.feeIds], grants, credit: toAmountString(credit) });
     notify(r.key, [r.accountId]);
   });
   return journal;

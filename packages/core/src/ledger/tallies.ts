@@ -90,10 +90,10 @@ export class TallyList<V> implements Tallies<V> {
   }
 }
 
-/** An overlay of changes over `base`: small ones in arrays, large ones in a Map. */
+/** An overlay of changes over `base`: small ones in arrays (made on the first change), large ones in a Map. */
 class Draft<V> implements DraftTallies<V> {
-  private ids: string[] = [];
-  private items: V[] = [];
+  private ids: string[] | undefined;
+  private items: V[] | undefined;
   private index: Map<string, number> | undefined;
   private added = 0;
 
@@ -102,7 +102,7 @@ class Draft<V> implements DraftTallies<V> {
   private find(id: string): number {
     if (this.index) return this.index.get(id) ?? -1;
     const ids = this.ids;
-    for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
+    if (ids) for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
     return -1;
   }
 
@@ -112,7 +112,7 @@ class Draft<V> implements DraftTallies<V> {
 
   get(id: string): V | undefined {
     const i = this.find(id);
-    return i < 0 ? this.base.get(id) : this.items[i];
+    return i < 0 ? this.base.get(id) : this.items?.[i];
   }
 
   has(id: string): boolean {
@@ -122,10 +122,15 @@ class Draft<V> implements DraftTallies<V> {
   set(id: string, value: V): this {
     const i = this.find(id);
     if (i >= 0) {
-      this.items[i] = value;
+      (this.items as V[])[i] = value;
       return this;
     }
     if (!this.base.has(id)) this.added += 1;
+    if (!this.ids || !this.items) {
+      this.ids = [id];
+      this.items = [value];
+      return this;
+    }
     this.ids.push(id);
     this.items.push(value);
     if (this.index) this.index.set(id, this.ids.length - 1);
@@ -136,11 +141,12 @@ class Draft<V> implements DraftTallies<V> {
   *entries(): IterableIterator<[string, V]> {
     for (const [id, value] of this.base.entries()) {
       const i = this.find(id);
-      yield [id, i < 0 ? value : (this.items[i] as V)];
+      yield [id, i < 0 ? value : (this.items?.[i] as V)];
     }
-    for (let i = 0; i < this.ids.length; i++) {
-      const id = this.ids[i] as string;
-      if (!this.base.has(id)) yield [id, this.items[i] as V];
+    const ids = this.ids ?? [];
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as string;
+      if (!this.base.has(id)) yield [id, this.items?.[i] as V];
     }
   }
 
@@ -149,7 +155,9 @@ class Draft<V> implements DraftTallies<V> {
   }
 
   apply(): void {
-    for (let i = 0; i < this.ids.length; i++) this.base.set(this.ids[i] as string, this.items[i] as V);
+    const ids = this.ids;
+    const items = this.items;
+    if (ids && items) for (let i = 0; i < ids.length; i++) this.base.set(ids[i] as string, items[i] as V);
   }
 }
 

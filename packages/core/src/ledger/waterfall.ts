@@ -1,5 +1,5 @@
 /** The one place that decides how credit is drawn from grants: oldest first. */
-import { isPositive, type Money, min, subtract, sum, toAmountString } from "../money.js";
+import { compare, isPositive, type Money, subtract, sum, toAmountString, zero } from "../money.js";
 import type { GrantUse } from "./entries.js";
 
 /** Credit a grant can still give. */
@@ -18,10 +18,13 @@ export function drawCredit(pool: CreditSource[], amount: Money): GrantUse[] {
   let left = amount;
   for (const source of pool) {
     if (!isPositive(left)) break;
-    if (!isPositive(source.free)) continue;
-    const take = min(source.free, left);
-    source.free = subtract(source.free, take);
-    left = subtract(left, take);
+    const free = source.free;
+    if (!isPositive(free)) continue;
+    // One comparison decides both rests: the side that is used up becomes a shared zero, no subtraction.
+    const order = compare(free, left);
+    const take = order <= 0 ? free : left;
+    source.free = order <= 0 ? zero(free.currency) : subtract(free, left);
+    left = order < 0 ? subtract(left, free) : zero(left.currency);
     uses.push({ grantId: source.grantId, amount: toAmountString(take) });
   }
   return uses;

@@ -27,9 +27,13 @@ const rejected = (error: unknown): Answer => ({ status: "rejected", message: mes
 
 /** One call, raced against `timeoutMs` (Infinity: no race). Never rejects. */
 function ask(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number): Promise<Answer> {
-  const call: Promise<Answer> = Promise.resolve()
-    .then(() => gateway.charge(request))
-    .then(wellFormed, rejected);
+  let call: Promise<Answer>;
+  try {
+    call = Promise.resolve(gateway.charge(request)).then(wellFormed, rejected);
+  } catch (error) {
+    // A gateway that throws instead of rejecting failed the same way.
+    call = Promise.resolve(rejected(error));
+  }
   if (timeoutMs === Number.POSITIVE_INFINITY) return call;
   // Whichever comes first wins; the answer cancels the timer (one promise, not a race of two and an await).
   return new Promise<Answer>((resolve) => {
@@ -48,13 +52,14 @@ function ask(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number)
  * The answer is final (`succeeded`, `declined`, `error`) or `unknown`: the
  * charge may have happened and only another call with the key can tell.
  * After a time-out, a rejected retry says nothing about the first attempt,
- * so it stays unknown.
+ * so it stays unknown. Never rejects.
  */
-export async function collect(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number): Promise<ChargeOutcome> {
-  const first = await ask(gateway, request, timeoutMs);
-  if (first.status === "rejected") return { status: "error", message: first.message };
-  if (first.status !== "unknown") return first;
-  const second = await ask(gateway, request, timeoutMs);
-  if (second.status === "rejected") return { status: "unknown", message: `${first.message} Asking again failed: ${second.message}` };
-  return second;
+export function collect(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number): Promise<ChargeOutcome> {
+  return ask(gateway, request, timeoutMs).then((first): ChargeOutcome | Promise<ChargeOutcome> => {
+    if (first.status === "rejected") return { status: "error", message: first.message };
+    if (first.status !== "unknown") return first;
+    return ask(gateway, request, timeoutMs).then((second) =>
+      second.status === "rejected" ? { status: "unknown", message: `${first.message} Asking again failed: ${second.message}` } : second,
+    );
+  });
 }

@@ -6,26 +6,15 @@ import type { IsoDate } from "../dates.js";
 import { CreditKitError } from "../errors.js";
 import { type AccountSnapshot, type FeeState, unpaidOldestFirst } from "../ledger/account-state.js";
 import type { Allocation, CreditPaymentEntry, GrantUse, LedgerEntry, PaymentEntry } from "../ledger/entries.js";
+import type { FeeOwed, FeesOwed } from "../ledger/holds.js";
 import { type CreditSource, drawCredit } from "../ledger/waterfall.js";
-import { add, fromAmountString, isPositive, type Money, min, subtract, toAmountString, zero } from "../money.js";
+import { add, compare, fromAmountString, isPositive, type Money, subtract, toAmountString, zero } from "../money.js";
 
 /** One fee of an invoice with what it still owes. */
-export interface FeeDue {
-  readonly feeId: string;
-  readonly description: string;
-  readonly remainder: Money;
-  /** `remainder` as the snapshot wrote it (canonical). */
-  readonly remainderText: string;
-}
+export type FeeDue = FeeOwed;
 
-/** What an invoice's fees owe now, in the order a waterfall pays them. */
-export interface InvoiceDue {
-  /** Fees with something left to pay, oldest due first. */
-  readonly fees: readonly FeeDue[];
-  readonly total: Money;
-  /** `total` as a canonical string. */
-  readonly totalText: string;
-}
+/** What an invoice's fees owe now, in the order a waterfall pays them (fees with something left, oldest due first). */
+export type InvoiceDue = FeesOwed;
 
 /**
  * Reads the invoice's fees from a snapshot. Throws `unknown-fee` for a fee the
@@ -86,21 +75,24 @@ export function settlementEntries(plan: SettlementPlan): LedgerEntry[] {
   const { key, accountId, date, currency: c } = plan;
   const entries: LedgerEntry[] = [];
   const pool: CreditSource[] = plan.grants.map((g) => ({ grantId: g.grantId, free: fromAmountString(g.amount, c) }));
+  const fees = plan.fees;
   const rests: Money[] = [];
   let creditLeft = plan.credit;
-  for (const fee of plan.fees) {
-    const take = min(fee.remainder, creditLeft);
-    rests.push(subtract(fee.remainder, take));
+  for (let i = 0; i < fees.length; i++) {
+    const fee = fees[i] as FeeDue;
+    // One comparison decides the fee's rest and the credit left (a used-up side is a shared zero).
+    const order = isPositive(creditLeft) ? compare(fee.remainder, creditLeft) : 1;
+    const take = order <= 0 ? fee.remainder : creditLeft;
+    rests.push(order <= 0 ? zero(c) : isPositive(creditLeft) ? subtract(fee.remainder, creditLeft) : fee.remainder);
     if (!isPositive(take)) continue;
-    creditLeft = subtract(creditLeft, take);
-    const amount = toAmountString(take);
+    creditLeft = order < 0 ? subtract(creditLeft, take) : zero(c);
     const entry: CreditPaymentEntry = {
       id: `${key}#${entries.length}`,
       key,
       type: "Payment (AC)",
       accountId,
       date,
-      amount,
+      amount: toAmountString(take),
       description: `Account credit applied: ${fee.description}`,
       feeId: fee.feeId,
       grants: drawCredit(pool, take),
@@ -111,13 +103,14 @@ export function settlementEntries(plan: SettlementPlan): LedgerEntry[] {
   if (card && isPositive(card.amount)) {
     const allocations: Allocation[] = [];
     let cardLeft = card.amount;
-    plan.fees.forEach((fee, i) => {
+    for (let i = 0; i < fees.length && isPositive(cardLeft); i++) {
       const rest = rests[i] ?? zero(c);
-      const take = min(rest, cardLeft);
-      if (!isPositive(take)) return;
-      cardLeft = subtract(cardLeft, take);
-      allocations.push({ feeId: fee.feeId, amount: toAmountString(take) });
-    });
+      if (!isPositive(rest)) continue;
+      const order = compare(rest, cardLeft);
+      const take = order <= 0 ? rest : cardLeft;
+      cardLeft = order < 0 ? subtract(cardLeft, rest) : zero(c);
+      allocations.push({ feeId: (fees[i] as FeeDue).feeId, amount: toAmountString(take) });
+    }
     const payment: PaymentEntry = {
       id: `${key}#${entries.length}`,
       key,

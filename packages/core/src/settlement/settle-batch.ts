@@ -90,23 +90,27 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
   let done = 0;
   let aborted = false;
 
-  const settleOne = async (invoice: BatchInvoice): Promise<SettlementResult> => {
+  /** One invoice's result: at once when the ledger answers synchronously and no charge is needed. */
+  const settleOne = (invoice: BatchInvoice): SettlementResult | Promise<SettlementResult> => {
+    const failed = (error: unknown) =>
+      stopped(batchId, invoice, "failed", error instanceof Error ? error.message : String(error), zeroText);
     try {
       checkInvoiceFields(invoice);
       if (seen.has(invoice.invoiceId)) return stopped(batchId, invoice, "failed", "This invoice id appears twice in the batch.", zeroText);
       seen.add(invoice.invoiceId);
-      return await settleChecked(ports, {
+      const settled = settleChecked(ports, {
         batchId,
         invoiceId: invoice.invoiceId,
         accountId: invoice.accountId,
         feeIds: invoice.feeIds,
         applyCredit,
         date,
-        ...(invoice.description !== undefined ? { description: invoice.description } : {}),
-        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        description: invoice.description,
+        timeoutMs,
       });
+      return settled instanceof Promise ? settled.catch(failed) : settled;
     } catch (error) {
-      return stopped(batchId, invoice, "failed", error instanceof Error ? error.message : String(error), zeroText);
+      return failed(error);
     }
   };
 
@@ -118,7 +122,8 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
       }
       const index = next++;
       const invoice = invoices[index] as BatchInvoice;
-      const result = await settleOne(invoice);
+      const settled = settleOne(invoice);
+      const result = settled instanceof Promise ? await settled : settled;
       results[index] = result;
       done += 1;
       if (onProgress) {

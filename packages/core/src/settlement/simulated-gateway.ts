@@ -80,43 +80,58 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
     checkOutcomes(outcomes, `scripts.${accountId}`);
     scripts.set(accountId, [...outcomes]);
   }
-  const made: SimulatedCharge[] = [];
-  const byKey = new Map<string, SimulatedCharge>();
+  // Charges in columns (a charge's id is the prefix and its position): no object per charge until `charges()` asks.
+  const made = {
+    accountId: [] as string[],
+    amount: [] as string[],
+    currency: [] as string[],
+    key: [] as string[],
+    description: [] as string[],
+  };
+  const byKey = new Map<string, number>();
   let calls = 0;
 
   const answer = (outcome: ChargeOutcome): Promise<ChargeOutcome> => delay(latency, outcome);
+  const idOf = (n: number) => `${prefix}${n + 1}`;
 
   const nextOutcome = (accountId: string): SimulatedOutcome => {
     const queue = scripts.get(accountId);
     return queue?.shift() ?? fallback;
   };
 
-  const chargeNow = (request: ChargeRequest): SimulatedCharge => {
-    const charge: SimulatedCharge = {
-      chargeId: `${prefix}${made.length + 1}`,
-      accountId: request.accountId,
-      amount: request.amount,
-      currency: request.currency,
-      idempotencyKey: request.idempotencyKey,
-      description: request.description,
-    };
-    made.push(charge);
-    byKey.set(request.idempotencyKey, charge);
-    return charge;
+  /** Records a charge; returns its id. */
+  const chargeNow = (request: ChargeRequest): string => {
+    const n = made.key.length;
+    made.accountId.push(request.accountId);
+    made.amount.push(request.amount);
+    made.currency.push(request.currency);
+    made.key.push(request.idempotencyKey);
+    made.description.push(request.description);
+    byKey.set(request.idempotencyKey, n);
+    return idOf(n);
   };
+
+  const chargeAt = (n: number): SimulatedCharge => ({
+    chargeId: idOf(n),
+    accountId: made.accountId[n] as string,
+    amount: made.amount[n] as string,
+    currency: made.currency[n] as string,
+    idempotencyKey: made.key[n] as string,
+    description: made.description[n] as string,
+  });
 
   return {
     charge(request) {
       calls += 1;
       const earlier = byKey.get(request.idempotencyKey);
-      if (earlier) {
+      if (earlier !== undefined) {
         const same =
-          earlier.accountId === request.accountId &&
-          earlier.currency === request.currency &&
-          sameAmount(earlier.amount, request.amount, request.currency);
+          made.accountId[earlier] === request.accountId &&
+          made.currency[earlier] === request.currency &&
+          sameAmount(made.amount[earlier] as string, request.amount, request.currency);
         return answer(
           same
-            ? { status: "succeeded", chargeId: earlier.chargeId }
+            ? { status: "succeeded", chargeId: idOf(earlier) }
             : { status: "error", message: "This idempotency key was already used for a different charge." },
         );
       }
@@ -128,7 +143,7 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
       }
       switch (nextOutcome(request.accountId)) {
         case "succeed":
-          return answer({ status: "succeeded", chargeId: chargeNow(request).chargeId });
+          return answer({ status: "succeeded", chargeId: chargeNow(request) });
         case "decline":
           return answer({ status: "declined", reason: "Card declined (simulated)." });
         case "error":
@@ -142,7 +157,7 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
           return answer({ status: "unknown", message: "The gateway timed out (simulated)." });
       }
     },
-    charges: () => [...made],
+    charges: () => made.key.map((_, n) => chargeAt(n)),
     attempts: () => calls,
     addCard(accountId) {
       cards.add(accountId);

@@ -7,6 +7,7 @@ import type { IsoDate } from "../dates.js";
 import type { PaymentGateway } from "../gateway.js";
 import type { AccountSnapshot, Reservation } from "../ledger/account-state.js";
 import type { LedgerEntry } from "../ledger/entries.js";
+import type { FeesOwed } from "../ledger/holds.js";
 import type { ReserveRequest } from "../ledger/journal.js";
 
 /** A value now or later: a synchronous journal and an async data source both fit. */
@@ -14,7 +15,8 @@ export type Awaitable<T> = T | Promise<T>;
 
 /**
  * The part of a ledger settlement uses (a subset of `Journal`). Every method
- * may answer now or with a promise; settlement always awaits.
+ * may answer now or with a promise; settlement waits for a promise and goes
+ * straight on with a value.
  */
 export interface SettlementLedger {
   /** The ledger's currency (ISO 4217). */
@@ -24,6 +26,12 @@ export interface SettlementLedger {
   /** Appends `entries` atomically under `key` (idempotent by key) and releases the reservation held under it. */
   commit(key: string, entries: readonly LedgerEntry[]): Awaitable<{ readonly entries: readonly LedgerEntry[] }>;
   snapshot(accountId: string): Awaitable<AccountSnapshot>;
+  /**
+   * Optional: what `feeIds` owe, read without building a snapshot (the journal
+   * has it). It must answer what `snapshot` would, with the same errors;
+   * without it, settlement reads the snapshot.
+   */
+  feesOwed?(accountId: string, feeIds: readonly string[], key: string): Awaitable<FeesOwed>;
   /** Holds the fees and up to `credit` of credit; the same key returns the same reservation. */
   reserve(request: ReserveRequest): Awaitable<Reservation>;
   release(key: string): Awaitable<void>;

@@ -1,0 +1,186 @@
+/**
+ * Applying one entry to a book's tallies, with every rule that keeps the
+ * ledger sound (internal; re-exported by account-state), and the overlay a
+ * commit applies its entries to before keeping them.
+ */
+import { CreditKitError } from "../errors.js";
+import { add, compare, isZero, type Money, parseMoney, subtract, toAmountString, zero } from "../money.js";
+import type { Book, FeeTally, GrantTally, ReservationGuard } from "./account-state.js";
+import { type AccountRecord, isGrantEntry, type LedgerEntry } from "./entries.js";
+import { type DraftTallies, draftTallies } from "./tallies.js";
+
+const NO_RESERVATIONS: ReservationGuard = { heldByOthers: () => undefined, feeHeldBy: () => undefined };
+
+/** Parses a positive amount of `entry`; a refusal names the entry's field (built only then). */
+function positive(amount: string, currency: string, entry: LedgerEntry, part: string): Money {
+  try {
+    return parseMoney(amount, currency, "positive");
+  } catch (error) {
+    if (error instanceof CreditKitError)
+      throw new CreditKitError(error.code, { ...error.details, field: `${entry.id}.${part}` }, error.message);
+    throw error;
+  }
+}
+
+function needFee(book: Book, feeId: string): FeeTally {
+  const fee = book.fees.get(feeId);
+  if (!fee) throw new CreditKitError("unknown-fee", { accountId: book.account.id, feeId });
+  return fee;
+}
+
+function needGrant(book: Book, grantId: string): GrantTally {
+  const grant = book.grants.get(grantId);
+  if (!grant) throw new CreditKitError("unknown-grant", { accountId: book.account.id, grantId });
+  return grant;
+}
+
+/**
+ * An entry's list as an array to index: `for…of` over a frozen array (every
+ * written entry's) allocates an iterator result per item. Anything not an
+ * array is spread, so a list that is not iterable fails as before.
+ */
+function listOf<T>(list: readonly T[]): readonly T[] {
+  return Array.isArray(list) ? list : [...(list as Iterable<T>)];
+}
+
+/** `a` + `b`, reusing `b` itself when `a` is zero (values are immutable). */
+function plus(a: Money, b: Money): Money {
+  return isZero(a) ? b : add(a, b);
+}
+
+/**
+ * A fee after a payment or void of `amount`. A fee paid off with nothing
+ * voided keeps its own amount as `paid` and a shared zero as remainder, so
+ * settled fees hold no Decimals of their own (the values are equal, exactly).
+ */
+function feeAfter(fee: FeeTally, amount: Money, as: "paid" | "voided", c: string): FeeTally {
+  const cleared = compare(amount, fee.remainder) === 0;
+  const remainder = cleared ? zero(c) : subtract(fee.remainder, amount);
+  const { entry, order } = fee;
+  if (as === "voided") return { entry, order, amount: fee.amount, paid: fee.paid, voided: plus(fee.voided, amount), remainder };
+  const paid = cleared && isZero(fee.voided) ? fee.amount : plus(fee.paid, amount);
+  return { entry, order, amount: fee.amount, paid, voided: fee.voided, remainder };
+}
+
+function payFee(book: Book, feeId: string, amount: Money, key: string, guard: ReservationGuard): void {
+  const fee = needFee(book, feeId);
+  const holder = guard.feeHeldBy(book.account.id, feeId);
+  if (holder !== undefined && holder !== key) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
+  if (compare(amount, fee.remainder) > 0) {
+    throw new CreditKitError("fee-overpaid", { feeId, amount: toAmountString(amount), remainder: toAmountString(fee.remainder) });
+  }
+  book.fees.set(feeId, feeAfter(fee, amount, "paid", book.currency));
+}
+
+function takeCredit(book: Book, grantId: string, amount: Money, guard: ReservationGuard, as: "used" | "voided"): void {
+  const grant = needGrant(book, grantId);
+  const held = guard.heldByOthers(book.account.id, grantId);
+  const free = held === undefined ? grant.remainder : subtract(grant.remainder, held);
+  if (compare(amount, free) > 0) {
+    throw new CreditKitError("credit-overused", { grantId, amount: toAmountString(amount), unused: toAmountString(free) });
+  }
+  // As for fees: a grant used up with nothing voided keeps its amount as `used` and a shared zero.
+  const cleared = compare(amount, grant.remainder) === 0;
+  const remainder = cleared ? zero(book.currency) : subtract(grant.remainder, amount);
+  const { entry } = grant;
+  const used = cleared && isZero(grant.voided) ? grant.amount : plus(grant.used, amount);
+  book.grants.set(
+    grantId,
+    as === "used"
+      ? { entry, amount: grant.amount, used, voided: grant.voided, remainder }
+      : { entry, amount: grant.amount, used: grant.used, voided: plus(grant.voided, amount), remainder },
+  );
+}
+
+/**
+ * Applies one entry to a book, checking every rule that keeps the ledger
+ * sound: no fee overpaid, no grant overused, no reserved fee or credit taken
+ * by another operation, no id reused, amounts positive and exact. Throws a
+ * CreditKitError when a rule fails, possibly after changing part of `book`:
+ * apply to a draft and keep it only when every entry passed (the journal does).
+ */
+export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGuard = NO_RESERVATIONS): void {
+  const c = book.currency;
+  const amount = positive(entry.amount, c, entry, "amount");
+  switch (entry.type) {
+    case "Fee": {
+      if (book.fees.has(entry.feeId)) throw new CreditKitError("duplicate-id", { feeId: entry.feeId });
+      book.fees.set(entry.feeId, { entry, order: book.fees.size, amount, paid: zero(c), voided: zero(c), remainder: amount });
+      return;
+    }
+    case "Payment": {
+      const allocations = listOf(entry.allocations);
+      const parts: Money[] = [];
+      let allocated: Money = zero(c);
+      for (let i = 0; i < allocations.length; i++) {
+        const part = positive((allocations[i] as { amount: string }).amount, c, entry, "allocations");
+        parts.push(part);
+        allocated = plus(allocated, part);
+      }
+      if (compare(allocated, amount) > 0) {
+        throw new CreditKitError("invalid-input", { entryId: entry.id }, "A payment cannot allocate more than its amount.");
+      }
+      for (let i = 0; i < parts.length; i++) {
+        payFee(book, (allocations[i] as { feeId: string }).feeId, parts[i] as Money, entry.key, guard);
+      }
+      return;
+    }
+    case "Payment (AC)": {
+      const grants = listOf(entry.grants);
+      const uses: Money[] = [];
+      let total: Money = zero(c);
+      for (let i = 0; i < grants.length; i++) {
+        const use = positive((grants[i] as { amount: string }).amount, c, entry, "grants");
+        uses.push(use);
+        total = uses.length === 1 ? use : add(total, use);
+      }
+      if (compare(total, amount) !== 0) {
+        throw new CreditKitError("invalid-input", { entryId: entry.id }, "A credit payment must equal the credit it uses.");
+      }
+      payFee(book, entry.feeId, amount, entry.key, guard);
+      for (let i = 0; i < uses.length; i++) {
+        takeCredit(book, (grants[i] as { grantId: string }).grantId, uses[i] as Money, guard, "used");
+      }
+      return;
+    }
+    case "Void": {
+      if (entry.target.kind === "grant") {
+        takeCredit(book, entry.target.grantId, amount, guard, "voided");
+      } else {
+        const fee = needFee(book, entry.target.feeId);
+        const holder = guard.feeHeldBy(book.account.id, entry.target.feeId);
+        if (holder !== undefined && holder !== entry.key) {
+          throw new CreditKitError("fee-reserved", { feeId: entry.target.feeId, reservedBy: holder });
+        }
+        if (compare(amount, fee.remainder) > 0) throw new CreditKitError("fee-overpaid", { feeId: entry.target.feeId });
+        book.fees.set(entry.target.feeId, feeAfter(fee, amount, "voided", book.currency));
+      }
+      return;
+    }
+    default: {
+      if (!isGrantEntry(entry)) throw new CreditKitError("invalid-input", { entryId: (entry as LedgerEntry).id }, "Unknown entry type.");
+      if (book.grants.has(entry.grantId)) throw new CreditKitError("duplicate-id", { grantId: entry.grantId });
+      book.grants.set(entry.grantId, { entry, amount, used: zero(c), voided: zero(c), remainder: amount });
+    }
+  }
+}
+
+/** A commit's overlay of one account's book: checked entry by entry, kept only when all pass. */
+export class BookDraft implements Book {
+  readonly account: AccountRecord;
+  readonly currency: string;
+  readonly fees: DraftTallies<FeeTally>;
+  readonly grants: DraftTallies<GrantTally>;
+
+  constructor(book: Book) {
+    this.account = book.account;
+    this.currency = book.currency;
+    this.fees = draftTallies(book.fees);
+    this.grants = draftTallies(book.grants);
+  }
+
+  apply(): void {
+    this.fees.apply();
+    this.grants.apply();
+  }
+}

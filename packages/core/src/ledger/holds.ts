@@ -1,0 +1,177 @@
+/**
+ * Reservations held by settlements in flight (internal to the journal), and
+ * the reads settlement needs straight from an account's tallies: what chosen
+ * fees owe and what credit is free, without building a string snapshot.
+ */
+import { CreditKitError } from "../errors.js";
+import { add, fromAmountString, isPositive, isZero, type Money, subtract, toAmountString, zero } from "../money.js";
+import type { Book, FeeTally, GrantTally, Reservation, ReservationGuard } from "./account-state.js";
+import type { CreditSource } from "./waterfall.js";
+
+const NONE: readonly Reservation[] = Object.freeze([]);
+
+/** Reservations by key and by account (an account usually holds none or one). */
+export class Holds {
+  readonly byKey = new Map<string, Reservation>();
+  private readonly byAccount = new Map<string, Reservation[]>();
+
+  constructor(readonly currency: string) {}
+
+  hold(r: Reservation): void {
+    this.byKey.set(r.key, r);
+    const mine = this.byAccount.get(r.accountId);
+    if (mine) mine.push(r);
+    else this.byAccount.set(r.accountId, [r]);
+  }
+
+  unhold(key: string): Reservation | undefined {
+    const r = this.byKey.get(key);
+    if (!r) return undefined;
+    this.byKey.delete(key);
+    const mine = this.byAccount.get(r.accountId);
+    if (mine) {
+      if (mine.length === 1) this.byAccount.delete(r.accountId);
+      else mine.splice(mine.indexOf(r), 1);
+    }
+    return r;
+  }
+
+  /** The account's reservations, oldest first (do not change the array). */
+  of(accountId: string): readonly Reservation[] {
+    return this.byAccount.get(accountId) ?? NONE;
+  }
+
+  /** Credit of `grantId` held by the account's reservations, except the one under `exceptKey`. */
+  heldOn(accountId: string, grantId: string, exceptKey?: string): Money | undefined {
+    const mine = this.byAccount.get(accountId);
+    if (!mine) return undefined;
+    let total: Money | undefined;
+    for (const r of mine) {
+      if (r.key === exceptKey) continue;
+      for (const g of r.grants) {
+        if (g.grantId !== grantId) continue;
+        const amount = fromAmountString(g.amount, this.currency);
+        total = total === undefined ? amount : add(total, amount);
+      }
+    }
+    return total;
+  }
+
+  /** The key of a reservation other than `exceptKey`'s holding `feeId`, if any. */
+  feeHolder(accountId: string, feeId: string, exceptKey?: string): string | undefined {
+    const mine = this.byAccount.get(accountId);
+    if (mine) for (const r of mine) if (r.key !== exceptKey && r.feeIds.includes(feeId)) return r.key;
+    return undefined;
+  }
+}
+
+/** The reservation rules as seen by the operation writing under `key`. */
+export class Guard implements ReservationGuard {
+  constructor(
+    private readonly holds: Holds,
+    private readonly key: string,
+  ) {}
+
+  heldByOthers(accountId: string, grantId: string): Money | undefined {
+    return this.holds.heldOn(accountId, grantId, this.key);
+  }
+
+  feeHeldBy(accountId: string, feeId: string): string | undefined {
+    return this.holds.feeHolder(accountId, feeId, this.key);
+  }
+}
+
+/** One chosen fee with what it still owes. */
+export interface FeeOwed {
+  readonly feeId: string;
+  readonly description: string;
+  readonly remainder: Money;
+  /** `remainder` as a canonical string. */
+  readonly remainderText: string;
+}
+
+/** What chosen fees owe now, in the order a waterfall pays them. */
+export interface FeesOwed {
+  /** Fees with something left to pay: due date, then posting order, then id. */
+  readonly fees: readonly FeeOwed[];
+  readonly total: Money;
+  /** `total` as a canonical string. */
+  readonly totalText: string;
+}
+
+const byDueDate = (a: FeeTally, b: FeeTally): number =>
+  a.entry.dueDate < b.entry.dueDate
+    ? -1
+    : a.entry.dueDate > b.entry.dueDate
+      ? 1
+      : a.order - b.order || (a.entry.feeId < b.entry.feeId ? -1 : 1);
+
+const owed = (f: FeeTally): FeeOwed => ({
+  feeId: f.entry.feeId,
+  description: f.entry.description,
+  remainder: f.remainder,
+  remainderText: toAmountString(f.remainder),
+});
+
+/**
+ * What `feeIds` owe, read from the tallies: the same answer, and the same
+ * errors, as reading them from a snapshot. Throws `unknown-fee` for a fee the
+ * account does not have (the first missing one) and `fee-reserved` for one
+ * held by a reservation other than `key`'s (the first in posting order).
+ */
+export function feesOwed(book: Book, holds: Holds, feeIds: readonly string[], key: string): FeesOwed {
+  const accountId = book.account.id;
+  const chosen: FeeTally[] = [];
+  for (const feeId of feeIds) {
+    const fee = book.fees.get(feeId);
+    if (!fee) throw new CreditKitError("unknown-fee", { accountId, feeId });
+    chosen.push(fee);
+  }
+  if (chosen.length > 1) chosen.sort((a, b) => a.order - b.order);
+  for (const fee of chosen) {
+    const holder = holds.feeHolder(accountId, fee.entry.feeId, key);
+    if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId: fee.entry.feeId, reservedBy: holder });
+  }
+  const c = book.currency;
+  const first = chosen[0];
+  if (chosen.length === 1 && first) {
+    if (!isPositive(first.remainder)) return { fees: [], total: zero(c), totalText: toAmountString(zero(c)) };
+    const fee = owed(first);
+    return { fees: [fee], total: fee.remainder, totalText: fee.remainderText };
+  }
+  const unpaid = chosen.filter((f) => isPositive(f.remainder));
+  if (unpaid.length > 1) unpaid.sort(byDueDate);
+  let total = zero(c);
+  const fees = unpaid.map((f) => {
+    total = isZero(total) ? f.remainder : add(total, f.remainder);
+    return owed(f);
+  });
+  return { fees, total, totalText: toAmountString(total) };
+}
+
+const byAge = (a: GrantTally, b: GrantTally): number =>
+  a.entry.date < b.entry.date
+    ? -1
+    : a.entry.date > b.entry.date
+      ? 1
+      : a.entry.grantId < b.entry.grantId
+        ? -1
+        : a.entry.grantId > b.entry.grantId
+          ? 1
+          : 0;
+
+/** Grants with unreserved unused credit, oldest first, read from the tallies (as `usableGrants` reads a snapshot). */
+export function usableCredit(book: Book, holds: Holds): CreditSource[] {
+  const pool: CreditSource[] = [];
+  if (book.grants.size === 0) return pool;
+  const grants: GrantTally[] = [];
+  for (const g of book.grants.values()) if (isPositive(g.remainder)) grants.push(g);
+  if (grants.length > 1) grants.sort(byAge);
+  const accountId = book.account.id;
+  for (const g of grants) {
+    const held = holds.heldOn(accountId, g.entry.grantId);
+    const free = held === undefined || isZero(held) ? g.remainder : subtract(g.remainder, held);
+    if (isPositive(free)) pool.push({ grantId: g.entry.grantId, free });
+  }
+  return pool;
+}
