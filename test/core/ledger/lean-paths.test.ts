@@ -88,13 +88,13 @@ describe("entry ids stay unique across keys", () => {
     return journal;
   };
 
-  it("refuses an id of the form "key#n" that another key wrote first", () => {
+  it('refuses an id of the form "key#n" that another key wrote first', () => {
     const journal = fresh();
     journal.commit("x", [fee("x", "f1", "y#0")]);
     expect(errorOf(() => journal.commit("y", [fee("y", "f2", "y#0")])).code).to.equal("duplicate-id");
   });
 
-  it("refuses another key's "key#n" id written under a new key", () => {
+  it("refuses another key's 'key#n' id written under a new key", () => {
     const journal = fresh();
     journal.commit("y", [fee("y", "f1", "y#0")]);
     expect(errorOf(() => journal.commit("x", [fee("x", "f2", "y#0")])).code).to.equal("duplicate-id");
