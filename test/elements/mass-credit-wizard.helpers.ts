@@ -36,10 +36,10 @@ const CLASS_B = offering("B", "Swim B");
  * The seed's AND example: Ada is enrolled in class A only, Ben in A and B,
  * Cy in B only (one student per family, all active on DATE).
  */
-export async function andExampleSource(): Promise<StoreDataSource> {
+export async function andExampleSource(adamsName = "Adams family"): Promise<StoreDataSource> {
   const source = await createMemoryDataSource({ currency: "USD", settings: { autoApply: false } });
   const families = [
-    ["FA", "Adams family", "SA", "Ada Adams", ["A"]],
+    ["FA", adamsName, "SA", "Ada Adams", ["A"]],
     ["FB", "Brown family", "SB", "Ben Brown", ["A", "B"]],
     ["FC", "Clark family", "SC", "Cy Clark", ["B"]],
   ] as const;
@@ -77,7 +77,10 @@ export async function mountWizard(source: StoreDataSource, location = "downtown"
     </ck-provider>
   `);
   const wizard = wrapper.querySelector("ck-mass-credit-wizard") as CkMassCreditWizard;
-  await waitUntil(() => wizard.shadowRoot?.querySelector("#q-description, [part~=review], [part~=done], [part~=resume]"), "the wizard shows");
+  await waitUntil(
+    () => wizard.shadowRoot?.querySelector("#q-description, [part~=review], [part~=done], [part~=resume]"),
+    "the wizard shows",
+  );
   await wizard.updateComplete;
   return wizard;
 }

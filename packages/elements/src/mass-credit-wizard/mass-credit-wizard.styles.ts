@@ -358,8 +358,7 @@ export const wizardStyles = css`
   }
   @keyframes ck-reveal {
     from {
-      opacity: 0;
-      transform: translateY(-4px);
+      transform: translateY(-6px);
     }
   }
   @media (prefers-reduced-motion: reduce) {

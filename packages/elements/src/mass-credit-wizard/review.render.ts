@@ -141,7 +141,7 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
       </div>
       ${renderExplain(view, on)}
       <div class="actions">
-        <button type="button" @click=${on.editQuestions}>Change the questions</button>
+        <button type="button" id="edit-questions" @click=${on.editQuestions}>Change the questions</button>
         <button type="button" class="primary" part="process-button" ?disabled=${count === 0} @click=${on.askProcess}>
           Process ${n(count)} credit${count === 1 ? "" : "s"}…
         </button>
