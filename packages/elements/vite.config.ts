@@ -2,6 +2,8 @@
 import { defineConfig } from "vite";
 
 export default defineConfig({
+  // Relative asset URLs: the wizard's preview worker is found next to index.js (new URL("assets/…", import.meta.url)).
+  base: "./",
   build: {
     target: "es2022",
     outDir: "dist",
