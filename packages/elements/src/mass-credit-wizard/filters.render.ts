@@ -15,7 +15,7 @@ const DAY_NAMES: Readonly<Record<Weekday, string>> = {
 };
 
 /** A section's disclosure button and, when open, its body. */
-function section(view: WizardView, on: WizardHandlers, name: string, title: string, chosen: number, body: () => TemplateResult) {
+function section(view: WizardView, on: WizardHandlers, name: string, title: string, chosen: string, body: () => TemplateResult) {
   const open = view.session.opened.has(name);
   return html`
     <section class="optional" part="section" data-section=${name}>
@@ -30,13 +30,16 @@ function section(view: WizardView, on: WizardHandlers, name: string, title: stri
         >
           <span class="chevron" aria-hidden="true"></span>
           <span>${title}</span>
-          <span class="muted">${chosen > 0 ? `${chosen} chosen` : "Optional"}</span>
+          <span class="muted">${chosen || "Optional"}</span>
         </button>
       </h3>
       <div id="section-${name}" class="section-body" ?hidden=${!open}>${open ? body() : nothing}</div>
     </section>
   `;
 }
+
+const chosenText = (n: number) => (n > 0 ? `${n} chosen` : "");
+const countText = (n: number, noun: string) => (n > 0 ? `${n} ${noun}${n === 1 ? "" : "s"}` : "");
 
 function rowFields(view: WizardView): readonly [RowField, string, readonly NamedItem[]][] {
   const lists = view.session.dataSet?.lists;
@@ -109,7 +112,7 @@ export function renderOptionalSections(view: WizardView, on: WizardHandlers): Te
         on,
         "autopay",
         "Autopay methods on file",
-        answers.autopayMethods.length,
+        chosenText(answers.autopayMethods.length),
         () =>
           html`${renderChoices("autopayMethods", "The family has any of", lists?.autopayMethods ?? [], answers.autopayMethods, (v) =>
             on.answer({ autopayMethods: v }),
@@ -120,7 +123,7 @@ export function renderOptionalSections(view: WizardView, on: WizardHandlers): Te
         on,
         "categories",
         "Charge categories",
-        answers.chargeCategories.length,
+        chosenText(answers.chargeCategories.length),
         () =>
           html`${renderChoices(
             "chargeCategories",
@@ -130,7 +133,7 @@ export function renderOptionalSections(view: WizardView, on: WizardHandlers): Te
             (v) => on.answer({ chargeCategories: v }),
           )}<p class="hint">With “Only customers with outstanding charges” on, that charge must be unpaid.</p>${fieldError(errors, "chargeCategories")}`,
       )}
-      ${section(view, on, "keywords", "Keywords", answers.studentKeywords.length + answers.familyKeywords.length, () =>
+      ${section(view, on, "keywords", "Keywords", chosenText(answers.studentKeywords.length + answers.familyKeywords.length), () =>
         keywords === undefined
           ? loading
           : html`
@@ -142,7 +145,7 @@ export function renderOptionalSections(view: WizardView, on: WizardHandlers): Te
               )}
             `,
       )}
-      ${section(view, on, "enrollments", "Enrollment filters", answers.rows.length, () => enrollmentFilters(view, on))}
+      ${section(view, on, "enrollments", "Enrollment filters", countText(answers.rows.length, "filter"), () => enrollmentFilters(view, on))}
     </div>
   `;
 }

@@ -50,7 +50,7 @@ export const wizardStyles = css`
     max-width: 22rem;
   }
   .location label,
-  .question > label,
+  .question > label:not(.choice),
   legend {
     font-weight: 600;
   }
@@ -119,6 +119,7 @@ export const wizardStyles = css`
     padding: 6px 0;
   }
   .choice input {
+    flex: none;
     inline-size: 18px;
     block-size: 18px;
     margin: 2px 0 0;
@@ -340,6 +341,9 @@ export const wizardStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
+  .reversal h4 {
+    margin-bottom: var(--_ck-space);
+  }
   .reversal {
     margin-top: calc(var(--_ck-space) * 2);
     padding-top: calc(var(--_ck-space) * 2);
@@ -355,6 +359,28 @@ export const wizardStyles = css`
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
+  }
+  /* Narrow: the names stack in one column, the checkbox and amount beside them. */
+  @container (max-width: 36rem) {
+    .table,
+    [data-mode] .table {
+      --_columns: 2.75rem minmax(0, 1fr) auto;
+    }
+    .row > span:not(.pick):not(.amount) {
+      grid-column: 2;
+      white-space: normal;
+      padding-block: 2px;
+    }
+    .row > .pick {
+      grid-row: 1 / span 3;
+    }
+    .row > .amount {
+      grid-column: 3;
+      grid-row: 1 / span 3;
+    }
+    .row > span:nth-child(2) {
+      font-weight: 600;
+    }
   }
   @keyframes ck-reveal {
     from {

@@ -1,0 +1,134 @@
+/**
+ * Wizards at each step, for the stories, the screenshots and the bench: a
+ * memory data source seeded with the demo generator, and the wizard's session
+ * driven to the step (the same actions a person's clicks call).
+ */
+import type { CreditKitDataSource } from "@creditkit/core";
+import { createMemoryDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
+import type { WizardAnswers } from "../packages/elements/src/mass-credit-wizard/answers.js";
+import { processSelection, reverseFinishedRun } from "../packages/elements/src/mass-credit-wizard/run-actions.js";
+import { sessionFor, type WizardSession } from "../packages/elements/src/mass-credit-wizard/session.js";
+
+export type WizardScene =
+  | "questions"
+  | "answered"
+  | "errors"
+  | "enrollment-filters"
+  | "previewing"
+  | "review"
+  | "explain"
+  | "confirm"
+  | "processing"
+  | "stopped"
+  | "resume"
+  | "done"
+  | "reversed";
+
+/** A memory data source with `families` generated families (auto-apply off). */
+export async function seededSource(families: number, seed = 7): Promise<StoreDataSource> {
+  const source = await createMemoryDataSource({ currency: "USD", settings: { autoApply: false } });
+  await seedDemoData(source, { seed, families, batchSize: 5000 });
+  return source;
+}
+
+export const STORM_ANSWERS: Partial<WizardAnswers> = {
+  description: "Pool closed for storm",
+  creditType: "weather",
+  date: "2026-12-01",
+  amountText: "15.00",
+  mode: "student",
+  outstandingOnly: false,
+  location: "downtown",
+};
+
+async function answered(session: WizardSession, patch: Partial<WizardAnswers> = {}): Promise<void> {
+  await session.open();
+  session.answers = { ...session.answers, ...STORM_ANSWERS, ...patch };
+  session.revealed = 6;
+  session.changed();
+}
+
+async function previewed(session: WizardSession): Promise<void> {
+  await answered(session);
+  const dataSet = session.dataSet;
+  if (!dataSet) throw new Error("no data set");
+  const { toRequest } = await import("../packages/elements/src/mass-credit-wizard/answers.js");
+  await session.startPreview(toRequest(session.answers, { dataSet, locale: "en-US" }));
+}
+
+/** Drives the session of `source` to `scene`; returns what the element should show on top (the dialog, errors). */
+export async function prepareScene(source: CreditKitDataSource, scene: WizardScene): Promise<void> {
+  const session = sessionFor(source);
+  switch (scene) {
+    case "questions":
+      await session.open();
+      return;
+    case "answered":
+      await answered(session);
+      session.opened.add("keywords");
+      return;
+    case "errors":
+      await answered(session, { amountText: "10%", description: "" });
+      return;
+    case "enrollment-filters":
+      await answered(session, {
+        rows: [
+          { id: 1, meetingDays: ["sat"], locations: [], classIds: ["C02"], campIds: [], programIds: [], offeringKeywords: [] },
+          { id: 2, meetingDays: [], locations: ["downtown"], classIds: ["C03"], campIds: [], programIds: [], offeringKeywords: [] },
+        ],
+      });
+      session.nextRowId = 3;
+      session.opened.add("enrollments");
+      return;
+    case "previewing":
+      await answered(session);
+      session.step = "previewing";
+      session.previewTask = { status: "running", progress: { phase: "checking", done: 4000, total: 10000 } };
+      session.changed();
+      return;
+    case "review":
+    case "explain":
+    case "confirm":
+      await previewed(session);
+      if (scene !== "review") session.deselected = new Set(session.previewTask.preview?.rows.slice(1, 3).map((r) => r.rowKey));
+      return;
+    case "processing":
+      await previewed(session);
+      session.step = "processing";
+      session.run = { status: "processing", runId: "mass-credit-2026-12-01-demo", done: 1250, total: 2000 };
+      session.changed();
+      return;
+    case "stopped":
+      await previewed(session);
+      session.step = "processing";
+      session.run = {
+        status: "stopped",
+        runId: "mass-credit-2026-12-01-demo",
+        done: 750,
+        total: 2000,
+        error: "The browser's storage is not available.",
+      };
+      session.changed();
+      return;
+    case "resume":
+      await session.open();
+      session.unfinished = [
+        {
+          runId: "mass-credit-2026-11-30-a1b2c3d4",
+          status: "processing",
+          selected: 1843,
+          total: "27645.00",
+          description: "Holiday closure",
+          savedAt: "2026-11-30T17:05:00.000Z",
+        },
+      ];
+      session.changed();
+      return;
+    case "done":
+    case "reversed":
+      await previewed(session);
+      await processSelection(session);
+      if (scene === "reversed") await reverseFinishedRun(session);
+      return;
+  }
+}

@@ -1,0 +1,84 @@
+import type { Meta, StoryObj } from "@storybook/web-components-vite";
+import { html } from "lit";
+import { prepareScene, seededSource, type WizardScene } from "./mass-credit-wizard.data.js";
+
+/**
+ * `<ck-mass-credit-wizard>` at each step, over the embedded memory data source
+ * seeded with the demo generator (every story starts from fresh data; the
+ * preview runs in a Web Worker, processing posts for real).
+ */
+const scene = (name: WizardScene, families = 300) => ({
+  loaders: [
+    async () => {
+      const source = await seededSource(families);
+      await prepareScene(source, name);
+      return { source };
+    },
+  ],
+});
+
+/** Runs after the story renders: clicks what a person would to reach the state. */
+const click =
+  (...selectors: string[]) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const wizard = canvasElement.querySelector("ck-mass-credit-wizard");
+    for (const selector of selectors) {
+      await wizard?.updateComplete;
+      wizard?.shadowRoot?.querySelector<HTMLElement>(selector)?.click();
+    }
+  };
+
+const meta: Meta = {
+  title: "Elements/Mass-credit wizard",
+  component: "ck-mass-credit-wizard",
+  args: { locale: "en-US", location: "downtown" },
+  render: (args, { loaded }) => html`
+    <ck-provider .dataSource=${loaded.source} locale=${args.locale}>
+      <ck-mass-credit-wizard location=${args.location}></ck-mass-credit-wizard>
+    </ck-provider>
+  `,
+};
+export default meta;
+type Story = StoryObj;
+
+/** The first question; each answer reveals the next. */
+export const Questions: Story = scene("questions");
+
+/** Every required question answered: the switch, the optional sections (keywords opened), location and Preview. */
+export const Answered: Story = scene("answered");
+
+/** Invalid answers explained next to their fields (Preview was pressed). */
+export const InvalidAnswers: Story = { ...scene("errors"), play: click("[part~=preview-button]") };
+
+/** Two enrollment filters (Swim Level 1 on Saturdays AND Swim Level 2 Downtown), with the AND/OR choice. */
+export const EnrollmentFilters: Story = scene("enrollment-filters");
+
+/** The preview running in the background, with its announced progress bar. */
+export const Previewing: Story = scene("previewing");
+
+/** The review: filter summary, the virtualised table, selection, search, live count and total. */
+export const Review: Story = scene("review");
+
+/** "Why is this family not here?" opened. */
+export const Explain: Story = { ...scene("explain"), play: click("#toggle-explain") };
+
+/** The confirmation stating the count and total. */
+export const ConfirmProcess: Story = { ...scene("confirm"), play: click("[part~=process-button]") };
+
+/** Posting the credits, with progress. */
+export const Processing: Story = scene("processing");
+
+/** A run that stopped (storage failed): Resume posts only what is missing. */
+export const Stopped: Story = scene("stopped");
+
+/** An unfinished run offered for resume when the wizard opens. */
+export const ResumeOffer: Story = scene("resume");
+
+/** The done summary: credits issued, total, filters used, Save to CSV, reversal. */
+export const Done: Story = scene("done");
+
+/** A reversed run with the report of spent credit. */
+export const Reversed: Story = scene("reversed");
+
+/** The review of a 100,000-family data set (once per student: about 190,000 rows); scrolling stays smooth. */
+export const Review100k: Story = scene("review", 100_000);
