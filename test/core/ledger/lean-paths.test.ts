@@ -182,7 +182,7 @@ describe("written entries are frozen copies with the caller's fields in the call
         reference: "ch_1",
       },
     ]).entries;
-    for (const list of [(ac as { grants: object[] }).grants, (card as { allocations: object[] }).allocations]) {
+    for (const list of [(ac as unknown as { grants: object[] }).grants, (card as unknown as { allocations: object[] }).allocations]) {
       expect(Object.isFrozen(list)).to.equal(true);
       expect(Object.isFrozen(list[0])).to.equal(true);
     }

@@ -53,34 +53,38 @@ function plus(a: Money, b: Money): Money {
  * voided keeps its own amount as `paid` and a shared zero as remainder, so
  * settled fees hold no Decimals of their own (the values are equal, exactly).
  */
-function feeAfter(fee: FeeTally, amount: Money, as: "paid" | "voided", c: string): FeeTally {
-  const cleared = compare(amount, fee.remainder) === 0;
+function feeAfter(fee: FeeTally, amount: Money, as: "paid" | "voided", c: string, order = compare(amount, fee.remainder)): FeeTally {
+  const cleared = order === 0;
   const remainder = cleared ? zero(c) : subtract(fee.remainder, amount);
-  const { entry, order } = fee;
-  if (as === "voided") return { entry, order, amount: fee.amount, paid: fee.paid, voided: plus(fee.voided, amount), remainder };
+  const { entry } = fee;
+  if (as === "voided") {
+    return { entry, order: fee.order, amount: fee.amount, paid: fee.paid, voided: plus(fee.voided, amount), remainder };
+  }
   const paid = cleared && isZero(fee.voided) ? fee.amount : plus(fee.paid, amount);
-  return { entry, order, amount: fee.amount, paid, voided: fee.voided, remainder };
+  return { entry, order: fee.order, amount: fee.amount, paid, voided: fee.voided, remainder };
 }
 
 function payFee(book: Book, feeId: string, amount: Money, key: string, guard: ReservationGuard): void {
   const fee = needFee(book, feeId);
   const holder = guard.feeHeldBy(book.account.id, feeId);
   if (holder !== undefined && holder !== key) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
-  if (compare(amount, fee.remainder) > 0) {
+  const order = compare(amount, fee.remainder);
+  if (order > 0) {
     throw new CreditKitError("fee-overpaid", { feeId, amount: toAmountString(amount), remainder: toAmountString(fee.remainder) });
   }
-  book.fees.set(feeId, feeAfter(fee, amount, "paid", book.currency));
+  book.fees.set(feeId, feeAfter(fee, amount, "paid", book.currency, order));
 }
 
 function takeCredit(book: Book, grantId: string, amount: Money, guard: ReservationGuard, as: "used" | "voided"): void {
   const grant = needGrant(book, grantId);
   const held = guard.heldByOthers(book.account.id, grantId);
   const free = held === undefined ? grant.remainder : subtract(grant.remainder, held);
-  if (compare(amount, free) > 0) {
+  const order = compare(amount, free);
+  if (order > 0) {
     throw new CreditKitError("credit-overused", { grantId, amount: toAmountString(amount), unused: toAmountString(free) });
   }
   // As for fees: a grant used up with nothing voided keeps its amount as `used` and a shared zero.
-  const cleared = compare(amount, grant.remainder) === 0;
+  const cleared = held === undefined ? order === 0 : compare(amount, grant.remainder) === 0;
   const remainder = cleared ? zero(book.currency) : subtract(grant.remainder, amount);
   const { entry } = grant;
   const used = cleared && isZero(grant.voided) ? grant.amount : plus(grant.used, amount);

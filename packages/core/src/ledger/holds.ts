@@ -6,6 +6,7 @@
 import { CreditKitError } from "../errors.js";
 import { add, fromAmountString, isPositive, isZero, type Money, subtract, toAmountString, zero } from "../money.js";
 import type { Book, FeeTally, GrantTally, Reservation, ReservationGuard } from "./account-state.js";
+import { TallyList } from "./tallies.js";
 import type { CreditSource } from "./waterfall.js";
 
 const NONE: readonly Reservation[] = Object.freeze([]);
@@ -121,6 +122,16 @@ const owed = (f: FeeTally): FeeOwed => ({
  */
 export function feesOwed(book: Book, holds: Holds, feeIds: readonly string[], key: string): FeesOwed {
   const accountId = book.account.id;
+  const c = book.currency;
+  if (feeIds.length === 1) {
+    const fee = book.fees.get(feeIds[0] as string);
+    if (!fee) throw new CreditKitError("unknown-fee", { accountId, feeId: feeIds[0] });
+    const holder = holds.feeHolder(accountId, fee.entry.feeId, key);
+    if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId: fee.entry.feeId, reservedBy: holder });
+    if (!isPositive(fee.remainder)) return { fees: [], total: zero(c), totalText: toAmountString(zero(c)) };
+    const owes = owed(fee);
+    return { fees: [owes], total: owes.remainder, totalText: owes.remainderText };
+  }
   const chosen: FeeTally[] = [];
   for (const feeId of feeIds) {
     const fee = book.fees.get(feeId);
@@ -131,13 +142,6 @@ export function feesOwed(book: Book, holds: Holds, feeIds: readonly string[], ke
   for (const fee of chosen) {
     const holder = holds.feeHolder(accountId, fee.entry.feeId, key);
     if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId: fee.entry.feeId, reservedBy: holder });
-  }
-  const c = book.currency;
-  const first = chosen[0];
-  if (chosen.length === 1 && first) {
-    if (!isPositive(first.remainder)) return { fees: [], total: zero(c), totalText: toAmountString(zero(c)) };
-    const fee = owed(first);
-    return { fees: [fee], total: fee.remainder, totalText: fee.remainderText };
   }
   const unpaid = chosen.filter((f) => isPositive(f.remainder));
   if (unpaid.length > 1) unpaid.sort(byDueDate);
@@ -165,7 +169,8 @@ export function usableCredit(book: Book, holds: Holds): CreditSource[] {
   const pool: CreditSource[] = [];
   if (book.grants.size === 0) return pool;
   const grants: GrantTally[] = [];
-  for (const g of book.grants.values()) if (isPositive(g.remainder)) grants.push(g);
+  const all = book.grants instanceof TallyList ? (book.grants.list() as readonly GrantTally[]) : [...book.grants.values()];
+  for (let i = 0; i < all.length; i++) if (isPositive((all[i] as GrantTally).remainder)) grants.push(all[i] as GrantTally);
   if (grants.length > 1) grants.sort(byAge);
   const accountId = book.account.id;
   for (const g of grants) {

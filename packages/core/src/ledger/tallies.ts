@@ -24,6 +24,8 @@ export interface DraftTallies<V> extends Tallies<V> {
   apply(): void;
 }
 
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
 /** Past this many items a list (or a draft) looks ids up in a Map rather than scanning. */
 const SCAN_LIMIT = 8;
 
@@ -82,6 +84,11 @@ export class TallyList<V> implements Tallies<V> {
 
   values(): IterableIterator<V> {
     return (this.items ?? []).values();
+  }
+
+  /** The tallies in insertion order, without a copy (read only: do not change it). */
+  list(): readonly V[] {
+    return this.items ?? NO_ITEMS;
   }
 
   /** The tallies as an array in insertion order (a copy). */

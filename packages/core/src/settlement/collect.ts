@@ -4,7 +4,7 @@
  * an error; a malformed answer is treated as unknown (it may have charged).
  */
 import type { ChargeOutcome, ChargeRequest, PaymentGateway } from "../gateway.js";
-import { after } from "./timers.js";
+import { waitsOf } from "./timers.js";
 
 /** One answer, with a rejected promise kept apart from an `error` the gateway returned. */
 type Answer = ChargeOutcome | { readonly status: "rejected"; readonly message: string };
@@ -36,12 +36,12 @@ function ask(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number)
   }
   if (timeoutMs === Number.POSITIVE_INFINITY) return call;
   // Whichever comes first wins; the answer cancels the timer (one promise, not a race of two and an await).
+  // Calls in flight share one platform timer per length of wait (see `Waits`).
+  const waits = waitsOf(timeoutMs);
   return new Promise<Answer>((resolve) => {
-    const cancel = after(timeoutMs, () =>
-      resolve({ status: "unknown", message: `The payment gateway did not answer within ${timeoutMs} ms.` }),
-    );
+    const wait = waits.start(() => resolve({ status: "unknown", message: `The payment gateway did not answer within ${timeoutMs} ms.` }));
     call.then((answer) => {
-      cancel();
+      waits.cancel(wait);
       resolve(answer);
     });
   });
