@@ -67,7 +67,7 @@ describe("<ck-batch-collect>", () => {
     expect(textIn(el, "[part~=apply-credit]")).to.equal("Apply Account Credit when Auto Collecting Invoice Payments");
     expect(checkbox.checked).to.equal(true);
     checkbox.click();
-    await el.updateComplete;
+    await waitUntil(() => rowsOf(el, "preview-row")[0]?.[5] === "Card only", "the preview follows the option");
     expect(rowsOf(el, "preview-row").map((r) => r.slice(3))).to.deep.equal([
       ["$0.00", "$20.00", "Card only"],
       ["$0.00", "$200.00", "Card only"],
@@ -147,7 +147,10 @@ describe("<ck-batch-collect>", () => {
     expect(await balances(source, "fam-20")).to.deep.equal({ due: "20.00", credit: "5.00", reserved: "5.00" });
     expect(textIn(el, "[role=status].announcement")).to.equal("Done: 2 invoices, 1 paid, 0 left unpaid, 1 unresolved.");
     // The preview now says the invoice awaits the unresolved charge; a re-run reconciles it (the gateway answers this time).
-    expect(rowsOf(el, "preview-row")[0]?.[5]).to.equal("Nothing due; 1 invoice awaiting an unresolved charge");
+    await waitUntil(
+      () => rowsOf(el, "preview-row")[0]?.[5] === "Nothing due; 1 invoice awaiting an unresolved charge",
+      "the preview shows the invoice held by the unresolved charge",
+    );
     await run(el);
     expect(rowsOf(el, "result-row").map((r) => r[2])).to.deep.equal(["Paid by card and credit", "Already settled: nothing charged"]);
     expect(await balances(source, "fam-20")).to.deep.equal({ due: "0.00", credit: "0.00", reserved: "0.00" });
@@ -183,7 +186,7 @@ describe("<ck-batch-collect>", () => {
     const source = await familiesSource([RIVERA]);
     const el = await mount(source);
     applyCreditBox(el).click();
-    await el.updateComplete;
+    await waitUntil(() => rowsOf(el, "preview-row")[0]?.[5] === "Card only", "the preview follows the option");
     await run(el);
     expect(rowsOf(el, "result-row")[0]?.slice(2)).to.deep.equal(["Paid by card", "$20.00", "$0.00", "$20.00"]);
     expect(await balances(source, "fam-20")).to.deep.equal({ due: "0.00", credit: "5.00", reserved: "0.00" });

@@ -1,7 +1,9 @@
 /** `<ck-batch-collect>`'s templates: plain functions of what it shows. Data is always bound as text. */
 import type { AccountSnapshot, BatchResult, SettlementOutcome, SettlementResult } from "@creditkit/core";
 import { html, nothing } from "lit";
+import { guard } from "lit/directives/guard.js";
 import type { LoadState } from "../shared/account-controller.js";
+import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable } from "../shared/table.render.js";
 import { type AccountPreview, type BatchPreview, PREVIEW_LABELS, type PreviewKind } from "./preview.js";
@@ -73,7 +75,8 @@ export function renderBatch(view: BatchView, on: BatchHandlers) {
         />
         Apply Account Credit when Auto Collecting Invoice Payments
       </label>
-      ${renderPreview(view)} ${renderRun(view, on)} ${view.result ? renderResults(view, view.result, on) : nothing}
+      ${guard([view.preview, view.connected, view.loadState, view.rerun, view.locale], () => renderPreview(view))} ${renderRun(view, on)}
+      ${view.result ? guard([view.result, view.names, view.locale], () => renderResults(view, view.result as BatchResult, on)) : nothing}
     </section>
   `;
 }
@@ -93,7 +96,7 @@ function renderPreview(view: BatchView) {
         ${
           kinds
             .filter((k) => preview.counts[k] > 0)
-            .map((k) => `${preview.counts[k].toLocaleString()} ${PREVIEW_LABELS[k].toLowerCase()}`)
+            .map((k) => `${whole(preview.counts[k])} ${PREVIEW_LABELS[k].toLowerCase()}`)
             .join(", ") || "none"
         }.
       </p>
@@ -118,7 +121,7 @@ function renderPreview(view: BatchView) {
         rowPart: "preview-row",
         empty: "Nothing to collect: no account has an unpaid fee.",
         renderCells: (r) => html`
-          ${cell(r.name)} ${cell(r.invoices.toLocaleString(), true)} ${cell(money(r.due), true)}
+          ${cell(r.name)} ${cell(whole(r.invoices), true)} ${cell(money(r.due), true)}
           ${cell(money(r.credit), true, { cls: r.credit !== zeroOf(r.credit) ? "available" : "" })} ${cell(money(r.card), true)}
           ${cell(whatHappens(r))}
         `,
@@ -151,8 +154,8 @@ function renderRun(view: BatchView, on: BatchHandlers) {
           ? html`<div class="progress">
               <label for="progress" id="progress-label">Collecting invoices</label>
               <progress id="progress" part="progress" max=${Math.max(total, 1)} .value=${done}
-                aria-valuetext=${`${done.toLocaleString()} of ${count(total, "invoice")}`}></progress>
-              <span class="muted" aria-hidden="true">${done.toLocaleString()} of ${total.toLocaleString()}</span>
+                aria-valuetext=${`${whole(done)} of ${count(total, "invoice")}`}></progress>
+              <span class="muted" aria-hidden="true">${whole(done)} of ${whole(total)}</span>
             </div>`
           : nothing
       }
@@ -173,7 +176,7 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
       <dl class="figures counts">
         ${listed.map((o) => {
           const [words, tone] = OUTCOME_WORDS[o];
-          return html`<div class=${counts[o] > 0 ? tone : ""} data-outcome=${o}><dt>${words}</dt><dd>${counts[o].toLocaleString()}</dd></div>`;
+          return html`<div class=${counts[o] > 0 ? tone : ""} data-outcome=${o}><dt>${words}</dt><dd>${whole(counts[o])}</dd></div>`;
         })}
         <div data-total="charged"><dt>Charged to cards</dt><dd>${money(result.summary.charged)}</dd></div>
         <div class="available" data-total="credit"><dt>Credit used</dt><dd>${money(result.summary.creditUsed)}</dd></div>
@@ -233,7 +236,7 @@ export function resultsCsv(result: BatchResult, names: ReadonlyMap<string, Accou
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString()} ${noun}${n === 1 ? "" : "s"}`;
+  return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** "0.00" for "12.50": the zero written with the same digits. */

@@ -3,7 +3,9 @@ import { consume } from "@lit/context";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { whole } from "../shared/counts.js";
 import { csvText, safeFileName, saveCsv } from "../shared/csv-download.js";
+import { localeChanged } from "../shared/kit-locale.js";
 import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
@@ -106,8 +108,9 @@ export class CkBatchCollect extends LitElement {
   @property({ attribute: false })
   dataSource: CreditKitDataSource | undefined;
 
+  /** The provider's locale (its settings are not read here). */
   @consume({ context: settingsContext, subscribe: true })
-  @state()
+  @state({ hasChanged: localeChanged })
   protected kit: KitSettings | undefined;
 
   @state() private phase: BatchPhase = "idle";
@@ -121,7 +124,10 @@ export class CkBatchCollect extends LitElement {
   );
   /** The invoices the last run collected: Run again uses exactly them. */
   #ran: readonly BatchInvoice[] | undefined;
-  #preview: BatchPreview | undefined;
+  @state() private preview: BatchPreview | undefined;
+  /** The invoices worked out from the accounts, before any run. */
+  #derived: readonly BatchInvoice[] = [];
+  #previewJob = 0;
   #snapshots = new Map<string, AccountSnapshot>();
   #previewInputs: readonly unknown[] = [];
   #abort: AbortController | undefined;
@@ -141,29 +147,47 @@ export class CkBatchCollect extends LitElement {
 
   /** What the next run will collect. */
   get pendingInvoices(): readonly BatchInvoice[] {
-    return this.invoices ?? this.#ran ?? invoicesFrom(this.#accounts.value ?? [], this.batchId);
+    return this.invoices ?? this.#ran ?? this.#derived;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("invoices") && changed.get("invoices") !== undefined) void this.#accounts.reload();
-    if (changed.has("batchId") || changed.has("invoices")) this.#ran = undefined;
+    if (changed.has("batchId") || changed.has("invoices")) {
+      this.#ran = undefined;
+      this.#derived = [];
+    }
     this.#accounts.track(this.dataSource);
     const snapshots = this.#accounts.value;
     const inputs = [snapshots, this.dataSource, this.invoices, this.#ran, this.batchId, this.applyCredit];
-    // The preview is worked out again only when what it reads changed (not on every progress frame).
+    // The preview is worked out again only when what it reads changed (not on every progress frame), in slices.
     if (inputs.some((value, i) => value !== this.#previewInputs[i])) {
       this.#previewInputs = inputs;
-      this.#snapshots = new Map(snapshots?.map((s) => [s.account.id, s]) ?? []);
-      this.#preview =
-        snapshots && this.dataSource
-          ? previewBatch(this.pendingInvoices, this.#snapshots, {
-              batchId: this.batchId,
-              applyCredit: this.applyCredit,
-              currency: this.dataSource.currency,
-              gateway: this.dataSource.gateway,
-            })
-          : undefined;
+      void this.#workOutPreview(snapshots);
     }
+  }
+
+  async #workOutPreview(snapshots: readonly AccountSnapshot[] | undefined): Promise<void> {
+    const job = ++this.#previewJob;
+    const source = this.dataSource;
+    if (!snapshots || !source) {
+      this.preview = undefined;
+      return;
+    }
+    const batchId = this.batchId;
+    const derived = this.invoices || this.#ran ? undefined : await invoicesFrom(snapshots, batchId);
+    if (job !== this.#previewJob) return;
+    const invoices = this.invoices ?? this.#ran ?? derived ?? [];
+    const byId = new Map(snapshots.map((s) => [s.account.id, s]));
+    const preview = await previewBatch(invoices, byId, {
+      batchId,
+      applyCredit: this.applyCredit,
+      currency: source.currency,
+      gateway: source.gateway,
+    });
+    if (job !== this.#previewJob) return;
+    this.#derived = derived ?? this.#derived;
+    this.#snapshots = byId;
+    this.preview = preview;
   }
 
   protected override render() {
@@ -177,7 +201,7 @@ export class CkBatchCollect extends LitElement {
       connected: this.dataSource !== undefined,
       loadState: this.#accounts.state,
       loadError: this.#accounts.error,
-      preview: this.#preview,
+      preview: this.preview,
       phase: this.phase,
       progress: this.progress,
       announcement: this.announcement,
@@ -266,7 +290,7 @@ export class CkBatchCollect extends LitElement {
       const quarter = total === 0 ? 0 : Math.floor((this.#latest.done * 4) / total);
       if (quarter > this.#milestone && this.#latest.done < total) {
         this.#milestone = quarter;
-        this.announcement = `Collected ${this.#latest.done.toLocaleString()} of ${count(total, "invoice")}…`;
+        this.announcement = `Collected ${whole(this.#latest.done)} of ${count(total, "invoice")}…`;
       }
       this.dispatchEvent(new BatchProgressEvent({ batchId: this.batchId, ...this.#latest }));
     });
@@ -274,14 +298,14 @@ export class CkBatchCollect extends LitElement {
 }
 
 function count(n: number, noun: string): string {
-  return `${n.toLocaleString()} ${noun}${n === 1 ? "" : "s"}`;
+  return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function doneText(result: BatchResult): string {
   const c = result.summary.counts;
   const paid = c["paid-by-credit"] + c["paid-by-charge-and-credit"] + c["paid-by-charge"];
-  const parts = [`${paid.toLocaleString()} paid`, `${(c.declined + c.failed).toLocaleString()} left unpaid`];
-  if (c.unresolved > 0) parts.push(`${c.unresolved.toLocaleString()} unresolved`);
-  if (c["already-settled"] > 0) parts.push(`${c["already-settled"].toLocaleString()} already settled`);
+  const parts = [`${whole(paid)} paid`, `${whole(c.declined + c.failed)} left unpaid`];
+  if (c.unresolved > 0) parts.push(`${whole(c.unresolved)} unresolved`);
+  if (c["already-settled"] > 0) parts.push(`${whole(c["already-settled"])} already settled`);
   return `${result.aborted ? "Cancelled" : "Done"}: ${count(result.summary.total, "invoice")}, ${parts.join(", ")}.`;
 }

@@ -19,6 +19,7 @@ import {
   toAmountString,
   zero,
 } from "@creditkit/core";
+import { forEachInSlices } from "../shared/yield.js";
 
 /** How an account's invoices will be paid. */
 export type PreviewKind = "credit-only" | "card-and-credit" | "card-only" | "nothing-due";
@@ -63,10 +64,10 @@ function cardAware(gateway: unknown): gateway is CardAware {
   return typeof (gateway as Partial<CardAware> | null)?.hasCard === "function";
 }
 
-/** One invoice per unpaid fee that no other settlement holds, in account order. */
-export function invoicesFrom(snapshots: readonly AccountSnapshot[], batchId: string): BatchInvoice[] {
+/** One invoice per unpaid fee that no other settlement holds, in account order (worked out in slices of a few ms). */
+export async function invoicesFrom(snapshots: readonly AccountSnapshot[], batchId: string): Promise<BatchInvoice[]> {
   const invoices: BatchInvoice[] = [];
-  for (const snapshot of snapshots) {
+  await forEachInSlices(snapshots, (snapshot) => {
     const accountId = snapshot.account.id;
     for (const fee of snapshot.fees) {
       const invoiceId = `${accountId}:${fee.feeId}`;
@@ -75,16 +76,16 @@ export function invoicesFrom(snapshots: readonly AccountSnapshot[], batchId: str
       if (!ours && !isPositive(fromAmountString(fee.remainder, snapshot.currency))) continue;
       invoices.push({ invoiceId, accountId, feeIds: [fee.feeId], description: fee.description });
     }
-  }
+  });
   return invoices;
 }
 
-/** The per-account preview of `invoices` against the accounts as they stand. */
-export function previewBatch(
+/** The per-account preview of `invoices` against the accounts as they stand (worked out in slices of a few ms). */
+export async function previewBatch(
   invoices: readonly BatchInvoice[],
   snapshots: ReadonlyMap<string, AccountSnapshot>,
   options: { readonly batchId: string; readonly applyCredit: boolean; readonly currency: string; readonly gateway?: unknown },
-): BatchPreview {
+): Promise<BatchPreview> {
   const c = options.currency;
   const byAccount = new Map<string, BatchInvoice[]>();
   for (const invoice of invoices) {
@@ -98,7 +99,7 @@ export function previewBatch(
   let totalCredit = zero(c);
   let totalCard = zero(c);
   const rows: AccountPreview[] = [];
-  for (const [accountId, list] of byAccount) {
+  await forEachInSlices(byAccount, ([accountId, list]) => {
     const snapshot = snapshots.get(accountId);
     const fees = new Map(snapshot?.fees.map((f) => [f.feeId, f]) ?? []);
     let due: Money = zero(c);
@@ -137,7 +138,7 @@ export function previewBatch(
       held,
       noCard: isPositive(card) && gateway !== undefined && !gateway.hasCard(accountId),
     });
-  }
+  });
   return {
     rows,
     counts,

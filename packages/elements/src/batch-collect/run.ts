@@ -13,6 +13,7 @@ import {
   type SettlementResult,
   summarizeSettlement,
 } from "@creditkit/core";
+import { yieldToMain } from "../shared/yield.js";
 
 export interface ChunkedRun {
   readonly batchId: string;
@@ -28,17 +29,6 @@ export interface ChunkedRun {
 /** How long one part may take before the main thread is given back. */
 const PART_MS = 8;
 const FIRST_PART = 32;
-
-/** Gives the main thread back: `scheduler.yield()` where there is one, else a message-channel task (no 4 ms clamp). */
-export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === "function") return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
 
 export async function runInParts(source: CreditKitDataSource, run: ChunkedRun): Promise<BatchResult> {
   const { invoices, signal } = run;

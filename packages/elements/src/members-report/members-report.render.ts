@@ -2,6 +2,7 @@
 import type { MembersReportRow } from "@creditkit/core";
 import { html, nothing } from "lit";
 import type { LoadState } from "../shared/account-controller.js";
+import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable, type SortDirection } from "../shared/table.render.js";
 
@@ -65,7 +66,7 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
         ${
           view.loadState === "loading" && view.total === undefined
             ? "Loading the accounts…"
-            : `Showing ${view.rows.length.toLocaleString()} of ${(view.total ?? 0).toLocaleString()} accounts`
+            : `Showing ${whole(view.rows.length)} of ${whole(view.total ?? 0)} accounts`
         }
       </p>
       ${renderTable<MembersReportRow>({
@@ -96,7 +97,7 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
               @click=${() => on.act(r)}>${view.actionLabel}</button>`,
           )}
         `,
-        totals: html`${cell(`Total: ${view.rows.length.toLocaleString()} accounts`)} ${cell(money(view.totals.due), true)}
+        totals: html`${cell(`Total: ${whole(view.rows.length)} accounts`)} ${cell(money(view.totals.due), true)}
         ${cell(money(view.totals.credit), true)} ${cell("")}`,
       })}
       <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save as CSV</button></div>

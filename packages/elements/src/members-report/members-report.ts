@@ -13,6 +13,7 @@ import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { csvText, saveCsv } from "../shared/csv-download.js";
+import { localeChanged } from "../shared/kit-locale.js";
 import { messageOf, resolveLocale } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import type { SortDirection } from "../shared/table.render.js";
@@ -102,8 +103,9 @@ export class CkMembersReport extends LitElement {
   @property({ attribute: false })
   dataSource: CreditKitDataSource | undefined;
 
+  /** The provider's locale (its settings are not read here). */
   @consume({ context: settingsContext, subscribe: true })
-  @state()
+  @state({ hasChanged: localeChanged })
   protected kit: KitSettings | undefined;
 
   readonly #accounts = new SourceLoader<readonly AccountSnapshot[]>(this, (source) => source.getAccounts());

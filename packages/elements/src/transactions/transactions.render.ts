@@ -11,6 +11,7 @@ import {
   type TransactionType,
 } from "@creditkit/core";
 import { html, nothing } from "lit";
+import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable } from "../shared/table.render.js";
 
@@ -74,7 +75,7 @@ export function renderTransactions(view: TransactionsView, on: TransactionsHandl
       <div class="columns">
         <div class="lines">
           <p class="count" role="status">
-            ${view.loading ? "Loading the ledger…" : `${view.lines.length.toLocaleString()} line${view.lines.length === 1 ? "" : "s"}`}
+            ${view.loading ? "Loading the ledger…" : `${whole(view.lines.length)} line${view.lines.length === 1 ? "" : "s"}`}
           </p>
           ${renderLines(view, on)}
           <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save as CSV</button></div>
@@ -108,7 +109,7 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
       ${cell(html`${l.description}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
       ${cell(money(l.amount), true, { cls: l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "available" : "" })}
     `,
-    totals: html`${cell(`Total of ${view.lines.length.toLocaleString()} lines`, false, { span: 5 })}
+    totals: html`${cell(`Total of ${whole(view.lines.length)} lines`, false, { span: 5 })}
     ${cell(view.total ? money(view.total) : "", true)}`,
   });
 }
@@ -145,12 +146,12 @@ function renderSummary(view: TransactionsView) {
         <tbody>
           ${summary.categories.map(
             (c) => html`<tr class=${c.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "account-credit" : ""} data-type=${c.paymentType}>
-              <th scope="row">${c.label}</th><td class="num">${c.count.toLocaleString()}</td><td class="num">${money(c.total)}</td>
+              <th scope="row">${c.label}</th><td class="num">${whole(c.count)}</td><td class="num">${money(c.total)}</td>
             </tr>`,
           )}
         </tbody>
         <tfoot>
-          <tr><th scope="row">Total</th><td class="num">${summary.count.toLocaleString()}</td><td class="num">${money(summary.total)}</td></tr>
+          <tr><th scope="row">Total</th><td class="num">${whole(summary.count)}</td><td class="num">${money(summary.total)}</td></tr>
         </tfoot>
       </table>
     </aside>
