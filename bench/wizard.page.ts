@@ -167,7 +167,7 @@ async function benchWizard(families: number): Promise<Record<string, number>> {
 
 /** One screen for a screenshot, with what a person clicked to get there. */
 async function view(scene: WizardScene): Promise<void> {
-  const source = await seededSource(300, 7);
+  const source = await seededSource(Number(new URLSearchParams(location.search).get("families") ?? 300), 7);
   await prepareScene(source, scene);
   const w = mount(source);
   await until(() => inside(w, "h2"));

@@ -7,8 +7,10 @@ export async function serveWizardPage() {
     root: fileURLToPath(new URL("..", import.meta.url)),
     configFile: false,
     logLevel: "error",
-    resolve: { conditions: ["source", ...defaultClientConditions] },
-    server: { host: "127.0.0.1", port: 0, strictPort: false },
+    // Workspace sources, and production builds of lit (no dev-mode checks), as a host's page would run.
+    resolve: { conditions: ["source", ...defaultClientConditions.map((c) => (c === "development|production" ? "production" : c))] },
+    // No reloads while the bench runs (other edits in the tree must not navigate the page).
+    server: { host: "127.0.0.1", port: 0, strictPort: false, hmr: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
   });
   await server.listen();

@@ -90,7 +90,8 @@ export async function prepareScene(source: CreditKitDataSource, scene: WizardSce
     case "explain":
     case "confirm":
       await previewed(session);
-      if (scene !== "review") session.deselected = new Set(session.previewTask.preview?.rows.slice(1, 3).map((r) => r.rowKey));
+      if (scene !== "review")
+        for (const row of session.previewTask.preview?.rows.slice(1, 3) ?? []) session.selection.set(row.rowKey, false);
       return;
     case "processing":
       await previewed(session);

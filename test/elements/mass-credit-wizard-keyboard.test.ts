@@ -58,6 +58,7 @@ describe("<ck-mass-credit-wizard> keyboard", () => {
     await press("Space");
     await w.updateComplete;
     expect(w.deselected.size).to.equal(2);
+    expect(w.selectedCount).to.equal(preview.count - 2);
     const dropped = [...w.deselected];
     expect(dropped).to.deep.equal([preview.rows[0]?.rowKey, preview.rows[2]?.rowKey]);
     expect(all(w, ".rows [role=row]:not(.selected)")).to.have.length(2);

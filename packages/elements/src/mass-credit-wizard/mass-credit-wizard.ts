@@ -97,6 +97,7 @@ export class CkMassCreditWizard extends LitElement {
   @state()
   protected kit: KitSettings | undefined;
 
+  /** The element's own UI state (its actions update it). @internal */
   @state() ui: WizardUi = {
     errors: new Map(),
     summaryShown: false,
@@ -133,7 +134,13 @@ export class CkMassCreditWizard extends LitElement {
 
   /** Row keys the admin deselected. */
   get deselected(): ReadonlySet<string> {
-    return this.#session?.deselected ?? new Set();
+    const session = this.#session;
+    return session ? session.selection.deselectedOf(session.previewTask.preview?.rows ?? []) : new Set();
+  }
+
+  /** How many rows are selected. */
+  get selectedCount(): number {
+    return this.#session?.selection.count ?? 0;
   }
 
   /** The last run's record (done or stopped). */
@@ -193,7 +200,8 @@ export class CkMassCreditWizard extends LitElement {
     const preview = session.previewTask.preview;
     if (preview && preview !== this.#lastPreview && session.previewTask.status === "done") {
       this.#lastPreview = preview;
-      if (this.#lastStep !== undefined) this.dispatchEvent(new MassCreditPreviewEvent(preview));
+      const ready = new MassCreditPreviewEvent(preview);
+      if (this.#lastStep !== undefined) this.dispatchEvent(ready);
     }
     const before = this.#lastStep;
     this.#lastStep = session.step;

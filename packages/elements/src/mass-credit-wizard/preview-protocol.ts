@@ -73,4 +73,4 @@ export type FromWorker =
 /** Rows per "rows" message: small enough that reading one never holds the page. */
 export const ROWS_PER_MESSAGE = 4000;
 /** Records per "load-part" message. */
-export const RECORDS_PER_PART = 8000;
+export const RECORDS_PER_PART = 2500;

@@ -15,7 +15,7 @@ const COLUMNS: Readonly<Record<IssueMode, readonly string[]>> = {
 export function selection(view: WizardView): { count: number; total: string } {
   const preview = view.session.previewTask.preview;
   if (!preview) return { count: 0, total: "0" };
-  const count = preview.count - view.session.deselected.size;
+  const count = view.session.selection.count;
   const { amount, currency } = preview.request;
   return { count, total: toAmountString(multiplyAmount(fromAmountString(amount, currency), count)) };
 }
@@ -25,7 +25,7 @@ function rowLabel(row: PreviewRow): string {
 }
 
 function renderRow(view: WizardView, on: WizardHandlers, mode: IssueMode, row: PreviewRow, index: number): TemplateResult {
-  const selected = !view.session.deselected.has(row.rowKey);
+  const selected = view.session.selection.has(row.rowKey);
   const money = showMoney(row.amount, view.currency, view.locale);
   return html`
     <div role="row" class="row ${selected ? "selected" : ""}" part="row${selected ? " row-selected" : ""}" aria-rowindex=${index + 2}>

@@ -7,17 +7,20 @@
  */
 import {
   type CreditKitDataSource,
+  fromAmountString,
   type MassCreditPreview,
+  multiplyAmount,
   planRun,
   type RunPlan,
   type RunProgress,
   type RunRecord,
   type RunReversal,
   runToCsv,
-  selectRows,
+  toAmountString,
 } from "@creditkit/core";
 import { downloadText } from "../shared/download.js";
 import { messageOf, todayIso } from "../shared/money-text.js";
+import { RowSelection } from "./selection.js";
 import type { WizardSession } from "./session.js";
 
 /** Rows planned per task. */
@@ -43,18 +46,21 @@ export function newRunId(date: string): string {
 export async function planInSlices(
   preview: MassCreditPreview,
   runId: string,
-  deselected: ReadonlySet<string>,
+  selection: RowSelection,
   lists: Parameters<typeof planRun>[1]["lists"],
 ): Promise<RunPlan> {
-  const { rows, count, total } = selectRows(preview, deselected);
   const head = planRun({ ...preview, rows: [], count: 0 }, { runId, ...(lists ? { lists } : {}) });
   const posts: RunPlan["posts"][number][] = [];
+  const { rows } = preview;
   for (let at = 0; at < rows.length; at += PLAN_SLICE) {
-    const slice = rows.slice(at, at + PLAN_SLICE);
+    const slice = rows.slice(at, at + PLAN_SLICE).filter((row) => selection.has(row.rowKey));
     for (const post of planRun({ ...preview, rows: slice, count: slice.length }, { runId }).posts) posts.push(post);
     if (at + PLAN_SLICE < rows.length) await nextTask();
   }
-  return { ...head, posts, count, total };
+  // The count and exact total of what is posted, by the core's rule (count × amount).
+  const { amount, currency } = preview.request;
+  const total = toAmountString(multiplyAmount(fromAmountString(amount, currency), posts.length));
+  return { ...head, posts, count: posts.length, total };
 }
 
 function progressInto(session: WizardSession) {
@@ -82,12 +88,12 @@ export async function processSelection(session: WizardSession): Promise<RunRecor
   const preview = session.previewTask.preview;
   if (!preview || session.run.status === "planning" || session.run.status === "processing") return undefined;
   const runId = newRunId(preview.request.date);
-  const count = preview.count - session.deselected.size;
+  const count = session.selection.count;
   session.run = { status: "planning", runId, done: 0, total: count };
   session.step = "processing";
   session.changed();
   try {
-    const plan = await planInSlices(preview, runId, session.deselected, session.dataSet?.lists);
+    const plan = await planInSlices(preview, runId, session.selection, session.dataSet?.lists);
     session.run = { ...session.run, status: "processing" };
     session.changed();
     const record = await session.source.processRun(plan, { onProgress: progressInto(session) });
@@ -153,7 +159,7 @@ export function saveRunCsv(record: RunRecord): Blob {
 export function startOver(session: WizardSession): void {
   session.run = { status: "idle", done: 0, total: 0 };
   session.previewTask = { status: "idle" };
-  session.deselected = new Set();
+  session.selection = new RowSelection();
   session.step = "questions";
   session.changed();
 }

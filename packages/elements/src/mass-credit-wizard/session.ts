@@ -18,6 +18,7 @@ import { messageOf } from "../shared/money-text.js";
 import { emptyAnswers, fieldOfError, type WizardAnswers } from "./answers.js";
 import { PreviewClient, PreviewError, type PreviewProgressInfo } from "./preview-client.js";
 import type { DataKeywords } from "./preview-protocol.js";
+import { RowSelection } from "./selection.js";
 
 /** Where the wizard stands. */
 export type WizardStep = "questions" | "previewing" | "review" | "processing" | "done";
@@ -58,7 +59,8 @@ export class WizardSession {
   nextRowId = 1;
   step: WizardStep = "questions";
   previewTask: PreviewTask = { status: "idle" };
-  deselected: ReadonlySet<string> = new Set();
+  /** Which rows of the preview are selected (all, at first). */
+  selection = new RowSelection();
   run: RunTask = { status: "idle", done: 0, total: 0 };
   /** Saved runs that never finished, offered for resume. */
   unfinished: readonly RunSummary[] = [];
@@ -129,7 +131,7 @@ export class WizardSession {
   async startPreview(request: MassCreditRequest): Promise<void> {
     const id = ++this.#previewId;
     this.step = "previewing";
-    this.deselected = new Set();
+    this.selection = new RowSelection();
     this.previewTask = { status: "running", progress: { phase: "loading", done: 0, total: 0 } };
     this.changed();
     try {
@@ -142,6 +144,7 @@ export class WizardSession {
       });
       if (id !== this.#previewId) return;
       this.previewTask = { status: "done", preview };
+      this.selection = new RowSelection(preview.count);
       this.step = "review";
     } catch (error) {
       if (id !== this.#previewId) return;

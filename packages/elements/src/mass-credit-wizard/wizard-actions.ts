@@ -5,6 +5,7 @@ import { checkQuestion, emptyRow, REQUIRED_QUESTIONS, type WizardAnswers } from 
 import { MassCreditProcessedEvent, MassCreditReversedEvent } from "./events.js";
 import type { CkMassCreditWizard } from "./mass-credit-wizard.js";
 import { processSelection, resumeRun, reverseFinishedRun, runCsv, saveRunCsv, startOver } from "./run-actions.js";
+import type { RowSelection } from "./selection.js";
 import type { WizardHandlers, WizardUi } from "./view.js";
 
 const SEARCH_DELAY = 150;
@@ -99,11 +100,18 @@ export class WizardActions {
     this.#host.recheck("rows");
   }
 
-  #setDeselected(next: ReadonlySet<string>): void {
+  /** Changes the selection and shows it. */
+  #select(change: (selection: RowSelection) => void): void {
     const session = this.#host.session;
     if (!session) return;
-    session.deselected = next;
+    change(session.selection);
     session.changed();
+  }
+
+  /** Select all / none: every row (O(1)), or the rows a search shows. */
+  #selectShown(selected: boolean): void {
+    if (this.#host.ui.search.trim() === "") this.#select((selection) => selection.setAll(selected));
+    else this.#select((selection) => selection.setRows(this.#host.shownRows(), selected));
   }
 
   #makeHandlers(): WizardHandlers {
@@ -170,33 +178,9 @@ export class WizardActions {
         clearTimeout(this.#searchTimer);
         this.#searchTimer = setTimeout(() => this.#ui({ search: text }), SEARCH_DELAY);
       },
-      toggleRow: (row: PreviewRow, selected: boolean) => {
-        const s = session();
-        if (!s) return;
-        const next = new Set(s.deselected);
-        if (selected) next.delete(row.rowKey);
-        else next.add(row.rowKey);
-        this.#setDeselected(next);
-      },
-      selectAll: () => {
-        const s = session();
-        if (!s) return;
-        if (host.ui.search.trim() === "") this.#setDeselected(new Set());
-        else {
-          const next = new Set(s.deselected);
-          for (const row of host.shownRows()) next.delete(row.rowKey);
-          this.#setDeselected(next);
-        }
-      },
-      selectNone: () => {
-        const s = session();
-        const preview = s?.previewTask.preview;
-        if (!s || !preview) return;
-        const rows = host.ui.search.trim() === "" ? preview.rows : host.shownRows();
-        const next = new Set(s.deselected);
-        for (const row of rows) next.add(row.rowKey);
-        this.#setDeselected(next);
-      },
+      toggleRow: (row: PreviewRow, selected: boolean) => this.#select((selection) => selection.set(row.rowKey, selected)),
+      selectAll: () => this.#selectShown(true),
+      selectNone: () => this.#selectShown(false),
       toggleExplain: () => {
         this.#ui({ explainOpen: !host.ui.explainOpen });
         if (host.ui.explainOpen) this.#focus("#explain-query");
