@@ -21,8 +21,8 @@
  * 2× of the floor, faster than SQLite and json-rules-engine, linear growth.
  */
 
+import { generateDataSet } from "../packages/core/src/demo.js";
 import {
-  generateDataSet,
   indexDataSet,
   type MassCreditIndex,
   type PreviewRow,

@@ -1,4 +1,8 @@
-/** Builds @creditkit/core as one minified ES module; `tsc -p tsconfig.build.json` writes the .d.ts files. */
+/**
+ * Builds @creditkit/core as ES modules: `index.js` (the rules) and `demo.js`
+ * (the demo data generator, `@creditkit/core/demo`), sharing one chunk;
+ * decimal.js stays external. `tsc -p tsconfig.build.json` writes the .d.ts files.
+ */
 import { defineConfig } from "vite";
 
 export default defineConfig({
@@ -8,7 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: true,
-    lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "index.js" },
+    lib: { entry: { index: "src/index.ts", demo: "src/demo.ts" }, formats: ["es"], fileName: (_format, name) => `${name}.js` },
     rollupOptions: { external: ["decimal.js"] },
   },
 });

@@ -1,8 +1,15 @@
-/** Builds @creditkit/elements as one minified ES module with lit, @lit/context and @creditkit/core external; `tsc -p tsconfig.build.json` writes the .d.ts files. */
+/**
+ * Builds @creditkit/elements as ES modules, one file per source module
+ * (`dist/index.js`, `dist/<element>/define.js` …), so a host's bundler keeps
+ * exactly the elements it imports and the `sideEffects` list names real files.
+ * lit, @lit/context, @lit-labs/* and @creditkit/* stay external (the host's
+ * bundler dedupes them); the single-file build is `scripts/build-kit.mjs`.
+ * `tsc -p tsconfig.build.json` writes the .d.ts files.
+ */
 import { defineConfig } from "vite";
 
 export default defineConfig({
-  // Relative asset URLs: the wizard's preview worker is found next to index.js (new URL("assets/…", import.meta.url)).
+  // Relative asset URLs: the wizard's preview worker is found next to its module (new URL("assets/…", import.meta.url)).
   base: "./",
   build: {
     target: "es2022",
@@ -10,7 +17,10 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: true,
-    lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "index.js" },
-    rollupOptions: { external: [/^lit(\/.*)?$/, /^@lit\//, /^@lit-labs\//, /^@creditkit\//] },
+    lib: { entry: { index: "src/index.ts" }, formats: ["es"] },
+    rollupOptions: {
+      external: [/^lit(\/.*)?$/, /^@lit\//, /^@lit-labs\//, /^@creditkit\//],
+      output: { preserveModules: true, preserveModulesRoot: "src", entryFileNames: "[name].js" },
+    },
   },
 });

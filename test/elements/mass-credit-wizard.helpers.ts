@@ -1,6 +1,6 @@
 /** Builders for the mass-credit wizard tests: data sources with generated or hand-made data, a mounted wizard, and a person's actions. */
 import type { MassCreditDataSet, Offering } from "@creditkit/core";
-import { DEMO_LISTS } from "@creditkit/core";
+import { DEMO_LISTS } from "@creditkit/core/demo";
 import type { CkMassCreditWizard } from "@creditkit/elements";
 import "@creditkit/elements";
 import { createMemoryDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";

@@ -3,7 +3,6 @@ import {
   type FeeEntry,
   type GrantEntry,
   type GrantSource,
-  generateDataSet,
   isCreditKitError,
   isGrantEntry,
   type LedgerEntry,
@@ -11,6 +10,7 @@ import {
   previewMassCredit,
   type RunPlan,
 } from "@creditkit/core";
+import { generateDataSet } from "@creditkit/core/demo";
 import { expect } from "chai";
 import {
   deleteIndexedDbDataSource,

@@ -4,15 +4,8 @@
  * account per family with its outstanding fees, a preloaded credit for some,
  * and a card on file for those who autopay by card.
  */
-import {
-  DEFAULT_DEMO_DATE,
-  type FeeEntry,
-  type GrantEntry,
-  generateDataSet,
-  type KeyedEntries,
-  type LedgerEntry,
-  mulberry32,
-} from "@creditkit/core";
+import type { FeeEntry, GrantEntry, KeyedEntries, LedgerEntry } from "@creditkit/core";
+import { DEFAULT_DEMO_DATE, generateDataSet, mulberry32 } from "@creditkit/core/demo";
 import type { StoreDataSource } from "./types.js";
 
 export interface SeedOptions {

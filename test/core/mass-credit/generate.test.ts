@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import fc from "fast-check";
 import { isIsoDate } from "../../../packages/core/src/dates.js";
-import { DEFAULT_DEMO_DATE, generateDataSet, indexDataSet, previewMassCredit } from "../../../packages/core/src/mass-credit/index.js";
+import { DEFAULT_DEMO_DATE, generateDataSet } from "../../../packages/core/src/demo.js";
+import { indexDataSet, previewMassCredit } from "../../../packages/core/src/mass-credit/index.js";
 import { fromAmountString, toAmountString } from "../../../packages/core/src/money.js";
 
 describe("mass credit: the demo data generator", () => {

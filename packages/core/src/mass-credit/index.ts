@@ -1,10 +1,10 @@
 /**
  * Mass credits (§6): the data a run looks at, the questions an admin answers,
  * who qualifies, the preview with its filter summary, per-family
- * explanations, runs (plan, process, reverse), and a demo data generator.
+ * explanations, and runs (plan, process, reverse). The demo data generator is in
+ * `@creditkit/core/demo` (src/demo.ts), outside the main entry.
  */
 export { indexDataSet, isMassCreditIndex, type ListLookup, type MassCreditIndex, NAME_COLLATOR } from "./data-index.js";
-export { DEMO_LISTS } from "./demo-catalog.js";
 export {
   explainFamily,
   type FamilyExplanation,
@@ -25,7 +25,6 @@ export {
   type ValidMassCreditRequest,
   validateMassCreditRequest,
 } from "./filters.js";
-export { DEFAULT_DEMO_DATE, type GenerateOptions, generateDataSet, mulberry32, type Random } from "./generate.js";
 export * from "./model.js";
 export {
   type MassCreditPreview,

@@ -1,0 +1,45 @@
+/**
+ * The demo's data: the embedded IndexedDB data source from @creditkit/store,
+ * seeded from generated data on first load, and reset on request. A host with
+ * its own backend would hand the provider its own `CreditKitDataSource`
+ * instead (see the README).
+ */
+import { endWizardSession } from "@creditkit/elements";
+import { deleteIndexedDbDataSource, openIndexedDbDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
+import { today } from "./dom.js";
+
+export const DB_NAME = "creditkit-demo";
+export const DEMO_FAMILIES = 600;
+const SEED = 2026;
+const DATE_KEY = "creditkit-demo:date";
+
+/** The date the demo data is centred on: the day it was first seeded, kept so a reload shows the same data. */
+export function demoDate(): string {
+  const stored = localStorage.getItem(DATE_KEY);
+  if (stored) return stored;
+  const date = today();
+  localStorage.setItem(DATE_KEY, date);
+  return date;
+}
+
+/** Opens the demo ledger and seeds it when it is new. Auto-apply starts off, so issued credit stays visible until used. */
+export async function openDemo(onProgress: (done: number, total: number) => void): Promise<StoreDataSource> {
+  const source = await openIndexedDbDataSource({ name: DB_NAME, currency: "USD", settings: { autoApply: false } });
+  await seedDemoData(source, {
+    seed: SEED,
+    families: DEMO_FAMILIES,
+    date: demoDate(),
+    batchSize: 200,
+    onProgress: ({ done, total }) => onProgress(done, total),
+  });
+  return source;
+}
+
+/** Deletes the demo ledger (and the wizard's session over it), then seeds a fresh one. */
+export async function resetDemo(source: StoreDataSource, onProgress: (done: number, total: number) => void): Promise<StoreDataSource> {
+  endWizardSession(source);
+  source.close();
+  await deleteIndexedDbDataSource(DB_NAME);
+  localStorage.removeItem(DATE_KEY);
+  return openDemo(onProgress);
+}

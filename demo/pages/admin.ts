@@ -1,0 +1,140 @@
+/** The admin area: members report → member page, point of sale, mass credit, batch collection, transactions. */
+import type { NewCharge } from "@creditkit/core";
+import { demoDate } from "../data.js";
+import { announce, h, page, panel } from "../dom.js";
+import type { DemoContext } from "../main.js";
+import { accountChooser, accountName, paymentMessage } from "./shared.js";
+
+export function membersPage(): Node {
+  const report = h("ck-members-report", { "action-label": "Open account", "sort-by": "name" });
+  // The report's row action is a ck- event: the host decides what it opens.
+  report.addEventListener("ck-member-action", (event) => {
+    location.hash = `#/admin/member/${encodeURIComponent(event.detail.accountId)}`;
+  });
+  return page(
+    "Members",
+    "Every family account with its Amount Due (red when owed) and Account Credit (blue when available). Filter, sort, and open an account.",
+    report,
+  );
+}
+
+export async function memberPage(ctx: DemoContext, accountId: string): Promise<Node> {
+  const name = await accountName(ctx.source, accountId);
+  const pay = h("ck-pay-window", { channel: "admin", "account-id": accountId, heading: "Take a payment" });
+  pay.addEventListener("ck-payment-recorded", (event) =>
+    announce(paymentMessage(name, event.detail.status, event.detail.plan.appliedCredit)),
+  );
+  return page(
+    name,
+    undefined,
+    h(
+      "p",
+      {},
+      h("a", { href: "#/admin/members" }, "← All members"),
+      " · ",
+      h("a", { href: `#/portal/${encodeURIComponent(accountId)}` }, "See this account in the member portal"),
+    ),
+    h("ck-balance", { "account-id": accountId }),
+    h("div", { class: "narrow" }, pay),
+    h("ck-transactions", { "account-id": accountId, heading: "This account's transactions" }),
+  );
+}
+
+const SHOP: readonly NewCharge[] = [
+  { itemId: "swim-cap", category: "merchandise", description: "Swim cap", amount: "12.00" },
+  { itemId: "goggles", category: "merchandise", description: "Goggles", amount: "18.50" },
+  { itemId: "day-pass", category: "membership", description: "Day pass", amount: "8.00" },
+  { itemId: "towel", category: "merchandise", description: "Club towel", amount: "22.00" },
+];
+
+export async function posPage(ctx: DemoContext): Promise<Node> {
+  const pay = h("ck-pay-window", { channel: "pos", heading: "Sale" });
+  const cart: NewCharge[] = [];
+  const cartList = h("ul", { class: "cart" });
+  const showCart = () => {
+    pay.charges = cart.map((item, i) => ({ ...item, itemId: `${item.itemId}-${i + 1}` }));
+    cartList.replaceChildren(
+      ...(cart.length
+        ? cart.map((item) => h("li", {}, `${item.description} · ${item.amount}`))
+        : [h("li", { class: "muted" }, "Nothing rung up yet.")]),
+    );
+  };
+  showCart();
+  const chooser = await accountChooser(ctx.source, "pos-account", "Customer", (accountId) => {
+    if (accountId) pay.setAttribute("account-id", accountId);
+    else pay.removeAttribute("account-id");
+  });
+  const items = h(
+    "div",
+    { class: "shop", role: "group", "aria-label": "Items" },
+    ...SHOP.map((item) => {
+      const button = h("button", { type: "button", class: "secondary" }, `${item.description} ${item.amount}`);
+      button.addEventListener("click", () => {
+        cart.push(item);
+        showCart();
+        announce(`${item.description} added to the sale.`);
+      });
+      return button;
+    }),
+  );
+  const clear = h("button", { type: "button", class: "link" }, "Clear the sale");
+  clear.addEventListener("click", () => {
+    cart.length = 0;
+    showCart();
+  });
+  pay.addEventListener("ck-payment-recorded", (event) => {
+    announce(paymentMessage("The sale", event.detail.status, event.detail.plan.appliedCredit));
+    cart.length = 0;
+    showCart();
+  });
+  return page(
+    "Point of sale",
+    "Pick a customer, ring up items, and take payment. The account's credit is applied by default; an unpaid rest can go on the account with Charge to Account.",
+    h("div", { class: "columns" }, panel("Customer and items", chooser, items, h("h3", {}, "This sale"), cartList, clear), pay),
+  );
+}
+
+export async function massCreditPage(ctx: DemoContext): Promise<Node> {
+  const dataSet = await ctx.source.getDataSet();
+  const wizard = h("ck-mass-credit-wizard", { location: dataSet?.lists.locations[0]?.id, heading: "Issue a mass credit" });
+  const after = h("div", { class: "after-run", "aria-live": "polite" });
+  wizard.addEventListener("ck-mass-credit-processed", (event) => {
+    const { record } = event.detail;
+    const families = [...new Map(record.credits.map((c) => [c.familyId, c.familyName])).entries()].slice(0, 5);
+    after.replaceChildren(
+      panel(
+        "Issued — see it where members see it",
+        h("p", {}, `${record.count} credits, ${record.total} in all. Open a credited family in the member portal:`),
+        h("ul", {}, ...families.map(([id, name]) => h("li", {}, h("a", { href: `#/portal/${encodeURIComponent(id)}` }, name)))),
+      ),
+    );
+  });
+  return page(
+    "Mass credit",
+    "Credit many families, students or enrollments at once — for a closed pool, a holiday or goodwill. Answer the questions, preview, review, process.",
+    after,
+    wizard,
+  );
+}
+
+export function batchPage(): Node {
+  const batch = h("ck-batch-collect", { "batch-id": `dues-${demoDate().slice(0, 7)}`, heading: "Collect unpaid fees by card on file" });
+  batch.addEventListener("ck-batch-complete", (event) => {
+    const { counts } = event.detail.summary;
+    const paid = (counts["paid-by-credit"] ?? 0) + (counts["paid-by-charge-and-credit"] ?? 0) + (counts["paid-by-charge"] ?? 0);
+    announce(`Batch finished: ${paid} invoices paid, ${counts.declined ?? 0} declined.`);
+  });
+  return page(
+    "Batch collection",
+    "Charge every unpaid fee to the card on file, using Account Credit first when the option is on. Each invoice is paid in full or not at all; a re-run charges nothing twice.",
+    batch,
+  );
+}
+
+export function transactionsPage(): Node {
+  return page(
+    "Transactions",
+    "Every ledger line with its filters, the grants each Payment (AC) used, and the payment summary by payment type.",
+    h("ck-transactions", { heading: "Transactions and payment summary" }),
+  );
+}

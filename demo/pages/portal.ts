@@ -1,0 +1,52 @@
+/** The member portal: a member sees their balance and transactions and pays with credit. */
+import { announce, h, page, panel } from "../dom.js";
+import type { DemoContext } from "../main.js";
+import { accountChooser, accountName, paymentMessage } from "./shared.js";
+
+const REMEMBERED = "creditkit-demo:portal-member";
+
+export async function portalHome(ctx: DemoContext): Promise<Node> {
+  const open = h("button", { type: "button", disabled: true }, "Sign in");
+  let chosen = "";
+  const chooser = await accountChooser(
+    ctx.source,
+    "portal-account",
+    "Sign in as",
+    (accountId) => {
+      chosen = accountId;
+      open.disabled = !accountId;
+    },
+    localStorage.getItem(REMEMBERED) ?? "",
+  );
+  open.addEventListener("click", () => {
+    if (chosen) location.hash = `#/portal/${encodeURIComponent(chosen)}`;
+  });
+  return page(
+    "Member portal",
+    "What a family sees when it signs in to the club's site. The demo has no passwords: pick a family.",
+    panel("Sign in", h("div", { class: "row" }, chooser, open)),
+  );
+}
+
+export async function portalMember(ctx: DemoContext, accountId: string): Promise<Node> {
+  const name = await accountName(ctx.source, accountId);
+  localStorage.setItem(REMEMBERED, accountId);
+  const pay = h("ck-pay-window", { channel: "portal", "account-id": accountId, heading: "Pay my fees" });
+  pay.addEventListener("ck-payment-recorded", (event) =>
+    announce(paymentMessage("Thank you", event.detail.status, event.detail.plan.appliedCredit)),
+  );
+  return page(
+    `Welcome, ${name}`,
+    "Your balance, your payments and credits, and paying your fees — with your Account Credit first.",
+    h(
+      "p",
+      {},
+      h("a", { href: "#/portal" }, "Switch family"),
+      " · ",
+      h("a", { href: `#/admin/member/${encodeURIComponent(accountId)}` }, "Admin view of this account"),
+    ),
+    h("ck-balance", { "account-id": accountId }),
+    h("div", { class: "narrow" }, pay),
+    h("ck-transactions", { "account-id": accountId, heading: "My transactions" }),
+  );
+}

@@ -1,0 +1,58 @@
+/** The organisation's settings, read and written through the data source; a backup download; the reset. */
+import type { OrgSettings } from "@creditkit/core";
+import { announce, download, h, page, panel } from "../dom.js";
+import type { DemoContext } from "../main.js";
+
+const SWITCHES: readonly (readonly [keyof OrgSettings, string, string])[] = [
+  [
+    "autoApply",
+    "Auto Apply Account Credit to Unpaid Fees",
+    "When on, credit is applied to unpaid fees (oldest due date first) whenever a fee or a credit is posted. The demo starts with it off, so an issued credit stays visible until a member uses it.",
+  ],
+  ["overpaymentToCredit", "Overpayment to credit", "Let a non-cash payment larger than what is due put the rest on the account as credit."],
+  ["portalPartialPayments", "Partial payments in the member portal", "Let members pay part of what they owe."],
+];
+
+export async function settingsPage(ctx: DemoContext): Promise<Node> {
+  const settings = await ctx.source.getSettings();
+  const fields = SWITCHES.map(([key, label, help]) => {
+    const id = `setting-${key}`;
+    const box = h("input", { type: "checkbox", id, "aria-describedby": `${id}-help`, checked: settings[key] });
+    box.addEventListener("change", async () => {
+      box.disabled = true;
+      try {
+        const saved = await ctx.source.updateSettings({ [key]: box.checked });
+        box.checked = saved[key];
+        announce(`${label}: ${saved[key] ? "on" : "off"}.`);
+      } catch (error) {
+        box.checked = !box.checked;
+        announce(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        box.disabled = false;
+      }
+    });
+    return h(
+      "div",
+      { class: "setting" },
+      h("div", { class: "check" }, box, h("label", { for: id }, label)),
+      h("p", { id: `${id}-help`, class: "help" }, help),
+    );
+  });
+  const backup = h("button", { type: "button", class: "secondary" }, "Download a backup (JSON)");
+  backup.addEventListener("click", async () => {
+    const data = await ctx.source.exportLedger();
+    download(`creditkit-backup-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data, null, 2), "application/json");
+  });
+  const reset = h("button", { type: "button", class: "danger" }, "Reset demo data");
+  reset.addEventListener("click", () => void ctx.reset());
+  return page(
+    "Settings",
+    "How credit moves for the whole organisation. Changes are saved at once and every element follows them.",
+    panel("Account credit", ...fields),
+    panel(
+      "Demo data",
+      h("p", { class: "help" }, "The whole ledger as JSON, or a fresh start with newly generated data."),
+      h("div", { class: "row" }, backup, reset),
+    ),
+  );
+}

@@ -1,0 +1,37 @@
+/** Helpers the demo's pages share: account names and a searchable account chooser. */
+import type { CommitResult } from "@creditkit/core";
+import type { StoreDataSource } from "@creditkit/store";
+import { h } from "../dom.js";
+
+export async function accountName(source: StoreDataSource, accountId: string): Promise<string> {
+  const snapshot = await source.getAccount(accountId);
+  return snapshot.account.name;
+}
+
+/** A labelled select of every account, sorted by name (ids tell namesakes apart). Calls `onChange` now and on each choice. */
+export async function accountChooser(
+  source: StoreDataSource,
+  id: string,
+  label: string,
+  onChange: (accountId: string) => void,
+  selected = "",
+): Promise<HTMLElement> {
+  const accounts = [...(await source.listAccounts())].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const select = h(
+    "select",
+    { id },
+    h("option", { value: "" }, "Choose an account…"),
+    ...accounts.map((a) => h("option", { value: a.id, selected: a.id === selected }, `${a.name} (${a.id})`)),
+  );
+  select.addEventListener("change", () => onChange(select.value));
+  if (selected) onChange(selected);
+  return h("div", { class: "field" }, h("label", { for: id }, label), select);
+}
+
+/** The host's own words after a payment. */
+export function paymentMessage(who: string, status: CommitResult["status"], appliedCredit: string): string {
+  if (status === "duplicate") return `${who}: this payment was already recorded; nothing was recorded twice.`;
+  return !/^0(\.0+)?$/.test(appliedCredit)
+    ? `${who}: payment recorded, ${appliedCredit} of Account Credit applied.`
+    : `${who}: payment recorded.`;
+}

@@ -1,0 +1,16 @@
+// The single-file build: packages/elements/dist/creditkit.js (every element,
+// the core, the store, lit, @lit/context, the virtualiser and decimal.js,
+// minified) and the wizard's preview worker next to it.
+import { build } from "esbuild";
+import { BUNDLE_OPTIONS, KIT_ENTRY, ROOT, WORKER_ENTRY, WORKER_FILE, workerUrlPlugin } from "./kit-bundle.mjs";
+
+const outdir = `${ROOT}packages/elements/dist`;
+await build({
+  ...BUNDLE_OPTIONS,
+  entryPoints: [KIT_ENTRY],
+  outfile: `${outdir}/creditkit.js`,
+  sourcemap: true,
+  plugins: [workerUrlPlugin],
+});
+await build({ ...BUNDLE_OPTIONS, entryPoints: [WORKER_ENTRY], outfile: `${outdir}/${WORKER_FILE}`, sourcemap: true });
+console.log(`single-file build: packages/elements/dist/creditkit.js (+ ${WORKER_FILE})`);
