@@ -39,13 +39,17 @@ export function journalSource(accounts: readonly AccountRecord[], items: readonl
     updateSettings: unsupported,
     listAccounts: async () => journal.accounts(),
     getAccount: async (id) => journal.snapshot(id),
-    // Read in slices, as an asynchronous data source (IndexedDB, a worker, a server) hands them over.
+    // Read in slices of a few milliseconds, as an asynchronous data source (IndexedDB, a worker, a server) hands them over.
     async getAccounts(ids) {
       const all = ids ?? journal.accounts().map((a) => a.id);
       const snapshots = [];
-      for (let at = 0; at < all.length; at += 500) {
-        for (const id of all.slice(at, at + 500)) snapshots.push(journal.snapshot(id));
-        await new Promise((resolve) => setTimeout(resolve, 0));
+      let slice = performance.now();
+      for (const id of all) {
+        snapshots.push(journal.snapshot(id));
+        if (performance.now() - slice > 8) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          slice = performance.now();
+        }
       }
       return snapshots;
     },

@@ -82,7 +82,7 @@ describe("<ck-members-report>", () => {
     const states = [...(castillo?.shadowRoot?.querySelectorAll("[data-state]") ?? [])].map((f) => (f as HTMLElement).dataset.state);
     expect(states).to.deep.equal(["owed", "available"]);
     expect(textIn(el, ".count")).to.equal("Showing 4 of 4 accounts");
-    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total: 4 accounts", "$220.00", "$55.00", ""]);
+    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total: 4 accounts", "$220.00 $55.00", ""]);
   });
 
   it("filters by Amount Due > 0, Account Credit > 0, either or both", async () => {

@@ -60,6 +60,7 @@ const MAIN_OUTCOMES: readonly SettlementOutcome[] = [
 
 export function renderBatch(view: BatchView, on: BatchHandlers) {
   const running = view.phase === "running";
+  const preview = guard([view.preview, view.connected, view.loadState, view.rerun, view.locale], () => renderPreview(view));
   return html`
     <section class="frame" part="base" aria-labelledby="title">
       <header>
@@ -75,8 +76,13 @@ export function renderBatch(view: BatchView, on: BatchHandlers) {
         />
         Apply Account Credit when Auto Collecting Invoice Payments
       </label>
-      ${guard([view.preview, view.connected, view.loadState, view.rerun, view.locale], () => renderPreview(view))} ${renderRun(view, on)}
-      ${view.result ? guard([view.result, view.names, view.locale], () => renderResults(view, view.result as BatchResult, on)) : nothing}
+      ${
+        // Before a run: what will happen, then Run. After one: Run again and the results first, then the accounts as they are now.
+        view.result
+          ? html`${renderRun(view, on)} ${guard([view.result, view.names, view.locale], () => renderResults(view, view.result as BatchResult, on))}
+            ${preview}`
+          : html`${preview} ${renderRun(view, on)}`
+      }
     </section>
   `;
 }

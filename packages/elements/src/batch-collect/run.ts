@@ -7,11 +7,17 @@
  */
 import {
   type AbortSignalLike,
+  add,
   type BatchInvoice,
   type BatchResult,
+  type BatchSummary,
   type CreditKitDataSource,
+  fromAmountString,
+  SETTLEMENT_OUTCOMES,
+  type SettlementOutcome,
   type SettlementResult,
-  summarizeSettlement,
+  toAmountString,
+  zero,
 } from "@creditkit/core";
 import { yieldToMain } from "../shared/yield.js";
 
@@ -26,9 +32,25 @@ export interface ChunkedRun {
   readonly onProgress: (done: number, total: number) => void;
 }
 
-/** How long one part may take before the main thread is given back. */
-const PART_MS = 8;
+/** How long one part may take before the main thread is given back, and the bounds of a part. */
+const PART_MS = 6;
 const FIRST_PART = 32;
+const LARGEST_PART = 500;
+
+/** The parts' summaries added up (each part's is the core's `summarizeSettlement`; the amounts are added with the core's money). */
+function addSummaries(parts: readonly BatchSummary[], currency: string): BatchSummary {
+  const counts = Object.fromEntries(SETTLEMENT_OUTCOMES.map((o) => [o, 0])) as Record<SettlementOutcome, number>;
+  let charged = zero(currency);
+  let creditUsed = charged;
+  let total = 0;
+  for (const part of parts) {
+    total += part.total;
+    for (const o of SETTLEMENT_OUTCOMES) counts[o] += part.counts[o];
+    charged = add(charged, fromAmountString(part.charged, currency));
+    creditUsed = add(creditUsed, fromAmountString(part.creditUsed, currency));
+  }
+  return { total, counts, charged: toAmountString(charged), creditUsed: toAmountString(creditUsed) };
+}
 
 export async function runInParts(source: CreditKitDataSource, run: ChunkedRun): Promise<BatchResult> {
   const { invoices, signal } = run;
@@ -36,6 +58,7 @@ export async function runInParts(source: CreditKitDataSource, run: ChunkedRun): 
   // The core refuses an invoice id twice in one batch; split only when every id is unique, so it still can.
   const unique = new Set(invoices.map((i) => i.invoiceId)).size === total;
   const results: SettlementResult[] = [];
+  const summaries: BatchSummary[] = [];
   let size = unique ? FIRST_PART : Math.max(total, 1);
   let aborted = false;
   for (let at = 0; at < total || (total === 0 && at === 0); ) {
@@ -55,14 +78,15 @@ export async function runInParts(source: CreditKitDataSource, run: ChunkedRun): 
       ...(run.timeoutMs !== undefined ? { timeoutMs: run.timeoutMs } : {}),
     });
     for (const r of answer.results) results.push(r);
+    summaries.push(answer.summary);
     aborted ||= answer.aborted;
     at += part.length;
     if (total === 0) break;
     if (!stopped) {
       const spent = performance.now() - started;
-      size = Math.max(8, Math.min(2000, Math.round((size * PART_MS) / Math.max(spent, 0.5))));
+      size = Math.max(8, Math.min(LARGEST_PART, Math.round((size * PART_MS) / Math.max(spent, 0.5))));
       await yieldToMain();
     }
   }
-  return { batchId: run.batchId, results, summary: summarizeSettlement(results, source.currency), aborted };
+  return { batchId: run.batchId, results, summary: addSummaries(summaries, source.currency), aborted };
 }

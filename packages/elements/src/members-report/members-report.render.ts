@@ -77,7 +77,7 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
           { id: "accountCredit", label: "Account Credit", numeric: true, sortable: true },
           { id: "action", label: "Action" },
         ],
-        template: "minmax(10rem, 2fr) minmax(8rem, 1fr) minmax(8rem, 1fr) minmax(9rem, auto)",
+        template: "minmax(8rem, 2fr) minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) max-content",
         rows: view.rows,
         key: (r) => r.accountId,
         rowPart: "member-row",
@@ -97,8 +97,10 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
               @click=${() => on.act(r)}>${view.actionLabel}</button>`,
           )}
         `,
-        totals: html`${cell(`Total: ${whole(view.rows.length)} accounts`)} ${cell(money(view.totals.due), true)}
-        ${cell(money(view.totals.credit), true)} ${cell("")}`,
+        // The totals in the same two-column box as each row's <ck-balance>, so the figures line up.
+        totals: html`${cell(`Total: ${whole(view.rows.length)} accounts`)}
+        ${cell(html`<div class="pair"><span>${money(view.totals.due)}</span><span>${money(view.totals.credit)}</span></div>`, true, { span: 2, cls: "balances" })}
+        ${cell("")}`,
       })}
       <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save as CSV</button></div>
     </section>

@@ -16,6 +16,7 @@ export const membersReportStyles = css`
   ck-balance {
     display: block;
   }
+  .pair,
   ck-balance::part(balance) {
     display: grid;
     grid-template-columns: 1fr 1fr;

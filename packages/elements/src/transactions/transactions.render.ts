@@ -98,13 +98,13 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
       { id: "description", label: "Description" },
       { id: "amount", label: "Amount", numeric: true },
     ],
-    template: "minmax(6.5rem, 0.8fr) minmax(8rem, 1.2fr) minmax(8rem, 1.1fr) minmax(6.5rem, 0.9fr) minmax(10rem, 2fr) minmax(6rem, 0.9fr)",
+    template: "max-content minmax(7rem, 1.2fr) minmax(7.5rem, 1fr) minmax(6.5rem, 0.9fr) minmax(11rem, 2.2fr) minmax(6rem, 0.9fr)",
     rows: view.lines,
     key: (l) => l.entryId,
     rowPart: "line",
     empty: "No line passes these filters.",
     renderCells: (l, index) => html`
-      ${cell(l.date)} ${cell(view.names.get(l.accountId) ?? l.accountId)} ${cell(l.type)}
+      ${cell(l.date, false, { cls: "nowrap" })} ${cell(view.names.get(l.accountId) ?? l.accountId)} ${cell(l.type)}
       ${cell(l.paymentType ? PAYMENT_TYPE_LABELS[l.paymentType] : "")}
       ${cell(html`${l.description}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
       ${cell(money(l.amount), true, { cls: l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "available" : "" })}

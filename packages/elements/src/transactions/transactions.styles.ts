@@ -7,10 +7,13 @@ export const transactionsStyles = css`
     gap: calc(var(--_ck-space) * 2);
     align-items: start;
   }
-  @container (min-width: 900px) {
+  @container (min-width: 960px) {
     .columns {
-      grid-template-columns: minmax(0, 1fr) minmax(15rem, 18rem);
+      grid-template-columns: minmax(0, 1fr) max-content;
     }
+  }
+  .nowrap {
+    white-space: nowrap;
   }
   .lines {
     display: flex;
@@ -56,7 +59,7 @@ export const transactionsStyles = css`
   }
   th,
   td {
-    padding: 6px 10px;
+    padding: 6px 8px;
     text-align: start;
     border-top: 1px solid var(--_ck-border);
   }

@@ -1,0 +1,47 @@
+import type { Meta, StoryObj } from "@storybook/web-components-vite";
+import { html } from "lit";
+import { collectOnce, seededSource } from "./reports.data.js";
+
+/**
+ * `<ck-transactions>` over 200 generated families after one batch collection
+ * with credit applied: fees, preloaded credits, card payments and `Payment (AC)`
+ * lines, with the payment summary beside them.
+ */
+const meta: Meta = {
+  title: "Elements/Transactions",
+  component: "ck-transactions",
+  args: { from: "", to: "", "payment-type": "", "transaction-type": "", locale: "en-US" },
+  argTypes: {
+    "payment-type": { control: "select", options: ["", "card", "ach", "cash", "check", "other", "account-credit"] },
+    "transaction-type": {
+      control: "select",
+      options: ["", "Fee", "Payment", "Payment (AC)", "Account Credit", "Refund - Account Credit", "Preloaded Credit", "Void"],
+    },
+  },
+  loaders: [
+    async () => {
+      const source = await seededSource(200);
+      await collectOnce(source);
+      return { source };
+    },
+  ],
+  render: (args, { loaded }) => html`
+    <ck-provider .dataSource=${loaded.source} locale=${args.locale}>
+      <ck-transactions from=${args.from} to=${args.to} payment-type=${args["payment-type"]} transaction-type=${args["transaction-type"]}></ck-transactions>
+    </ck-provider>
+  `,
+};
+export default meta;
+type Story = StoryObj;
+
+/** Every line, every date. */
+export const AllLines: Story = {};
+
+/** Payment type Account Credit: the `Payment (AC)` lines, each able to show the grants it used. */
+export const AccountCreditPayments: Story = { args: { "payment-type": "account-credit" } };
+
+/** Transaction type Preloaded Credit. */
+export const PreloadedCredit: Story = { args: { "transaction-type": "Preloaded Credit" } };
+
+/** November only: the payment summary follows the period. */
+export const November: Story = { args: { from: "2026-11-01", to: "2026-11-30" } };
