@@ -1,4 +1,4 @@
-import type { GrantEntry } from "@creditkit/core";
+import { type GrantEntry, previewMassCredit } from "@creditkit/core";
 import { expect } from "@open-wc/testing";
 import {
   all,
@@ -34,6 +34,10 @@ describe("<ck-mass-credit-wizard>", () => {
     expect(rows.every((r) => r.classList.contains("selected"))).to.equal(true);
     const preview = w.preview;
     if (!preview) throw new Error("no preview");
+    const dataSet = await source.getDataSet();
+    if (!dataSet) throw new Error("no data set");
+    // The rows the page rebuilt from the worker's keys and positions are the core's rows.
+    expect(preview.rows).to.deep.equal(previewMassCredit(preview.request, dataSet).rows);
     const boxes = all<HTMLInputElement>(w, ".rows input[type=checkbox]");
     const dropped = [boxes[0], boxes[2]].map((b) => b?.dataset.rowKey ?? "");
     boxes[0]?.click();

@@ -5,7 +5,13 @@
  * hands over a different one. Where a module worker cannot be started, the
  * same engine runs on the page instead.
  */
-import type { MassCreditDataSet, MassCreditPreview, MassCreditRequest, PreviewRow } from "@creditkit/core";
+import {
+  type MassCreditDataSet,
+  type MassCreditPreview,
+  type MassCreditRequest,
+  type PreviewRow,
+  studentDisplayName,
+} from "@creditkit/core";
 import { createPreviewEngine } from "./preview-engine.js";
 import {
   type DataKeywords,
@@ -32,6 +38,32 @@ export class PreviewError extends Error {
     readonly details: Readonly<Record<string, unknown>>,
   ) {
     super(message);
+  }
+}
+
+/** Makes the preview rows a "rows" message describes, reading ids and names from the page's own data set. */
+function appendRows(out: PreviewRow[], message: Extract<FromWorker, { type: "rows" }>, dataSet: MassCreditDataSet): void {
+  const { keys, positions, amount } = message;
+  for (let i = 0; i < keys.length; i++) {
+    const family = dataSet.families[positions[i * 3] ?? -1];
+    const student = dataSet.students[positions[i * 3 + 1] ?? -1];
+    const enrollment = dataSet.enrollments[positions[i * 3 + 2] ?? -1];
+    if (!family) throw new Error("The preview does not match the customer data.");
+    const row: { -readonly [K in keyof PreviewRow]: PreviewRow[K] } = {
+      rowKey: keys[i] ?? "",
+      familyId: family.id,
+      familyName: family.name,
+      amount,
+    };
+    if (student) {
+      row.studentId = student.id;
+      row.studentName = studentDisplayName(student);
+    }
+    if (enrollment) {
+      row.enrollmentId = enrollment.id;
+      row.offeringName = enrollment.offering.name;
+    }
+    out.push(row);
   }
 }
 
@@ -124,9 +156,8 @@ export class PreviewClient {
     const rows: PreviewRow[] = [];
     return this.#ask({ type: "preview", id: 0, version: this.#version, request }, (message, resolve) => {
       if (message.type === "progress") onProgress?.({ phase: "checking", done: message.done, total: message.total });
-      else if (message.type === "rows") {
-        for (const row of message.rows) rows.push(row);
-      } else if (message.type === "previewed") {
+      else if (message.type === "rows") appendRows(rows, message, dataSet);
+      else if (message.type === "previewed") {
         this.previewMs = message.ms;
         resolve({ request: message.request, rows, count: message.count, total: message.total, summary: message.summary });
       }
@@ -157,10 +188,15 @@ export class PreviewClient {
             reject(new PreviewError(reply.code, reply.message, reply.details));
             return;
           }
-          onMessage(reply, (value) => {
+          try {
+            onMessage(reply, (value) => {
+              this.#pending.delete(id);
+              resolve(value);
+            });
+          } catch (error) {
             this.#pending.delete(id);
-            resolve(value);
-          });
+            reject(error);
+          }
         },
         fail: reject,
       });

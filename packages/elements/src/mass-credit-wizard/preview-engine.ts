@@ -42,8 +42,10 @@ function findFamilies(index: MassCreditIndex, query: string): number[] {
 }
 
 /** Makes the message handler; `post` sends a message back. */
-export function createPreviewEngine(post: (message: FromWorker) => void): (message: ToWorker) => void {
+export function createPreviewEngine(post: (message: FromWorker, transfer?: Transferable[]) => void): (message: ToWorker) => void {
   let version = -1;
+  /** Id → position in the data set as sent, per record list. */
+  let positions: { families: Map<string, number>; students: Map<string, number>; enrollments: Map<string, number> } | undefined;
   let building: { currency: string; lists: OrganisationLists; parts: Record<DataSetPart, unknown[]> } | undefined;
   let index: MassCreditIndex | undefined;
 
@@ -73,6 +75,8 @@ export function createPreviewEngine(post: (message: FromWorker) => void): (messa
           const data = { currency: building.currency, lists: building.lists, ...parts } as unknown as MassCreditDataSet;
           building = undefined;
           index = indexDataSet(data);
+          const byId = (records: readonly { id: string }[]) => new Map(records.map((r, i) => [r.id, i]));
+          positions = { families: byId(data.families), students: byId(data.students), enrollments: byId(data.enrollments) };
           const offering = new Set(data.lists.offerings.flatMap((o) => o.keywords));
           post({
             type: "ready",
@@ -102,8 +106,17 @@ export function createPreviewEngine(post: (message: FromWorker) => void): (messa
             onProgress: ({ done }) => post({ type: "progress", id, done, total }),
           });
           const ms = performance.now() - started;
-          for (let at = 0; at < preview.rows.length; at += ROWS_PER_MESSAGE) {
-            post({ type: "rows", id, rows: preview.rows.slice(at, at + ROWS_PER_MESSAGE) });
+          const where = positions;
+          for (let at = 0; where && at < preview.rows.length; at += ROWS_PER_MESSAGE) {
+            const rows = preview.rows.slice(at, at + ROWS_PER_MESSAGE);
+            const at3 = new Int32Array(rows.length * 3);
+            rows.forEach((row, i) => {
+              at3[i * 3] = where.families.get(row.familyId) ?? -1;
+              at3[i * 3 + 1] = row.studentId === undefined ? -1 : (where.students.get(row.studentId) ?? -1);
+              at3[i * 3 + 2] = row.enrollmentId === undefined ? -1 : (where.enrollments.get(row.enrollmentId) ?? -1);
+            });
+            const keys = rows.map((row) => row.rowKey);
+            post({ type: "rows", id, keys, positions: at3, amount: preview.request.amount }, [at3.buffer]);
           }
           post({
             type: "previewed",

@@ -4,7 +4,7 @@
  * worker indexes it once per data set, then answers previews (rows in parts,
  * with progress) and explanations.
  */
-import type { MassCreditRequest, OrganisationLists, PreviewRow, ValidMassCreditRequest } from "@creditkit/core";
+import type { MassCreditRequest, OrganisationLists, ValidMassCreditRequest } from "@creditkit/core";
 
 /** The record lists of a data set, as they are sent in parts. */
 export type DataSetPart = "families" | "students" | "enrollments" | "fees";
@@ -49,7 +49,19 @@ export type FromWorker =
       readonly indexMs: number;
     }
   | { readonly type: "progress"; readonly id: number; readonly done: number; readonly total: number }
-  | { readonly type: "rows"; readonly id: number; readonly rows: readonly PreviewRow[] }
+  | {
+      readonly type: "rows";
+      readonly id: number;
+      /** The core's row keys, in review order. */
+      readonly keys: readonly string[];
+      /**
+       * Per row, the positions of its family, student and enrollment in the
+       * data set as the page sent it (-1 when the row has none): the page
+       * reads ids and names from its own copy instead of receiving them again.
+       */
+      readonly positions: Int32Array;
+      readonly amount: string;
+    }
   | {
       readonly type: "previewed";
       readonly id: number;

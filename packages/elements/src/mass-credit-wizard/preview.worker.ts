@@ -6,5 +6,7 @@
 import { createPreviewEngine } from "./preview-engine.js";
 import type { FromWorker, ToWorker } from "./preview-protocol.js";
 
-const handle = createPreviewEngine((message: FromWorker) => self.postMessage(message));
+const handle = createPreviewEngine((message: FromWorker, transfer?: Transferable[]) =>
+  self.postMessage(message, { transfer: transfer ?? [] }),
+);
 self.addEventListener("message", (event: MessageEvent<ToWorker>) => handle(event.data));

@@ -6,6 +6,7 @@ import { renderProgress } from "../shared/progress.js";
 import { renderSwitch } from "../shared/switch.js";
 import type { RequiredQuestion } from "./answers.js";
 import { renderOptionalSections } from "./filters.render.js";
+import { formatCount } from "./format.js";
 import { fieldError, hinted, invalid, type WizardHandlers, type WizardView } from "./view.js";
 
 const MODE_LABELS: Readonly<Record<IssueMode, [string, string]>> = {
@@ -52,7 +53,7 @@ export function renderUnfinished(view: WizardView, on: WizardHandlers): Template
         ${runs.map(
           (run) => html`<li>
             <span>
-              “${run.description}”: ${run.selected.toLocaleString(view.locale)} credits,
+              “${run.description}”: ${formatCount(run.selected, view.locale)} credits,
               ${showMoney(run.total, view.currency, view.locale)}, started ${new Date(run.savedAt).toLocaleString(view.locale)}.
               Resuming posts only the credits that are missing.
             </span>
@@ -219,7 +220,7 @@ export function renderQuestions(view: WizardView, on: WizardHandlers): TemplateR
 /** The preview's background task: progress, announced; the page stays usable. */
 export function renderPreviewing(view: WizardView, on: WizardHandlers): TemplateResult {
   const progress = view.session.previewTask.progress;
-  const n = (x: number) => x.toLocaleString(view.locale);
+  const n = (x: number) => formatCount(x, view.locale);
   let text = "Starting the preview…";
   let done = 0;
   let total = 0;

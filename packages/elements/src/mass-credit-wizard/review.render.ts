@@ -3,6 +3,7 @@ import { fromAmountString, type IssueMode, multiplyAmount, type PreviewRow, toAm
 import { virtualize } from "@lit-labs/virtualizer/virtualize.js";
 import { html, nothing, type TemplateResult } from "lit";
 import { showMoney } from "../shared/money-text.js";
+import { formatCount } from "./format.js";
 import type { WizardHandlers, WizardView } from "./view.js";
 
 const COLUMNS: Readonly<Record<IssueMode, readonly string[]>> = {
@@ -102,7 +103,7 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
   const { ui, shownRows, locale } = view;
   const mode = preview.request.mode;
   const { count, total } = selection(view);
-  const n = (x: number) => x.toLocaleString(locale);
+  const n = (x: number) => formatCount(x, locale);
   const columns = COLUMNS[mode];
   return html`
     <section class="step review" part="review" aria-labelledby="review-title" data-mode=${mode}>

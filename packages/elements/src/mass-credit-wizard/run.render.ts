@@ -3,12 +3,13 @@ import type { RunReversal } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { showMoney } from "../shared/money-text.js";
 import { renderProgress } from "../shared/progress.js";
+import { formatCount } from "./format.js";
 import { selection } from "./review.render.js";
 import type { WizardHandlers, WizardView } from "./view.js";
 
 export function renderProcessing(view: WizardView, on: WizardHandlers): TemplateResult {
   const { run } = view.session;
-  const n = (x: number) => x.toLocaleString(view.locale);
+  const n = (x: number) => formatCount(x, view.locale);
   const stopped = run.status === "stopped";
   const text = run.status === "planning" ? "Preparing the credits…" : `Posted ${n(run.done)} of ${n(run.total)} credits`;
   return html`
@@ -66,7 +67,7 @@ export function renderDone(view: WizardView, on: WizardHandlers): TemplateResult
   const record = run.record;
   if (!record) return html``;
   const money = (x: string) => showMoney(x, view.currency, view.locale);
-  const n = (x: number) => x.toLocaleString(view.locale);
+  const n = (x: number) => formatCount(x, view.locale);
   return html`
     <section class="step done" part="done" aria-labelledby="done-title">
       <h3 id="done-title" tabindex="-1">Done: ${n(record.count)} credit${record.count === 1 ? "" : "s"} issued</h3>
@@ -107,7 +108,7 @@ export function renderDone(view: WizardView, on: WizardHandlers): TemplateResult
 export function renderDialog(view: WizardView, on: WizardHandlers): TemplateResult {
   const kind = view.ui.confirm;
   const money = (x: string) => showMoney(x, view.currency, view.locale);
-  const n = (x: number) => x.toLocaleString(view.locale);
+  const n = (x: number) => formatCount(x, view.locale);
   let title = "";
   let body: TemplateResult | string = "";
   let action = "";
