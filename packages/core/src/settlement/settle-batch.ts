@@ -92,8 +92,6 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
 
   /** One invoice's result: at once when the ledger answers synchronously and no charge is needed. */
   const settleOne = (invoice: BatchInvoice): SettlementResult | Promise<SettlementResult> => {
-    const failed = (error: unknown) =>
-      stopped(batchId, invoice, "failed", error instanceof Error ? error.message : String(error), zeroText);
     try {
       checkInvoiceFields(invoice);
       if (seen.has(invoice.invoiceId)) return stopped(batchId, invoice, "failed", "This invoice id appears twice in the batch.", zeroText);
@@ -108,11 +106,15 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
         description: invoice.description,
         timeoutMs,
       });
-      return settled instanceof Promise ? settled.catch(failed) : settled;
+      return settled;
     } catch (error) {
-      return failed(error);
+      return failed(invoice, error);
     }
   };
+
+  /** The result of an invoice that threw (or rejected): `failed`, with the message. */
+  const failed = (invoice: BatchInvoice, error: unknown): SettlementResult =>
+    stopped(batchId, invoice, "failed", error instanceof Error ? error.message : String(error), zeroText);
 
   const worker = async (): Promise<void> => {
     while (next < total) {
@@ -123,7 +125,14 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
       const index = next++;
       const invoice = invoices[index] as BatchInvoice;
       const settled = settleOne(invoice);
-      const result = settled instanceof Promise ? await settled : settled;
+      let result: SettlementResult;
+      if (settled instanceof Promise) {
+        try {
+          result = await settled;
+        } catch (error) {
+          result = failed(invoice, error);
+        }
+      } else result = settled;
       results[index] = result;
       done += 1;
       if (onProgress) {
