@@ -252,7 +252,8 @@ export class CkBatchCollect extends LitElement {
       this.result = result;
       this.phase = "done";
       this.announcement = doneText(result);
-      this.dispatchEvent(new BatchCompleteEvent(result));
+      const complete = new BatchCompleteEvent(result);
+      this.dispatchEvent(complete);
       await this.#accounts.resume();
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>("#results-title")?.focus();

@@ -77,7 +77,7 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
           { id: "accountCredit", label: "Account Credit", numeric: true, sortable: true },
           { id: "action", label: "Action" },
         ],
-        template: "minmax(8rem, 2fr) minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) max-content",
+        template: "minmax(8rem, 2fr) minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) 9.5rem",
         rows: view.rows,
         key: (r) => r.accountId,
         rowPart: "member-row",

@@ -29,7 +29,7 @@ export interface TableSpec<T> {
   /** The table's accessible name. */
   readonly label: string;
   readonly columns: readonly TableColumn[];
-  /** CSS `grid-template-columns` of every row. */
+  /** CSS `grid-template-columns` of every row. Each row is its own grid: use no content-sized tracks (`auto`, `max-content`), or the columns drift apart. */
   readonly template: string;
   readonly rows: readonly T[];
   readonly key: (row: T) => string;

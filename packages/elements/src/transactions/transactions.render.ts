@@ -98,7 +98,7 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
       { id: "description", label: "Description" },
       { id: "amount", label: "Amount", numeric: true },
     ],
-    template: "max-content minmax(7rem, 1.2fr) minmax(7.5rem, 1fr) minmax(6.5rem, 0.9fr) minmax(11rem, 2.2fr) minmax(6rem, 0.9fr)",
+    template: "6.75rem minmax(7rem, 1.2fr) minmax(7.5rem, 1fr) minmax(6.5rem, 0.9fr) minmax(11rem, 2.2fr) minmax(6rem, 0.9fr)",
     rows: view.lines,
     key: (l) => l.entryId,
     rowPart: "line",
