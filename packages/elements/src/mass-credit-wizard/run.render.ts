@@ -26,7 +26,7 @@ export function renderProcessing(view: WizardView, on: WizardHandlers): Template
             </div>
           `
           : html`
-            <p class="muted">Each credit is posted once, with the key run/row, in chunks: you can leave this page and resume later.</p>
+            <p class="muted">Each credit is posted exactly once, in chunks: if this stops, resuming posts only the credits that are missing.</p>
             ${renderProgress({ id: "run-progress", label: "Posting credits", done: run.done, total: run.status === "planning" ? 0 : run.total, text })}
           `
       }
