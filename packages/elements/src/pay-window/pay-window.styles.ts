@@ -191,9 +191,13 @@ export const payWindowStyles = css`
     outline: none;
     box-shadow: var(--_ck-focus);
   }
+  /* The tender rows answer to their own width: in the two-column layout the fieldset is narrower than the host. */
+  .tenders {
+    container-type: inline-size;
+  }
   .tender {
     display: grid;
-    grid-template-columns: minmax(7rem, 1fr) minmax(7rem, 1fr) auto;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) auto;
     align-items: end;
     gap: var(--_ck-space);
     padding: var(--_ck-space) 0;
@@ -201,7 +205,7 @@ export const payWindowStyles = css`
   .tender .field-error {
     grid-column: 1 / -1;
   }
-  @container (max-width: 400px) {
+  @container (max-width: 320px) {
     .tender {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
     }
@@ -209,6 +213,8 @@ export const payWindowStyles = css`
       grid-column: 1 / -1;
       justify-self: start;
     }
+  }
+  @container (max-width: 400px) {
     .balances {
       margin-left: 0;
       text-align: left;
