@@ -17,7 +17,7 @@ if (!hasChromium()) {
 }
 
 const invoices = Number(process.env.BENCH_INVOICES ?? 10_000);
-/** The embedded store's stored gateway saves its whole state after every charge (O(n) each); BENCH_STORE_INVOICES sizes that run, 0 skips it. */
+/** BENCH_STORE_INVOICES sizes the run over the embedded store (its stored gateway writes one record per charge); 0 skips it. */
 const storeInvoices = Number(process.env.BENCH_STORE_INVOICES ?? invoices);
 const server = await serveBatchPage();
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });

@@ -6,6 +6,7 @@
  */
 import type { RunRequestEssentials, RunSummary } from "@creditkit/core";
 import type { CatchUp, Cursor, LogRecord } from "./log.js";
+import type { GatewayDelta, GatewayState } from "./stored-gateway.js";
 
 /** What a connection reads when it opens. */
 export interface LoadedLog {
@@ -18,11 +19,12 @@ export interface LoadedLog {
 export type StoreSignal =
   | { readonly kind: "log"; readonly cursor: Cursor }
   | { readonly kind: "runs" }
-  | { readonly kind: "gateway" }
+  /** The gateway changed: what changed (applied as is), or nothing (load it all again). */
+  | { readonly kind: "gateway"; readonly delta?: GatewayDelta }
   | { readonly kind: "data-set" };
 
-/** The stored values besides the log. */
-export type ValueName = "data-set" | "gateway";
+/** The stored values besides the log and the gateway. */
+export type ValueName = "data-set";
 
 /** The long lists of a run, saved in parts beside its head. */
 export type RunPartKind = "posts" | "credits";
@@ -60,6 +62,15 @@ export interface StoreBackend {
 
   getValue(name: ValueName): Promise<unknown>;
   putValue(name: ValueName, value: unknown): Promise<void>;
+
+  /** The stored gateway: its cards, remaining scripts, charges (in the order stored) and attempt count. */
+  getGateway(): Promise<GatewayState>;
+  /**
+   * Stores one gateway change in one transaction, touching only its records:
+   * each charge under its idempotency key (a stored key keeps its first
+   * charge), each account's card and script, the attempt count.
+   */
+  putGateway(delta: GatewayDelta): Promise<void>;
 
   /** Saves a long list of a run's (its posts, its credits) in parts, each in its own short transaction. */
   putRunParts(runId: string, kind: RunPartKind, parts: readonly (readonly unknown[])[]): Promise<void>;

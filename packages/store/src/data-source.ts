@@ -27,7 +27,7 @@ import type { StoreBackend } from "./backend.js";
 import { assertOpen, type Change, openEngine } from "./engine.js";
 import { assertJournalData, type LogRecord, recordsOf } from "./log.js";
 import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
-import { createStoredGateway, EMPTY_GATEWAY, type GatewayState } from "./stored-gateway.js";
+import { createStoredGateway, type GatewayDelta } from "./stored-gateway.js";
 import type { LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
 
 /** The log records of one commit: its entries under its key, then each sweep's entries under the sweep's key. */
@@ -94,12 +94,13 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     return work();
   };
 
-  const gatewayState = ((await backend.getValue("gateway")) as GatewayState | undefined) ?? EMPTY_GATEWAY;
-  const saveGateway = async (state: GatewayState) => {
-    await backend.putValue("gateway", state);
-    backend.signal({ kind: "gateway" });
+  // Each gateway change stores only what it changed, and tells the other connections what that was.
+  const saveGateway = async (delta: GatewayDelta) => {
+    await backend.putGateway(delta);
+    backend.signal({ kind: "gateway", delta });
   };
-  const { gateway, reload: reloadGateway } = createStoredGateway(gatewayState, saveGateway, options.gateway);
+  const storedGateway = createStoredGateway(await backend.getGateway(), saveGateway, options.gateway);
+  const { gateway } = storedGateway;
   let dataSet: MassCreditDataSet | undefined;
 
   const commit = (key: string, entries: readonly LedgerEntry[]) => write(commitChange(key, entries));
@@ -131,10 +132,8 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
 
   const unsignal = backend.onSignal((message) => {
     if (message.kind === "gateway") {
-      backend.getValue("gateway").then(
-        (state) => reloadGateway((state as GatewayState | undefined) ?? EMPTY_GATEWAY),
-        () => undefined,
-      );
+      if (message.delta) storedGateway.apply(message.delta);
+      else backend.getGateway().then(storedGateway.reload, () => undefined);
     } else if (message.kind === "data-set") dataSet = undefined;
     else if (message.kind === "runs") engine.emit({ key: "runs", accountIds: [], remote: true });
   });

@@ -7,9 +7,11 @@
 import { CreditKitError } from "@creditkit/core";
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from "idb";
 import { type LoadedLog, type SavedRun, type StoreBackend, type StoreSignal, serialQueue, type ValueName } from "./backend.js";
+import { type GatewaySchema, readGateway, upgradeGateway, writeGateway } from "./idb-gateway.js";
 import { type CatchUp, type Cursor, LogDivergence, type LogRecord } from "./log.js";
 
-const VERSION = 1;
+/** 2: the gateway in its own stores, a record per charge, card and script (1 kept it as one value). */
+const VERSION = 2;
 
 interface Meta {
   readonly currency: string;
@@ -17,10 +19,11 @@ interface Meta {
   readonly seq: number;
 }
 
-interface StoreSchema extends DBSchema {
+interface StoreSchema extends DBSchema, GatewaySchema {
   meta: { key: "state"; value: Meta };
   log: { key: number; value: LogRecord };
-  values: { key: ValueName; value: unknown };
+  /** `ValueName`s, and the gateway's head. */
+  values: { key: string; value: unknown };
   runs: { key: string; value: SavedRun };
   runParts: { key: [string, string, number]; value: unknown[] };
 }
@@ -67,13 +70,16 @@ function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
       return;
     }
     let blocked = false;
-    request.onupgradeneeded = () => {
+    request.onupgradeneeded = (event) => {
       const db = request.result;
-      db.createObjectStore("meta");
-      db.createObjectStore("log");
-      db.createObjectStore("values");
-      db.createObjectStore("runs", { keyPath: "runId" });
-      db.createObjectStore("runParts");
+      if (event.oldVersion < 1) {
+        db.createObjectStore("meta");
+        db.createObjectStore("log");
+        db.createObjectStore("values");
+        db.createObjectStore("runs", { keyPath: "runId" });
+        db.createObjectStore("runParts");
+      }
+      if (event.oldVersion < 2) upgradeGateway(db, request.transaction as IDBTransaction, event.oldVersion);
     };
     request.onblocked = () => {
       blocked = true;
@@ -189,11 +195,13 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
         await tx.done;
         return { epoch: next.epoch, seq: next.seq } satisfies Cursor;
       }),
-    getValue: (name) => guard(() => db.get("values", name)),
-    putValue: (name, value) =>
+    getValue: (name: ValueName) => guard(() => db.get("values", name)),
+    putValue: (name: ValueName, value) =>
       guard(async () => {
         await db.put("values", value, name);
       }),
+    getGateway: () => guard(() => readGateway(db as unknown as IDBPDatabase<GatewaySchema>)),
+    putGateway: (delta) => guard(() => writeGateway(db as unknown as IDBPDatabase<GatewaySchema>, delta)),
     putRunParts: (runId, kind, parts) =>
       guard(async () => {
         for (let i = 0; i < parts.length; i++) {

@@ -2,10 +2,11 @@
  * The in-memory storage: one shared log that any number of connections open,
  * like tabs over one IndexedDB database. No browser globals: runs in Node.
  */
-import { CreditKitError } from "@creditkit/core";
+import { CreditKitError, type SimulatedCharge, type SimulatedOutcome } from "@creditkit/core";
 import type { SavedRun, StoreBackend, StoreSignal, ValueName } from "./backend.js";
 import { serialQueue } from "./backend.js";
 import type { CatchUp, Cursor, LogRecord } from "./log.js";
+import type { GatewayState } from "./stored-gateway.js";
 
 /** A ledger kept in memory that several data sources can share (each one a "connection", as two tabs share a database). */
 export interface MemoryStore {
@@ -22,6 +23,13 @@ export function createMemoryStore(): MemoryStore {
   let epoch = "m1";
   let log: LogRecord[] = [];
   const values = new Map<ValueName, unknown>();
+  /** The gateway in its own key spaces: a charge per idempotency key (in the order stored), a card and a script per account. */
+  const gateway = {
+    charges: new Map<string, SimulatedCharge>(),
+    cards: new Set<string>(),
+    scripts: new Map<string, readonly SimulatedOutcome[]>(),
+    attempts: 0,
+  };
   const runs = new Map<string, SavedRun>();
   const parts = new Map<string, (readonly unknown[])[]>();
   const locks = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
@@ -78,6 +86,26 @@ export function createMemoryStore(): MemoryStore {
         async putValue(name, value) {
           open();
           values.set(name, copy(value));
+        },
+        async getGateway(): Promise<GatewayState> {
+          open();
+          return {
+            cards: [...gateway.cards],
+            scripts: Object.fromEntries([...gateway.scripts].map(([id, outcomes]) => [id, [...outcomes]])),
+            charges: [...gateway.charges.values()].map((c) => ({ ...c })),
+            attempts: gateway.attempts,
+          };
+        },
+        async putGateway(delta) {
+          open();
+          gateway.attempts += delta.attempts ?? 0;
+          for (const c of delta.charges ?? []) if (!gateway.charges.has(c.idempotencyKey)) gateway.charges.set(c.idempotencyKey, { ...c });
+          for (const id of delta.addCards ?? []) gateway.cards.add(id);
+          for (const id of delta.removeCards ?? []) gateway.cards.delete(id);
+          for (const [id, outcomes] of Object.entries(delta.scripts ?? {})) {
+            if (outcomes.length > 0) gateway.scripts.set(id, [...outcomes]);
+            else gateway.scripts.delete(id);
+          }
         },
         async putRunParts(runId, kind, list) {
           open();
