@@ -36,7 +36,7 @@ export async function portalMember(ctx: DemoContext, accountId: string): Promise
     announce(paymentMessage("Thank you", event.detail.status, event.detail.plan.appliedCredit)),
   );
   return page(
-    `Welcome, ${name}`,
+    `Welcome, ${greetingName(name)}`,
     "Your balance, your payments and credits, and paying your fees — with your Account Credit first.",
     h(
       "p",
@@ -49,4 +49,10 @@ export async function portalMember(ctx: DemoContext, accountId: string): Promise
     h("div", { class: "narrow" }, pay),
     h("ck-transactions", { "account-id": accountId, heading: "My transactions" }),
   );
+}
+
+/** Billing names read "Surname, Given"; a greeting reads "Given Surname". */
+function greetingName(name: string): string {
+  const [surname, given] = name.split(", ");
+  return given ? `${given} ${surname}` : name;
 }
