@@ -1,6 +1,7 @@
 import { css } from "lit";
+import { switchStyles } from "../shared/switch.js";
 
-export const creditToggleStyles = css`
+const toggleStyles = css`
   :host {
     display: block;
   }
@@ -10,57 +11,11 @@ export const creditToggleStyles = css`
     align-items: center;
     gap: var(--_ck-space) calc(var(--_ck-space) * 3);
   }
-  button {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_ck-space);
-    min-height: 44px;
-    padding: 4px 8px 4px 4px;
-    border: none;
-    border-radius: var(--_ck-radius);
-    background: transparent;
-    color: inherit;
-    font: inherit;
-    font-weight: 600;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: none;
-    box-shadow: var(--_ck-focus);
-  }
-  button:disabled {
+  .ck-switch:disabled {
     cursor: not-allowed;
     color: var(--_ck-muted);
   }
-  .track {
-    position: relative;
-    flex: none;
-    width: 44px;
-    height: 24px;
-    border-radius: 12px;
-    border: 2px solid var(--_ck-muted);
-    background: var(--_ck-surface);
-    transition: background-color 120ms ease;
-  }
-  .thumb {
-    position: absolute;
-    top: 2px;
-    left: 2px;
-    width: 16px;
-    height: 16px;
-    border-radius: 50%;
-    background: var(--_ck-muted);
-    transition: transform 120ms ease;
-  }
-  [aria-checked="true"] .track {
-    background: var(--_ck-accent);
-    border-color: var(--_ck-accent);
-  }
-  [aria-checked="true"] .thumb {
-    transform: translateX(20px);
-    background: var(--_ck-on-accent);
-  }
-  button:disabled .track {
+  .ck-switch:disabled .track {
     opacity: 0.6;
   }
   dl {
@@ -82,10 +37,7 @@ export const creditToggleStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
-  @media (prefers-reduced-motion: reduce) {
-    .track,
-    .thumb {
-      transition: none;
-    }
-  }
 `;
+
+/** The shared switch look, plus the toggle's own layout, disabled state and figures. */
+export const creditToggleStyles = [switchStyles, toggleStyles];

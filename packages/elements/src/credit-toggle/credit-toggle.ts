@@ -33,7 +33,7 @@ const ZERO = /^0*(\.0*)?$/;
  * @cssprop --ck-focus-ring - The focus ring (a box-shadow).
  */
 export class CkCreditToggle extends LitElement {
-  static override styles = [themeStyles, creditToggleStyles];
+  static override styles = [themeStyles, ...creditToggleStyles];
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -151,6 +151,7 @@ export class CkCreditToggle extends LitElement {
       <div class="base" part="base">
         <button
           type="button"
+          class="ck-switch"
           role="switch"
           part="switch"
           aria-checked=${this.checked && !this.inactive ? "true" : "false"}

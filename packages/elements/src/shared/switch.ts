@@ -1,6 +1,7 @@
 /**
- * A plain on/off switch with the look and semantics of `<ck-credit-toggle>`'s
- * (a `role="switch"` button: Space and Enter, `aria-checked`), for yes/no
+ * The kit's on/off switch: one look (`switchStyles`, also worn by
+ * `<ck-credit-toggle>`'s button) and, in `renderSwitch`, the semantics
+ * (a `role="switch"` button: Space and Enter, `aria-checked`) for yes/no
  * questions that are not about money (the toggle itself shows credit figures
  * and disables itself without credit).
  */
@@ -73,12 +74,12 @@ export const switchStyles = css`
     transition: transform 120ms ease;
   }
   .ck-switch[aria-checked="true"] .track {
-    background: var(--_ck-success);
-    border-color: var(--_ck-success);
+    background: var(--_ck-accent);
+    border-color: var(--_ck-accent);
   }
   .ck-switch[aria-checked="true"] .thumb {
     transform: translateX(20px);
-    background: var(--_ck-surface);
+    background: var(--_ck-on-accent);
   }
   @media (prefers-reduced-motion: reduce) {
     .ck-switch .track,
