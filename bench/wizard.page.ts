@@ -42,7 +42,10 @@ function mount(source: StoreDataSource): CkMassCreditWizard {
 const inside = (w: CkMassCreditWizard, selector: string) => w.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 
 /** Watches the main thread while `work` runs: long tasks (PerformanceObserver) and the largest gap between timer ticks. */
-async function watched(work: () => Promise<void>): Promise<{ ms: number; longestTask: number; longTasks: number; longestGap: number }> {
+async function watched(
+  label: string,
+  work: () => Promise<void>,
+): Promise<{ ms: number; longestTask: number; longTasks: number; longestGap: number }> {
   await sleep(100);
   let longestTask = 0;
   let longTasks = 0;
@@ -66,6 +69,7 @@ async function watched(work: () => Promise<void>): Promise<{ ms: number; longest
   const start = performance.now();
   await work();
   const ms = performance.now() - start;
+  performance.measure(label, { start }); // a span in a trace (bench/wizard.trace.mjs)
   ticking = false;
   await sleep(50);
   observer.disconnect();
@@ -84,7 +88,7 @@ async function benchWizard(families: number): Promise<Record<string, number>> {
   session.answers = { ...session.answers, mode: "family" };
 
   // Preview, cold: the data set goes to the worker in parts, is indexed there, then previewed.
-  const preview = await watched(async () => {
+  const preview = await watched("cold preview", async () => {
     inside(w, "[part~=preview-button]")?.click();
     await until(() => w.step === "review");
   });
@@ -114,6 +118,7 @@ async function benchWizard(families: number): Promise<Record<string, number>> {
   // A scroll through the table: 150 frames, 1,500 px each.
   const scroller = inside(w, ".rows");
   const frames: number[] = [];
+  const scrollStart = performance.now();
   let last = await nextFrame();
   for (let i = 0; i < 150 && scroller; i++) {
     scroller.scrollTop += 1500;
@@ -121,18 +126,19 @@ async function benchWizard(families: number): Promise<Record<string, number>> {
     frames.push(now - last);
     last = now;
   }
+  performance.measure("scroll", { start: scrollStart });
   frames.sort((a, b) => a - b);
 
   // Preview again, warm (the worker holds the index).
   session.editQuestions();
   await w.updateComplete;
-  const warm = await watched(async () => {
+  const warm = await watched("warm preview", async () => {
     inside(w, "[part~=preview-button]")?.click();
     await until(() => w.step === "review");
   });
 
   // Process every row through the memory data source.
-  const processing = await watched(async () => {
+  const processing = await watched("processing", async () => {
     inside(w, "[part~=process-button]")?.click();
     await w.updateComplete;
     inside(w, "#dialog-confirm")?.click();

@@ -368,7 +368,6 @@ export const wizardStyles = css`
     }
     .row > span:not(.pick):not(.amount) {
       grid-column: 2;
-      white-space: normal;
       padding-block: 2px;
     }
     .row > .pick {

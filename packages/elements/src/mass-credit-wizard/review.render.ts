@@ -1,7 +1,8 @@
 /** The review step: filter summary (Show/Hide), the virtualised table with selection, search and explain. Data is always bound as text. */
 import { fromAmountString, type IssueMode, multiplyAmount, type PreviewRow, toAmountString } from "@creditkit/core";
-import { virtualize } from "@lit-labs/virtualizer/virtualize.js";
 import { html, nothing, type TemplateResult } from "lit";
+import { repeat } from "lit/directives/repeat.js";
+import { styleMap } from "lit/directives/style-map.js";
 import { showMoney } from "../shared/money-text.js";
 import { formatCount } from "./format.js";
 import type { WizardHandlers, WizardView } from "./view.js";
@@ -105,6 +106,7 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
   const { count, total } = selection(view);
   const n = (x: number) => formatCount(x, locale);
   const columns = COLUMNS[mode];
+  const { first, last, before, after } = view.rowWindow.range(shownRows.length);
   return html`
     <section class="step review" part="review" aria-labelledby="review-title" data-mode=${mode}>
       <h3 id="review-title" tabindex="-1">Review ${n(preview.count)} credit${preview.count === 1 ? "" : "s"}</h3>
@@ -131,13 +133,14 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
             ${columns.map((c) => html`<span role="columnheader" class=${c === "Amount" ? "amount" : ""}>${c}</span>`)}
           </div>
         </div>
-        <div role="rowgroup" class="rows" part="rows">
-          ${virtualize({
-            items: shownRows as PreviewRow[],
-            keyFunction: (row: PreviewRow) => row.rowKey,
-            renderItem: (row: PreviewRow, index: number) => renderRow(view, on, mode, row, index),
-            scroller: true,
-          })}
+        <div class="rows" part="rows" @scroll=${view.rowWindow.onScroll}>
+          <div role="rowgroup" style=${styleMap({ "padding-block": `${before}px ${after}px` })}>
+            ${repeat(
+              shownRows.slice(first, last),
+              (row) => row.rowKey,
+              (row, i) => renderRow(view, on, mode, row, first + i),
+            )}
+          </div>
         </div>
       </div>
       ${renderExplain(view, on)}

@@ -63,10 +63,22 @@ export async function planInSlices(
   return { ...head, posts, count: posts.length, total };
 }
 
+/**
+ * Progress into the session, shown at most once per animation frame: a run
+ * reports after every chunk, often several times a frame, and a render per
+ * report was a sixth of the main thread's time while processing (trace of
+ * `npm run bench:wizard`). The last report is always shown by `finish`.
+ */
 function progressInto(session: WizardSession) {
+  let frame: number | undefined;
   return (progress: RunProgress) => {
     session.run = { ...session.run, status: "processing", done: progress.done, total: progress.total };
-    session.changed();
+    if (typeof requestAnimationFrame !== "function") return session.changed();
+    if (frame !== undefined) return;
+    frame = requestAnimationFrame(() => {
+      frame = undefined;
+      if (session.run.status === "processing") session.changed();
+    });
   };
 }
 
