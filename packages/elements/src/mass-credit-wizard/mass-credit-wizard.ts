@@ -11,7 +11,6 @@ import { MassCreditPreviewEvent } from "./events.js";
 import { wizardStyles } from "./mass-credit-wizard.styles.js";
 import { renderLocation, renderPreviewing, renderQuestions } from "./questions.render.js";
 import { renderReview } from "./review.render.js";
-import { RowWindow } from "./row-window.js";
 import { renderDialog, renderDone, renderProcessing } from "./run.render.js";
 import { canReverse } from "./run-actions.js";
 import { sessionFor, type WizardSession, type WizardStep } from "./session.js";
@@ -122,7 +121,6 @@ export class CkMassCreditWizard extends LitElement {
     rows: [],
   };
   readonly #actions = new WizardActions(this);
-  readonly #rowWindow = new RowWindow(this);
 
   /** Where the wizard stands: questions, previewing, review, processing or done. */
   get step(): WizardStep {
@@ -181,7 +179,6 @@ export class CkMassCreditWizard extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#actions.dispose();
-    this.#rowWindow.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -197,7 +194,6 @@ export class CkMassCreditWizard extends LitElement {
   protected override updated(): void {
     const session = this.#session;
     if (!session) return;
-    this.#rowWindow.measure(this.renderRoot.querySelector<HTMLElement>(".rows"));
     const dialog = this.renderRoot.querySelector("dialog");
     if (dialog && this.ui.confirm && !dialog.open) dialog.showModal();
     else if (dialog && !this.ui.confirm && dialog.open) dialog.close();
@@ -299,7 +295,6 @@ export class CkMassCreditWizard extends LitElement {
       locale: this.resolvedLocale(),
       currency: session.dataSet?.currency ?? this.dataSource?.currency ?? "USD",
       shownRows: this.#shown.rows,
-      rowWindow: this.#rowWindow,
       canReverse: canReverse(session.source),
     };
   }

@@ -1,9 +1,8 @@
-/** The review step: filter summary (Show/Hide), the virtualised table with selection, search and explain. Data is always bound as text. */
+/** The review step: filter summary (Show/Hide), the windowed table with selection, search and explain. Data is always bound as text. */
 import { fromAmountString, type IssueMode, multiplyAmount, type PreviewRow, toAmountString } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
-import { repeat } from "lit/directives/repeat.js";
-import { styleMap } from "lit/directives/style-map.js";
 import { showMoney } from "../shared/money-text.js";
+import { windowRows } from "../shared/row-window.js";
 import { formatCount } from "./format.js";
 import type { WizardHandlers, WizardView } from "./view.js";
 
@@ -106,7 +105,6 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
   const { count, total } = selection(view);
   const n = (x: number) => formatCount(x, locale);
   const columns = COLUMNS[mode];
-  const { first, last, before, after } = view.rowWindow.range(shownRows.length);
   return html`
     <section class="step review" part="review" aria-labelledby="review-title" data-mode=${mode}>
       <h3 id="review-title" tabindex="-1">Review ${n(preview.count)} credit${preview.count === 1 ? "" : "s"}</h3>
@@ -133,14 +131,12 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
             ${columns.map((c) => html`<span role="columnheader" class=${c === "Amount" ? "amount" : ""}>${c}</span>`)}
           </div>
         </div>
-        <div class="rows" part="rows" @scroll=${view.rowWindow.onScroll}>
-          <div role="rowgroup" style=${styleMap({ "padding-block": `${before}px ${after}px` })}>
-            ${repeat(
-              shownRows.slice(first, last),
-              (row) => row.rowKey,
-              (row, i) => renderRow(view, on, mode, row, first + i),
-            )}
-          </div>
+        <div class="rows" part="rows">
+          <div role="rowgroup">${windowRows(
+            shownRows,
+            (row) => row.rowKey,
+            (row, i) => renderRow(view, on, mode, row, i),
+          )}</div>
         </div>
       </div>
       ${renderExplain(view, on)}

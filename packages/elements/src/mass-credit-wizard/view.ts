@@ -3,7 +3,6 @@ import type { NamedItem, PreviewRow, RowsCombine } from "@creditkit/core";
 import { html, nothing } from "lit";
 import type { RequiredQuestion, RowAnswers, RowField, WizardAnswers } from "./answers.js";
 import type { ExplainResult } from "./preview-protocol.js";
-import type { RowWindow } from "./row-window.js";
 import type { WizardSession } from "./session.js";
 
 /** State that belongs to one wizard element (not kept when it is left). */
@@ -27,8 +26,6 @@ export interface WizardView {
   readonly currency: string;
   /** The preview's rows the search matches (all of them without a search). */
   readonly shownRows: readonly PreviewRow[];
-  /** Which of the shown rows are on screen. */
-  readonly rowWindow: RowWindow;
   readonly canReverse: boolean;
 }
 

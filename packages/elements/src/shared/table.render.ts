@@ -1,18 +1,18 @@
 /**
  * The report tables: an ARIA table (`role=table`, rows with `aria-rowindex`)
- * whose body is virtualised with `@lit-labs/virtualizer` once it is long, so
- * 10,000 rows keep a few dozen in the DOM. The table itself scrolls (and is
+ * whose body is windowed (`windowRows`, shared with the mass-credit wizard)
+ * once it is long, so 50,000 rows keep a few dozen in the DOM. The table itself scrolls (and is
  * focusable, so the keyboard scrolls it); the header and the totals stay in
  * view. Sortable columns have a button in their header and `aria-sort`.
  * Cells are always bound as text by the callers' templates.
  */
-import { virtualize } from "@lit-labs/virtualizer/virtualize.js";
 import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
 import { styleMap } from "lit/directives/style-map.js";
+import { windowRows } from "./row-window.js";
 
-/** Lists longer than this are virtualised; shorter ones render every row. */
-export const VIRTUALIZE_FROM = 150;
+/** Lists this long or longer are windowed; shorter ones render every row. */
+export const WINDOW_FROM = 150;
 
 export type SortDirection = "asc" | "desc";
 
@@ -72,14 +72,7 @@ export function renderTable<T>(spec: TableSpec<T>): TemplateResult {
   const grid = styleMap({ "--_ck-columns": spec.template });
   const row = (item: T, index: number) =>
     html`<div role="row" class="row" part=${spec.rowPart} aria-rowindex=${index + 2}>${spec.renderCells(item, index)}</div>`;
-  const body =
-    rows.length >= VIRTUALIZE_FROM
-      ? virtualize({
-          items: rows as T[],
-          keyFunction: (item: T) => spec.key(item),
-          renderItem: (item: T, index: number) => row(item, index),
-        })
-      : repeat(rows, spec.key, row);
+  const body = rows.length >= WINDOW_FROM ? windowRows(rows, spec.key, row) : repeat(rows, spec.key, row);
   return html`
     <div
       class="table"
