@@ -1,7 +1,7 @@
 /**
  * The single-file build's entry (`dist/creditkit.js`, made by
  * `scripts/build-kit.mjs`): every element registered, the rules core and the
- * embedded data source, with lit, @lit/context, @lit-labs/virtualizer and
+ * embedded data source, with lit, @lit/context and
  * decimal.js bundled in and minified. A host loads it with one tag:
  *
  *   <script type="module" src="…/creditkit.js"></script>
