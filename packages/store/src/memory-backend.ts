@@ -5,6 +5,7 @@
 import { CreditKitError, type SimulatedCharge, type SimulatedOutcome } from "@creditkit/core";
 import type { SavedRun, StoreBackend, StoreSignal, ValueName } from "./backend.js";
 import { serialQueue } from "./backend.js";
+import { frozen } from "./frozen.js";
 import type { CatchUp, Cursor, LogRecord } from "./log.js";
 import type { GatewayState } from "./stored-gateway.js";
 
@@ -14,7 +15,13 @@ export interface MemoryStore {
   connect(): StoreBackend;
 }
 
-/** Structured-clone-like copy, so what a caller keeps is never what the store keeps. */
+/**
+ * The log and the stored values are kept deep-frozen (`frozen`): what is
+ * frozen already — the journal's committed entries, a data set the data
+ * source froze — is kept as given, anything else is copied once. Frozen data
+ * is handed out as is (reads, catch-ups); no one can change it through a
+ * reference they passed in or got back. Run heads are small and copied.
+ */
 const copy = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
 
 /** Makes an empty in-memory store. */
@@ -59,14 +66,15 @@ export function createMemoryStore(): MemoryStore {
           if (currency === undefined) {
             if (wanted === undefined) throw new CreditKitError("invalid-input", { field: "currency" }, "A new store needs a currency.");
             currency = wanted;
-            log.push(...copy(first));
+            for (const record of first) log.push(frozen(record));
           }
           return { currency, records: log, cursor: { epoch, seq: log.length } };
         },
         async write(cursor, change) {
           open();
           const records = change(since(cursor));
-          for (const record of records) log.push(copy(record));
+          const kept = records.map(frozen);
+          for (const record of kept) log.push(record);
           return { epoch, seq: log.length };
         },
         async read(cursor) {
@@ -76,16 +84,16 @@ export function createMemoryStore(): MemoryStore {
         async replace(records) {
           open();
           epoch = `m${Number(epoch.slice(1)) + 1}`;
-          log = copy([...records]);
+          log = records.map(frozen);
           return { epoch, seq: log.length };
         },
         async getValue(name) {
           open();
-          return copy(values.get(name));
+          return values.get(name);
         },
         async putValue(name, value) {
           open();
-          values.set(name, copy(value));
+          values.set(name, frozen(value));
         },
         async getGateway(): Promise<GatewayState> {
           open();
