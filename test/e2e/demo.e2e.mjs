@@ -69,7 +69,10 @@ try {
   const familyLink = page.locator(".after-run a").first();
   const family = (await familyLink.textContent()).trim();
   await familyLink.click();
-  await page.locator("main h1", { hasText: family }).waitFor();
+  // The portal greets "Sofia Clark" for the billing name "Clark, Sofia".
+  const [surname, given] = family.split(", ");
+  const greeting = given ? `${given} ${surname}` : family;
+  await page.locator("main h1", { hasText: greeting }).waitFor();
   const portal = page.locator("ck-transactions");
   await portal.getByText("Pool closed for storm").first().waitFor();
   const creditBefore = await page.locator("ck-balance [part~=credit] [part~=amount]").textContent();
@@ -101,7 +104,7 @@ try {
   await go(`#/portal`);
   await page.locator("#portal-account").waitFor();
   await page.locator("button", { hasText: "Sign in" }).click();
-  await page.locator("main h1", { hasText: family }).waitFor();
+  await page.locator("main h1", { hasText: greeting }).waitFor();
   await page.locator("ck-balance [part~=credit] [part~=amount]").waitFor();
   const reloaded = {
     due: (await page.locator("ck-balance [part~=due] [part~=amount]").textContent()).trim(),
