@@ -11,6 +11,7 @@ import type { CkBatchCollect, CkTransactions } from "@creditkit/elements";
 import { createMemoryDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
 import { html, render } from "lit";
 import { journalSource } from "./batch.journal-source.js";
+import { watchLongTasks } from "./main-thread-watch.js";
 
 const stage = document.getElementById("stage") as HTMLElement;
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -69,32 +70,6 @@ async function storeSource(n: number): Promise<StoreDataSource> {
   for (let at = 0; at < items.length; at += 2000) await source.commitChunk(items.slice(at, at + 2000) as KeyedEntries[]);
   await source.gateway.addCards(accounts.map((a) => a.id));
   return source;
-}
-
-interface LongTasks {
-  readonly stop: () => { longest: number; count: number };
-}
-
-function watchLongTasks(): LongTasks {
-  let longest = 0;
-  let count = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      longest = Math.max(longest, entry.duration);
-      count += 1;
-    }
-  });
-  observer.observe({ type: "longtask", buffered: false });
-  return {
-    stop: () => {
-      for (const entry of observer.takeRecords()) {
-        longest = Math.max(longest, entry.duration);
-        count += 1;
-      }
-      observer.disconnect();
-      return { longest, count };
-    },
-  };
 }
 
 async function mountBatch(source: CreditKitDataSource, batchId: string): Promise<CkBatchCollect> {

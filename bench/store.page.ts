@@ -12,6 +12,7 @@ import {
   openIndexedDbDataSource,
   type StoreDataSource,
 } from "../packages/store/src/index.js";
+import { watchMainThread } from "./main-thread-watch.js";
 
 const CREDITS = Number(new URLSearchParams(location.search).get("credits") ?? 100_000);
 const log = (line: string) => console.log(line);
@@ -66,45 +67,11 @@ async function prepare(source: StoreDataSource, n: number): Promise<void> {
   for (let at = 0; at < fees.length; at += 5000) await source.commitChunk(fees.slice(at, at + 5000));
 }
 
-/** Runs `work` while watching the main thread: long tasks (PerformanceObserver) and the largest gap between timer ticks. */
-async function watched<T>(
-  work: () => Promise<T>,
-): Promise<{ value: T; seconds: number; longestTask: number; longTasks: number; longestGap: number }> {
-  // Start in a fresh task, so the task that prepared the data is not counted as part of the post.
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  let longestTask = 0;
-  let longTasks = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      longTasks += 1;
-      longestTask = Math.max(longestTask, entry.duration);
-    }
-  });
-  observer.observe({ type: "longtask", buffered: false });
-  let longestGap = 0;
-  let last = performance.now();
-  let ticking = true;
-  const tick = () => {
-    const now = performance.now();
-    longestGap = Math.max(longestGap, now - last);
-    last = now;
-    if (ticking) setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const start = performance.now();
-  const value = await work();
-  const seconds = (performance.now() - start) / 1000;
-  ticking = false;
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  observer.disconnect();
-  return { value, seconds, longestTask, longTasks, longestGap };
-}
-
 async function post(label: string, source: StoreDataSource): Promise<number> {
   await prepare(source, CREDITS);
   const thePlan = plan(CREDITS);
   let reported = 0;
-  const result = await watched(() =>
+  const result = await watchMainThread(() =>
     source.processRun(thePlan, {
       onProgress: (p) => {
         if (p.done >= reported + CREDITS / 5 || p.done === p.total) {
@@ -116,11 +83,11 @@ async function post(label: string, source: StoreDataSource): Promise<number> {
   );
   const record = result.value;
   log(
-    `${label}: posted ${record.issued.toLocaleString("en-US")} credits (${record.status}) in ${result.seconds.toFixed(2)} s; ` +
+    `${label}: posted ${record.issued.toLocaleString("en-US")} credits (${record.status}) in ${(result.ms / 1000).toFixed(2)} s; ` +
       `longest main-thread task ${result.longestTask > 0 ? `${result.longestTask.toFixed(0)} ms (${result.longTasks} over 50 ms)` : "none over 50 ms"}; ` +
       `longest gap between timer ticks ${result.longestGap.toFixed(0)} ms`,
   );
-  return result.seconds;
+  return result.ms / 1000;
 }
 
 /** Median time to read one account (balances, fees, grants) and its 1,000 entries, with its cached snapshot invalidated before each read. */

@@ -8,6 +8,7 @@ import "@creditkit/elements";
 import type { CkMassCreditWizard } from "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { prepareScene, seededSource, type WizardScene } from "../stories/mass-credit-wizard.data.js";
+import { watchMainThread } from "./main-thread-watch.js";
 
 declare global {
   interface Window {
@@ -41,41 +42,6 @@ function mount(source: StoreDataSource): CkMassCreditWizard {
 
 const inside = (w: CkMassCreditWizard, selector: string) => w.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
 
-/** Watches the main thread while `work` runs: long tasks (PerformanceObserver) and the largest gap between timer ticks. */
-async function watched(
-  label: string,
-  work: () => Promise<void>,
-): Promise<{ ms: number; longestTask: number; longTasks: number; longestGap: number }> {
-  await sleep(100);
-  let longestTask = 0;
-  let longTasks = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) {
-      longTasks += 1;
-      longestTask = Math.max(longestTask, entry.duration);
-    }
-  });
-  observer.observe({ type: "longtask", buffered: false });
-  let longestGap = 0;
-  let last = performance.now();
-  let ticking = true;
-  const tick = () => {
-    const now = performance.now();
-    longestGap = Math.max(longestGap, now - last);
-    last = now;
-    if (ticking) setTimeout(tick, 0);
-  };
-  setTimeout(tick, 0);
-  const start = performance.now();
-  await work();
-  const ms = performance.now() - start;
-  performance.measure(label, { start }); // a span in a trace (bench/wizard.trace.mjs)
-  ticking = false;
-  await sleep(50);
-  observer.disconnect();
-  return { ms, longestTask, longTasks, longestGap };
-}
-
 async function benchWizard(families: number): Promise<Record<string, number>> {
   const seedStart = performance.now();
   const source = await seededSource(families, 7);
@@ -88,10 +54,10 @@ async function benchWizard(families: number): Promise<Record<string, number>> {
   session.answers = { ...session.answers, mode: "family" };
 
   // Preview, cold: the data set goes to the worker in parts, is indexed there, then previewed.
-  const preview = await watched("cold preview", async () => {
+  const preview = await watchMainThread(async () => {
     inside(w, "[part~=preview-button]")?.click();
     await until(() => w.step === "review");
-  });
+  }, "cold preview");
   const rows = w.preview?.count ?? 0;
 
   // The review table's first render: from showing the review to rows on screen.
@@ -132,18 +98,18 @@ async function benchWizard(families: number): Promise<Record<string, number>> {
   // Preview again, warm (the worker holds the index).
   session.editQuestions();
   await w.updateComplete;
-  const warm = await watched("warm preview", async () => {
+  const warm = await watchMainThread(async () => {
     inside(w, "[part~=preview-button]")?.click();
     await until(() => w.step === "review");
-  });
+  }, "warm preview");
 
   // Process every row through the memory data source.
-  const processing = await watched("processing", async () => {
+  const processing = await watchMainThread(async () => {
     inside(w, "[part~=process-button]")?.click();
     await w.updateComplete;
     inside(w, "#dialog-confirm")?.click();
     await until(() => w.step === "done" || w.session?.run.status === "stopped");
-  });
+  }, "processing");
 
   return {
     families,
