@@ -62,7 +62,7 @@ export function renderBatch(view: BatchView, on: BatchHandlers) {
   const running = view.phase === "running";
   const preview = guard([view.preview, view.connected, view.loadState, view.rerun, view.locale], () => renderPreview(view));
   return html`
-    <section class="frame" part="base" aria-labelledby="title">
+    <section class="frame ck-frame" part="base" aria-labelledby="title">
       <header>
         <h2 id="title">${view.heading}</h2>
         <p class="muted">Batch ${view.batchId} · payments dated ${view.date}</p>

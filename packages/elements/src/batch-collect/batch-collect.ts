@@ -5,6 +5,7 @@ import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { whole } from "../shared/counts.js";
 import { csvText, safeFileName, saveCsv } from "../shared/csv-download.js";
+import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
 import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
@@ -69,7 +70,7 @@ const booleanText = {
  * @cssprop --ck-space - The spacing unit.
  */
 export class CkBatchCollect extends LitElement {
-  static override styles = [themeStyles, reportStyles, batchCollectStyles];
+  static override styles = [themeStyles, frameStyles, reportStyles, batchCollectStyles];
 
   /** The batch's id (no "/"): with the invoice id it is each charge's idempotency key, so a re-run charges nothing twice. */
   @property({ attribute: "batch-id", reflect: true })

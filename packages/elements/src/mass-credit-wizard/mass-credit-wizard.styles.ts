@@ -1,17 +1,6 @@
 import { css } from "lit";
 
 export const wizardStyles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-  }
-  .wizard {
-    background: var(--_ck-surface);
-    border: 1px solid var(--_ck-border);
-    border-radius: var(--_ck-radius);
-    padding: calc(var(--_ck-space) * 2);
-  }
   header {
     display: flex;
     flex-wrap: wrap;
@@ -21,10 +10,6 @@ export const wizardStyles = css`
     padding-bottom: calc(var(--_ck-space) * 1.5);
     border-bottom: 1px solid var(--_ck-border);
     margin-bottom: calc(var(--_ck-space) * 2);
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
   }
   h3 {
     margin: 0 0 var(--_ck-space);

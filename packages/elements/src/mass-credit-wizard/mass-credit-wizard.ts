@@ -3,6 +3,7 @@ import { consume } from "@lit/context";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { frameStyles } from "../shared/frame.styles.js";
 import { progressStyles } from "../shared/progress.js";
 import { switchStyles } from "../shared/switch.js";
 import { themeStyles } from "../theme.js";
@@ -74,7 +75,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @cssprop --ck-space - The spacing unit.
  */
 export class CkMassCreditWizard extends LitElement {
-  static override styles = [themeStyles, switchStyles, progressStyles, wizardStyles];
+  static override styles = [themeStyles, frameStyles, switchStyles, progressStyles, wizardStyles];
 
   /** The location a run is for by default (id from the data set's locations); the admin can change it. */
   @property()
@@ -216,7 +217,7 @@ export class CkMassCreditWizard extends LitElement {
   protected override render() {
     const session = this.#session;
     if (!session)
-      return html`<section class="wizard" part="base"><p class="muted">Connect a data source to issue mass credits.</p></section>`;
+      return html`<section class="wizard ck-frame" part="base"><p class="muted">Connect a data source to issue mass credits.</p></section>`;
     const view = this.#view(session);
     const on = this.#actions.handlers;
     const { step } = session;
@@ -229,7 +230,7 @@ export class CkMassCreditWizard extends LitElement {
     else if (step === "processing") body = renderProcessing(view, on);
     else body = renderDone(view, on);
     return html`
-      <section class="wizard" part="base" aria-labelledby="wizard-title" data-step=${step}>
+      <section class="wizard ck-frame" part="base" aria-labelledby="wizard-title" data-step=${step}>
         <header>
           <h2 id="wizard-title">${this.heading}</h2>
           ${session.dataSet ? renderLocation(view, on, step === "questions") : nothing}

@@ -36,7 +36,7 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
   const both = view.hasAmountDue && view.hasCredit;
   return html`
-    <section class="frame" part="base" aria-labelledby="title">
+    <section class="frame ck-frame" part="base" aria-labelledby="title">
       <h2 id="title">${view.heading}</h2>
       <fieldset class="filters" part="filters">
         <legend>Show accounts with</legend>

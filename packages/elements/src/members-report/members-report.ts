@@ -13,6 +13,7 @@ import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { csvText, saveCsv } from "../shared/csv-download.js";
+import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
 import { messageOf, resolveLocale } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
@@ -60,7 +61,7 @@ import { membersReportStyles } from "./members-report.styles.js";
  * @cssprop --ck-space - The spacing unit.
  */
 export class CkMembersReport extends LitElement {
-  static override styles = [themeStyles, reportStyles, membersReportStyles];
+  static override styles = [themeStyles, frameStyles, reportStyles, membersReportStyles];
 
   /** Keep accounts with Amount Due > 0. */
   @property({ attribute: "has-amount-due", type: Boolean, reflect: true })

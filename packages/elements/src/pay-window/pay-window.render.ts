@@ -65,7 +65,7 @@ export function renderPayWindow(view: PayView, on: PayHandlers): TemplateResult 
   const { snapshot } = view;
   const title = view.heading || snapshot?.account.name || CHANNEL_TITLES[view.channel];
   return html`
-    <section class="window" part="base" aria-labelledby="title" data-channel=${view.channel}>
+    <section class="window ck-frame" part="base" aria-labelledby="title" data-channel=${view.channel}>
       <header part="header">
         <div class="title">
           <h2 id="title">${title}</h2>

@@ -1,17 +1,6 @@
 import { css } from "lit";
 
 export const payWindowStyles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-  }
-  .window {
-    background: var(--_ck-surface);
-    border: 1px solid var(--_ck-border);
-    border-radius: var(--_ck-radius);
-    padding: calc(var(--_ck-space) * 2);
-  }
   header {
     display: flex;
     flex-wrap: wrap;
@@ -23,8 +12,6 @@ export const payWindowStyles = css`
     margin-bottom: calc(var(--_ck-space) * 2);
   }
   h2 {
-    margin: 0;
-    font-size: 1.25em;
     overflow-wrap: anywhere;
   }
   h3 {

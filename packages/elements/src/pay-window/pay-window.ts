@@ -14,6 +14,7 @@ import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { PaymentRecordedEvent, PlanChangeEvent, RecordRequestEvent } from "../events.js";
 import { AccountController } from "../shared/account-controller.js";
+import { frameStyles } from "../shared/frame.styles.js";
 import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
 import { themeStyles } from "../theme.js";
 import { methodsFor, type PayInputs, type PaymentPlan, planPayment, type TenderRow } from "./checkout-form.js";
@@ -73,7 +74,7 @@ function newKey(): string {
  * @cssprop --ck-space - The spacing unit.
  */
 export class CkPayWindow extends LitElement {
-  static override styles = [themeStyles, payWindowStyles];
+  static override styles = [themeStyles, frameStyles, payWindowStyles];
 
   /** Where the payment is taken: `admin`, `pos` (point of sale) or `portal` (member portal). */
   @property({ reflect: true })

@@ -2,23 +2,10 @@
 import { css } from "lit";
 
 export const reportStyles = css`
-  :host {
-    display: block;
-    container-type: inline-size;
-    max-width: 100%;
-  }
   .frame {
-    background: var(--_ck-surface);
-    border: 1px solid var(--_ck-border);
-    border-radius: var(--_ck-radius);
-    padding: calc(var(--_ck-space) * 2);
     display: flex;
     flex-direction: column;
     gap: calc(var(--_ck-space) * 2);
-  }
-  h2 {
-    margin: 0;
-    font-size: 1.25em;
   }
   h3 {
     margin: 0 0 var(--_ck-space);

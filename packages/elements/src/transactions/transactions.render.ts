@@ -45,7 +45,7 @@ const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).v
 export function renderTransactions(view: TransactionsView, on: TransactionsHandlers) {
   const badRange = view.error !== "" && view.from !== "" && view.to !== "" && view.from > view.to;
   return html`
-    <section class="frame" part="base" aria-labelledby="title">
+    <section class="frame ck-frame" part="base" aria-labelledby="title">
       <h2 id="title">${view.heading}</h2>
       <fieldset class="filters" part="filters">
         <legend>Filters</legend>

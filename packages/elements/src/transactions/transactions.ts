@@ -20,6 +20,7 @@ import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { csvText, saveCsv } from "../shared/csv-download.js";
+import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
 import { messageOf, resolveLocale } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
@@ -67,7 +68,7 @@ interface Ledger {
  * @cssprop --ck-space - The spacing unit.
  */
 export class CkTransactions extends LitElement {
-  static override styles = [themeStyles, reportStyles, transactionsStyles];
+  static override styles = [themeStyles, frameStyles, reportStyles, transactionsStyles];
 
   /** First day shown (YYYY-MM-DD, inclusive); empty for no lower bound. */
   @property({ reflect: true })
