@@ -29,24 +29,35 @@ const NO_ITEMS: readonly never[] = Object.freeze([]);
 /** Past this many items a list (or a draft) looks ids up in a Map rather than scanning. */
 const SCAN_LIMIT = 8;
 
-/** Tallies in insertion order in one array; ids in a parallel array; a Map index only when large. */
+/**
+ * Tallies in insertion order. Most books hold one fee and at most one grant,
+ * so a lone tally is kept in two fields (no arrays); from the second on they
+ * live in one array with the ids in a parallel array, and a Map index only
+ * once the list is large.
+ */
 export class TallyList<V> implements Tallies<V> {
+  private loneId: string | undefined;
+  private lone: V | undefined;
   private ids: string[] | undefined;
   private items: V[] | undefined;
   private index: Map<string, number> | undefined;
 
   get size(): number {
-    return this.ids?.length ?? 0;
+    return this.ids ? this.ids.length : this.loneId === undefined ? 0 : 1;
   }
 
   private find(id: string): number {
     if (this.index) return this.index.get(id) ?? -1;
     const ids = this.ids;
-    if (ids) for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
-    return -1;
+    if (ids) {
+      for (let i = 0; i < ids.length; i++) if (ids[i] === id) return i;
+      return -1;
+    }
+    return this.loneId === id ? 0 : -1;
   }
 
   get(id: string): V | undefined {
+    if (this.ids === undefined) return this.loneId === id ? this.lone : undefined;
     const i = this.find(id);
     return i < 0 ? undefined : this.items?.[i];
   }
@@ -56,44 +67,54 @@ export class TallyList<V> implements Tallies<V> {
   }
 
   set(id: string, value: V): this {
+    const ids = this.ids;
+    if (ids === undefined) {
+      if (this.loneId === undefined || this.loneId === id) {
+        this.loneId = id;
+        this.lone = value;
+        return this;
+      }
+      this.ids = [this.loneId, id];
+      this.items = [this.lone as V, value];
+      this.loneId = undefined;
+      this.lone = undefined;
+      return this;
+    }
     const i = this.find(id);
     if (i >= 0) {
       (this.items as V[])[i] = value;
       return this;
     }
-    if (!this.ids || !this.items) {
-      this.ids = [id];
-      this.items = [value];
-      return this;
-    }
-    this.ids.push(id);
-    this.items.push(value);
-    if (this.index) {
-      this.index.set(id, this.ids.length - 1);
-    } else if (this.ids.length > SCAN_LIMIT) {
-      this.index = new Map(this.ids.map((key, n) => [key, n]));
-    }
+    ids.push(id);
+    (this.items as V[]).push(value);
+    if (this.index) this.index.set(id, ids.length - 1);
+    else if (ids.length > SCAN_LIMIT) this.index = new Map(ids.map((key, n) => [key, n]));
     return this;
   }
 
   *entries(): IterableIterator<[string, V]> {
-    const ids = this.ids ?? [];
-    const items = this.items ?? [];
+    if (this.ids === undefined) {
+      if (this.loneId !== undefined) yield [this.loneId, this.lone as V];
+      return;
+    }
+    const ids = this.ids;
+    const items = this.items as V[];
     for (let i = 0; i < ids.length; i++) yield [ids[i] as string, items[i] as V];
   }
 
   values(): IterableIterator<V> {
-    return (this.items ?? []).values();
+    return this.list().values();
   }
 
-  /** The tallies in insertion order, without a copy (read only: do not change it). */
+  /** The tallies in insertion order, without a copy when there are several (read only: do not change it). */
   list(): readonly V[] {
-    return this.items ?? NO_ITEMS;
+    if (this.items) return this.items;
+    return this.loneId === undefined ? NO_ITEMS : [this.lone as V];
   }
 
   /** The tallies as an array in insertion order (a copy). */
   toArray(): V[] {
-    return this.items ? this.items.slice() : [];
+    return this.list().slice();
   }
 }
 
