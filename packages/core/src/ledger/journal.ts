@@ -110,12 +110,31 @@ const exactReservations = new WeakMap<Journal, (reservation: Reservation) => voi
 const SNAPSHOT_CACHE_SIZE = 1024;
 const NO_ENTRIES: readonly LedgerEntry[] = Object.freeze([]);
 const NO_SWEEP: readonly LedgerEntry[] = Object.freeze([]);
-/** Per-account entry lists up to this long are copied at exact size on append; longer ones grow in place. */
+/** Per-account entry lists shorter than this are copied at exact size on append; longer ones grow in place. */
 const SMALL_LIST = 16;
 
 /** An account's book and its entries in the order written (the journal's record of one account). */
 interface Shelf extends Book {
   entries: LedgerEntry[] | undefined;
+}
+
+/**
+ * An account's entries after `more` (in order) were written. An account's
+ * first commit shares the commit's own frozen array (the idempotency record
+ * keeps it anyway); short lists are copied at exact size (a first `push`
+ * reserves 17 slots, megabytes of empty slots over 100k accounts), long ones
+ * grow in place once they are the journal's own.
+ */
+function joined(mine: LedgerEntry[] | undefined, more: readonly LedgerEntry[]): LedgerEntry[] {
+  if (mine === undefined || mine.length === 0) return more as LedgerEntry[];
+  if (mine.length >= SMALL_LIST && !Object.isFrozen(mine)) {
+    for (let i = 0; i < more.length; i++) mine.push(more[i] as LedgerEntry);
+    return mine;
+  }
+  const grown = new Array<LedgerEntry>(mine.length + more.length);
+  for (let i = 0; i < mine.length; i++) grown[i] = mine[i] as LedgerEntry;
+  for (let i = 0; i < more.length; i++) grown[mine.length + i] = more[i] as LedgerEntry;
+  return grown;
 }
 
 export function createJournal(options: JournalOptions): Journal {
@@ -191,16 +210,17 @@ export function createJournal(options: JournalOptions): Journal {
       const entry = entries[n] as LedgerEntry;
       if (!isOwnId(entry.id, key)) otherIds.add(entry.id);
       log.push(entry);
-      const shelf = book(entry.accountId);
-      const mine = shelf.entries;
-      // Most accounts hold a few entries: an exact-size copy beats an array grown to 17 slots on its first push.
-      if (mine === undefined || mine.length === 0) shelf.entries = [entry];
-      else if (mine.length < SMALL_LIST) {
-        const grown = new Array<LedgerEntry>(mine.length + 1);
-        for (let i = 0; i < mine.length; i++) grown[i] = mine[i] as LedgerEntry;
-        grown[mine.length] = entry;
-        shelf.entries = grown;
-      } else mine.push(entry);
+    }
+    if (others === undefined && first !== undefined) {
+      // One account (the usual commit): its list gains the whole commit at once.
+      const shelf = book(first.account.id);
+      shelf.entries = joined(shelf.entries, entries);
+    } else {
+      for (let n = 0; n < entries.length; n++) {
+        const entry = entries[n] as LedgerEntry;
+        const shelf = book(entry.accountId);
+        shelf.entries = joined(shelf.entries, [entry]);
+      }
     }
     byKey.set(key, entries);
     holds.unhold(key);

