@@ -22,6 +22,15 @@ export function runKey(runId: string, rowKey: string): string {
   return `${runId}/${rowKey}`;
 }
 
+/** True when `post.key` is `${runId}/${post.rowKey}`; compares in place, allocating nothing. */
+export function isKeyedFor(post: { readonly key?: unknown; readonly rowKey?: unknown } | undefined, runId: string): boolean {
+  const key = post?.key;
+  const rowKey = post?.rowKey;
+  if (typeof key !== "string" || typeof rowKey !== "string") return false;
+  const at = runId.length;
+  return key.length === at + 1 + rowKey.length && key.startsWith(runId) && key.charCodeAt(at) === 47 && key.endsWith(rowKey);
+}
+
 /** A macrotask: lets the page paint and handle input between chunks (Node, browsers and workers). */
 export function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => {

@@ -12,7 +12,7 @@ import { assertInput, CreditKitError } from "../errors.js";
 import { type GrantEntry, isGrantEntry, type LedgerEntry } from "../ledger/entries.js";
 import type { OrganisationLists } from "./model.js";
 import { type MassCreditPreview, type PreviewRow, selectRows } from "./preview.js";
-import { assertRunId, describeError, isRowError, nextMacrotask, runKey, totalOfAmounts } from "./run-support.js";
+import { assertRunId, describeError, isKeyedFor, isRowError, nextMacrotask, runKey, totalOfAmounts } from "./run-support.js";
 import type {
   CreditPost,
   IssuedCredit,
@@ -135,16 +135,30 @@ function grantOfRow(entries: readonly LedgerEntry[], runId: string, rowKey: stri
   return undefined;
 }
 
+/** Posts whose keys are checked per task (a few milliseconds' work). */
+const CHECK_SLICE = 5000;
+
+/** Checks a plan's shape (its posts are checked by `checkPosts`). */
 function checkPlan(plan: RunPlan): void {
   assertInput(typeof plan === "object" && plan !== null && Array.isArray(plan.posts), "plan");
   assertRunId(plan.runId);
   assertInput(typeof plan.request === "object" && plan.request !== null, "plan.request");
-  for (const post of plan.posts) {
-    assertInput(
-      post?.key === runKey(plan.runId, post.rowKey) && post.entry?.key === post.key,
-      "plan.posts",
-      `A post is not keyed ${plan.runId}/<rowKey>.`,
-    );
+}
+
+/**
+ * Checks that every post is keyed `runId/rowKey`, before anything is written,
+ * a slice per task: the keys are compared in place (no key is built), and
+ * 95,000 of them in one task held the page for over 100 ms.
+ */
+async function checkPosts(plan: RunPlan, yieldControl: () => Promise<void>): Promise<void> {
+  const { runId, posts } = plan;
+  for (let at = 0; at < posts.length; at += CHECK_SLICE) {
+    const end = Math.min(posts.length, at + CHECK_SLICE);
+    for (let i = at; i < end; i++) {
+      const post = posts[i];
+      assertInput(isKeyedFor(post, runId) && post?.entry?.key === post?.key, "plan.posts", `A post is not keyed ${runId}/<rowKey>.`);
+    }
+    if (end < posts.length) await yieldControl();
   }
 }
 
@@ -174,6 +188,7 @@ export async function processRun(ledger: RunLedger, plan: RunPlan, options: Proc
     throw new CreditKitError("currency-mismatch", { left: currency, right: ledger.currency });
   }
   const yieldControl = options.yieldControl ?? nextMacrotask;
+  await checkPosts(plan, yieldControl);
   const startedAt = options.startedAt ?? options.now?.();
   const posts = plan.posts;
   const slots: (IssuedCredit | undefined)[] = new Array(posts.length);
