@@ -2,7 +2,7 @@ import type { CreditKitDataSource, MassCreditPreview, PreviewRow, RunRecord, Run
 import { consume } from "@lit/context";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
-import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { dataSourceContext } from "../context.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { progressStyles } from "../shared/progress.js";
 import { switchStyles } from "../shared/switch.js";
@@ -10,6 +10,7 @@ import { themeStyles } from "../theme.js";
 import { type AnswerContext, answerErrors, checkQuestion, REQUIRED_QUESTIONS, toRequest } from "./answers.js";
 import { MassCreditPreviewEvent } from "./events.js";
 import { wizardStyles } from "./mass-credit-wizard.styles.js";
+import { ProvidedLocale } from "./provided-locale.js";
 import { renderLocation, renderPreviewing, renderQuestions } from "./questions.render.js";
 import { renderReview } from "./review.render.js";
 import { renderDialog, renderDone, renderProcessing } from "./run.render.js";
@@ -94,9 +95,8 @@ export class CkMassCreditWizard extends LitElement {
   @property({ attribute: false })
   dataSource: CreditKitDataSource | undefined;
 
-  @consume({ context: settingsContext, subscribe: true })
-  @state()
-  protected kit: KitSettings | undefined;
+  /** The provider's locale (renders again only when it changes). */
+  readonly #providedLocale = new ProvidedLocale(this);
 
   /** The element's own UI state (its actions update it). @internal */
   @state() ui: WizardUi = {
@@ -167,7 +167,7 @@ export class CkMassCreditWizard extends LitElement {
 
   /** @internal */
   resolvedLocale(): string | undefined {
-    return this.locale || this.kit?.locale || document.documentElement.lang || undefined;
+    return this.locale || this.#providedLocale.locale || document.documentElement.lang || undefined;
   }
 
   override connectedCallback(): void {

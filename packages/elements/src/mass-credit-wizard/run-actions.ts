@@ -23,8 +23,10 @@ import { messageOf, todayIso } from "../shared/money-text.js";
 import { RowSelection } from "./selection.js";
 import type { WizardSession } from "./session.js";
 
-/** Rows planned per task. */
-const PLAN_SLICE = 5000;
+/** Rows planned between looks at the clock. */
+const PLAN_SLICE = 500;
+/** Planning gives the page a turn once it has worked this long (ms): a task stays well under 50 ms, room left for a GC pause. */
+const PLAN_BUDGET_MS = 8;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A data source that can also reverse a run (the embedded store can; the port does not require it). */
@@ -42,20 +44,32 @@ export function newRunId(date: string): string {
   return `mass-credit-${date}-${random}`;
 }
 
-/** `planRun` over the selected rows, a slice per task, so planning 100,000 rows never holds the page. */
+/**
+ * `planRun` over the selected rows, a slice at a time, giving the page a turn
+ * whenever a task has worked PLAN_BUDGET_MS, so planning 100,000 rows never
+ * holds the page. It starts in a task of its own (not in the click's, which
+ * also renders the processing step).
+ */
 export async function planInSlices(
   preview: MassCreditPreview,
   runId: string,
   selection: RowSelection,
   lists: Parameters<typeof planRun>[1]["lists"],
 ): Promise<RunPlan> {
+  await nextTask();
   const head = planRun({ ...preview, rows: [], count: 0 }, { runId, ...(lists ? { lists } : {}) });
   const posts: RunPlan["posts"][number][] = [];
   const { rows } = preview;
+  const everyRow = selection.everyRow;
+  let since = performance.now();
   for (let at = 0; at < rows.length; at += PLAN_SLICE) {
-    const slice = rows.slice(at, at + PLAN_SLICE).filter((row) => selection.has(row.rowKey));
+    const part = rows.slice(at, at + PLAN_SLICE);
+    const slice = everyRow ? part : part.filter((row) => selection.has(row.rowKey));
     for (const post of planRun({ ...preview, rows: slice, count: slice.length }, { runId }).posts) posts.push(post);
-    if (at + PLAN_SLICE < rows.length) await nextTask();
+    if (at + PLAN_SLICE < rows.length && performance.now() - since >= PLAN_BUDGET_MS) {
+      await nextTask();
+      since = performance.now();
+    }
   }
   // The count and exact total of what is posted, by the core's rule (count × amount).
   const { amount, currency } = preview.request;

@@ -17,6 +17,11 @@ export class RowSelection {
     return this.#base === "all" ? !this.#except.has(key) : this.#except.has(key);
   }
 
+  /** True when every row is selected (none deselected since the last Select all). */
+  get everyRow(): boolean {
+    return this.#base === "all" && this.#except.size === 0;
+  }
+
   /** How many rows are selected. */
   get count(): number {
     return this.#base === "all" ? this.total - this.#except.size : this.#except.size;
