@@ -275,6 +275,11 @@ export const wizardStyles = css`
   .rows {
     block-size: min(60vh, 440px);
     overflow: auto;
+    contain: layout paint;
+  }
+  /* A row's text changes as it scrolls in: its layout and style stay inside it. */
+  .rows .row {
+    contain: layout style;
   }
   .row.selected {
     background: color-mix(in srgb, var(--_ck-accent) 12%, var(--_ck-surface));

@@ -21,13 +21,27 @@ export function selection(view: WizardView): { count: number; total: string } {
   return { count, total: toAmountString(multiplyAmount(fromAmountString(amount, currency), count)) };
 }
 
+/** Formatted amounts by amount, currency and locale: a run's rows share one amount, so a scrolled-in row formats nothing. */
+const moneyTexts = new Map<string, string>();
+
+function moneyText(amount: string, currency: string, locale: string | undefined): string {
+  const id = `${amount}|${currency}|${locale ?? ""}`;
+  let text = moneyTexts.get(id);
+  if (text === undefined) {
+    if (moneyTexts.size >= 256) moneyTexts.clear();
+    text = showMoney(amount, currency, locale);
+    moneyTexts.set(id, text);
+  }
+  return text;
+}
+
 function rowLabel(row: PreviewRow): string {
   return [row.familyName, row.studentName, row.offeringName].filter((p) => p !== undefined && p !== "").join(", ");
 }
 
 function renderRow(view: WizardView, on: WizardHandlers, mode: IssueMode, row: PreviewRow, index: number): TemplateResult {
   const selected = view.session.selection.has(row.rowKey);
-  const money = showMoney(row.amount, view.currency, view.locale);
+  const money = moneyText(row.amount, view.currency, view.locale);
   return html`
     <div role="row" class="row ${selected ? "selected" : ""}" part="row${selected ? " row-selected" : ""}" aria-rowindex=${index + 2}>
       <span role="cell" class="pick">

@@ -8,16 +8,26 @@
  * recalculation growing with the scroll offset, up to hundreds of
  * milliseconds a frame.
  *
+ * Rows are kept in slots: the row at index i always renders into slot
+ * `i mod slots`, so a row that stays in the window keeps its elements, and a
+ * row that enters takes over the elements of one that left, its text and
+ * attributes updated in place. Keyed by row, a jump of a screenful removed
+ * every row and built as many new ones each frame (template clones, style
+ * and layout of new elements): frames of 50–80 ms in `npm run bench:wizard`.
+ *
  * `windowRows(rows, key, renderRow)` is the directive the tables use: put it
  * as the only content of the body rowgroup, whose parent element is the
- * scroller. Each use keeps its own window and re-renders only its rows.
+ * scroller. Each use keeps its own window and re-renders only its rows. A
+ * focused row that leaves the window loses focus (as it would if its element
+ * were removed), so focus never stays on an element that now shows another
+ * row.
  */
 import { AsyncDirective, directive, type PartInfo, PartType } from "lit/async-directive.js";
 import type { ChildPart } from "lit/directive.js";
 import { repeat } from "lit/directives/repeat.js";
 
-/** Rows rendered beyond each edge of the visible ones. */
-const OVERSCAN = 8;
+/** Rows rendered beyond each edge of the visible ones (rows are rendered in the scroll event, before the frame is painted). */
+const OVERSCAN = 3;
 /** A row's height until one is measured: min-block-size 40px plus its 1px border. */
 const DEFAULT_ROW_HEIGHT = 41;
 /** The scroller's height until it is measured. */
@@ -135,6 +145,10 @@ class WindowRowsDirective<T> extends AsyncDirective {
   #group: HTMLElement | undefined;
   #scroller: HTMLElement | undefined;
   #measuring = false;
+  /** How many slots rows render into (the largest window so far). */
+  #slots = 0;
+  /** The rows last rendered from, and the window's first index. */
+  #shown: { readonly rows: readonly T[]; readonly first: number } = { rows: [], first: 0 };
 
   constructor(part: PartInfo) {
     super(part);
@@ -143,8 +157,33 @@ class WindowRowsDirective<T> extends AsyncDirective {
 
   render(rows: readonly T[], key: (row: T) => string, renderRow: (row: T, index: number) => unknown): unknown {
     const { first, last, before, after } = this.#window.range(rows.length);
+    this.#releaseFocus(rows, key, first, last);
     this.#group?.style.setProperty("padding-block", `${before}px ${after}px`);
-    return repeat(rows.slice(first, last), key, (row, i) => renderRow(row, first + i));
+    // Enough slots for the largest window so far (a larger one re-keys every slot, once).
+    const slots = Math.max(this.#slots, last - first);
+    this.#slots = slots;
+    this.#shown = { rows, first };
+    return repeat(
+      rows.slice(first, last),
+      (_row, i) => (first + i) % slots,
+      (row, i) => renderRow(row, first + i),
+    );
+  }
+
+  /** Blurs the focused row's element when that row leaves the window (its slot is about to show another row). */
+  #releaseFocus(rows: readonly T[], key: (row: T) => string, first: number, last: number): void {
+    const group = this.#group;
+    const shown = this.#shown;
+    if (!group || shown.rows.length === 0) return;
+    const active = (group.getRootNode() as Document | ShadowRoot).activeElement;
+    const row = active && group.contains(active) ? active.closest("[role=row]") : null;
+    if (!row) return;
+    // Rows are the group's only elements, in window order; the focused one keeps its element only if it keeps its index.
+    const at = shown.first + Array.prototype.indexOf.call(group.children, row);
+    const focused = shown.rows[at];
+    const now = rows[at];
+    const stays = focused !== undefined && now !== undefined && at >= first && at < last && key(now) === key(focused);
+    if (!stays) (active as HTMLElement).blur();
   }
 
   override update(part: ChildPart, args: RowsArgs<T>): unknown {
