@@ -34,11 +34,12 @@ import type { LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
 /** The log records of one commit: its entries under its key, then each sweep's entries under the sweep's key. */
 function commitRecords(key: string, result: CommitResult): LogRecord[] {
   if (result.status !== "committed") return [];
-  const records: LogRecord[] = [{ t: "commit", key, entries: result.entries }];
+  // Frozen as made, so the memory backend keeps each record as is instead of copying it (one object fewer per credit).
+  const records: LogRecord[] = [Object.freeze({ t: "commit", key, entries: result.entries })];
   let group: LedgerEntry[] = [];
   for (const entry of result.swept) {
     if (group[0] && group[0].key !== entry.key) {
-      records.push({ t: "commit", key: group[0].key, entries: group });
+      records.push(Object.freeze({ t: "commit", key: group[0].key, entries: group }));
       group = [];
     }
     group.push(entry);
