@@ -262,7 +262,13 @@ export function toMinorUnits(m: Money): string {
  * zero has no sign.
  */
 export function toAmountString(m: Money): string {
-  return canonicalTexts.get(m) ?? canonicalText(m);
+  const known = canonicalTexts.get(m);
+  if (known !== undefined) return known;
+  // A computed amount equal to one parsed lately gets that one's text: a ledger
+  // then keeps one "15.00" for every entry of 15.00, not a string each.
+  const text = canonicalText(m);
+  const shared = parsedAmounts.get(m.currency)?.get(text);
+  return shared === undefined ? text : (canonicalTexts.get(shared) ?? text);
 }
 
 function canonicalText(m: Money): string {
