@@ -21,9 +21,8 @@ await build({
   platform: "node",
   target: "node20",
   conditions: ["source"],
-  sourcemap: "inline",
   logLevel: "error",
 });
-const run = spawnSync(process.execPath, ["--expose-gc", "--enable-source-maps", ...nodeFlags, outfile], { stdio: "inherit" });
+const run = spawnSync(process.execPath, ["--expose-gc", ...nodeFlags, outfile], { stdio: "inherit" });
 rmSync(dir, { recursive: true, force: true });
 process.exitCode = run.status ?? 1;
