@@ -18,9 +18,12 @@ import {
 } from "@creditkit/core";
 import type { SavedRun, StoreBackend } from "./backend.js";
 import type { Engine } from "./engine.js";
+import { yieldEvery } from "./pacing.js";
 
 /** Posts per saved part of a plan: small enough that saving one never holds the page long. */
 const PART_SIZE = 2000;
+/** A run's chunks go on in one task for this long (ms), then the page gets a turn. */
+const RUN_TASK_BUDGET_MS = 5;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -91,6 +94,7 @@ async function processSaved(ctx: RunContext, run: SavedRun, plan: RunPlan, optio
     const record = await processRun(ctx.ledger, plan, {
       chunkSize: options.chunkSize ?? ctx.chunkSize,
       now: () => new Date().toISOString(),
+      yieldControl: yieldEvery(RUN_TASK_BUDGET_MS),
       ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
       ...(options.signal !== undefined ? { signal: options.signal } : {}),
     });

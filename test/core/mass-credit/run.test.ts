@@ -17,6 +17,7 @@ import {
   type RunRecord,
   reverseRun,
 } from "../../../packages/core/src/index.js";
+import { isKeyedFor } from "../../../packages/core/src/mass-credit/run-support.js";
 import { fromAmountString, sum, toAmountString } from "../../../packages/core/src/money.js";
 import { payFromCredit, postFee } from "../fixtures.js";
 import { dataSet, enrollment, family, LISTS, request, student } from "./fixtures.js";
@@ -217,6 +218,45 @@ describe("mass credit: runs (§6 process)", () => {
     const tampered: RunPlan = { ...planRun(preview, { runId: "r" }), runId: "other" };
     const refused = await processRun(journalFor(), tampered).catch((e: unknown) => e);
     expect(isCreditKitError(refused, "invalid-input")).to.equal(true);
+  });
+
+  it("checks every post's key before writing, a slice per turn, a bad key deep in a long plan included", async () => {
+    const preview = previewMassCredit(request(), DATA);
+    const row = preview.rows[0];
+    if (!row) throw new Error("no row");
+    const rows = Array.from({ length: 4500 }, (_, i) => ({ ...row, rowKey: `${row.rowKey}-${i}` }));
+    const plan = planRun({ ...preview, rows, count: rows.length }, { runId: "long" });
+    const posts = [...plan.posts];
+    const bad = posts[4321];
+    if (!bad) throw new Error("no post");
+    posts[4321] = { ...bad, key: "long/another-row", entry: { ...bad.entry, key: "long/another-row" } };
+    const journal = journalFor();
+    let turns = 0;
+    const yieldControl = async () => {
+      turns++;
+    };
+    const refused = await processRun(journal, { ...plan, posts }, { yieldControl }).catch((e: unknown) => e);
+    expect(isCreditKitError(refused, "invalid-input")).to.equal(true);
+    expect(turns).to.be.greaterThan(0);
+    expect(journal.entries()).to.have.length(0);
+  });
+
+  it("a post is keyed for a run exactly when its key is runId/rowKey (compared without building the key)", () => {
+    const part = fc.string({ maxLength: 6 });
+    fc.assert(
+      fc.property(
+        part.filter((s) => s.trim() !== "" && !s.includes("/")),
+        part,
+        part,
+        (runId, rowKey, key) => {
+          for (const k of [key, `${runId}/${rowKey}`, `${runId}/${key}`, `${key}/${rowKey}`]) {
+            expect(isKeyedFor({ key: k, rowKey }, runId)).to.equal(k === `${runId}/${rowKey}`);
+          }
+        },
+      ),
+    );
+    expect(isKeyedFor({ key: "r/x", rowKey: undefined }, "r")).to.equal(false);
+    expect(isKeyedFor(undefined, "r")).to.equal(false);
   });
 
   it("the record holds the filters used, the request, the caller's times, and totals equal to the sum of its credits", async () => {

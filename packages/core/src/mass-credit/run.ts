@@ -136,7 +136,7 @@ function grantOfRow(entries: readonly LedgerEntry[], runId: string, rowKey: stri
 }
 
 /** Posts whose keys are checked per task (a few milliseconds' work). */
-const CHECK_SLICE = 5000;
+const CHECK_SLICE = 2000;
 
 /** Checks a plan's shape (its posts are checked by `checkPosts`). */
 function checkPlan(plan: RunPlan): void {

@@ -24,9 +24,9 @@ import { RowSelection } from "./selection.js";
 import type { WizardSession } from "./session.js";
 
 /** Rows planned between looks at the clock. */
-const PLAN_SLICE = 500;
+const PLAN_SLICE = 100;
 /** Planning gives the page a turn once it has worked this long (ms): a task stays well under 50 ms, room left for a GC pause. */
-const PLAN_BUDGET_MS = 8;
+const PLAN_BUDGET_MS = 5;
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A data source that can also reverse a run (the embedded store can; the port does not require it). */
