@@ -59,13 +59,23 @@ export class RowWindow {
   constructor(readonly host: Invalidate) {}
 
   /** The rows to render out of `total`. */
+  /**
+   * The rows to render out of `total`: always `capacity()` of them (or all,
+   * when fewer), so every slot is in use and a scroll builds no row.
+   */
   range(total: number): RowRange {
     const h = this.#rowHeight;
     const top = Math.max(0, this.#scrollTop - this.#offset);
-    const first = Math.max(0, Math.min(total, Math.floor(top / h) - OVERSCAN));
-    const last = Math.max(first, Math.min(total, Math.ceil((top + this.#viewport) / h) + OVERSCAN));
+    const size = Math.min(total, this.capacity());
+    const first = Math.max(0, Math.min(total - size, Math.floor(top / h) - OVERSCAN));
+    const last = first + size;
     this.#range = `${first}:${last}:${total}`;
     return { first, last, before: first * h, after: (total - last) * h };
+  }
+
+  /** How many rows a window holds: the visible ones (a row cut at each edge) and the overscan on both sides. */
+  capacity(): number {
+    return Math.ceil(this.#viewport / this.#rowHeight) + 1 + 2 * OVERSCAN;
   }
 
   /** The scroller's scroll listener: renders again only when the window moves. */
@@ -145,8 +155,6 @@ class WindowRowsDirective<T> extends AsyncDirective {
   #group: HTMLElement | undefined;
   #scroller: HTMLElement | undefined;
   #measuring = false;
-  /** How many slots rows render into (the largest window so far). */
-  #slots = 0;
   /** The rows last rendered from, and the window's first index. */
   #shown: { readonly rows: readonly T[]; readonly first: number } = { rows: [], first: 0 };
 
@@ -159,9 +167,8 @@ class WindowRowsDirective<T> extends AsyncDirective {
     const { first, last, before, after } = this.#window.range(rows.length);
     this.#releaseFocus(rows, key, first, last);
     this.#group?.style.setProperty("padding-block", `${before}px ${after}px`);
-    // Enough slots for the largest window so far (a larger one re-keys every slot, once).
-    const slots = Math.max(this.#slots, last - first);
-    this.#slots = slots;
+    // One slot per row of a full window (a new viewport or row height re-keys every slot, once).
+    const slots = Math.max(1, this.#window.capacity());
     this.#shown = { rows, first };
     return repeat(
       rows.slice(first, last),
