@@ -1,3 +1,4 @@
+import { creditEntry } from "@creditkit/core";
 import { expect } from "chai";
 import { databases, demoRun, expectEachRowOnce, fee, grant, openFamilies, uniqueName } from "./helpers.js";
 
@@ -88,7 +89,7 @@ describe("store: mass-credit runs on IndexedDB", () => {
     const a = await dbs.open(name);
     const plan = await demoRun(a, 60);
     const b = await dbs.open(name);
-    const items = plan.posts.map((p) => ({ key: p.key, entries: [p.entry] }));
+    const items = plan.posts.map((p) => ({ key: p.key, entries: [creditEntry(plan, p)] }));
     const halves = (from: number) => Array.from({ length: 6 }, (_, i) => items.slice(from + i * 10, from + i * 10 + 10));
     await Promise.all([
       ...halves(0).map((chunk) => a.commitChunk(chunk)),

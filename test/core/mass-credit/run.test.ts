@@ -2,6 +2,7 @@ import { expect } from "chai";
 import fc from "fast-check";
 import {
   createJournal,
+  creditEntry,
   type GrantEntry,
   isCreditKitError,
   isGrantEntry,
@@ -77,8 +78,10 @@ describe("mass credit: runs (§6 process)", () => {
   });
 
   it("a credit's description is the admin's description, plus the student and the enrollment when the mode has them", () => {
-    const descriptions = (mode: "family" | "student" | "enrollment") =>
-      planRun(previewMassCredit(request({ mode, description: "Pool closed" }), DATA), { runId: "r" }).posts.map((p) => p.entry.description);
+    const descriptions = (mode: "family" | "student" | "enrollment") => {
+      const plan = planRun(previewMassCredit(request({ mode, description: "Pool closed" }), DATA), { runId: "r" });
+      return plan.posts.map((p) => creditEntry(plan, p).description);
+    };
     expect(descriptions("family")).to.deep.equal(["Pool closed", "Pool closed", "Pool closed"]);
     expect(descriptions("student")).to.deep.equal(["Pool closed — Leo Adams", "Pool closed — Mia Adams", "Pool closed — Ann Baker"]);
     expect(descriptions("enrollment")).to.deep.equal([
@@ -229,7 +232,7 @@ describe("mass credit: runs (§6 process)", () => {
     const posts = [...plan.posts];
     const bad = posts[4321];
     if (!bad) throw new Error("no post");
-    posts[4321] = { ...bad, key: "long/another-row", entry: { ...bad.entry, key: "long/another-row" } };
+    posts[4321] = { ...bad, key: "long/another-row" };
     const journal = journalFor();
     let turns = 0;
     const yieldControl = async () => {

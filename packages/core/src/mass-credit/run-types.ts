@@ -6,7 +6,7 @@
 import type { IsoDate } from "../dates.js";
 import type { CreditKitErrorCode } from "../errors.js";
 import type { AccountSnapshot } from "../ledger/account-state.js";
-import type { GrantEntry, LedgerEntry } from "../ledger/entries.js";
+import type { LedgerEntry } from "../ledger/entries.js";
 import type { Awaitable } from "../settlement/types.js";
 import type { IssueMode } from "./filters.js";
 
@@ -27,7 +27,12 @@ export interface RunRequestEssentials {
   readonly locationName: string;
 }
 
-/** One credit a run posts: the row it is for and the grant entry written under `key`. */
+/**
+ * One credit a run posts: the row it is for, keyed `runId/rowKey`. The grant
+ * entry itself is made when the post's chunk is written (`creditEntry`): the
+ * ledger keeps its own copy, so a plan that held an entry per post kept
+ * ~200 bytes a row alive for nothing (20 MB for 95,000 rows).
+ */
 export interface CreditPost {
   /** `${runId}/${rowKey}`: the idempotency key the grant is committed under. */
   readonly key: string;
@@ -39,7 +44,8 @@ export interface CreditPost {
   readonly studentName?: string;
   readonly enrollmentId?: string;
   readonly offeringName?: string;
-  readonly entry: GrantEntry;
+  /** The credit, as a canonical amount string. */
+  readonly amount: string;
 }
 
 /** Everything `processRun` needs: made by `planRun`, plain data (it can cross to a worker). */

@@ -39,12 +39,12 @@ export interface PlanRunOptions {
 }
 
 /**
- * The credit posts for the selected rows of a preview: one `Account Credit`
- * grant per row, keyed `${runId}/${rowKey}` (grant id too; entry id
- * `${runId}/${rowKey}#0`), on the row's family account, with the run's
- * credit type, location, date and amount, a description made of the admin's
- * description and the student (and class, camp or program) when the mode
- * has one, and `source: { kind: "mass-credit", runId, rowKey }`.
+ * The credit posts for the selected rows of a preview: one per row, keyed
+ * `${runId}/${rowKey}`, each posted as the `Account Credit` grant that
+ * `creditEntry` describes (on the row's family account, with the run's credit
+ * type, location, date and amount, and a description made of the admin's
+ * description and the student, and class, camp or program, when the mode
+ * has one).
  *
  * Throws `invalid-input` for a bad run id or a value that is not a preview.
  */
@@ -57,7 +57,7 @@ export function planRun(preview: MassCreditPreview, options: PlanRunOptions): Ru
   const { rows, count, total } = selectRows(preview, deselected);
   const request = preview.request;
   const nameIn = (list: readonly { id: string; name: string }[] | undefined, id: string) => list?.find((i) => i.id === id)?.name ?? id;
-  const posts = rows.map((row) => postFor(row, runId, request));
+  const posts = rows.map((row) => postFor(row, runId));
   return {
     runId,
     request: {
@@ -79,28 +79,17 @@ export function planRun(preview: MassCreditPreview, options: PlanRunOptions): Ru
 }
 
 /** The admin's description, plus the student and the offering when the row has them. */
-export function creditDescription(description: string, row: Pick<PreviewRow, "studentName" | "offeringName">): string {
+export function creditDescription(
+  description: string,
+  row: { readonly studentName?: string | undefined; readonly offeringName?: string | undefined },
+): string {
   const about = [row.studentName, row.offeringName].filter((part) => part !== undefined && part !== "");
   return about.length === 0 ? description : `${description} — ${about.join(", ")}`;
 }
 
-function postFor(row: PreviewRow, runId: string, request: MassCreditPreview["request"]): CreditPost {
-  const key = runKey(runId, row.rowKey);
-  const entry: GrantEntry = {
-    id: `${key}#0`,
-    key,
-    type: "Account Credit",
-    accountId: row.familyId,
-    date: request.date,
-    amount: row.amount,
-    description: creditDescription(request.description, row),
-    grantId: key,
-    creditType: request.creditType,
-    location: request.location,
-    source: { kind: "mass-credit", runId, rowKey: row.rowKey },
-  };
+function postFor(row: PreviewRow, runId: string): CreditPost {
   return {
-    key,
+    key: runKey(runId, row.rowKey),
     rowKey: row.rowKey,
     familyId: row.familyId,
     familyName: row.familyName,
@@ -108,7 +97,32 @@ function postFor(row: PreviewRow, runId: string, request: MassCreditPreview["req
     ...(row.studentName !== undefined ? { studentName: row.studentName } : {}),
     ...(row.enrollmentId !== undefined ? { enrollmentId: row.enrollmentId } : {}),
     ...(row.offeringName !== undefined ? { offeringName: row.offeringName } : {}),
-    entry,
+    amount: row.amount,
+  };
+}
+
+/**
+ * The grant a post commits: one `Account Credit` on the row's family account,
+ * keyed (and grant id) `${runId}/${rowKey}`, entry id `${runId}/${rowKey}#0`,
+ * with the run's credit type, location, date and amount, the description of
+ * `creditDescription`, and `source: { kind: "mass-credit", runId, rowKey }`.
+ * Made when the post is written, so a plan holds no entries.
+ */
+export function creditEntry(plan: Pick<RunPlan, "runId" | "request">, post: CreditPost): GrantEntry {
+  const { request } = plan;
+  return {
+    id: `${post.key}#0`,
+    key: post.key,
+    type: "Account Credit",
+    accountId: post.familyId,
+    date: request.date,
+    // A plan saved before posts carried their amount: the run's amount (every row's).
+    amount: post.amount ?? request.amount,
+    description: creditDescription(request.description, post),
+    grantId: post.key,
+    creditType: request.creditType,
+    location: request.location,
+    source: { kind: "mass-credit", runId: plan.runId, rowKey: post.rowKey },
   };
 }
 
@@ -156,7 +170,7 @@ async function checkPosts(plan: RunPlan, yieldControl: () => Promise<void>): Pro
     const end = Math.min(posts.length, at + CHECK_SLICE);
     for (let i = at; i < end; i++) {
       const post = posts[i];
-      assertInput(isKeyedFor(post, runId) && post?.entry?.key === post?.key, "plan.posts", `A post is not keyed ${runId}/<rowKey>.`);
+      assertInput(isKeyedFor(post, runId), "plan.posts", `A post is not keyed ${runId}/<rowKey>.`);
     }
     if (end < posts.length) await yieldControl();
   }
@@ -202,8 +216,9 @@ export async function processRun(ledger: RunLedger, plan: RunPlan, options: Proc
   /** Commits one post on its own; a row error is recorded, anything else is thrown. */
   const commitOne = async (at: number, post: CreditPost) => {
     try {
-      const result = await ledger.commit(post.key, [post.entry]);
-      slots[at] = issuedCredit(post, post.entry);
+      const entry = creditEntry(plan, post);
+      const result = await ledger.commit(post.key, [entry]);
+      slots[at] = issuedCredit(post, entry);
       if (result?.status === "duplicate") tally.skipped++;
       else tally.issued++;
     } catch (error) {
@@ -231,9 +246,10 @@ export async function processRun(ledger: RunLedger, plan: RunPlan, options: Proc
     if (missing.length === 0) return;
     if (ledger.commitChunk !== undefined) {
       let results: unknown;
+      const entries = missing.map((at) => creditEntry(plan, posts[at] as CreditPost));
       try {
         results = await ledger.commitChunk(
-          missing.map((at) => ({ key: (posts[at] as CreditPost).key, entries: [(posts[at] as CreditPost).entry] })),
+          missing.map((at, i) => ({ key: (posts[at] as CreditPost).key, entries: [entries[i] as GrantEntry] })),
         );
       } catch (error) {
         if (!isRowError(error)) throw error;
@@ -242,7 +258,7 @@ export async function processRun(ledger: RunLedger, plan: RunPlan, options: Proc
       }
       missing.forEach((at, i) => {
         const post = posts[at] as CreditPost;
-        slots[at] = issuedCredit(post, post.entry);
+        slots[at] = issuedCredit(post, entries[i] as GrantEntry);
         const status = Array.isArray(results) ? (results[i] as { status?: unknown } | undefined)?.status : undefined;
         if (status === "duplicate") tally.skipped++;
         else tally.issued++;
