@@ -59,8 +59,12 @@ export class CkProvider extends LitElement {
     return html`<slot></slot>`;
   }
 
+  /** Publishes the settings and locale, only when they changed: every consumer re-renders on a new value. */
   #publish(): void {
-    this.provided = { settings: this.settings ?? this.#loaded, locale: this.locale || undefined };
+    const settings = this.settings ?? this.#loaded;
+    const locale = this.locale || undefined;
+    if (locale === this.provided.locale && sameSettings(settings, this.provided.settings)) return;
+    this.provided = { settings, locale };
   }
 
   #watch(): void {
@@ -69,16 +73,40 @@ export class CkProvider extends LitElement {
     this.#loaded = undefined;
     const source = this.dataSource;
     if (!source) return;
-    const load = () =>
-      source.getSettings().then(
-        (settings) => {
-          if (source !== this.dataSource) return;
-          this.#loaded = settings;
-          this.#publish();
-        },
-        () => undefined,
-      );
-    this.#unsubscribe = source.subscribe(() => void load());
-    void load();
+    // One read at a time: a burst of changes (a run posts thousands of credits) reads the settings once more, not once each.
+    let reading = false;
+    let stale = false;
+    const load = (): void => {
+      if (reading) {
+        stale = true;
+        return;
+      }
+      reading = true;
+      stale = false;
+      source
+        .getSettings()
+        .then(
+          (settings) => {
+            if (source !== this.dataSource) return;
+            this.#loaded = settings;
+            this.#publish();
+          },
+          () => undefined,
+        )
+        .finally(() => {
+          reading = false;
+          if (stale && source === this.dataSource) load();
+        });
+    };
+    this.#unsubscribe = source.subscribe(load);
+    load();
   }
+}
+
+/** Two settings objects with the same values (undefined only equals undefined). */
+function sameSettings(a: OrgSettings | undefined, b: OrgSettings | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const keys = Object.keys(a) as (keyof OrgSettings)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }
