@@ -25,6 +25,17 @@ describe("<ck-pay-window>", () => {
     expect(creditBox.top - box.top).to.be.lessThan(20);
   });
 
+  it("titles itself with the account and the channel, or with the host's own heading alone", async () => {
+    const source = await accountSource(DUE_20_CREDIT_5);
+    const titled = (pw: Element) => q(pw, "[part~=header] .title").textContent?.replace(/\s+/g, " ").trim();
+    expect(titled(await mountPayWindow(source, "admin"))).to.equal("Rivera family Take payment");
+    expect(titled(await mountPayWindow(source, "pos"))).to.equal("Rivera family Point of sale");
+    const own = await mountPayWindow(source, "admin");
+    own.heading = "Take a payment";
+    await own.updateComplete;
+    expect(titled(own)).to.equal("Take a payment");
+  });
+
   describe("the Apply Credit switch's default", () => {
     it("admin: off when the credit does not cover the fees, on when it does", async () => {
       const partly = await mountPayWindow(await accountSource(DUE_20_CREDIT_5), "admin");

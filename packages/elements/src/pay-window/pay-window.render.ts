@@ -69,7 +69,7 @@ export function renderPayWindow(view: PayView, on: PayHandlers): TemplateResult 
       <header part="header">
         <div class="title">
           <h2 id="title">${title}</h2>
-          <p class="channel">${CHANNEL_TITLES[view.channel]}</p>
+          ${view.heading ? nothing : html`<p class="channel">${CHANNEL_TITLES[view.channel]}</p>`}
         </div>
         ${snapshot ? renderBalances(snapshot, view.locale) : nothing}
       </header>
@@ -81,7 +81,7 @@ export function renderPayWindow(view: PayView, on: PayHandlers): TemplateResult 
 function renderLoading(view: PayView) {
   if (view.loadState === "error") return html`<p class="failure" role="alert" part="error">${view.loadError}</p>`;
   if (view.loadState === "loading") return html`<p role="status">Loading the account…</p>`;
-  return html`<p class="muted">No account to show.</p>`;
+  return html`<p class="muted">Choose an account to take a payment.</p>`;
 }
 
 function renderBalances(snapshot: AccountSnapshot, locale: string | undefined) {

@@ -104,7 +104,7 @@ export class CkPayWindow extends LitElement {
   @property()
   date: string | undefined;
 
-  /** The heading's text; default the account's name. */
+  /** The heading's text. By default the account's name, with the channel ("Take payment", "Point of sale", "Make a payment") beneath it; a heading of the host's own stands alone. */
   @property()
   heading: string | undefined;
 
