@@ -34,6 +34,12 @@ const GRANT = [...BASE, "grantId", "creditType", "source"];
 const GRANT_LOCATION = [...BASE, "grantId", "creditType", "location", "source"];
 const VOID = [...BASE, "target"];
 const FEE_PART = ["feeId", "amount"];
+const KIND = ["kind"];
+const RUN_SOURCE = ["kind", "runId", "rowKey"];
+/** Sources that are only a kind, each kept once (a ledger holds thousands of `{ kind: "manual" }`). */
+const BARE_SOURCES = new Map(
+  (["preload", "manual", "legacy-balance", "refund"] as const).map((kind) => [kind as string, Object.freeze({ kind })]),
+);
 const GRANT_PART = ["grantId", "amount"];
 
 /** True when `value`'s enumerable fields are exactly `keys`, in that order. */
@@ -68,6 +74,19 @@ function frozenParts(value: unknown, id: "feeId" | "grantId"): unknown {
         : frozenCopy(item);
   }
   return Object.freeze(items);
+}
+
+/** A grant's frozen source: a shared one for a bare kind, a literal for a mass-credit run's, the generic copier otherwise. */
+function frozenSource(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return frozenCopy(value);
+  const source = value as Row;
+  if (hasFields(source, KIND)) {
+    const shared = typeof source.kind === "string" ? BARE_SOURCES.get(source.kind) : undefined;
+    if (shared) return shared;
+  } else if (hasFields(source, RUN_SOURCE)) {
+    return Object.freeze({ kind: leaf(source.kind), runId: leaf(source.runId), rowKey: leaf(source.rowKey) });
+  }
+  return frozenCopy(value);
 }
 
 /** One entry's frozen copy: a literal per known shape, the generic copier otherwise. */
@@ -137,7 +156,7 @@ function frozenEntry(value: unknown): unknown {
       break;
     default:
       if (hasFields(e, GRANT)) {
-        const source = frozenCopy(e.source);
+        const source = frozenSource(e.source);
         return Object.freeze({
           id,
           key,
@@ -155,7 +174,7 @@ function frozenEntry(value: unknown): unknown {
         const grantId = leaf(e.grantId);
         const creditType = leaf(e.creditType);
         const location = leaf(e.location);
-        const source = frozenCopy(e.source);
+        const source = frozenSource(e.source);
         return Object.freeze({ id, key, type, accountId, date, amount, description, grantId, creditType, location, source });
       }
   }
