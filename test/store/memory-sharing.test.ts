@@ -1,6 +1,6 @@
 import { generateDataSet } from "@creditkit/core/demo";
 import { expect } from "chai";
-import { frozen } from "../../packages/store/src/frozen.js";
+import { frozen, frozenShared } from "../../packages/store/src/frozen.js";
 import { createMemoryDataSource, createMemoryStore } from "../../packages/store/src/index.js";
 import { fee, grant, openFamilies } from "./helpers.js";
 
@@ -87,5 +87,56 @@ describe("store: the memory store shares frozen data and copies the rest", () =>
     expect(await a.getDataSet()).to.equal(kept);
     a.close();
     b.close();
+  });
+
+  it("frozenShared: a deep-frozen equal copy whose equal small nested values are one object each (rows stay apart)", () => {
+    const data = generateDataSet({ seed: 3, families: 60 });
+    const kept = frozenShared(data);
+    expect(kept).to.deep.equal(data);
+    const deepFrozen = (v: unknown): boolean =>
+      v === null || typeof v !== "object" || (Object.isFrozen(v) && Object.values(v as object).every(deepFrozen));
+    expect(deepFrozen(kept)).to.equal(true);
+    // Enrollments in the same offering share one offering record; equal keyword lists are one list.
+    const byOffering = new Map<string, object>();
+    for (const e of kept.enrollments) {
+      const seen = byOffering.get(e.offering.id);
+      if (seen) expect(e.offering).to.equal(seen);
+      else byOffering.set(e.offering.id, e.offering);
+    }
+    expect(byOffering.size).to.be.lessThan(kept.enrollments.length);
+    const empty = kept.students.filter((s) => s.keywords.length === 0).map((s) => s.keywords);
+    expect(new Set(empty).size).to.equal(1);
+    // Records (depth 2) are never merged, even when equal.
+    const twin = { ...data, families: [data.families[0], { ...data.families[0] }] } as typeof data;
+    const keptTwin = frozenShared(twin);
+    expect(keptTwin.families[0]).not.to.equal(keptTwin.families[1]);
+    expect(keptTwin.families[0]?.keywords).to.equal(keptTwin.families[1]?.keywords);
+    // A value kept already (deep-frozen, shared) is kept as is.
+    expect(frozenShared(kept)).to.equal(kept);
+  });
+
+  it("frozenShared: only equal values are merged (types, key order, prototypes and undefined tell values apart)", () => {
+    const nulled = Object.assign(Object.create(null) as Record<string, unknown>, { a: "1" });
+    const value = {
+      rows: [
+        {
+          a: { x: "1", y: 1 },
+          b: { x: 1, y: "1" },
+          c: { y: 1, x: "1" },
+          d: nulled,
+          e: { a: "1" },
+          f: ["1", null],
+          g: ["1", undefined],
+          h: [["1"]],
+          i: ["1"],
+        },
+      ],
+    };
+    const row = frozenShared(value).rows[0] as Record<string, unknown>;
+    expect(row).to.deep.equal(value.rows[0]);
+    const parts = Object.values(row);
+    expect(new Set(parts).size).to.equal(parts.length);
+    expect(Object.getPrototypeOf(row.d)).to.equal(null);
+    expect((row.h as unknown[])[0]).to.equal(row.i);
   });
 });

@@ -25,7 +25,7 @@ import {
 } from "@creditkit/core";
 import type { StoreBackend } from "./backend.js";
 import { assertOpen, type Change, openEngine } from "./engine.js";
-import { frozen } from "./frozen.js";
+import { frozenShared } from "./frozen.js";
 import { assertJournalData, type LogRecord, recordsOf } from "./log.js";
 import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
 import { createStoredGateway, type GatewayDelta } from "./stored-gateway.js";
@@ -196,8 +196,9 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     },
     async putDataSet(next) {
       assertOpen(closed);
-      // One deep-frozen copy (none if `next` is deep-frozen already), kept here and by the memory backend alike.
-      const kept = frozen(next);
+      // One deep-frozen copy (none if `next` is deep-frozen already and shares its equal small values), kept here
+      // and by the memory backend alike; equal keyword lists, offerings … are one object each (frozenShared).
+      const kept = frozenShared(next);
       await backend.putValue("data-set", kept);
       dataSet = kept;
       backend.signal({ kind: "data-set" });

@@ -21,6 +21,86 @@ function isPlain(value: object): boolean {
   return proto === OBJECT || proto === null;
 }
 
+/** A fresh object with `source`'s fields (its `Object.keys`), each replaced by `kept[i]`. */
+function copyOf(source: Record<string, unknown>, keys: readonly string[], kept: readonly unknown[]): Record<string, unknown> {
+  // Fields added one by one to `{}`: every copy of one shape shares its hidden class (a spread copy did not, in V8).
+  const copy: Record<string, unknown> = Object.getPrototypeOf(source) === null ? Object.create(null) : {};
+  for (let i = 0; i < keys.length; i++) put(copy, keys[i] as string, kept[i]);
+  return copy;
+}
+
+/**
+ * Equal small values made one: nested lists and records (keywords, meeting
+ * days, an enrollment's offering) repeat across a data set, and a value
+ * given as JSON or made per record holds a fresh copy in every place.
+ * Keyed by content: primitives, and values made one already (by their
+ * number).
+ */
+class SharedValues {
+  readonly #byContent = new Map<string, object>();
+  readonly #numbers = new Map<object, number>();
+
+  /** The content key of a list or record whose items are `kept`, or undefined when it is not small plain data. */
+  key(isArray: boolean, keys: readonly string[] | undefined, kept: readonly unknown[]): string | undefined {
+    let key = isArray ? "[" : "{";
+    for (let i = 0; i < kept.length; i++) {
+      const item = kept[i];
+      if (keys !== undefined) key += `${JSON.stringify(keys[i])}:`;
+      if (typeof item === "string") key += JSON.stringify(item);
+      else if (typeof item === "number" || typeof item === "boolean" || item === null) key += String(item);
+      else if (item === undefined) key += "u";
+      else if (typeof item === "object" && this.#numbers.has(item)) key += `#${this.#numbers.get(item)}`;
+      else return undefined;
+      key += ",";
+      if (key.length > MAX_SHARED_KEY) return undefined;
+    }
+    return key;
+  }
+
+  get(key: string): object | undefined {
+    return this.#byContent.get(key);
+  }
+
+  add(key: string, value: object): void {
+    this.#byContent.set(key, value);
+    this.#numbers.set(value, this.#numbers.size);
+  }
+}
+
+/** Content keys longer than this are not shared (a long value is rarely repeated). */
+const MAX_SHARED_KEY = 400;
+/** Values at least this deep are shared: data set → list → record → the record's own lists and records. */
+const SHARED_DEPTH = 3;
+
+function keep<T>(value: T, shared: SharedValues | undefined, depth: number): T {
+  if (value === null || typeof value !== "object") return value;
+  if (!isPlain(value)) return structuredClone(value);
+  const sealed = Object.isFrozen(value);
+  const isArray = Array.isArray(value);
+  const source = value as Record<string, unknown>;
+  const keys = isArray ? undefined : Object.keys(source);
+  const length = isArray ? (value as unknown[]).length : (keys as string[]).length;
+  const kept = new Array<unknown>(length);
+  let changed = !sealed;
+  for (let i = 0; i < length; i++) {
+    const item = isArray ? (value as unknown[])[i] : source[(keys as string[])[i] as string];
+    const k = keep(item, shared, depth + 1);
+    kept[i] = k;
+    if (k !== item) changed = true;
+  }
+  // Only arrays and `Object.prototype` records are shared (a record without a prototype is not equal to one with).
+  const sharable = shared !== undefined && depth >= SHARED_DEPTH && (isArray || Object.getPrototypeOf(value) === OBJECT);
+  const key = sharable ? (shared as SharedValues).key(isArray, keys, kept) : undefined;
+  if (key !== undefined) {
+    const same = (shared as SharedValues).get(key);
+    if (same !== undefined) return same as T;
+  }
+  let result: object = value;
+  if (changed) result = Object.freeze(isArray ? kept : copyOf(source, keys as string[], kept));
+  if (key !== undefined) (shared as SharedValues).add(key, result);
+  return result as T;
+}
+
 /**
  * `value` deep-frozen: the value itself when it is deep-frozen already (the
  * journal's committed entries are), otherwise a frozen copy that shares every
@@ -28,31 +108,17 @@ function isPlain(value: object): boolean {
  * a `Map`) is structured-cloned, as the store always did.
  */
 export function frozen<T>(value: T): T {
-  if (value === null || typeof value !== "object") return value;
-  if (!isPlain(value)) return structuredClone(value);
-  const sealed = Object.isFrozen(value);
-  if (Array.isArray(value)) {
-    let copy: unknown[] | undefined = sealed ? undefined : new Array(value.length);
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      const kept = frozen(item);
-      if (copy === undefined && kept !== item) copy = value.slice(0, i);
-      if (copy !== undefined) copy[i] = kept;
-    }
-    return (copy === undefined ? value : Object.freeze(copy)) as T;
-  }
-  const source = value as Record<string, unknown>;
-  const keys = Object.keys(source);
-  let copy: Record<string, unknown> | undefined = sealed ? undefined : {};
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const item = source[key];
-    const kept = frozen(item);
-    if (copy === undefined && kept !== item) {
-      copy = {};
-      for (let j = 0; j < i; j++) put(copy, keys[j] as string, source[keys[j] as string]);
-    }
-    if (copy !== undefined) put(copy, key, kept);
-  }
-  return (copy === undefined ? value : Object.freeze(copy)) as T;
+  return keep(value, undefined, 0);
+}
+
+/**
+ * `frozen(value)` for a large value kept for long (the data set), with its
+ * equal small nested values (from the third level down: a record's keyword
+ * lists, an enrollment's offering) made one frozen object each. Fewer
+ * objects to keep, and fewer for every full garbage collection to mark: the
+ * demo's 100,000 families held an offering and a keyword list per
+ * enrollment. Deep-equal to `value`; frozen values are shared as is.
+ */
+export function frozenShared<T>(value: T): T {
+  return keep(value, new SharedValues(), 0);
 }
