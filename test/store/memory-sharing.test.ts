@@ -113,6 +113,13 @@ describe("store: the memory store shares frozen data and copies the rest", () =>
     expect(keptTwin.families[0]?.keywords).to.equal(keptTwin.families[1]?.keywords);
     // A value kept already (deep-frozen, shared) is kept as is.
     expect(frozenShared(kept)).to.equal(kept);
+    // Copies are plain objects, as given.
+    const family = kept.families[0] as object;
+    expect(Object.getPrototypeOf(family)).to.equal(Object.prototype);
+    expect(family.constructor).to.equal(Object);
+    expect(Object.keys(family)).to.deep.equal(Object.keys(data.families[0] as object));
+    expect(structuredClone(family)).to.deep.equal(data.families[0]);
+    expect(JSON.stringify(kept)).to.equal(JSON.stringify(data));
   });
 
   it("frozenShared: only equal values are merged (types, key order, prototypes and undefined tell values apart)", () => {

@@ -21,10 +21,38 @@ function isPlain(value: object): boolean {
   return proto === OBJECT || proto === null;
 }
 
+/** A constructor of plain objects (prototype `Object.prototype`) for one list of field names. */
+type RecordMaker = new () => Record<string, unknown>;
+
+/** Field lists seen, each with its maker (bounded: past it, copies start from `{}`). */
+const makers = new Map<string, RecordMaker>();
+const MAX_MAKERS = 512;
+
+/**
+ * A fresh empty plain object for `keys`. In V8, `{}` holds four fields inside
+ * the object and puts the rest in a second object (a property array): one
+ * more object per family, student and enrollment of a data set, for every
+ * full garbage collection to mark. An object made by `new` of a constructor
+ * of its own holds up to ten inside; its prototype is `Object.prototype`, so
+ * it is the same plain object (`constructor` is `Object`, it clones and
+ * serialises the same).
+ */
+function emptyFor(keys: readonly string[]): Record<string, unknown> {
+  if (keys.length <= 4) return {};
+  const shape = keys.join("\u0000");
+  let Maker = makers.get(shape);
+  if (Maker === undefined) {
+    if (makers.size >= MAX_MAKERS) return {};
+    Maker = function PlainRecord() {} as unknown as RecordMaker;
+    Maker.prototype = OBJECT;
+    makers.set(shape, Maker);
+  }
+  return new Maker();
+}
+
 /** A fresh object with `source`'s fields (its `Object.keys`), each replaced by `kept[i]`. */
 function copyOf(source: Record<string, unknown>, keys: readonly string[], kept: readonly unknown[]): Record<string, unknown> {
-  // Fields added one by one to `{}`: every copy of one shape shares its hidden class (a spread copy did not, in V8).
-  const copy: Record<string, unknown> = Object.getPrototypeOf(source) === null ? Object.create(null) : {};
+  const copy: Record<string, unknown> = Object.getPrototypeOf(source) === null ? Object.create(null) : emptyFor(keys);
   for (let i = 0; i < keys.length; i++) put(copy, keys[i] as string, kept[i]);
   return copy;
 }
