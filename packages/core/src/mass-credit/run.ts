@@ -87,17 +87,31 @@ export function creditDescription(
   return about.length === 0 ? description : `${description} — ${about.join(", ")}`;
 }
 
+/**
+ * A row's post. The usual shapes (once per family, student or enrollment) are
+ * written as one literal each, so a post holds its fields inside the object:
+ * fields added after a spread spilled into a second object (a V8 property
+ * array), one more object per post for the garbage collector to copy.
+ */
 function postFor(row: PreviewRow, runId: string): CreditPost {
+  const key = runKey(runId, row.rowKey);
+  const { rowKey, familyId, familyName, studentId, studentName, enrollmentId, offeringName, amount } = row;
+  if (enrollmentId === undefined && offeringName === undefined) {
+    if (studentId === undefined && studentName === undefined) return { key, rowKey, familyId, familyName, amount };
+    if (studentId !== undefined && studentName !== undefined) return { key, rowKey, familyId, familyName, studentId, studentName, amount };
+  } else if (studentId !== undefined && studentName !== undefined && enrollmentId !== undefined && offeringName !== undefined) {
+    return { key, rowKey, familyId, familyName, studentId, studentName, enrollmentId, offeringName, amount };
+  }
   return {
-    key: runKey(runId, row.rowKey),
-    rowKey: row.rowKey,
-    familyId: row.familyId,
-    familyName: row.familyName,
-    ...(row.studentId !== undefined ? { studentId: row.studentId } : {}),
-    ...(row.studentName !== undefined ? { studentName: row.studentName } : {}),
-    ...(row.enrollmentId !== undefined ? { enrollmentId: row.enrollmentId } : {}),
-    ...(row.offeringName !== undefined ? { offeringName: row.offeringName } : {}),
-    amount: row.amount,
+    key,
+    rowKey,
+    familyId,
+    familyName,
+    ...(studentId !== undefined ? { studentId } : {}),
+    ...(studentName !== undefined ? { studentName } : {}),
+    ...(enrollmentId !== undefined ? { enrollmentId } : {}),
+    ...(offeringName !== undefined ? { offeringName } : {}),
+    amount,
   };
 }
 
@@ -126,17 +140,29 @@ export function creditEntry(plan: Pick<RunPlan, "runId" | "request">, post: Cred
   };
 }
 
+/** What the record lists for a credited row; one literal per usual shape, as `postFor`. */
 function issuedCredit(post: CreditPost, entry: GrantEntry): IssuedCredit {
+  const { rowKey, familyId, familyName, studentName, enrollmentId, offeringName } = post;
+  const grantId = entry.grantId;
+  const entryId = entry.id;
+  const amount = entry.amount;
+  if (enrollmentId === undefined && offeringName === undefined) {
+    if (studentName === undefined) return { rowKey, familyId, familyName, grantId, entryId, amount };
+    return { rowKey, familyId, familyName, studentName, grantId, entryId, amount };
+  }
+  if (studentName !== undefined && enrollmentId !== undefined && offeringName !== undefined) {
+    return { rowKey, familyId, familyName, studentName, enrollmentId, offeringName, grantId, entryId, amount };
+  }
   return {
-    rowKey: post.rowKey,
-    familyId: post.familyId,
-    familyName: post.familyName,
-    ...(post.studentName !== undefined ? { studentName: post.studentName } : {}),
-    ...(post.enrollmentId !== undefined ? { enrollmentId: post.enrollmentId } : {}),
-    ...(post.offeringName !== undefined ? { offeringName: post.offeringName } : {}),
-    grantId: entry.grantId,
-    entryId: entry.id,
-    amount: entry.amount,
+    rowKey,
+    familyId,
+    familyName,
+    ...(studentName !== undefined ? { studentName } : {}),
+    ...(enrollmentId !== undefined ? { enrollmentId } : {}),
+    ...(offeringName !== undefined ? { offeringName } : {}),
+    grantId,
+    entryId,
+    amount,
   };
 }
 
