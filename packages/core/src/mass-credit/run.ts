@@ -84,7 +84,8 @@ export function creditDescription(
   row: { readonly studentName?: string | undefined; readonly offeringName?: string | undefined },
 ): string {
   const about = [row.studentName, row.offeringName].filter((part) => part !== undefined && part !== "");
-  return about.length === 0 ? description : `${description} — ${about.join(", ")}`;
+  // One flat string (see `runKey`): the ledger keeps a description per credit.
+  return about.length === 0 ? description : [description, about.join(", ")].join(" — ");
 }
 
 /**
@@ -125,7 +126,8 @@ function postFor(row: PreviewRow, runId: string): CreditPost {
 export function creditEntry(plan: Pick<RunPlan, "runId" | "request">, post: CreditPost): GrantEntry {
   const { request } = plan;
   return {
-    id: `${post.key}#0`,
+    // One flat string (see `runKey`): the ledger keeps the id.
+    id: [post.key, "#0"].join(""),
     key: post.key,
     type: "Account Credit",
     accountId: post.familyId,
