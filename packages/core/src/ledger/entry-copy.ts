@@ -208,12 +208,13 @@ export function isOwnId(id: unknown, key: string): boolean {
   return true;
 }
 
-/** Whether `id` has the form `${k}#${digits}` for a committed key `k` and is one of its entries' ids. */
-export function takenByOwner(id: unknown, byKey: ReadonlyMap<string, readonly LedgerEntry[]>): boolean {
+/** Whether `id` has the form `${k}#${digits}` for a committed key `k` and is one of its entries' ids (a key's entries: a list, or one entry alone). */
+export function takenByOwner(id: unknown, byKey: ReadonlyMap<string, readonly LedgerEntry[] | LedgerEntry>): boolean {
   if (typeof id !== "string") return false;
   const hash = id.lastIndexOf("#");
   const owner = hash > 0 ? byKey.get(id.slice(0, hash)) : undefined;
-  return owner?.some((e) => e.id === id) === true;
+  if (owner === undefined) return false;
+  return Array.isArray(owner) ? owner.some((e: LedgerEntry) => e.id === id) : (owner as LedgerEntry).id === id;
 }
 
 /** JSON with object keys sorted, so "the same entries" does not depend on the order their fields were written in. */

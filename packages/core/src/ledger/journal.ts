@@ -118,6 +118,15 @@ interface Shelf extends Book {
   entries: LedgerEntry[] | undefined;
 }
 
+/** A key's entries as `byKey` keeps them: a frozen list, or one entry alone. */
+type Written = readonly LedgerEntry[] | LedgerEntry;
+
+/** A key's entries as a list (a one-entry commit kept alone gets a fresh frozen list). */
+function listOf(written: Written | undefined): readonly LedgerEntry[] | undefined {
+  if (written === undefined || Array.isArray(written)) return written as readonly LedgerEntry[] | undefined;
+  return Object.freeze([written as LedgerEntry]);
+}
+
 /**
  * An account's entries after `more` (in order) were written. An account's
  * first commit shares the commit's own frozen array (the idempotency record
@@ -148,7 +157,12 @@ export function createJournal(options: JournalOptions): Journal {
   const log: LedgerEntry[] = [];
   /** Ids not of the form `${key}#${digits}` (see `isOwnId`); usually none. */
   const otherIds = new Set<unknown>();
-  const byKey = new Map<string, readonly LedgerEntry[]>();
+  /**
+   * What each key wrote: its frozen list, or its one entry alone when no
+   * account list shares that commit's list (a credit or payment on an account
+   * that already has entries), so a single-entry commit keeps no array of its own.
+   */
+  const byKey = new Map<string, Written>();
   const holds = new Holds(currency);
   const held = holds.byKey;
   /** Recently read snapshots, most recent last; bounded so a 100k-account ledger does not keep 100k of them. */
@@ -211,10 +225,12 @@ export function createJournal(options: JournalOptions): Journal {
       if (!isOwnId(entry.id, key)) otherIds.add(entry.id);
       log.push(entry);
     }
+    let kept: Written = entries;
     if (others === undefined && first !== undefined) {
       // One account (the usual commit): its list gains the whole commit at once.
       const shelf = book(first.account.id);
       shelf.entries = joined(shelf.entries, entries);
+      if (entries.length === 1 && shelf.entries !== entries) kept = entries[0] as LedgerEntry;
     } else {
       for (let n = 0; n < entries.length; n++) {
         const entry = entries[n] as LedgerEntry;
@@ -222,7 +238,7 @@ export function createJournal(options: JournalOptions): Journal {
         shelf.entries = joined(shelf.entries, [entry]);
       }
     }
-    byKey.set(key, entries);
+    byKey.set(key, kept);
     holds.unhold(key);
     return entries;
   };
@@ -276,10 +292,10 @@ export function createJournal(options: JournalOptions): Journal {
     entriesOf(accountId) {
       return book(accountId).entries ?? NO_ENTRIES;
     },
-    committed: (key) => byKey.get(key),
+    committed: (key) => listOf(byKey.get(key)),
     commit(key, entries) {
       assertInput(typeof key === "string" && key !== "", "key");
-      const previous = byKey.get(key);
+      const previous = listOf(byKey.get(key));
       if (previous) {
         if (canonicalJson(previous) !== canonicalJson(entries)) throw new CreditKitError("idempotency-conflict", { key });
         return { status: "duplicate", entries: previous, swept: [] };
