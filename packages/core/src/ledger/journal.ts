@@ -110,12 +110,14 @@ const exactReservations = new WeakMap<Journal, (reservation: Reservation) => voi
 const SNAPSHOT_CACHE_SIZE = 1024;
 const NO_ENTRIES: readonly LedgerEntry[] = Object.freeze([]);
 const NO_SWEEP: readonly LedgerEntry[] = Object.freeze([]);
-/** Per-account entry lists shorter than this are copied at exact size on append; longer ones grow in place. */
-const SMALL_LIST = 16;
-
-/** An account's book and its entries in the order written (the journal's record of one account). */
+/** An account's book and where its entries are in the log (the journal's record of one account). */
 interface Shelf extends Book {
-  entries: LedgerEntry[] | undefined;
+  /** Log positions of the account's first and last entries (-1: none); the rest are chained in `nextOf`. */
+  head: number;
+  tail: number;
+  count: number;
+  /** The entries as a frozen list, made on the first read after a write. */
+  list: readonly LedgerEntry[] | undefined;
 }
 
 /** A key's entries as `byKey` keeps them: a frozen list, or one entry alone. */
@@ -127,25 +129,6 @@ function listOf(written: Written | undefined): readonly LedgerEntry[] | undefine
   return Object.freeze([written as LedgerEntry]);
 }
 
-/**
- * An account's entries after `more` (in order) were written. An account's
- * first commit shares the commit's own frozen array (the idempotency record
- * keeps it anyway); short lists are copied at exact size (a first `push`
- * reserves 17 slots, megabytes of empty slots over 100k accounts), long ones
- * grow in place once they are the journal's own.
- */
-function joined(mine: LedgerEntry[] | undefined, more: readonly LedgerEntry[]): LedgerEntry[] {
-  if (mine === undefined || mine.length === 0) return more as LedgerEntry[];
-  if (mine.length >= SMALL_LIST && !Object.isFrozen(mine)) {
-    for (let i = 0; i < more.length; i++) mine.push(more[i] as LedgerEntry);
-    return mine;
-  }
-  const grown = new Array<LedgerEntry>(mine.length + more.length);
-  for (let i = 0; i < mine.length; i++) grown[i] = mine[i] as LedgerEntry;
-  for (let i = 0; i < more.length; i++) grown[mine.length + i] = more[i] as LedgerEntry;
-  return grown;
-}
-
 export function createJournal(options: JournalOptions): Journal {
   const currency = options.currency;
   minorUnit(currency);
@@ -155,13 +138,16 @@ export function createJournal(options: JournalOptions): Journal {
   /** The last account looked up: an invoice asks for the same one several times in a row. */
   let recent: Shelf | undefined;
   const log: LedgerEntry[] = [];
+  /**
+   * For each log position, the position of the same account's next entry
+   * (-1: none yet). Accounts' lists are chains through the log, not an array
+   * per account rebuilt on every write: a run of 100k credits keeps 4 bytes a
+   * credit here, nothing for the collector to trace.
+   */
+  let nextOf = new Int32Array(1024);
   /** Ids not of the form `${key}#${digits}` (see `isOwnId`); usually none. */
   const otherIds = new Set<unknown>();
-  /**
-   * What each key wrote: its frozen list, or its one entry alone when no
-   * account list shares that commit's list (a credit or payment on an account
-   * that already has entries), so a single-entry commit keeps no array of its own.
-   */
+  /** What each key wrote: its frozen list, or its one entry alone (no list of one kept per credit). */
   const byKey = new Map<string, Written>();
   const holds = new Holds(currency);
   const held = holds.byKey;
@@ -223,21 +209,23 @@ export function createJournal(options: JournalOptions): Journal {
     for (let n = 0; n < entries.length; n++) {
       const entry = entries[n] as LedgerEntry;
       if (!isOwnId(entry.id, key)) otherIds.add(entry.id);
+      const at = log.length;
       log.push(entry);
-    }
-    let kept: Written = entries;
-    if (others === undefined && first !== undefined) {
-      // One account (the usual commit): its list gains the whole commit at once.
-      const shelf = book(first.account.id);
-      shelf.entries = joined(shelf.entries, entries);
-      if (entries.length === 1 && shelf.entries !== entries) kept = entries[0] as LedgerEntry;
-    } else {
-      for (let n = 0; n < entries.length; n++) {
-        const entry = entries[n] as LedgerEntry;
-        const shelf = book(entry.accountId);
-        shelf.entries = joined(shelf.entries, [entry]);
+      if (at >= nextOf.length) {
+        const grown = new Int32Array(nextOf.length * 2);
+        grown.set(nextOf);
+        nextOf = grown;
       }
+      nextOf[at] = -1;
+      const shelf = book(entry.accountId);
+      if (shelf.tail < 0) shelf.head = at;
+      else nextOf[shelf.tail] = at;
+      shelf.tail = at;
+      shelf.count += 1;
+      shelf.list = undefined;
     }
+    // A one-entry commit's idempotency record is the entry itself: no list of one kept per credit.
+    const kept: Written = entries.length === 1 ? (entries[0] as LedgerEntry) : entries;
     byKey.set(key, kept);
     holds.unhold(key);
     return entries;
@@ -275,7 +263,16 @@ export function createJournal(options: JournalOptions): Journal {
       assertInput(typeof account?.id === "string" && account.id !== "", "account.id");
       if (books.has(account.id)) throw new CreditKitError("duplicate-account", { accountId: account.id });
       const empty = emptyBook({ id: account.id, name: account.name, kind: account.kind }, currency);
-      books.set(account.id, { account: empty.account, currency, fees: empty.fees, grants: empty.grants, entries: undefined });
+      books.set(account.id, {
+        account: empty.account,
+        currency,
+        fees: empty.fees,
+        grants: empty.grants,
+        head: -1,
+        tail: -1,
+        count: 0,
+        list: undefined,
+      });
     },
     hasAccount: (accountId) => books.has(accountId),
     accounts: () => [...books.values()].map((b) => b.account),
@@ -290,7 +287,14 @@ export function createJournal(options: JournalOptions): Journal {
     feesOwed: (accountId, feeIds, key) => feesOwed(book(accountId), holds, feeIds, key),
     entries: () => log,
     entriesOf(accountId) {
-      return book(accountId).entries ?? NO_ENTRIES;
+      const shelf = book(accountId);
+      if (shelf.count === 0) return NO_ENTRIES;
+      if (shelf.list === undefined) {
+        const list = new Array<LedgerEntry>(shelf.count);
+        for (let i = 0, at = shelf.head; i < list.length; i++, at = nextOf[at] as number) list[i] = log[at] as LedgerEntry;
+        shelf.list = Object.freeze(list);
+      }
+      return shelf.list;
     },
     committed: (key) => listOf(byKey.get(key)),
     commit(key, entries) {
