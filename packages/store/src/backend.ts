@@ -57,6 +57,12 @@ export interface StoreBackend {
   write(since: Cursor, change: (missed: CatchUp) => readonly LogRecord[]): Promise<Cursor>;
   /** What other connections appended after `since`. */
   read(since: Cursor): Promise<CatchUp>;
+  /**
+   * Rows per write that suit this storage when processing a mass-credit run
+   * (the data source's default): IndexedDB pays per transaction, memory per
+   * object kept between collections.
+   */
+  readonly runChunkSize?: number;
   /** Replaces the whole log with `records` in one transaction, as a new generation (an import). */
   replace(records: readonly LogRecord[]): Promise<Cursor>;
 

@@ -130,7 +130,7 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
         return { value: undefined, records: had ? [{ t: "release", key }] : [] };
       }),
   };
-  const runs: RunContext = { engine, backend, ledger: runLedger, chunkSize: options.runChunkSize ?? 50 };
+  const runs: RunContext = { engine, backend, ledger: runLedger, chunkSize: options.runChunkSize ?? backend.runChunkSize ?? 50 };
 
   const unsignal = backend.onSignal((message) => {
     if (message.kind === "gateway") {
