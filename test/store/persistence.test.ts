@@ -131,6 +131,34 @@ describe("store: persistence in IndexedDB", () => {
     await expectCode(openIndexedDbDataSource({ name: uniqueName(), currency: "USD", indexedDB: null }), "storage-unavailable");
   });
 
+  it("rejects with storage-blocked while another tab holds the older version open, and opens once it lets go", async () => {
+    const name = uniqueName();
+    // Another tab with version 1 of the schema open, which does not close when asked to (no onversionchange).
+    const older = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        for (const store of ["meta", "log", "values", "runParts"]) request.result.createObjectStore(store);
+        request.result.createObjectStore("runs", { keyPath: "runId" });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await expectCode(openIndexedDbDataSource({ name, currency: "USD" }), "storage-blocked");
+    older.close();
+    const source = await dbs.open(name);
+    await openFamilies(source, 1);
+    expect((await source.getAccount("F1")).amountDue).to.equal("0.00");
+  });
+
+  it("rejects with storage-quota when the browser says its storage is full", async () => {
+    const full = {
+      open() {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      },
+    } as unknown as IDBFactory;
+    await expectCode(openIndexedDbDataSource({ name: uniqueName(), currency: "USD", indexedDB: full }), "storage-quota");
+  });
+
   it("a new database needs a currency, and an existing one keeps its own", async () => {
     const name = uniqueName();
     await expectCode(dbs.open(name, { currency: undefined as unknown as string }), "invalid-input");
