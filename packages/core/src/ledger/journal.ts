@@ -28,6 +28,7 @@ import { type AccountSnapshot, applyEntry, type Book, emptyBook, type Reservatio
 import { BookDraft } from "./apply-entry.js";
 import { type AccountRecord, isGrantEntry, type LedgerEntry } from "./entries.js";
 import { canonicalJson, frozenEntries, isOwnId, SCAN_IDS, takenByOwner } from "./entry-copy.js";
+import { type EntryChain, EntryLog } from "./entry-log.js";
 import { type FeesOwed, feesOwed, Guard, Holds, usableCredit } from "./holds.js";
 import { planSweep } from "./sweep.js";
 import { drawCredit } from "./waterfall.js";
@@ -108,17 +109,9 @@ export interface JournalOptions {
 const exactReservations = new WeakMap<Journal, (reservation: Reservation) => void>();
 
 const SNAPSHOT_CACHE_SIZE = 1024;
-const NO_ENTRIES: readonly LedgerEntry[] = Object.freeze([]);
 const NO_SWEEP: readonly LedgerEntry[] = Object.freeze([]);
 /** An account's book and where its entries are in the log (the journal's record of one account). */
-interface Shelf extends Book {
-  /** Log positions of the account's first and last entries (-1: none); the rest are chained in `nextOf`. */
-  head: number;
-  tail: number;
-  count: number;
-  /** The entries as a frozen list, made on the first read after a write. */
-  list: readonly LedgerEntry[] | undefined;
-}
+interface Shelf extends Book, EntryChain {}
 
 /** A key's entries as `byKey` keeps them: a frozen list, or one entry alone. */
 type Written = readonly LedgerEntry[] | LedgerEntry;
@@ -137,14 +130,7 @@ export function createJournal(options: JournalOptions): Journal {
   const books = new Map<string, Shelf>();
   /** The last account looked up: an invoice asks for the same one several times in a row. */
   let recent: Shelf | undefined;
-  const log: LedgerEntry[] = [];
-  /**
-   * For each log position, the position of the same account's next entry
-   * (-1: none yet). Accounts' lists are chains through the log, not an array
-   * per account rebuilt on every write: a run of 100k credits keeps 4 bytes a
-   * credit here, nothing for the collector to trace.
-   */
-  let nextOf = new Int32Array(1024);
+  const log = new EntryLog();
   /** Ids not of the form `${key}#${digits}` (see `isOwnId`); usually none. */
   const otherIds = new Set<unknown>();
   /** What each key wrote: its frozen list, or its one entry alone (no list of one kept per credit). */
@@ -209,20 +195,7 @@ export function createJournal(options: JournalOptions): Journal {
     for (let n = 0; n < entries.length; n++) {
       const entry = entries[n] as LedgerEntry;
       if (!isOwnId(entry.id, key)) otherIds.add(entry.id);
-      const at = log.length;
-      log.push(entry);
-      if (at >= nextOf.length) {
-        const grown = new Int32Array(nextOf.length * 2);
-        grown.set(nextOf);
-        nextOf = grown;
-      }
-      nextOf[at] = -1;
-      const shelf = book(entry.accountId);
-      if (shelf.tail < 0) shelf.head = at;
-      else nextOf[shelf.tail] = at;
-      shelf.tail = at;
-      shelf.count += 1;
-      shelf.list = undefined;
+      log.append(entry, book(entry.accountId));
     }
     // A one-entry commit's idempotency record is the entry itself: no list of one kept per credit.
     const kept: Written = entries.length === 1 ? (entries[0] as LedgerEntry) : entries;
@@ -268,6 +241,7 @@ export function createJournal(options: JournalOptions): Journal {
         currency,
         fees: empty.fees,
         grants: empty.grants,
+        // No entries yet (the chain's fields written out: a spread builds 100k records the slow way).
         head: -1,
         tail: -1,
         count: 0,
@@ -285,17 +259,8 @@ export function createJournal(options: JournalOptions): Journal {
       return snap;
     },
     feesOwed: (accountId, feeIds, key) => feesOwed(book(accountId), holds, feeIds, key),
-    entries: () => log,
-    entriesOf(accountId) {
-      const shelf = book(accountId);
-      if (shelf.count === 0) return NO_ENTRIES;
-      if (shelf.list === undefined) {
-        const list = new Array<LedgerEntry>(shelf.count);
-        for (let i = 0, at = shelf.head; i < list.length; i++, at = nextOf[at] as number) list[i] = log[at] as LedgerEntry;
-        shelf.list = Object.freeze(list);
-      }
-      return shelf.list;
-    },
+    entries: () => log.entries,
+    entriesOf: (accountId) => log.listOf(book(accountId)),
     committed: (key) => listOf(byKey.get(key)),
     commit(key, entries) {
       assertInput(typeof key === "string" && key !== "", "key");
@@ -362,7 +327,7 @@ export function createJournal(options: JournalOptions): Journal {
       currency,
       settings,
       accounts: journal.accounts(),
-      entries: [...log],
+      entries: [...log.entries],
       reservations: [...held.values()],
     }),
   };
