@@ -5,9 +5,10 @@
  */
 import { expect } from "chai";
 import type { LedgerEntry } from "../../../packages/core/src/ledger/entries.js";
+import type { Reservation } from "../../../packages/core/src/ledger/account-state.js";
 import { createJournal, type Journal } from "../../../packages/core/src/ledger/journal.js";
 import { invoiceDue } from "../../../packages/core/src/settlement/plan.js";
-import { errorOf, feeEntry, grantEntry, journalWith, openFamily } from "../fixtures.js";
+import { creditPaymentEntry, errorOf, feeEntry, grantEntry, journalWith, openFamily } from "../fixtures.js";
 
 /** What `feesOwed` and the snapshot-based `invoiceDue` say, as comparable data (or the error code). */
 function bothReads(journal: Journal, accountId: string, feeIds: string[], key: string): [unknown, unknown] {
@@ -187,5 +188,59 @@ describe("written entries are frozen copies with the caller's fields in the call
       expect(Object.isFrozen(list[0])).to.equal(true);
     }
     expect(journal.snapshot("fam-1")).to.include({ amountDue: "0.00", accountCredit: "0.00" });
+  });
+});
+
+describe("reservations in flight read the same few or many", () => {
+  /** 40 families, each with two fees and a 10.00 grant; `count` reservations of one fee and 3.00 of credit each. */
+  function heldLedger(count: number): Journal {
+    const journal = journalWith();
+    for (let a = 0; a < 40; a++) {
+      const fam = openFamily(journal, `fam-${a}`, `Family ${a}`);
+      journal.commit(`seed-${a}`, [
+        feeEntry(`seed-${a}`, fam, "f0", "20.00"),
+        feeEntry(`seed-${a}`, fam, "f1", "20.00"),
+        grantEntry(`seed-${a}`, fam, "g", "10.00"),
+      ]);
+    }
+    for (let n = 0; n < count; n++) journal.reserve({ key: `r${n}`, accountId: `fam-${n % 40}`, feeIds: [`f${Math.floor(n / 40)}`], credit: "3.00" });
+    return journal;
+  }
+
+  /** What a reader sees of account `fam-a`: credit held and free, and who holds each fee. */
+  function seen(journal: Journal, a: number) {
+    const snap = journal.snapshot(`fam-${a}`);
+    return {
+      reserved: snap.reservedCredit,
+      available: snap.availableCredit,
+      holders: snap.fees.map((f) => f.reservedBy ?? null),
+      refused: errorOf(() => journal.reserve({ key: "other", accountId: `fam-${a}`, feeIds: ["f0"], credit: "0" })).code,
+    };
+  }
+
+  it("answers alike with 80 reservations held (past the point where they are indexed) as the same ones would alone", () => {
+    const many = heldLedger(80);
+    expect(many.reservations().map((r) => r.key)).to.deep.equal(Array.from({ length: 80 }, (_, n) => `r${n}`));
+    expect(many.reservation("r45")?.accountId).to.equal("fam-5");
+    expect(seen(many, 7)).to.deep.equal({ reserved: "6.00", available: "4.00", holders: ["r7", "r47"], refused: "fee-reserved" });
+    // Releasing all but the first 40 leaves the same answers as a ledger that only ever held those 40.
+    for (let n = 79; n >= 40; n--) many.release(`r${n}`);
+    const few = heldLedger(40);
+    for (const a of [0, 7, 39]) expect(seen(many, a)).to.deep.equal(seen(few, a));
+    expect(many.reservations()).to.deep.equal(few.reservations());
+  });
+
+  it("commits under a held key and releases the rest, many held or few", () => {
+    for (const count of [10, 80]) {
+      const journal = heldLedger(count);
+      const r = journal.reservation("r3") as Reservation;
+      journal.commit("r3", [creditPaymentEntry("r3", "fam-3", "f0", [["g", "3.00"]])]);
+      expect(journal.reservation("r3"), `${count} held`).to.equal(undefined);
+      expect(journal.snapshot("fam-3").fees[0]?.remainder).to.equal("17.00");
+      for (let n = 0; n < count; n++) journal.release(`r${n}`);
+      expect(journal.reservations(), `${count} held`).to.deep.equal([]);
+      expect(journal.snapshot("fam-3").availableCredit).to.equal("7.00");
+      expect(r.credit).to.equal("3.00");
+    }
   });
 });

@@ -136,7 +136,6 @@ export function createJournal(options: JournalOptions): Journal {
   /** What each key wrote: its frozen list, or its one entry alone (no list of one kept per credit). */
   const byKey = new Map<string, Written>();
   const holds = new Holds(currency);
-  const held = holds.byKey;
   /** Recently read snapshots, most recent last; bounded so a 100k-account ledger does not keep 100k of them. */
   const snapshots = new Map<string, AccountSnapshot>();
   const listeners = new Set<(change: JournalChange) => void>();
@@ -270,7 +269,7 @@ export function createJournal(options: JournalOptions): Journal {
         return { status: "duplicate", entries: previous, swept: [] };
       }
       // Read before appending: the append releases the reservation held under `key`.
-      const reservation = held.get(key);
+      const reservation = holds.get(key);
       const written = append(key, entries);
       const touched: string[] = [];
       let posted = false;
@@ -286,7 +285,7 @@ export function createJournal(options: JournalOptions): Journal {
       return { status: "committed", entries: written, swept: swept === NO_SWEEP ? [] : swept };
     },
     reserve(request) {
-      const existing = held.get(request.key);
+      const existing = holds.get(request.key);
       if (existing) {
         if (existing.accountId !== request.accountId) throw new CreditKitError("reservation-conflict", { key: request.key });
         return existing;
@@ -317,8 +316,8 @@ export function createJournal(options: JournalOptions): Journal {
       const reservation = holds.unhold(key);
       if (reservation) notify(key, [reservation.accountId]);
     },
-    reservation: (key) => held.get(key),
-    reservations: () => [...held.values()],
+    reservation: (key) => holds.get(key),
+    reservations: () => holds.all(),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -328,11 +327,11 @@ export function createJournal(options: JournalOptions): Journal {
       settings,
       accounts: journal.accounts(),
       entries: [...log.entries],
-      reservations: [...held.values()],
+      reservations: holds.all(),
     }),
   };
   exactReservations.set(journal, (r) => {
-    if (held.has(r.key) || byKey.has(r.key)) throw new CreditKitError("reservation-conflict", { key: r.key });
+    if (holds.has(r.key) || byKey.has(r.key)) throw new CreditKitError("reservation-conflict", { key: r.key });
     const snap = journal.snapshot(r.accountId);
     checkFees(r.accountId, book(r.accountId), r.key, r.feeIds);
     const pool = usableGrants(snap);

@@ -7,6 +7,7 @@
 import { assertInput } from "../errors.js";
 import type { ChargeOutcome, ChargeRequest, PaymentGateway } from "../gateway.js";
 import { equals, parseMoney } from "../money.js";
+import { ChargeRecords } from "./charge-records.js";
 import { delay } from "./timers.js";
 
 /**
@@ -80,14 +81,8 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
     checkOutcomes(outcomes, `scripts.${accountId}`);
     scripts.set(accountId, [...outcomes]);
   }
-  // Charges in columns (a charge's id is the prefix and its position): no object per charge until `charges()` asks.
-  const made = {
-    accountId: [] as string[],
-    amount: [] as string[],
-    currency: [] as string[],
-    key: [] as string[],
-    description: [] as string[],
-  };
+  // Charges in fixed blocks (a charge's id is the prefix and its number): no object per charge until `charges()` asks.
+  const made = new ChargeRecords();
   const byKey = new Map<string, number>();
   let calls = 0;
 
@@ -101,24 +96,12 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
 
   /** Records a charge; returns its id. */
   const chargeNow = (request: ChargeRequest): string => {
-    const n = made.key.length;
-    made.accountId.push(request.accountId);
-    made.amount.push(request.amount);
-    made.currency.push(request.currency);
-    made.key.push(request.idempotencyKey);
-    made.description.push(request.description);
+    const n = made.add(request);
     byKey.set(request.idempotencyKey, n);
     return idOf(n);
   };
 
-  const chargeAt = (n: number): SimulatedCharge => ({
-    chargeId: idOf(n),
-    accountId: made.accountId[n] as string,
-    amount: made.amount[n] as string,
-    currency: made.currency[n] as string,
-    idempotencyKey: made.key[n] as string,
-    description: made.description[n] as string,
-  });
+  const chargeAt = (n: number): SimulatedCharge => ({ chargeId: idOf(n), ...made.get(n) });
 
   return {
     charge(request) {
@@ -126,9 +109,7 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
       const earlier = byKey.get(request.idempotencyKey);
       if (earlier !== undefined) {
         const same =
-          made.accountId[earlier] === request.accountId &&
-          made.currency[earlier] === request.currency &&
-          sameAmount(made.amount[earlier] as string, request.amount, request.currency);
+          made.isFor(earlier, request.accountId, request.currency) && sameAmount(made.amountOf(earlier), request.amount, request.currency);
         return answer(
           same
             ? { status: "succeeded", chargeId: idOf(earlier) }
@@ -157,7 +138,7 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
           return answer({ status: "unknown", message: "The gateway timed out (simulated)." });
       }
     },
-    charges: () => made.key.map((_, n) => chargeAt(n)),
+    charges: () => Array.from({ length: made.size }, (_, n) => chargeAt(n)),
     attempts: () => calls,
     addCard(accountId) {
       cards.add(accountId);
