@@ -4,8 +4,8 @@
  * every id, and copying entries field by field for the usual shapes.
  */
 import { expect } from "chai";
-import type { LedgerEntry } from "../../../packages/core/src/ledger/entries.js";
 import type { Reservation } from "../../../packages/core/src/ledger/account-state.js";
+import type { LedgerEntry } from "../../../packages/core/src/ledger/entries.js";
 import { createJournal, type Journal } from "../../../packages/core/src/ledger/journal.js";
 import { invoiceDue } from "../../../packages/core/src/settlement/plan.js";
 import { creditPaymentEntry, errorOf, feeEntry, grantEntry, journalWith, openFamily } from "../fixtures.js";
@@ -203,7 +203,8 @@ describe("reservations in flight read the same few or many", () => {
         grantEntry(`seed-${a}`, fam, "g", "10.00"),
       ]);
     }
-    for (let n = 0; n < count; n++) journal.reserve({ key: `r${n}`, accountId: `fam-${n % 40}`, feeIds: [`f${Math.floor(n / 40)}`], credit: "3.00" });
+    for (let n = 0; n < count; n++)
+      journal.reserve({ key: `r${n}`, accountId: `fam-${n % 40}`, feeIds: [`f${Math.floor(n / 40)}`], credit: "3.00" });
     return journal;
   }
 

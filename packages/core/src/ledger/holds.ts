@@ -112,7 +112,9 @@ export class Holds {
     let mine: Reservation[] | undefined;
     for (let i = 0; i < list.length; i++) {
       const r = list[i] as Reservation;
-      if (r.accountId === accountId) (mine ??= []).push(r);
+      if (r.accountId !== accountId) continue;
+      if (mine) mine.push(r);
+      else mine = [r];
     }
     return mine ?? NONE;
   }
