@@ -11,14 +11,17 @@ import {
   createJournal,
   createSimulatedGateway,
   DEFAULT_SETTINGS,
+  isPositive,
   type Journal,
   type LedgerEntry,
+  type Money,
   min,
   parseMoney,
   planCheckout,
   settleBatch,
   subtract,
   toAmountString,
+  zero,
 } from "../packages/core/src/index.js";
 
 const INVOICES = Number(process.env.BENCH_INVOICES ?? 100_000);
@@ -188,6 +191,46 @@ async function integerCentsLoop(n: number, concurrency: number): Promise<{ charg
   return { charged, credit: used };
 }
 
+/**
+ * The floor again with the kit's money (decimal.js) in place of integer
+ * cents: the same loop, awaits and records, only the arithmetic exact. It
+ * shows how much of the 5× budget the money library takes by itself.
+ */
+async function decimalMoneyLoop(n: number, concurrency: number): Promise<{ charged: string; credit: string }> {
+  const none = zero("USD");
+  const due: Money[] = new Array<Money>(n).fill(parseMoney("20.00", "USD"));
+  const credit: Money[] = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? parseMoney("5.00", "USD") : none));
+  const charges = new Map<string, string>();
+  const gateway = async (key: string, amount: string) => {
+    charges.set(key, amount);
+    return { status: "succeeded", chargeId: `ch${charges.size}` };
+  };
+  const ledger: { key: string; amount: string; kind: string }[] = [];
+  let charged = none;
+  let used = none;
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      const i = next++;
+      const key = `b/${i}`;
+      const owed = due[i] as Money;
+      const c = min(credit[i] as Money, owed);
+      const rest = subtract(owed, c);
+      const outcome = isPositive(rest) ? await gateway(key, toAmountString(rest)) : { status: "succeeded" };
+      if (outcome.status === "succeeded") {
+        if (isPositive(c)) ledger.push({ key, amount: toAmountString(c), kind: "Payment (AC)" });
+        if (isPositive(rest)) ledger.push({ key, amount: toAmountString(rest), kind: "Payment" });
+        credit[i] = subtract(credit[i] as Money, c);
+        due[i] = none;
+        charged = add(charged, rest);
+        used = add(used, c);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { charged: toAmountString(charged), credit: toAmountString(used) };
+}
+
 /** The same per-invoice arithmetic, Decimal money vs integer cents, nothing else. */
 function moneyArithmeticOnly(n: number): { decimal: number; integer: number } {
   let t = performance.now();
@@ -252,7 +295,18 @@ async function main(): Promise<void> {
   console.log(
     `integer-cents loop (floor, median of 5): ${floor.seconds.toFixed(3)} s (CPU ${floor.cpuSeconds.toFixed(3)} s) — charged ${cents(floor.value.charged)}, credit used ${cents(floor.value.credit)}`,
   );
-  const agree = cents(floor.value.charged) === summary.charged && cents(floor.value.credit) === summary.creditUsed;
+  const decimals: { seconds: number; cpuSeconds: number; value: { charged: string; credit: string } }[] = [];
+  for (let i = 0; i < 5; i++) decimals.push(await withPeakMemory(() => decimalMoneyLoop(INVOICES, 8)));
+  decimals.sort((a, b) => a.seconds - b.seconds);
+  const decimalFloor = decimals[2] as (typeof decimals)[number];
+  console.log(
+    `the same loop in the kit's decimal money (median of 5): ${decimalFloor.seconds.toFixed(3)} s (CPU ${decimalFloor.cpuSeconds.toFixed(3)} s) = ${(decimalFloor.seconds / floor.seconds).toFixed(1)}× the integer loop before any rule is checked`,
+  );
+  const agree =
+    cents(floor.value.charged) === summary.charged &&
+    cents(floor.value.credit) === summary.creditUsed &&
+    decimalFloor.value.charged === summary.charged &&
+    decimalFloor.value.credit === summary.creditUsed;
   console.log(
     `ratio batch / floor: ${(batch.seconds / floor.seconds).toFixed(1)}× (in CPU time ${(batch.cpuSeconds / floor.cpuSeconds).toFixed(1)}×)  (totals agree: ${agree ? "yes" : "NO"})`,
   );
