@@ -94,8 +94,11 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
   const settleOne = (invoice: BatchInvoice): SettlementResult | Promise<SettlementResult> => {
     try {
       checkInvoiceFields(invoice);
-      if (seen.has(invoice.invoiceId)) return stopped(batchId, invoice, "failed", "This invoice id appears twice in the batch.", zeroText);
-      seen.add(invoice.invoiceId);
+      // One hash of the id, not two: the set grows unless the id was there.
+      const before = seen.size;
+      if (seen.add(invoice.invoiceId).size === before) {
+        return stopped(batchId, invoice, "failed", "This invoice id appears twice in the batch.", zeroText);
+      }
       const settled = settleChecked(ports, {
         batchId,
         invoiceId: invoice.invoiceId,
