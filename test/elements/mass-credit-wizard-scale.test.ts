@@ -51,7 +51,7 @@ describe("<ck-mass-credit-wizard> at scale", () => {
     await waitUntil(() => w.resolvedLocale() === "de-DE", "the wizard takes the provider's new locale");
   });
 
-  it("a scroll reuses the rows' elements; a focused row keeps focus while in view and loses it when it leaves", async () => {
+  it("a scroll reuses the rows' elements; a focused row keeps focus while in view, and when it leaves focus goes to the table", async () => {
     const w = await mountWizard(await generatedSource(300));
     await answerRequired(w);
     await previewNow(w);
@@ -73,6 +73,8 @@ describe("<ck-mass-credit-wizard> at scale", () => {
     expect(after.every((row) => before.has(row))).to.equal(true);
     expect(after.map(keyOf)).not.to.include(key);
     expect(scroller.contains(focused(w))).to.equal(false);
+    // Not lost to the page: the table holds focus, and Tab goes on into the rows now shown.
+    expect(focused(w)).to.equal(w.shadowRoot?.querySelector("[role=table]"));
 
     await scrollTo(scroller, 0);
     const back = all(w, ".rows [role=row]");

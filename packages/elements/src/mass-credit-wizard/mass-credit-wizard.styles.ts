@@ -87,7 +87,8 @@ export const wizardStyles = css`
   }
   input:focus-visible,
   select:focus-visible,
-  button:focus-visible {
+  button:focus-visible,
+  .table:focus-visible {
     outline: none;
     box-shadow: var(--_ck-focus);
   }

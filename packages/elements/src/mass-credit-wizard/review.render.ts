@@ -138,7 +138,7 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
         <button type="button" id="select-none" @click=${on.selectNone}>Select none${ui.search ? " shown" : ""}</button>
       </div>
       ${ui.search ? html`<p class="muted">${n(shownRows.length)} rows match “${ui.search}”.</p>` : nothing}
-      <div role="table" class="table" part="table" aria-label="Credits to issue" aria-rowcount=${shownRows.length + 1}>
+      <div role="table" class="table" part="table" tabindex="-1" aria-label="Credits to issue" aria-rowcount=${shownRows.length + 1}>
         <div role="rowgroup" class="head">
           <div role="row" class="row" aria-rowindex="1">
             <span role="columnheader" class="pick"><span class="visually-hidden">Credit this row</span></span>

@@ -177,7 +177,12 @@ class WindowRowsDirective<T> extends AsyncDirective {
     );
   }
 
-  /** Blurs the focused row's element when that row leaves the window (its slot is about to show another row). */
+  /**
+   * When the focused row leaves the window (its slot is about to show another
+   * row), focus moves to the table, if it can take focus, so a keyboard user
+   * goes on from the table rather than from the top of the page; otherwise
+   * the row's element is blurred.
+   */
   #releaseFocus(rows: readonly T[], key: (row: T) => string, first: number, last: number): void {
     const group = this.#group;
     const shown = this.#shown;
@@ -190,7 +195,10 @@ class WindowRowsDirective<T> extends AsyncDirective {
     const focused = shown.rows[at];
     const now = rows[at];
     const stays = focused !== undefined && now !== undefined && at >= first && at < last && key(now) === key(focused);
-    if (!stays) (active as HTMLElement).blur();
+    if (stays) return;
+    const table = group.closest<HTMLElement>("[role=table]");
+    if (table?.hasAttribute("tabindex")) table.focus({ preventScroll: true });
+    else (active as HTMLElement).blur();
   }
 
   override update(part: ChildPart, args: RowsArgs<T>): unknown {
