@@ -197,7 +197,7 @@ async function integerCentsLoop(n: number, concurrency: number): Promise<{ charg
  * shows how much of the 5× budget the money library takes by itself.
  */
 async function decimalMoneyLoop(n: number, concurrency: number): Promise<{ charged: string; credit: string }> {
-  const none = zero("USD");
+  const none: Money = zero("USD");
   const due: Money[] = new Array<Money>(n).fill(parseMoney("20.00", "USD"));
   const credit: Money[] = Array.from({ length: n }, (_, i) => (i % 2 === 0 ? parseMoney("5.00", "USD") : none));
   const charges = new Map<string, string>();
@@ -206,8 +206,8 @@ async function decimalMoneyLoop(n: number, concurrency: number): Promise<{ charg
     return { status: "succeeded", chargeId: `ch${charges.size}` };
   };
   const ledger: { key: string; amount: string; kind: string }[] = [];
-  let charged = none;
-  let used = none;
+  let charged: Money = none;
+  let used: Money = none;
   let next = 0;
   const worker = async () => {
     while (next < n) {
