@@ -1,4 +1,4 @@
-/** The organisation's settings, read and written through the data source; a backup download; the reset. */
+/** The organisation's settings, read and written through the data source; a backup to download and to restore; the reset. */
 import type { OrgSettings } from "@creditkit/core";
 import { announce, download, h, page, panel } from "../dom.js";
 import type { DemoContext } from "../main.js";
@@ -43,6 +43,30 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
     const data = await ctx.source.exportLedger();
     download(`creditkit-backup-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data, null, 2), "application/json");
   });
+  const file = h("input", { type: "file", accept: "application/json,.json", hidden: true, "aria-label": "Backup file" });
+  const restore = h("button", { type: "button", class: "secondary" }, "Restore a backup…");
+  restore.addEventListener("click", () => file.click());
+  file.addEventListener("change", async () => {
+    const chosen = file.files?.[0];
+    file.value = "";
+    if (!chosen || !window.confirm(`Replace all the demo data with the backup in ${chosen.name}?`)) return;
+    restore.disabled = true;
+    try {
+      let data: unknown;
+      try {
+        data = JSON.parse(await chosen.text());
+      } catch {
+        throw new Error(`${chosen.name} is not a JSON file.`);
+      }
+      await ctx.source.importLedger(data);
+      const [accounts, runs] = await Promise.all([ctx.source.getAccounts(), ctx.source.listRuns()]);
+      announce(`Backup restored: ${accounts.length} accounts and ${runs.length} mass-credit run${runs.length === 1 ? "" : "s"}.`);
+    } catch (error) {
+      announce(`Not restored, nothing changed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      restore.disabled = false;
+    }
+  });
   const reset = h("button", { type: "button", class: "danger" }, "Reset demo data");
   reset.addEventListener("click", () => void ctx.reset());
   return page(
@@ -51,8 +75,12 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
     panel("Account credit", ...fields),
     panel(
       "Demo data",
-      h("p", { class: "help" }, "The whole ledger as JSON, or a fresh start with newly generated data."),
-      h("div", { class: "row" }, backup, reset),
+      h(
+        "p",
+        { class: "help" },
+        "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.",
+      ),
+      h("div", { class: "row" }, backup, restore, file, reset),
     ),
   );
 }

@@ -112,6 +112,16 @@ try {
   };
   assert.deepEqual(reloaded, after, "the same balances after a reload");
   step("after a reload: the same Payment (AC) line and the same balances");
+
+  await go("#/admin/settings");
+  const [saved] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download a backup (JSON)" }).click()]);
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.locator("input[type=file]").setInputFiles(await saved.path());
+  await page.locator("#status", { hasText: "Backup restored" }).waitFor();
+  const restored = (await page.locator("#status").textContent()).trim();
+  assert.match(restored, /Backup restored: \d+ accounts and 1 mass-credit run\./);
+  await findPaymentAc();
+  step(`downloaded a backup and restored it: "${restored}", the Payment (AC) line still there`);
   assert.deepEqual(errors, [], "no page errors");
 } catch (error) {
   failed = true;

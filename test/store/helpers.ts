@@ -87,10 +87,10 @@ export async function openFamilies(source: StoreDataSource, n: number): Promise<
   return ids;
 }
 
-/** A plan of one credit per family of a generated data set (accounts opened for every family). */
-export async function demoRun(source: StoreDataSource, families: number, runId = "run-1"): Promise<RunPlan> {
+/** A plan of one credit per family of a generated data set (accounts opened for every family unless `openAccounts` is false). */
+export async function demoRun(source: StoreDataSource, families: number, runId = "run-1", openAccounts = true): Promise<RunPlan> {
   const data = generateDataSet({ seed: 7, families });
-  await source.openAccounts(data.families.map((f) => ({ id: f.id, name: f.name, kind: "family" as const })));
+  if (openAccounts) await source.openAccounts(data.families.map((f) => ({ id: f.id, name: f.name, kind: "family" as const })));
   const preview = previewMassCredit(
     {
       description: "Pool closed",

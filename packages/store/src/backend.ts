@@ -40,6 +40,12 @@ export interface SavedRun extends RunSummary {
   readonly creditParts?: number;
 }
 
+/** A saved run with its long lists in parts, as an import writes it. */
+export interface RunCopy {
+  readonly run: SavedRun;
+  readonly parts: Readonly<Record<RunPartKind, readonly (readonly unknown[])[]>>;
+}
+
 export interface StoreBackend {
   /**
    * Opens the log: creates it with `currency` and the first records when it
@@ -63,8 +69,11 @@ export interface StoreBackend {
    * object kept between collections.
    */
   readonly runChunkSize?: number;
-  /** Replaces the whole log with `records` in one transaction, as a new generation (an import). */
-  replace(records: readonly LogRecord[]): Promise<Cursor>;
+  /**
+   * Replaces the whole log with `records` and every saved run with `runs`, in
+   * one transaction, as a new generation (an import).
+   */
+  replace(records: readonly LogRecord[], runs: readonly RunCopy[]): Promise<Cursor>;
 
   getValue(name: ValueName): Promise<unknown>;
   putValue(name: ValueName, value: unknown): Promise<void>;

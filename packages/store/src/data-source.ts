@@ -24,9 +24,10 @@ import {
   settleBatch,
 } from "@creditkit/core";
 import type { StoreBackend } from "./backend.js";
+import { backupRuns, checkedRuns, readBackup } from "./backup.js";
 import { assertOpen, type Change, openEngine } from "./engine.js";
 import { frozenShared } from "./frozen.js";
-import { assertJournalData, type LogRecord, recordsOf } from "./log.js";
+import { type LogRecord, recordsOf } from "./log.js";
 import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
 import { createStoredGateway, type GatewayDelta } from "./stored-gateway.js";
 import type { LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
@@ -221,19 +222,14 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     subscribe: (listener) => engine.subscribe(listener),
     async exportLedger(): Promise<LedgerBackup> {
       const ledger = await read((journal) => journal.toData());
-      return { format: "creditkit-ledger", version: 1, exportedAt: new Date().toISOString(), ledger };
+      const runs = await backupRuns(backend);
+      return { format: "creditkit-ledger", version: 2, exportedAt: new Date().toISOString(), ledger, runs };
     },
     async importLedger(backup) {
       assertOpen(closed);
-      const b = backup as Partial<LedgerBackup> | null;
-      assertInput(
-        typeof b === "object" && b !== null && b.format === "creditkit-ledger" && b.version === 1,
-        "backup",
-        "This is not a creditkit ledger backup.",
-      );
-      assertJournalData(b.ledger);
-      if (b.ledger.currency !== currency) throw new CreditKitError("currency-mismatch", { left: b.ledger.currency, right: currency });
-      await engine.replace(b.ledger, recordsOf(b.ledger));
+      const { ledger, runs } = readBackup(backup);
+      if (ledger.currency !== currency) throw new CreditKitError("currency-mismatch", { left: ledger.currency, right: currency });
+      await engine.replace(ledger, recordsOf(ledger), (journal) => checkedRuns(runs, journal));
     },
     sync: () => whileOpen(() => engine.sync()),
     close() {

@@ -7,7 +7,7 @@
  * before the change, and listeners hear nothing about it.
  */
 import { CreditKitError, type DataSourceChange, type Journal, type JournalChange, type JournalData, restoreJournal } from "@creditkit/core";
-import { type StoreBackend, serialQueue } from "./backend.js";
+import { type RunCopy, type StoreBackend, serialQueue } from "./backend.js";
 import { applyLog, type CatchUp, type Cursor, journalFromLog, LogDivergence, type LogRecord } from "./log.js";
 
 /** A change to make: reads and changes the journal, returns its value and the records that persist it. */
@@ -31,7 +31,12 @@ export interface Engine {
   /** Applies what other connections appended since this one last looked. */
   sync(): Promise<void>;
   /** Replaces the whole ledger (import): checks `data` by replaying it, then persists it as a new generation. */
-  replace(data: JournalData, records: readonly LogRecord[]): Promise<void>;
+  /**
+   * Replaces the ledger and the saved runs (an import). `runsFor` checks the
+   * runs against the journal restored from `data` and returns them as saved;
+   * when it throws, nothing changes.
+   */
+  replace(data: JournalData, records: readonly LogRecord[], runsFor: (journal: Journal) => readonly RunCopy[]): Promise<void>;
   subscribe(listener: (change: DataSourceChange) => void): () => void;
   /** Tell listeners about a change made outside the ledger (runs, gateway). */
   emit(change: DataSourceChange): void;
@@ -165,14 +170,16 @@ export async function openEngine(backend: StoreBackend, currency: string | undef
         }
         flush(changes, true);
       }),
-    replace: (data, records) =>
+    replace: (data, records, runsFor) =>
       queue(async () => {
         const next = restoreJournal(data);
-        cursor = await backend.replace(records);
+        const runs = runsFor(next);
+        cursor = await backend.replace(records, runs);
         adopt(next);
         heard = [];
         emit({ key: "import", accountIds: journal.accounts().map((a) => a.id) });
         backend.signal({ kind: "log", cursor });
+        backend.signal({ kind: "runs" });
       }),
     subscribe(listener) {
       listeners.add(listener);

@@ -184,13 +184,23 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
         await tx.done;
         return missed;
       }),
-    replace: (records) =>
+    replace: (records, copies) =>
       guard(async () => {
-        const tx = db.transaction(["meta", "log"], "readwrite");
+        const tx = db.transaction(["meta", "log", "runs", "runParts"], "readwrite");
         const meta = (await tx.objectStore("meta").get("state")) as Meta;
         const log = unwrap(tx.objectStore("log"));
         log.clear();
         for (const [i, record] of records.entries()) log.put(record, i + 1);
+        const runs = unwrap(tx.objectStore("runs"));
+        const runParts = unwrap(tx.objectStore("runParts"));
+        runs.clear();
+        runParts.clear();
+        for (const { run, parts } of copies) {
+          runs.put(run);
+          for (const kind of ["posts", "credits"] as const) {
+            for (const [i, part] of parts[kind].entries()) runParts.put([...part], [run.runId, kind, i]);
+          }
+        }
         const next: Meta = { currency: meta.currency, epoch: newEpoch(), seq: records.length };
         unwrap(tx.objectStore("meta")).put(next, "state");
         options.onWrite?.(unwrap(tx));

@@ -81,10 +81,16 @@ export function createMemoryStore(): MemoryStore {
           open();
           return since(cursor);
         },
-        async replace(records) {
+        async replace(records, copies) {
           open();
           epoch = `m${Number(epoch.slice(1)) + 1}`;
           log = records.map(frozen);
+          runs.clear();
+          parts.clear();
+          for (const { run, parts: lists } of copies) {
+            runs.set(run.runId, copy(run));
+            for (const kind of ["posts", "credits"] as const) parts.set(`${run.runId}\u0000${kind}`, [...lists[kind]]);
+          }
           return { epoch, seq: log.length };
         },
         async getValue(name) {

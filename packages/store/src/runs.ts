@@ -35,7 +35,7 @@ export interface RunContext {
 }
 
 /** A long list in parts of PART_SIZE. */
-function split<T>(list: readonly T[]): T[][] {
+export function split<T>(list: readonly T[]): T[][] {
   const parts: T[][] = [];
   for (let at = 0; at < list.length; at += PART_SIZE) parts.push(list.slice(at, at + PART_SIZE));
   return parts;

@@ -3,12 +3,14 @@ import type {
   AccountRecord,
   CommitResult,
   CreditKitDataSource,
+  CreditPost,
   JournalData,
   KeyedEntries,
   LedgerEntry,
   MassCreditDataSet,
   OrgSettings,
   Reservation,
+  RunRequestEssentials,
   RunReversal,
   RunSummary,
 } from "@creditkit/core";
@@ -26,13 +28,30 @@ export interface StoreOptions {
   readonly runChunkSize?: number;
 }
 
-/** A whole ledger as JSON: the backup `exportLedger` writes and `importLedger` reads. */
+/** One mass-credit run in a backup: its summary, its plan and its last record, credits included. */
+export interface BackupRun extends RunSummary {
+  /** The filter summary, one line per filter used. */
+  readonly filters: readonly string[];
+  readonly request: RunRequestEssentials;
+  /** Rows the preview matched. */
+  readonly count: number;
+  /** The plan's posts, in review order (`selected` of them). */
+  readonly posts: readonly CreditPost[];
+}
+
+/**
+ * A whole ledger and its mass-credit runs as JSON: the backup `exportLedger`
+ * writes and `importLedger` reads. Version 1 held the ledger alone; it is
+ * still read (as a ledger with no runs).
+ */
 export interface LedgerBackup {
   readonly format: "creditkit-ledger";
-  readonly version: 1;
+  readonly version: 2;
   /** When it was written (ISO). */
   readonly exportedAt: string;
   readonly ledger: JournalData;
+  /** Every saved run, oldest first. */
+  readonly runs: readonly BackupRun[];
 }
 
 /**
@@ -57,12 +76,15 @@ export interface StoreDataSource extends CreditKitDataSource {
   getRun(runId: string): Promise<RunSummary | undefined>;
   /** Voids the unused credit of a processed run (§6 "going beyond"); rejects with `unknown-id` for a run with no record. */
   reverseRun(runId: string, options: { readonly date: string }): Promise<RunReversal>;
-  /** The whole ledger as a JSON-able backup. */
+  /** The whole ledger and its mass-credit runs as a JSON-able backup. */
   exportLedger(): Promise<LedgerBackup>;
   /**
-   * Replaces the whole ledger with a backup, after checking it by replaying
-   * every entry through the journal: a bad backup is refused with a typed
-   * error and nothing changes.
+   * Replaces the whole ledger and its runs with a backup, after checking it:
+   * every entry is replayed through the journal, and every run's posts must
+   * be keyed for it and every credit its record lists must be on the
+   * backup's ledger. A bad backup is refused with a typed error and nothing
+   * changes. Runs saved here and not in the backup go with the ledger they
+   * belonged to (a version 1 backup has none).
    */
   importLedger(backup: unknown): Promise<void>;
   /** Applies what other connections wrote (also done on their signal). */
