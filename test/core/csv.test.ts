@@ -134,7 +134,17 @@ describe("CSV export (RFC 4180, formula injection neutralised)", () => {
     const record = await processRun(journal, planRun(preview, { runId: "csv", lists: LISTS }), { yieldControl: () => Promise.resolve() });
     const csv = runToCsv(record);
     expect(csv.startsWith("\uFEFF")).to.equal(true);
-    const [header, ...rows] = parseCsv(csv.slice(1));
+    // The table, an empty line, then the record's summary (§6: status, totals and the filters used).
+    const [tablePart = "", summaryPart = ""] = csv.slice(1).split("\r\n\r\n");
+    expect(parseCsv(summaryPart)).to.deep.equal([
+      ["Run", "csv"],
+      ["Status", record.status],
+      ["Credits", String(record.count)],
+      ["Total (USD)", record.total],
+      ...record.filters.map((line) => ["Filter", line]),
+    ]);
+    expect(record.filters.length).to.be.greaterThan(0);
+    const [header, ...rows] = parseCsv(`${tablePart}\r\n`);
     expect(header).to.deep.equal([
       "Family",
       "Family ID",

@@ -1,5 +1,5 @@
 import type { GrantEntry, LedgerEntry } from "@creditkit/core";
-import { endWizardSession } from "@creditkit/elements";
+import { type CsvExportEvent, endWizardSession } from "@creditkit/elements";
 import { deleteIndexedDbDataSource, openIndexedDbDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
 import { expect, waitUntil } from "@open-wc/testing";
 import {
@@ -104,10 +104,14 @@ describe("<ck-mass-credit-wizard> runs", () => {
     expect(names).to.deep.equal([`${runId}.csv`]);
     expect(blobs[0]?.type).to.equal("text/csv;charset=utf-8");
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await blobs[0]?.arrayBuffer());
-    const lines = text
+    const [table = "", summary = ""] = text
       .replace(/^\uFEFF/, "")
       .trimEnd()
-      .split("\r\n");
+      .split("\r\n\r\n");
+    const lines = table.split("\r\n");
+    // After the table, the record's summary: its id, status, count, total and filters (§6).
+    expect(summary.split("\r\n").slice(0, 4)).to.deep.equal([`Run,${runId}`, "Status,done", "Credits,3", "Total (USD),15.00"]);
+    expect(summary).to.contain("Filter,");
     expect(text.charCodeAt(0)).to.equal(0xfeff);
     expect(lines[0]).to.equal("Family,Family ID,Student,Enrollment,Amount (USD),Grant ID,Credit type,Date,Location");
     expect(lines.slice(1)).to.deep.equal(
@@ -118,6 +122,33 @@ describe("<ck-mass-credit-wizard> runs", () => {
       ].sort((a, b) => lines.indexOf(a) - lines.indexOf(b)),
     );
     expect(q(w, "[part~=done] [role=status]").textContent).to.equal(`Saved ${runId}.csv.`);
+  });
+
+  it("Save to CSV fires the cancelable ck-csv-export first: a host that takes the CSV gets it and nothing downloads", async () => {
+    const w = await mountWizard(await andExampleSource("Adams family"));
+    await answerRequired(w, { mode: "family", amount: "5.00" });
+    await previewNow(w);
+    await processNow(w);
+    const taken: CsvExportEvent[] = [];
+    w.parentElement?.addEventListener("ck-csv-export", (event) => {
+      taken.push(event);
+      event.preventDefault();
+    });
+    const click = HTMLAnchorElement.prototype.click;
+    let downloads = 0;
+    HTMLAnchorElement.prototype.click = () => void downloads++;
+    try {
+      q<HTMLButtonElement>(w, "[part~=csv-button]").click();
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(taken).to.have.length(1);
+    expect(taken[0]?.composed).to.equal(true);
+    expect(taken[0]?.detail.filename).to.equal(`${w.record?.runId}.csv`);
+    expect(taken[0]?.detail.csv).to.contain("Adams family");
+    expect(downloads).to.equal(0);
+    await w.updateComplete;
+    expect(q(w, "[part~=done] [role=status]").textContent).not.to.contain("Saved");
   });
 
   it("reverses a finished run and reports the credit already spent", async () => {

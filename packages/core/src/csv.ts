@@ -56,6 +56,13 @@ export function toCsv(header: readonly string[], rows: readonly (readonly string
 
 /** The parts of a run record its export reads (a `RunRecord` fits). */
 export interface CsvRun {
+  readonly runId: string;
+  readonly status: string;
+  /** The filter summary, one line per filter used. */
+  readonly filters: readonly string[];
+  /** How many credits the run issued, and their sum. */
+  readonly count: number;
+  readonly total: string;
   readonly request: {
     readonly creditType: string;
     readonly creditTypeName?: string;
@@ -81,12 +88,14 @@ export function runCsvHeader(currency: string): string[] {
 }
 
 /**
- * A run's credits as CSV ("Save to CSV", §6): one record per credit with the
- * family, student, enrollment (class, camp or program), amount, grant id,
- * credit type, date and location, in the record's order. Names of the credit
- * type and location are used when the record has them. Amounts stay numbers;
- * every text is neutralised (see the module comment). Starts with a UTF-8
- * byte order mark unless `bom: false`.
+ * A run's record as CSV ("Save to CSV", §6): first the table, one record per
+ * credit with the family, student, enrollment (class, camp or program),
+ * amount, grant id, credit type, date and location, in the record's order;
+ * then, after an empty line, the record's summary as label-value lines: the
+ * run id, its status, the number of credits, their total, and one line per
+ * filter used. Names of the credit type and location are used when the record
+ * has them. Amounts stay numbers; every text is neutralised (see the module
+ * comment). Starts with a UTF-8 byte order mark unless `bom: false`.
  */
 export function runToCsv(run: CsvRun, options: { readonly bom?: boolean } = {}): string {
   const { request } = run;
@@ -103,5 +112,14 @@ export function runToCsv(run: CsvRun, options: { readonly bom?: boolean } = {}):
     request.date,
     location,
   ]);
-  return toCsv(runCsvHeader(request.currency), rows, { numericColumns: [4], bom: options.bom ?? true });
+  const table = toCsv(runCsvHeader(request.currency), rows, { numericColumns: [4], bom: options.bom ?? true });
+  const summary: (readonly [string, string, boolean?])[] = [
+    ["Run", run.runId],
+    ["Status", run.status],
+    ["Credits", String(run.count), true],
+    [`Total (${request.currency})`, run.total, true],
+    ...run.filters.map((line) => ["Filter", line] as const),
+  ];
+  const lines = summary.map(([label, value, numeric]) => `${csvCell(label)},${csvCell(value, numeric === true)}`);
+  return `${table}\r\n${lines.join("\r\n")}\r\n`;
 }

@@ -47,6 +47,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @fires ck-mass-credit-preview - A preview is ready for review; `detail.preview`.
  * @fires ck-mass-credit-processed - A run finished or stopped; `detail.record` is its record.
  * @fires ck-mass-credit-reversed - A run was reversed; `detail.reversal` reports voided and spent credit.
+ * @fires ck-csv-export - Cancelable, before the run's CSV downloads; `detail.csv`, `detail.filename`.
  * @csspart base - The wizard.
  * @csspart location - The run's location.
  * @csspart questions - The questions form.

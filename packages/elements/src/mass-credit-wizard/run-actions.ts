@@ -18,7 +18,7 @@ import {
   runToCsv,
   toAmountString,
 } from "@creditkit/core";
-import { downloadText } from "../shared/download.js";
+import { safeFileName, saveCsv } from "../shared/csv-download.js";
 import { messageOf, todayIso } from "../shared/money-text.js";
 import { RowSelection } from "./selection.js";
 import type { WizardSession } from "./session.js";
@@ -172,13 +172,17 @@ export async function reverseFinishedRun(session: WizardSession): Promise<RunRev
 
 /** The file name and text of a run's CSV. */
 export function runCsv(record: RunRecord): { readonly filename: string; readonly text: string } {
-  return { filename: `${record.runId}.csv`, text: runToCsv(record) };
+  return { filename: `${safeFileName(record.runId)}.csv`, text: runToCsv(record) };
 }
 
-/** Saves the run's record as a CSV file download. */
-export function saveRunCsv(record: RunRecord): Blob {
+/**
+ * Saves the run's record as a CSV file download from `host`, after the
+ * cancelable `ck-csv-export` every report fires. Returns the file name when
+ * the download started (undefined when the host took the CSV itself).
+ */
+export function saveRunCsv(host: HTMLElement, record: RunRecord): string | undefined {
   const { filename, text } = runCsv(record);
-  return downloadText(filename, text, "text/csv;charset=utf-8");
+  return saveCsv(host, filename, text) ? filename : undefined;
 }
 
 /** Starts over after a run: the same answers, a new preview needed. */

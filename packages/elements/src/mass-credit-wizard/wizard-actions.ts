@@ -4,7 +4,7 @@ import { messageOf } from "../shared/money-text.js";
 import { checkQuestion, emptyRow, REQUIRED_QUESTIONS, type WizardAnswers } from "./answers.js";
 import { MassCreditProcessedEvent, MassCreditReversedEvent } from "./events.js";
 import type { CkMassCreditWizard } from "./mass-credit-wizard.js";
-import { processSelection, resumeRun, reverseFinishedRun, runCsv, saveRunCsv, startOver } from "./run-actions.js";
+import { processSelection, resumeRun, reverseFinishedRun, saveRunCsv, startOver } from "./run-actions.js";
 import type { RowSelection } from "./selection.js";
 import type { WizardHandlers, WizardUi } from "./view.js";
 
@@ -223,8 +223,8 @@ export class WizardActions {
       saveCsv: () => {
         const record = session()?.run.record;
         if (!record) return;
-        saveRunCsv(record);
-        this.#ui({ csvSaved: `Saved ${runCsv(record).filename}.` });
+        const saved = saveRunCsv(host, record);
+        if (saved !== undefined) this.#ui({ csvSaved: `Saved ${saved}.` });
       },
       startOver: () => {
         const s = session();
