@@ -157,6 +157,17 @@ describe("<ck-pay-window> recording", () => {
       expect((await source.getAccount(ACCOUNT)).amountDue).to.equal("7.00");
     });
 
+    it("writes its amount in the host's locale", async () => {
+      const source = await accountSource({ credit: "5.00", settings: { autoApply: true } });
+      const pw = await mountPayWindow(source, "pos", { charges: [RACKET], locale: "de-DE" });
+      await switchOff(pw);
+      await chargeToAccount(pw);
+      const amount = new Intl.NumberFormat("de-DE", { style: "currency", currency: "USD" }).format(5);
+      expect(warningOf(pw)).to.equal(
+        `Before you confirm: Auto-apply is on: ${amount.replace(/\s+/g, " ")} of account credit will be applied to the charge once it is posted, even though Apply Credit is off.`,
+      );
+    });
+
     it("does not show in any other case", async () => {
       const cases: [string, { autoApply: boolean }, boolean, boolean][] = [
         ["switch on", { autoApply: true }, false, true],

@@ -120,7 +120,7 @@ function renderBody(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
           <div class="pay">${renderCredit(snapshot, view, on)} ${renderTenders(view, on)}</div>
         </div>
       </fieldset>
-      ${renderSummary(view)} ${renderWarnings(payment?.plan)}
+      ${renderSummary(view)} ${renderWarnings(payment?.plan, view.locale)}
       ${errors.has("form") ? html`<p class="failure" role="alert" part="error">${errors.get("form")}</p>` : nothing}
       ${renderActions(view, on)}
     </form>
@@ -302,10 +302,22 @@ function renderTenders(view: PayView, on: PayHandlers) {
   `;
 }
 
-function renderWarnings(plan: CheckoutPlan | undefined) {
+/** A warning in the window's words, its amount in the host's locale (the core's message is the fallback for a code this window does not know). */
+function warningText(warning: CheckoutPlan["warnings"][number], currency: string, locale: string | undefined): string {
+  if (warning.code === "auto-apply-will-use-credit") {
+    const amount = showMoney(warning.amount, currency, locale);
+    return `Auto-apply is on: ${amount} of account credit will be applied to the charge once it is posted, even though Apply Credit is off.`;
+  }
+  return warning.message;
+}
+
+function renderWarnings(plan: CheckoutPlan | undefined, locale: string | undefined) {
   const warnings = plan?.warnings ?? [];
   return html`<div class="warnings" aria-live="polite">
-    ${warnings.map((w) => html`<p class="warning" part="warning" id="warning-${w.code}"><strong>Before you confirm:</strong> ${w.message}</p>`)}
+    ${warnings.map(
+      (w) =>
+        html`<p class="warning" part="warning" id="warning-${w.code}"><strong>Before you confirm:</strong> ${warningText(w, plan?.currency ?? "", locale)}</p>`,
+    )}
   </div>`;
 }
 
