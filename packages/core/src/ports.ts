@@ -70,7 +70,11 @@ export interface CreditKitDataSource {
   postCredits(key: string, grants: readonly GrantEntry[]): Promise<CommitResult>;
   /** The payment gateway that settlement charges. */
   readonly gateway: PaymentGateway;
-  /** The mass-credit data set previews read (§6); undefined until one is stored. */
+  /**
+   * The mass-credit data set previews read (§6), each fee's remainder as it
+   * stands now ("only customers with outstanding charges" reads them);
+   * undefined until one is stored.
+   */
   getDataSet(): Promise<MassCreditDataSet | undefined>;
   /**
    * Saves the run's plan (so a closed page can resume it), then posts its

@@ -27,6 +27,7 @@ import type { StoreBackend } from "./backend.js";
 import { backupRuns, checkedRuns, readBackup } from "./backup.js";
 import { assertOpen, type Change, openEngine } from "./engine.js";
 import { frozenShared } from "./frozen.js";
+import { withLedgerFees } from "./live-data-set.js";
 import { type LogRecord, recordsOf } from "./log.js";
 import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
 import { createStoredGateway, type GatewayDelta } from "./stored-gateway.js";
@@ -105,6 +106,8 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
   const storedGateway = createStoredGateway(await backend.getGateway(), saveGateway, options.gateway);
   const { gateway } = storedGateway;
   let dataSet: MassCreditDataSet | undefined;
+  /** The stored data set with the ledger's fees, and what it was made from. */
+  let live: { stored: MassCreditDataSet; journal: Journal; written: number; value: MassCreditDataSet } | undefined;
 
   const commit = (key: string, entries: readonly LedgerEntry[]) => write(commitChange(key, entries));
   const commitChunk = (items: readonly KeyedEntries[]) => write(chunkChange(items));
@@ -193,7 +196,16 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     async getDataSet() {
       assertOpen(closed);
       dataSet ??= (await backend.getValue("data-set")) as MassCreditDataSet | undefined;
-      return dataSet;
+      const stored = dataSet;
+      if (!stored) return undefined;
+      // Its fees as the ledger has them now, made again only when the ledger or the stored data set changed.
+      return read((journal) => {
+        const written = journal.entries().length;
+        if (live?.stored !== stored || live.journal !== journal || live.written !== written) {
+          live = { stored, journal, written, value: withLedgerFees(stored, journal) };
+        }
+        return live.value;
+      });
     },
     async putDataSet(next) {
       assertOpen(closed);

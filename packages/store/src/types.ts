@@ -70,7 +70,11 @@ export interface StoreDataSource extends CreditKitDataSource {
   committed(key: string): Promise<readonly LedgerEntry[] | undefined>;
   /** The settlements in flight. */
   reservations(): Promise<readonly Reservation[]>;
-  /** Stores the mass-credit data set previews read. */
+  /**
+   * Stores the mass-credit data set previews read. `getDataSet` answers it
+   * with its fees as the ledger has them then: remainders read from the
+   * ledger, and fees posted since (charged to the account) added.
+   */
   putDataSet(dataSet: MassCreditDataSet): Promise<void>;
   /** One saved run, or undefined. */
   getRun(runId: string): Promise<RunSummary | undefined>;

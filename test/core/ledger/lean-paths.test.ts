@@ -76,6 +76,12 @@ describe("journal.feesOwed reads what a snapshot would", () => {
     });
   }
 
+  it("feeBalances lists each fee's category and remainder as the snapshot does, in posting order", () => {
+    const fromSnapshot = journal.snapshot(fam).fees.map((f) => ({ feeId: f.feeId, category: f.category, remainder: f.remainder }));
+    expect(journal.feeBalances(fam)).to.deep.equal(fromSnapshot);
+    expect(fromSnapshot.map((f) => f.feeId)).to.deep.equal(["late", "early", "same-day-b", "same-day-a", "paid"]);
+  });
+
   it("throws unknown-account like snapshot", () => {
     expect(errorOf(() => journal.feesOwed("ghost", ["x"], "k")).code).to.equal("unknown-account");
   });

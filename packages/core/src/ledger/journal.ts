@@ -49,6 +49,14 @@ export interface ReserveRequest {
   readonly credit: string;
 }
 
+/** One fee as `feeBalances` reads it. */
+export interface FeeBalance {
+  readonly feeId: string;
+  readonly category: string;
+  /** What the fee still owes, as a canonical amount string ("0.00" when paid or voided). */
+  readonly remainder: string;
+}
+
 /** What changed, for listeners. */
 export interface JournalChange {
   readonly key: string;
@@ -79,6 +87,8 @@ export interface Journal {
    * than `key`'s.
    */
   feesOwed(accountId: string, feeIds: readonly string[], key: string): FeesOwed;
+  /** Each fee of the account in posting order, with its category and what it still owes (no snapshot is built). */
+  feeBalances(accountId: string): readonly FeeBalance[];
   /** Every entry in the order written. */
   entries(): readonly LedgerEntry[];
   entriesOf(accountId: string): readonly LedgerEntry[];
@@ -258,6 +268,8 @@ export function createJournal(options: JournalOptions): Journal {
       return snap;
     },
     feesOwed: (accountId, feeIds, key) => feesOwed(book(accountId), holds, feeIds, key),
+    feeBalances: (accountId) =>
+      [...book(accountId).fees.values()].map((f) => ({ feeId: f.entry.feeId, category: f.entry.category, remainder: toAmountString(f.remainder) })),
     entries: () => log.entries,
     entriesOf: (accountId) => log.listOf(book(accountId)),
     committed: (key) => listOf(byKey.get(key)),
