@@ -29,9 +29,13 @@ import { assertOpen, type Change, openEngine } from "./engine.js";
 import { frozenShared } from "./frozen.js";
 import { withLedgerFees } from "./live-data-set.js";
 import { type LogRecord, recordsOf } from "./log.js";
+import { yieldEvery } from "./pacing.js";
 import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
 import { createStoredGateway, type GatewayDelta } from "./stored-gateway.js";
 import type { LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
+
+/** Reading the data set's fees from the ledger goes on in one task for this long (ms), then the page gets a turn. */
+const DATA_SET_TASK_BUDGET_MS = 8;
 
 /** The log records of one commit: its entries under its key, then each sweep's entries under the sweep's key. */
 function commitRecords(key: string, result: CommitResult): LogRecord[] {
@@ -199,13 +203,12 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
       const stored = dataSet;
       if (!stored) return undefined;
       // Its fees as the ledger has them now, made again only when the ledger or the stored data set changed.
-      return read((journal) => {
-        const written = journal.entries().length;
-        if (live?.stored !== stored || live.journal !== journal || live.written !== written) {
-          live = { stored, journal, written, value: withLedgerFees(stored, journal) };
-        }
-        return live.value;
-      });
+      const journal = await read((j) => j);
+      const written = journal.entries().length;
+      if (live?.stored === stored && live.journal === journal && live.written === written) return live.value;
+      const value = await withLedgerFees(stored, journal, yieldEvery(DATA_SET_TASK_BUDGET_MS));
+      live = { stored, journal, written, value };
+      return value;
     },
     async putDataSet(next) {
       assertOpen(closed);

@@ -7,27 +7,40 @@
  */
 import type { Fee, Journal, MassCreditDataSet } from "@creditkit/core";
 
+/** How much is done between two calls of `yieldControl`. */
+const FEES_PER_TURN = 5000;
+const FAMILIES_PER_TURN = 500;
+
 /**
  * `stored` with each fee's remainder read from the ledger, and the ledger's
  * fees of the data set's families that the data set does not list added
  * (their category matched to the lists' ids, by id or by name). A fee the
  * ledger does not hold (paid before the ledger began) is kept as stored.
  * Returns `stored` itself when the ledger agrees with it, so a preview's
- * index built for it stays valid.
+ * index built for it stays valid. Calls `yieldControl` every few hundred
+ * families (100,000 of them take a few hundred milliseconds).
  */
-export function withLedgerFees(stored: MassCreditDataSet, journal: Journal): MassCreditDataSet {
+export async function withLedgerFees(
+  stored: MassCreditDataSet,
+  journal: Journal,
+  yieldControl: () => Promise<void> = async () => {},
+): Promise<MassCreditDataSet> {
   const categoryIds = new Set(stored.lists.chargeCategories.map((c) => c.id));
   const idByName = new Map(stored.lists.chargeCategories.map((c) => [c.name, c.id]));
   const categoryOf = (text: string) => (categoryIds.has(text) ? text : (idByName.get(text) ?? text));
   const byFamily = new Map<string, Fee[]>();
-  for (const fee of stored.fees) {
+  for (let i = 0; i < stored.fees.length; i++) {
+    const fee = stored.fees[i] as Fee;
     const mine = byFamily.get(fee.familyId);
     if (mine) mine.push(fee);
     else byFamily.set(fee.familyId, [fee]);
+    if (i % FEES_PER_TURN === FEES_PER_TURN - 1) await yieldControl();
   }
   const fees: Fee[] = [];
   let changed = false;
-  for (const family of stored.families) {
+  for (let n = 0; n < stored.families.length; n++) {
+    if (n % FAMILIES_PER_TURN === FAMILIES_PER_TURN - 1) await yieldControl();
+    const family = stored.families[n] as MassCreditDataSet["families"][number];
     const mine = byFamily.get(family.id) ?? [];
     byFamily.delete(family.id);
     if (!journal.hasAccount(family.id)) {
