@@ -114,7 +114,10 @@ try {
   step("after a reload: the same Payment (AC) line and the same balances");
 
   await go("#/admin/settings");
-  const [saved] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download a backup (JSON)" }).click()]);
+  const [saved] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download a backup (JSON)" }).click(),
+  ]);
   page.once("dialog", (dialog) => dialog.accept());
   await page.locator("input[type=file]").setInputFiles(await saved.path());
   await page.locator("#status", { hasText: "Backup restored" }).waitFor();

@@ -19,7 +19,10 @@ describe("store: a backup carries the mass-credit runs", () => {
     await source.processRun(done);
     const cut = await demoRun(source, 24, "run-cut", false);
     const signal = { aborted: false };
-    await source.processRun(cut, { chunkSize: 5, signal, onProgress: (p) => void (p.done >= 10 && (signal.aborted = true)) });
+    const stopAtTen = (p: { done: number }) => {
+      if (p.done >= 10) signal.aborted = true;
+    };
+    await source.processRun(cut, { chunkSize: 5, signal, onProgress: stopAtTen });
     const backup = JSON.parse(JSON.stringify(await source.exportLedger())) as LedgerBackup;
     return { source, done, cut, backup };
   }

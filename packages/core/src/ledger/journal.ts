@@ -269,7 +269,11 @@ export function createJournal(options: JournalOptions): Journal {
     },
     feesOwed: (accountId, feeIds, key) => feesOwed(book(accountId), holds, feeIds, key),
     feeBalances: (accountId) =>
-      [...book(accountId).fees.values()].map((f) => ({ feeId: f.entry.feeId, category: f.entry.category, remainder: toAmountString(f.remainder) })),
+      [...book(accountId).fees.values()].map((f) => ({
+        feeId: f.entry.feeId,
+        category: f.entry.category,
+        remainder: toAmountString(f.remainder),
+      })),
     entries: () => log.entries,
     entriesOf: (accountId) => log.listOf(book(accountId)),
     committed: (key) => listOf(byKey.get(key)),
