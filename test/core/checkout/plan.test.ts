@@ -3,10 +3,13 @@ import {
   type CheckoutRequest,
   type CreditKitError,
   DEFAULT_SETTINGS,
+  fromAmountString,
   type Journal,
   type OrgSettings,
   planCheckout,
   recordCheckout,
+  sum,
+  toAmountString,
 } from "../../../packages/core/src/index.js";
 import { grantCredit, journalWith, openFamily, postFee } from "../fixtures.js";
 
@@ -283,8 +286,49 @@ describe("checkout planning (§3)", () => {
         request({ channel: "pos", feeIds: [], newCharges: [sale], applyCredit: false, chargeToAccount: true }),
         settings({ autoApply: true }),
       );
-      expect(plan.warnings.map((w) => [w.code, w.amount])).to.deep.equal([["auto-apply-will-use-credit", "5.00"]]);
+      expect(plan.warnings.map((w) => [w.code, w.amount, w.target])).to.deep.equal([["auto-apply-will-use-credit", "5.00", "charge"]]);
       expect(plan.warnings[0]?.message).to.contain("$5.00");
+    });
+
+    it("counts the older unpaid fees the sweep pays first, and warns that the credit goes to them", () => {
+      // An older unpaid fee beside free credit (auto-apply was off when they were posted).
+      const { journal, id } = account([["old", "10.00"]], [["g1", "25.00"]]);
+      const plan = planCheckout(
+        journal.snapshot(id),
+        request({ channel: "pos", feeIds: [], newCharges: [sale], applyCredit: false, chargeToAccount: true }),
+        settings({ autoApply: true }),
+      );
+      // The sweep pays the old fee (10.00) and then the charge (12.00): 22.00 of the 25.00.
+      expect(plan.warnings.map((w) => [w.amount, w.target])).to.deep.equal([["22.00", "unpaid-fees"]]);
+      expect(plan.warnings[0]?.message).to.contain("unpaid fees, oldest due first");
+      journal.updateSettings({ autoApply: true });
+      const swept = recordCheckout(journal, plan).swept;
+      expect(
+        toAmountString(
+          sum(
+            swept.map((e) => fromAmountString(e.amount, "USD")),
+            "USD",
+          ),
+        ),
+      ).to.equal("22.00");
+      expect(swept.map((e) => (e.type === "Payment (AC)" ? e.feeId : ""))).to.deep.equal(["old", "pay-1:goggles"]);
+    });
+
+    it("warns when an overpayment put on credit will be swept onto the account's other unpaid fees", () => {
+      const { journal, id } = account([
+        ["f1", "10.00"],
+        ["f2", "8.00"],
+      ]);
+      const plan = planCheckout(
+        journal.snapshot(id),
+        request({ channel: "admin", feeIds: ["f1"], tenders: [{ method: "card", amount: "15.00" }] }),
+        settings({ autoApply: true, overpaymentToCredit: true }),
+      );
+      expect(plan.overpaymentCredit).to.equal("5.00");
+      expect(plan.warnings.map((w) => [w.amount, w.target])).to.deep.equal([["5.00", "unpaid-fees"]]);
+      journal.updateSettings({ autoApply: true, overpaymentToCredit: true });
+      expect(recordCheckout(journal, plan).swept.map((e) => e.amount)).to.deep.equal(["5.00"]);
+      expect(journal.snapshot(id).amountDue).to.equal("3.00");
     });
 
     it("does not warn when auto-apply is off, credit is applied, nothing is charged to account, or there is no credit", () => {

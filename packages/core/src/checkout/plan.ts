@@ -10,7 +10,6 @@ import { drawCredit } from "../ledger/waterfall.js";
 import {
   add,
   compare,
-  formatMoney,
   fromAmountString,
   isPositive,
   isZero,
@@ -25,6 +24,7 @@ import {
 import type { OrgSettings } from "../settings.js";
 import { parseTenders, splitTenders } from "./tenders.js";
 import { CHANNELS, type Channel, type CheckoutLine, type CheckoutPlan, type CheckoutRequest, type CheckoutWarning } from "./types.js";
+import { autoApplyWarning } from "./warnings.js";
 
 /**
  * The Apply Credit switch's default: in the admin pay window, on when the
@@ -156,15 +156,8 @@ export function planCheckout(snapshot: AccountSnapshot, request: CheckoutRequest
   }
   const chargedToAccount = request.chargeToAccount ? newUnpaid : zero(c);
 
-  const warnings: CheckoutWarning[] = [];
-  if (request.channel === "pos" && settings.autoApply && !applyCredit && isPositive(chargedToAccount) && isPositive(available)) {
-    const amount = min(available, chargedToAccount);
-    warnings.push({
-      code: "auto-apply-will-use-credit",
-      amount: toAmountString(amount),
-      message: `Auto-apply is on: ${formatMoney(amount)} of account credit will be applied to the charge once it is posted, even though Apply Credit is off.`,
-    });
-  }
+  const warning = autoApplyWarning(snapshot, settings, { applyCredit, lines, overpaymentCredit: split.overpayment });
+  const warnings: CheckoutWarning[] = warning ? [warning] : [];
 
   const entries = planEntries(request, snapshot, dues, creditUses, split, allocations);
   return {

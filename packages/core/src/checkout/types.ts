@@ -69,10 +69,20 @@ export interface TenderUse {
   readonly toCredit: string;
 }
 
+/**
+ * Auto-apply is on and Apply Credit off, yet recording posts a fee or a
+ * credit, so the sweep (§4) that follows will use account credit anyway.
+ */
 export interface CheckoutWarning {
   readonly code: "auto-apply-will-use-credit";
   /** The credit the sweep will use. */
   readonly amount: string;
+  /**
+   * Where it goes: `charge`, the fee this sale charges to the account (§3's
+   * case); `unpaid-fees`, the account's unpaid fees oldest due first, which
+   * include fees outside this checkout.
+   */
+  readonly target: "charge" | "unpaid-fees";
   readonly message: string;
 }
 

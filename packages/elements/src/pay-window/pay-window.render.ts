@@ -306,7 +306,11 @@ function renderTenders(view: PayView, on: PayHandlers) {
 function warningText(warning: CheckoutPlan["warnings"][number], currency: string, locale: string | undefined): string {
   if (warning.code === "auto-apply-will-use-credit") {
     const amount = showMoney(warning.amount, currency, locale);
-    return `Auto-apply is on: ${amount} of account credit will be applied to the charge once it is posted, even though Apply Credit is off.`;
+    const where =
+      warning.target === "charge"
+        ? "to the charge once it is posted"
+        : "to this account's unpaid fees, oldest due first, once this is recorded";
+    return `Auto-apply is on: ${amount} of account credit will be applied ${where}, even though Apply Credit is off.`;
   }
   return warning.message;
 }
