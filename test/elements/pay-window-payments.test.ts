@@ -1,4 +1,4 @@
-import { expect } from "@open-wc/testing";
+import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
 import { accountSource, creditSwitch, entriesOf, figure, mountPayWindow, q, textOf, typeInto } from "./helpers.js";
 
@@ -144,5 +144,47 @@ describe("<ck-pay-window> payments", () => {
     await typeInto(pw, q<HTMLInputElement>(pw, "#tender-0"), "12.50");
     expect(q(pw, "#tender-0-error").textContent).to.contain("That is not an amount");
     expect(creditSwitch(pw).disabled).to.equal(true);
+  });
+});
+
+describe("<ck-pay-window> fee order (§3: oldest due first unless the user reorders)", () => {
+  const TWO_FEES = {
+    fees: [
+      { id: "old", amount: "10.00", description: "October swim", dueDate: "2026-10-15" },
+      { id: "new", amount: "20.00", description: "November swim", dueDate: "2026-11-15" },
+    ],
+  };
+  const names = (pw: HTMLElement) => [...(pw.shadowRoot?.querySelectorAll("[part~=fee] .fee-name") ?? [])].map((n) => n.textContent);
+  const lineOf = (pw: HTMLElement, feeId: string) =>
+    pw.shadowRoot?.querySelector(`[data-fee-id="${feeId}"] .line`)?.textContent?.replace(/\s+/g, " ").trim();
+
+  it("a partial payment goes to the fee moved up first, from the keyboard, and what is recorded follows that order", async () => {
+    const source = await accountSource(TWO_FEES);
+    const pw = await mountPayWindow(source, "admin");
+    expect(names(pw)).to.deep.equal(["October swim", "November swim"]);
+    await typeInto(pw, q<HTMLInputElement>(pw, "#tender-0"), "10.00");
+    expect(lineOf(pw, "old")).to.equal("Paid $10.00 · Still owed $0.00");
+    expect(lineOf(pw, "new")).to.equal("Still owed $20.00");
+
+    const up = q<HTMLButtonElement>(pw, '[aria-label="Move November swim up"]');
+    expect(q<HTMLButtonElement>(pw, '[aria-label="Move October swim up"]').disabled).to.equal(true);
+    up.focus();
+    await sendKeys({ press: "Enter" });
+    await pw.updateComplete;
+    await pw.updateComplete;
+    expect(names(pw)).to.deep.equal(["November swim", "October swim"]);
+    expect(lineOf(pw, "new")).to.equal("Paid $10.00 · Still owed $10.00");
+    expect(lineOf(pw, "old")).to.equal("Still owed $10.00");
+    // At the top now: its "up" is disabled, so focus moved to its "down", still on the same fee.
+    expect(pw.shadowRoot?.activeElement?.getAttribute("aria-label")).to.equal("Move November swim down");
+    await expect(pw).to.be.accessible();
+
+    q<HTMLButtonElement>(pw, "[part~=confirm]").click();
+    await waitUntil(() => textOf(pw).includes("Payment recorded."), "the payment is recorded");
+    const { fees } = await source.getAccount("fam-1");
+    expect(fees.map((f) => [f.feeId, f.remainder])).to.deep.equal([
+      ["old", "10.00"],
+      ["new", "10.00"],
+    ]);
   });
 });

@@ -44,6 +44,8 @@ export interface PayInputs {
   readonly rows: readonly TenderRow[];
   /** Point of sale only. */
   readonly chargeToAccount: boolean;
+  /** Fee ids in the order the person put them (§3 "unless the user reorders"); empty keeps oldest due first. */
+  readonly order: readonly string[];
 }
 
 /** Where an input problem is shown: `fees`, `credit-amount`, `tenders`, `tender-<row id>` or `form`. */
@@ -58,7 +60,7 @@ export interface PaymentPlan {
   readonly errors: FieldErrors;
   /** What the first row shows while it follows Remaining Due ("" when nothing is left to pay). */
   readonly autoText: string;
-  /** The fees on offer, oldest due first. */
+  /** The fees on offer: oldest due first, or as the person ordered them. */
   readonly fees: readonly FeeState[];
 }
 
@@ -80,6 +82,24 @@ export function payableFees(snapshot: AccountSnapshot): FeeState[] {
   return snapshot.fees
     .filter((f) => isPositive(fromAmountString(f.remainder, snapshot.currency)))
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.order - b.order));
+}
+
+/** `fees` in the person's `order`: ordered ones first, in that order, then the rest as they were (a fee added since goes last). */
+export function orderedFees(fees: readonly FeeState[], order: readonly string[]): FeeState[] {
+  if (order.length === 0) return [...fees];
+  const rank = new Map(order.map((id, i) => [id, i]));
+  return [...fees].sort((a, b) => (rank.get(a.feeId) ?? order.length) - (rank.get(b.feeId) ?? order.length));
+}
+
+/** The order after moving `feeId` one place up (`-1`) or down (`1`) among `fees` as shown; unchanged at either end. */
+export function movedFee(fees: readonly FeeState[], feeId: string, by: -1 | 1): string[] {
+  const ids = fees.map((f) => f.feeId);
+  const at = ids.indexOf(feeId);
+  const to = at + by;
+  if (at < 0 || to < 0 || to >= ids.length) return ids;
+  ids[at] = ids[to] as string;
+  ids[to] = feeId;
+  return ids;
 }
 
 /** Which field a core error belongs next to. */
@@ -127,7 +147,7 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
   const { snapshot, settings, locale } = context;
   const currency = snapshot.currency;
   const errors = new Map<string, string>();
-  const fees = payableFees(snapshot);
+  const fees = orderedFees(payableFees(snapshot), inputs.order);
   const feeIds = fees.filter((f) => f.reservedBy === undefined && !inputs.deselected.has(f.feeId)).map((f) => f.feeId);
   const pos = inputs.channel === "pos";
   const request: CheckoutRequest = {

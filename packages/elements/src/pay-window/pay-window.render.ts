@@ -36,6 +36,8 @@ export interface PayView {
 /** What a person can do. */
 export interface PayHandlers {
   toggleFee(feeId: string, chosen: boolean): void;
+  /** Moves a fee one place up (-1) or down (1) in the order the payment goes to them. */
+  moveFee(feeId: string, by: -1 | 1): void;
   applyCredit(on: boolean): void;
   creditText(text: string): void;
   rowMethod(id: number, method: PaymentMethod): void;
@@ -141,12 +143,12 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
         ${repeat(
           fees,
           (f) => f.feeId,
-          (fee) => {
+          (fee, index) => {
             const line = lines.get(fee.feeId);
             const held = fee.reservedBy !== undefined;
             const chosen = !held && !view.inputs.deselected.has(fee.feeId);
             return html`
-              <li class="fee" part="fee">
+              <li class="fee" part="fee" data-fee-id=${fee.feeId}>
                 <label>
                   <input
                     type="checkbox"
@@ -160,6 +162,7 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
                   </span>
                   <span class="amount">${money(fee.remainder)}</span>
                 </label>
+                ${fees.length > 1 ? renderMove(fee.description, index, fees.length, (by) => on.moveFee(fee.feeId, by)) : nothing}
                 ${chosen && line ? renderLine(line, money) : nothing}
               </li>
             `;
@@ -169,6 +172,18 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
       ${fieldError(errors, "fees")}
     </fieldset>
   `;
+}
+
+/** Up and down buttons: payment goes to the fees in the order shown (credit first, then the tenders). */
+function renderMove(name: string, index: number, count: number, move: (by: -1 | 1) => void) {
+  return html`<span class="move">
+    <button type="button" part="move-button" aria-label="Move ${name} up" title="Pay earlier" ?disabled=${index === 0} @click=${() => move(-1)}>
+      <span aria-hidden="true">▲</span>
+    </button>
+    <button type="button" part="move-button" aria-label="Move ${name} down" title="Pay later" ?disabled=${index === count - 1} @click=${() => move(1)}>
+      <span aria-hidden="true">▼</span>
+    </button>
+  </span>`;
 }
 
 function renderLine(line: CheckoutLine, money: (amount: string) => string) {

@@ -101,6 +101,34 @@ export const payWindowStyles = css`
   .fee + .fee {
     border-top: 1px solid var(--_ck-border);
   }
+  /* The fee, then its move buttons; the payment line below both. */
+  .fee {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: start;
+    column-gap: 6px;
+  }
+  .fee .line {
+    grid-column: 1 / -1;
+  }
+  .move {
+    display: flex;
+    gap: 2px;
+    padding-top: 4px;
+  }
+  .move button {
+    min-height: 28px;
+    min-width: 28px;
+    padding: 0;
+    font-size: 0.7em;
+    background: transparent;
+    color: var(--_ck-accent);
+    border: 1px solid var(--_ck-border);
+  }
+  .move button:disabled {
+    color: var(--_ck-muted);
+    opacity: 0.45;
+  }
   .fee label {
     display: flex;
     align-items: flex-start;

@@ -17,7 +17,7 @@ import { AccountController } from "../shared/account-controller.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
 import { themeStyles } from "../theme.js";
-import { methodsFor, type PayInputs, type PaymentPlan, planPayment, type TenderRow } from "./checkout-form.js";
+import { methodsFor, movedFee, type PayInputs, type PaymentPlan, planPayment, type TenderRow } from "./checkout-form.js";
 import { type PayView, renderPayWindow } from "./pay-window.render.js";
 import { payWindowStyles } from "./pay-window.styles.js";
 
@@ -53,6 +53,7 @@ function newKey(): string {
  * @csspart balances - The Amount Due and Account Credit figures.
  * @csspart fees - The unpaid fees to choose.
  * @csspart fee - One fee row.
+ * @csspart move-button - Moves a fee up or down: payment goes to the fees in the order shown.
  * @csspart toggle - The Apply Credit switch (`<ck-credit-toggle>`).
  * @csspart credit-amount - The admin's smaller credit amount field.
  * @csspart tenders - The tender rows.
@@ -125,6 +126,7 @@ export class CkPayWindow extends LitElement {
     creditText: "",
     rows: [{ id: 0, method: "card", amountText: null }],
     chargeToAccount: false,
+    order: [],
   };
   @state() private recordState: RecordState = "idle";
   @state() private failure = "";
@@ -190,6 +192,7 @@ export class CkPayWindow extends LitElement {
     };
     return renderPayWindow(view, {
       toggleFee: (feeId, chosen) => this.#edit({ deselected: toggled(this.inputs.deselected, feeId, !chosen) }),
+      moveFee: (feeId, by) => this.#moveFee(feeId, by),
       applyCredit: (on) => this.#edit({ applyCredit: on }),
       creditText: (text) => this.#edit({ creditText: text }),
       rowMethod: (id, method) => this.#editRow(id, { method }),
@@ -262,9 +265,21 @@ export class CkPayWindow extends LitElement {
       applyCredit: undefined,
       creditText: "",
       chargeToAccount: false,
+      order: [],
       rows: [this.#firstRow()],
     };
     void this.#account.reload();
+  }
+
+  /** Moves a fee one place; focus stays on its move button (the other one once it reaches an end). */
+  #moveFee(feeId: string, by: -1 | 1): void {
+    this.#edit({ order: movedFee(this.#payment?.fees ?? [], feeId, by) });
+    void this.updateComplete.then(() => {
+      const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>(`[data-fee-id="${CSS.escape(feeId)}"] .move button`);
+      const [up, down] = [buttons[0], buttons[1]];
+      const wanted = by < 0 ? up : down;
+      (wanted && !wanted.disabled ? wanted : by < 0 ? down : up)?.focus();
+    });
   }
 
   #firstRow(): TenderRow {
