@@ -4,7 +4,7 @@ import { databases, demoRun, expectCode, expectEachRowOnce, uniqueName } from ".
 
 /** A backup's copy whose runs a test may spoil. */
 interface Editable {
-  runs: { posts: { key: string }[]; record: { credits: { entryId: string }[] } }[];
+  runs: { total: string; posts: { key: string }[]; record: { credits: { entryId: string }[] } }[];
 }
 const editable = (backup: LedgerBackup) => structuredClone(backup) as unknown as Editable;
 
@@ -81,6 +81,9 @@ describe("store: a backup carries the mass-credit runs", () => {
     const stray = editable(backup);
     (stray.runs[1]?.posts[0] as { key: string }).key = "run-done/F1";
     await expectCode(target.importLedger(stray), "invalid-input");
+    const badTotal = editable(backup);
+    (badTotal.runs[0] as { total: string }).total = "12.345";
+    await expectCode(target.importLedger(badTotal), "invalid-input");
     const twice = editable(backup);
     twice.runs.push(twice.runs[0] as Editable["runs"][number]);
     await expectCode(target.importLedger(twice), "invalid-input");

@@ -57,6 +57,15 @@ export function readBackup(backup: unknown): { ledger: JournalData; runs: readon
 const isText = (value: unknown): value is string => typeof value === "string";
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
+function isAmount(value: unknown, currency: string): value is string {
+  try {
+    parseMoney(value, currency);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Throws `invalid-input` naming `field` unless `ok`. */
 function need(ok: boolean, field: string, message: string): asserts ok {
   if (!ok) throw new CreditKitError("invalid-input", { field }, message);
@@ -104,7 +113,7 @@ export function checkedRuns(runs: readonly unknown[], journal: Journal): RunCopy
     );
     need(Array.isArray(run.filters) && run.filters.every(isText), `${at}.filters`, `Run ${runId}'s filters must be lines of text.`);
     need(typeof run.request === "object" && run.request !== null, `${at}.request`, `Run ${runId} needs its request.`);
-    parseMoney(run.total, journal.currency);
+    need(isAmount(run.total, journal.currency), `${at}.total`, `Run ${runId}'s total must be an amount in ${journal.currency}.`);
     const posts = run.posts as readonly CreditPost[] | undefined;
     need(Array.isArray(posts) && posts.length === run.selected, `${at}.posts`, `Run ${runId} needs its ${run.selected} posts.`);
     for (const post of posts) {
@@ -133,7 +142,7 @@ export function checkedRuns(runs: readonly unknown[], journal: Journal): RunCopy
       runId,
       status: run.status as SavedRun["status"],
       selected: run.selected,
-      total: run.total as string,
+      total: run.total,
       description: run.description,
       savedAt: run.savedAt,
       filters: run.filters,
