@@ -1,4 +1,5 @@
 import { expect, nextFrame, waitUntil } from "@open-wc/testing";
+import { sendKeys } from "@web/test-runner-commands";
 import {
   all,
   answerRequired,
@@ -49,6 +50,25 @@ describe("<ck-mass-credit-wizard> at scale", () => {
     const provider = w.parentElement as HTMLElement & { locale: string };
     provider.locale = "de-DE";
     await waitUntil(() => w.resolvedLocale() === "de-DE", "the wizard takes the provider's new locale");
+  });
+
+  it("Tab goes down a long review table row after row: focus is kept while the window moves under it", async () => {
+    const w = await mountWizard(await generatedSource(300));
+    await answerRequired(w);
+    await previewNow(w);
+    const rows = await rowsShown(w);
+    expect(rows.length).to.be.lessThan(30);
+    const keys = (w.preview?.rows ?? []).map((r) => r.rowKey);
+    (rows[0] as HTMLElement).querySelector("input")?.focus();
+    for (let n = 1; n <= 60; n++) {
+      await sendKeys({ press: "Tab" });
+      await nextFrame();
+      const box = focused(w) as HTMLInputElement | null;
+      expect(box?.dataset.rowKey, `after ${n} Tabs`).to.equal(keys[n]);
+    }
+    await sendKeys({ press: "Shift+Tab" });
+    await nextFrame();
+    expect((focused(w) as HTMLInputElement | null)?.dataset.rowKey).to.equal(keys[59]);
   });
 
   it("a scroll reuses the rows' elements; a focused row keeps focus while in view, and when it leaves focus goes to the table", async () => {

@@ -17,10 +17,14 @@
  *
  * `windowRows(rows, key, renderRow)` is the directive the tables use: put it
  * as the only content of the body rowgroup, whose parent element is the
- * scroller. Each use keeps its own window and re-renders only its rows. A
- * focused row that leaves the window loses focus (as it would if its element
- * were removed), so focus never stays on an element that now shows another
- * row.
+ * scroller. Each use keeps its own window and re-renders only its rows.
+ *
+ * Focus: when the window moves, the slots are put back in row order, and an
+ * element moved in the page loses focus. So a focused control whose row
+ * stays in the window gets focus back once the rows are in place (a keyboard
+ * user tabbing down a long table goes on row after row), and one whose row
+ * leaves hands focus to the table (or is blurred when the table cannot take
+ * it), so focus never stays on an element that now shows another row.
  */
 import { AsyncDirective, directive, type PartInfo, PartType } from "lit/async-directive.js";
 import type { ChildPart } from "lit/directive.js";
@@ -147,6 +151,22 @@ export class RowWindow {
   }
 }
 
+/** The child indexes from `ancestor` down to `element`. */
+function pathTo(ancestor: Element, element: Element): number[] {
+  const path: number[] = [];
+  for (let node: Element = element; node !== ancestor && node.parentElement; node = node.parentElement) {
+    path.unshift(Array.prototype.indexOf.call(node.parentElement.children, node));
+  }
+  return path;
+}
+
+/** The element `path` leads to from `start`, if there is one. */
+function follow(start: Element | undefined, path: readonly number[]): Element | undefined {
+  let node = start;
+  for (const i of path) node = node?.children[i];
+  return node;
+}
+
 type RowsArgs<T> = [rows: readonly T[], key: (row: T) => string, renderRow: (row: T, index: number) => unknown];
 
 class WindowRowsDirective<T> extends AsyncDirective {
@@ -165,7 +185,7 @@ class WindowRowsDirective<T> extends AsyncDirective {
 
   render(rows: readonly T[], key: (row: T) => string, renderRow: (row: T, index: number) => unknown): unknown {
     const { first, last, before, after } = this.#window.range(rows.length);
-    this.#releaseFocus(rows, key, first, last);
+    this.#keepFocus(rows, key, first, last);
     this.#group?.style.setProperty("padding-block", `${before}px ${after}px`);
     // One slot per row of a full window (a new viewport or row height re-keys every slot, once).
     const slots = Math.max(1, this.#window.capacity());
@@ -177,25 +197,30 @@ class WindowRowsDirective<T> extends AsyncDirective {
     );
   }
 
-  /**
-   * When the focused row leaves the window (its slot is about to show another
-   * row), focus moves to the table, if it can take focus, so a keyboard user
-   * goes on from the table rather than from the top of the page; otherwise
-   * the row's element is blurred.
-   */
-  #releaseFocus(rows: readonly T[], key: (row: T) => string, first: number, last: number): void {
+  /** Keeps focus in the table when the window moves (see the module comment). */
+  #keepFocus(rows: readonly T[], key: (row: T) => string, first: number, last: number): void {
     const group = this.#group;
     const shown = this.#shown;
     if (!group || shown.rows.length === 0) return;
-    const active = (group.getRootNode() as Document | ShadowRoot).activeElement;
+    const root = group.getRootNode() as Document | ShadowRoot;
+    const active = root.activeElement;
     const row = active && group.contains(active) ? active.closest("[role=row]") : null;
-    if (!row) return;
-    // Rows are the group's only elements, in window order; the focused one keeps its element only if it keeps its index.
+    if (!active || !row) return;
+    // Rows are the group's only elements, in window order.
     const at = shown.first + Array.prototype.indexOf.call(group.children, row);
     const focused = shown.rows[at];
     const now = rows[at];
     const stays = focused !== undefined && now !== undefined && at >= first && at < last && key(now) === key(focused);
-    if (stays) return;
+    if (stays) {
+      const path = pathTo(row, active);
+      // After this render is in the page: the row's slot may have moved.
+      queueMicrotask(() => {
+        if (root.activeElement === active) return;
+        const target = follow(group.children[at - first], path);
+        if (target instanceof HTMLElement) target.focus({ preventScroll: true });
+      });
+      return;
+    }
     const table = group.closest<HTMLElement>("[role=table]");
     if (table?.hasAttribute("tabindex")) table.focus({ preventScroll: true });
     else (active as HTMLElement).blur();
