@@ -2,6 +2,7 @@ import type { BatchCompleteEvent, CkBatchCollect } from "@creditkit/elements";
 import "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { expect, fixture, html, oneEvent, waitUntil } from "@open-wc/testing";
+import { sendKeys } from "@web/test-runner-commands";
 import { button, captureDownload, type Family, familiesSource, OKAFOR, RIVERA, rowsOf, textIn, waitForRows } from "./report-helpers.js";
 
 async function mount(source: StoreDataSource, batchId = "dues-2026-12"): Promise<CkBatchCollect> {
@@ -13,6 +14,32 @@ async function mount(source: StoreDataSource, batchId = "dues-2026-12"): Promise
   const el = wrapper.querySelector("ck-batch-collect") as CkBatchCollect;
   await waitForRows(el, "preview-row", await accountsWithFees(source));
   return el;
+}
+
+/** The source with its runs held at a gate until `open()`: the run is still going while the test looks. */
+function gated(source: StoreDataSource): { source: StoreDataSource; open: () => void } {
+  let open = () => {};
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const settleBatch: StoreDataSource["settleBatch"] = async (request) => {
+    await gate;
+    return source.settleBatch(request);
+  };
+  const held = new Proxy(source, { get: (target, key) => (key === "settleBatch" ? settleBatch : Reflect.get(target, key)) });
+  return { source: held, open };
+}
+
+/** The label of each figure in a `<dl>` of the element, as read. */
+function figureLabels(el: CkBatchCollect, selector: string): string[] {
+  return [...(el.shadowRoot?.querySelectorAll(`${selector} dt`) ?? [])].map((d) => (d.textContent ?? "").trim());
+}
+
+/** The column headers of the table in `section`. */
+function headersOf(el: CkBatchCollect, section: string): string[] {
+  return [...(el.shadowRoot?.querySelectorAll(`${section} [role=columnheader]`) ?? [])].map((h) =>
+    (h.textContent ?? "").replace(/\s+/g, " ").trim(),
+  );
 }
 
 async function accountsWithFees(source: StoreDataSource): Promise<number> {
@@ -199,13 +226,51 @@ describe("<ck-batch-collect>", () => {
     await run(el);
     expect(rowsOf(el, "result-row")[0]?.[0]).to.equal(hostile);
     expect(el.shadowRoot?.querySelector("img")).to.equal(null);
-    const file = await captureDownload(() => button(el, "Save results as CSV").click());
+    const file = await captureDownload(() => button(el, "Save to CSV").click());
     expect(file.name).to.equal("batch-dues-2026-12.csv");
     const lines = file.text.trim().split("\r\n");
-    expect(lines[0]).to.equal("Account,Account ID,Invoice,Outcome,Amount Due,Credit used,Charged,Charge ID,Message");
+    expect(lines[0]).to.equal("Account,Account ID,Invoice,Outcome,Amount Due,Credit used,Charged to card,Charge ID,Message");
     expect(lines[1]).to.equal(
       `"'=HYPERLINK(""http://x"")<img src=x onerror=alert(1)>",fam-20,fam-20:tuition-nov,Paid by card and credit,20.00,5.00,15.00,${source.gateway.charges()[0]?.chargeId},`,
     );
+  });
+
+  it("keyboard: Enter on Run moves focus to Cancel while it runs, then to the results heading", async () => {
+    const { source, open } = gated(await familiesSource(both));
+    const el = await mount(source);
+    button(el, "Run batch").focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => el.shadowRoot?.activeElement === el.shadowRoot?.querySelector("[part~=cancel]"), "focus is on Cancel");
+    expect(el.status).to.equal("running");
+    expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal("Cancel");
+    expect(button(el, "Running…").disabled).to.equal(true);
+    open();
+    await waitUntil(() => el.status === "done", "the batch has run");
+    await waitUntil(() => el.shadowRoot?.activeElement?.id === "results-title", "focus is on the results heading");
+    expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal("Results");
+  });
+
+  it("keyboard: Enter on Cancel stops the run and puts focus on the cancelled results", async () => {
+    const { source, open } = gated(await familiesSource(both));
+    const el = await mount(source);
+    button(el, "Run batch").focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => el.shadowRoot?.activeElement?.textContent?.trim() === "Cancel", "focus is on Cancel");
+    await sendKeys({ press: "Enter" });
+    open();
+    await waitUntil(() => el.status === "done", "the batch has stopped");
+    await waitUntil(() => el.shadowRoot?.activeElement?.id === "results-title", "focus is on the results heading");
+    expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal("Results (cancelled)");
+  });
+
+  it("names card charges one way: to charge (preview), charged (results), to card per row and to cards in total", async () => {
+    const el = await mount(await familiesSource(both));
+    expect(figureLabels(el, ".preview .figures")).to.deep.equal(["Amount Due", "Credit to use", "To charge to cards"]);
+    expect(headersOf(el, ".preview")).to.include("To charge to card");
+    await run(el);
+    expect(figureLabels(el, ".results .figures").slice(-2)).to.deep.equal(["Charged to cards", "Credit used"]);
+    expect(headersOf(el, ".results")).to.deep.equal(["Account", "Invoice", "Outcome", "Amount Due", "Credit used", "Charged to card"]);
+    expect(button(el, "Save to CSV")).to.exist;
   });
 
   it("a cancelled ck-batch-start runs nothing", async () => {

@@ -72,6 +72,26 @@ describe("<ck-credit-toggle>", () => {
     expect(el.checked).to.equal(true);
   });
 
+  it("submits nothing while it shows off for want of credit, and its value once credit is available and it is on", async () => {
+    const form = await fixture<HTMLFormElement>(html`
+      <form><ck-credit-toggle name="applyCredit" value="yes" checked available-credit="0.00" remaining-due="20.00"></ck-credit-toggle></form>
+    `);
+    const el = form.querySelector("ck-credit-toggle") as CkCreditToggle;
+    await el.updateComplete;
+    expect(switchOf(el).disabled).to.equal(true);
+    expect(switchOf(el).getAttribute("aria-checked")).to.equal("false");
+    expect(new FormData(form).get("applyCredit")).to.equal(null);
+    el.availableCredit = "5.00";
+    await el.updateComplete;
+    expect(switchOf(el).disabled).to.equal(false);
+    expect(switchOf(el).getAttribute("aria-checked")).to.equal("true");
+    expect(new FormData(form).get("applyCredit")).to.equal("yes");
+    el.availableCredit = "0.00";
+    await el.updateComplete;
+    expect(switchOf(el).getAttribute("aria-checked")).to.equal("false");
+    expect(new FormData(form).get("applyCredit")).to.equal(null);
+  });
+
   it("is disabled inside a disabled fieldset", async () => {
     const form = await fixture<HTMLFormElement>(html`
       <form><fieldset disabled><legend>Pay</legend><ck-credit-toggle available-credit="5.00"></ck-credit-toggle></fieldset></form>

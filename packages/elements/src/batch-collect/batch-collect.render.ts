@@ -109,7 +109,7 @@ function renderPreview(view: BatchView) {
       <dl class="figures">
         <div><dt>Amount Due</dt><dd>${money(preview.due)}</dd></div>
         <div class="available"><dt>Credit to use</dt><dd>${money(preview.credit)}</dd></div>
-        <div><dt>Card charges</dt><dd>${money(preview.card)}</dd></div>
+        <div><dt>To charge to cards</dt><dd>${money(preview.card)}</dd></div>
       </dl>
       ${renderTable<AccountPreview>({
         label: "Preview by account",
@@ -118,7 +118,7 @@ function renderPreview(view: BatchView) {
           { id: "invoices", label: "Invoices", numeric: true },
           { id: "due", label: "Amount Due", numeric: true },
           { id: "credit", label: "Credit to use", numeric: true },
-          { id: "card", label: "Card charge", numeric: true },
+          { id: "card", label: "To charge to card", numeric: true },
           { id: "kind", label: "What happens" },
         ],
         template: "minmax(9rem, 2fr) minmax(4.5rem, 0.6fr) repeat(3, minmax(6.5rem, 1fr)) minmax(9rem, 1.6fr)",
@@ -195,7 +195,7 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
           { id: "outcome", label: "Outcome" },
           { id: "due", label: "Amount Due", numeric: true },
           { id: "credit", label: "Credit used", numeric: true },
-          { id: "charged", label: "Charged", numeric: true },
+          { id: "charged", label: "Charged to card", numeric: true },
         ],
         template: "minmax(9rem, 1.4fr) minmax(8rem, 1.4fr) minmax(10rem, 1.6fr) repeat(3, minmax(6.5rem, 1fr))",
         rows: result.results,
@@ -218,7 +218,7 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
         ${cell(money(result.summary.creditUsed), true)} ${cell(money(result.summary.charged), true)}`,
       })}
       <div class="actions">
-        <button type="button" part="export" @click=${on.exportCsv}>Save results as CSV</button>
+        <button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button>
       </div>
     </section>
   `;
@@ -226,7 +226,7 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
 
 /** The results as CSV columns and rows (amounts in the numeric columns). */
 export function resultsCsv(result: BatchResult, names: ReadonlyMap<string, AccountSnapshot>) {
-  const header = ["Account", "Account ID", "Invoice", "Outcome", "Amount Due", "Credit used", "Charged", "Charge ID", "Message"];
+  const header = ["Account", "Account ID", "Invoice", "Outcome", "Amount Due", "Credit used", "Charged to card", "Charge ID", "Message"];
   const rows = result.results.map((r) => [
     names.get(r.accountId)?.account.name ?? "",
     r.accountId,

@@ -31,10 +31,14 @@ const booleanText = {
  * credit, card only — before anything runs; the "Apply Account Credit when
  * Auto Collecting Invoice Payments" option; Run, with a progress bar and
  * progress announced to screen readers; then the results with totals and
- * each invoice's outcome in words, and a CSV of them. The rules are the
- * core's `settleBatch` through the data source's gateway: an invoice is paid
- * in full or left wholly unpaid, a time-out is reported as unresolved, and
- * running the same batch again charges nothing twice.
+ * each invoice's outcome in words, and a CSV of them. Focus follows the run:
+ * from Run to Cancel while it runs, then to the results' heading. The rules
+ * are the core's `settleBatch` through the data source's gateway: an invoice
+ * is paid in full or left wholly unpaid, a time-out is reported as
+ * unresolved, and running the same batch again charges nothing twice.
+ *
+ * The card figures read "To charge to cards" (preview) and "Charged to
+ * cards" (results), and per row "To charge to card" / "Charged to card".
  *
  * Inside a `<ck-provider>` it collects every unpaid fee (one invoice per fee)
  * unless `invoices` is set.
@@ -55,7 +59,7 @@ const booleanText = {
  * @csspart results - The results section.
  * @csspart result-row - One invoice's result row.
  * @csspart totals - A table's totals row.
- * @csspart export - The Save as CSV button.
+ * @csspart export - The Save to CSV button.
  * @csspart sort-button - Sort buttons in table headers.
  * @csspart empty - The text shown for an empty table.
  * @cssprop --ck-color-accent - Buttons, the progress bar and focus.
@@ -227,6 +231,8 @@ export class CkBatchCollect extends LitElement {
     if (!source || this.phase === "running") return undefined;
     const invoices = this.pendingInvoices;
     if (!this.dispatchEvent(new BatchStartEvent({ batchId: this.batchId, invoices, applyCredit: this.applyCredit }))) return undefined;
+    // Run is disabled while running: a person who pressed it goes on to Cancel rather than being dropped on the page.
+    const followFocus = this.#holdsFocus();
     this.#ran = invoices;
     this.#abort = new AbortController();
     this.#latest = { done: 0, total: invoices.length };
@@ -236,6 +242,11 @@ export class CkBatchCollect extends LitElement {
     this.failure = "";
     this.announcement = `Collecting ${count(invoices.length, "invoice")}…`;
     this.#accounts.pause();
+    if (followFocus) {
+      void this.updateComplete.then(() => {
+        if (this.phase === "running") this.#focusOn("[part~=cancel]");
+      });
+    }
     try {
       const result = await runInParts(source, {
         batchId: this.batchId,
@@ -257,13 +268,15 @@ export class CkBatchCollect extends LitElement {
       this.dispatchEvent(complete);
       await this.#accounts.resume();
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>("#results-title")?.focus();
+      if (this.#holdsFocus()) this.#focusOn("#results-title");
       return result;
     } catch (error) {
       this.failure = messageOf(error);
       this.phase = "failed";
       this.announcement = "";
       await this.#accounts.resume();
+      await this.updateComplete;
+      if (this.#holdsFocus()) this.#focusOn("[part~=run]");
       return undefined;
     } finally {
       this.#abort = undefined;
@@ -280,6 +293,16 @@ export class CkBatchCollect extends LitElement {
     if (!this.result) return false;
     const { header, rows, numeric } = resultsCsv(this.result, this.#snapshots);
     return saveCsv(this, `${safeFileName(`batch-${this.batchId}`)}.csv`, csvText(header, rows, numeric));
+  }
+
+  /** True when focus is in this element, or nowhere (a control it was on went away): moving it then takes it from no one. */
+  #holdsFocus(): boolean {
+    const active = document.activeElement;
+    return active === null || active === document.body || this.matches(":focus-within");
+  }
+
+  #focusOn(selector: string): void {
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #onProgress(done: number, total: number): void {

@@ -8,6 +8,8 @@ import { themeStyles } from "../theme.js";
 import { creditToggleStyles } from "./credit-toggle.styles.js";
 
 const ZERO = /^0*(\.0*)?$/;
+/** What the form value depends on: the state, the value, and whatever makes the switch inactive. */
+const FORM_INPUTS = ["checked", "defaultChecked", "value", "disabled", "availableCredit", "formDisabled"] as const;
 
 /**
  * The Apply Credit switch (§3): a real switch (`role="switch"`, Space and
@@ -16,7 +18,9 @@ const ZERO = /^0*(\.0*)?$/;
  * disabled when there is no credit to apply. The figures are controlled: the
  * pay window (or the host) sets them from the core's checkout plan.
  *
- * In a form it submits `value` under `name` while on, like a checkbox.
+ * In a form it submits `value` under `name` while on, like a checkbox; while
+ * it is inactive (disabled, or no credit available) it reads as off and
+ * submits nothing, even if `checked`.
  *
  * @summary The Apply Credit switch with credit available, Applied Amount and Remaining Due.
  * @fires ck-apply-credit-change - A person switched it; `detail.checked` is the new state.
@@ -108,9 +112,15 @@ export class CkCreditToggle extends LitElement {
     return this.#internals.form;
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has("checked") || changed.has("defaultChecked") || changed.has("value")) {
-      this.#internals.setFormValue(this.checked ? this.value : null, this.checked ? "on" : "off");
+  /** Whether it is on as a person sees it: checked and operable (an inactive switch reads, and submits, as off). */
+  get #on(): boolean {
+    return this.checked && !this.inactive;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (FORM_INPUTS.some((key) => changed.has(key))) {
+      // The value goes with what the switch shows; the state keeps `checked`, so a restore brings back the person's choice.
+      this.#internals.setFormValue(this.#on ? this.value : null, this.checked ? "on" : "off");
     }
   }
 
@@ -154,7 +164,7 @@ export class CkCreditToggle extends LitElement {
           class="ck-switch"
           role="switch"
           part="switch"
-          aria-checked=${this.checked && !this.inactive ? "true" : "false"}
+          aria-checked=${this.#on ? "true" : "false"}
           aria-describedby=${shown.length === 0 ? nothing : "figures"}
           ?disabled=${this.inactive}
           @click=${this.toggle}
