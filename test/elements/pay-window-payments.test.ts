@@ -1,5 +1,6 @@
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
+import { planPayment } from "../../packages/elements/src/pay-window/checkout-form.js";
 import { accountSource, creditSwitch, entriesOf, figure, mountPayWindow, q, textOf, typeInto } from "./helpers.js";
 
 const DUE_20_CREDIT_5 = { fees: [{ id: "f1", amount: "20.00", description: "November tuition" }], credit: "5.00" };
@@ -67,13 +68,43 @@ describe("<ck-pay-window> payments", () => {
     expect((await source.getAccount("fam-1")).amountDue).to.equal("0.00");
   });
 
-  it("removes a tender row", async () => {
+  it("removes a tender row, focus going to the row left; the only row has no Remove", async () => {
     const pw = await mountPayWindow(await accountSource(DUE_20_CREDIT_5), "admin");
+    expect(pw.shadowRoot?.querySelector("button.remove")).to.equal(null);
     q<HTMLButtonElement>(pw, "button.add").click();
     await pw.updateComplete;
     q<HTMLButtonElement>(pw, '[aria-label="Remove payment 2"]').click();
     await pw.updateComplete;
+    await pw.updateComplete;
     expect(pw.shadowRoot?.querySelectorAll("[part~=tender]").length).to.equal(1);
+    expect(pw.shadowRoot?.activeElement?.id).to.equal("tender-0");
+    expect(pw.shadowRoot?.querySelector("button.remove")).to.equal(null);
+  });
+
+  it("records nothing empty: with no credit applied, no amount and nothing charged, it asks for an amount", async () => {
+    const source = await accountSource({ fees: [{ id: "f1", amount: "20.00" }] });
+    const snapshot = await source.getAccount("fam-1");
+    const inputs = {
+      channel: "admin",
+      deselected: new Set<string>(),
+      applyCredit: false,
+      creditText: "",
+      rows: [],
+      chargeToAccount: false,
+      order: [],
+    } as const;
+    const context = { snapshot, charges: [], settings: await source.getSettings(), locale: "en-US", key: "k", date: "2026-11-20" };
+    const answer = planPayment(inputs, context);
+    expect(answer.plan).to.equal(undefined);
+    expect(answer.errors.get("tenders")).to.equal("Enter a payment amount.");
+  });
+
+  it("reads a problem with the tenders as a whole out on the amount field too", async () => {
+    const pw = await mountPayWindow(await accountSource(DUE_20_CREDIT_5), "admin");
+    await typeInto(pw, q<HTMLInputElement>(pw, "#tender-0"), "50.00");
+    expect(q(pw, "#tenders-error").textContent).to.equal("Only cash can be more than the amount due.");
+    expect(q(pw, "#tender-0").getAttribute("aria-describedby")).to.equal("tenders-error");
+    expect(q(pw, "#tender-0").getAttribute("aria-invalid")).to.equal("true");
   });
 
   it("refuses too many decimals, in words next to the field, and records nothing", async () => {

@@ -40,6 +40,12 @@ describe("<ck-pay-window> recording", () => {
     await done(pw);
     expect(q(pw, "[part~=result] [role=status]").textContent).to.equal("Payment recorded.");
     await expect(pw).to.be.accessible();
+    // Start a new payment: the result goes away and focus goes to the new payment's first fee, not the page.
+    [...(pw.shadowRoot?.querySelectorAll<HTMLButtonElement>("[part~=result] button") ?? [])]
+      .find((b) => b.textContent?.trim() === "Start a new payment")
+      ?.click();
+    // Everything is paid, so there is no fee to choose: the window's heading takes focus.
+    await waitUntil(() => pw.shadowRoot?.activeElement?.id === "title", "focus is on the window's heading");
   });
 
   it("a double click records one payment", async () => {
@@ -94,6 +100,8 @@ describe("<ck-pay-window> recording", () => {
     expect(alert.textContent?.replace(/\s+/g, " ").trim()).to.equal("The payment was not recorded: The connection was lost. Retry");
     await expect(pw).to.be.accessible();
     const retry = [...(alert.querySelectorAll("button") ?? [])].find((b) => b.textContent?.trim() === "Retry") as HTMLButtonElement;
+    // The pressed button was disabled while recording: focus is on Retry, not lost to the page.
+    await waitUntil(() => pw.shadowRoot?.activeElement === retry, "Retry has focus");
     retry.click();
     await done(pw);
     expect(keys).to.have.length(2);

@@ -211,6 +211,11 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
 
   try {
     const plan = planCheckout(snapshot, { ...withCredit, tenders }, settings);
+    if (plan.entries.length === 0) {
+      // No credit, no tender, nothing charged to the account: there is nothing to record.
+      errors.set("tenders", "Enter a payment amount.");
+      return { plan: undefined, base, errors, autoText, fees };
+    }
     return { plan, base, errors, autoText, fees };
   } catch (error) {
     errors.set(fieldOf(error, tenderRowIds), messageOf(error));

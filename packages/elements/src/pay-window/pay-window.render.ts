@@ -55,7 +55,7 @@ const CHANNEL_TITLES: Readonly<Record<Channel, string>> = { admin: "Take payment
 /** A field's message in words, linked to it by id; `nothing` when the field is fine. */
 export function fieldError(errors: ReadonlyMap<string, string>, field: string) {
   const message = errors.get(field);
-  return message === undefined ? nothing : html`<p class="field-error" part="error" id="${field}-error">${message}</p>`;
+  return message === undefined ? nothing : html`<p class="field-error" part="error" id="${field}-error" aria-live="polite">${message}</p>`;
 }
 
 /** aria-invalid / aria-describedby values for a field. */
@@ -70,7 +70,7 @@ export function renderPayWindow(view: PayView, on: PayHandlers): TemplateResult 
     <section class="window ck-frame" part="base" aria-labelledby="title" data-channel=${view.channel}>
       <header part="header">
         <div class="title">
-          <h2 id="title">${title}</h2>
+          <h2 id="title" tabindex="-1">${title}</h2>
           ${view.heading ? nothing : html`<p class="channel">${CHANNEL_TITLES[view.channel]}</p>`}
         </div>
         ${snapshot ? renderBalances(snapshot, view.locale) : nothing}
@@ -263,6 +263,8 @@ function renderTenders(view: PayView, on: PayHandlers) {
         (r) => r.id,
         (row, index) => {
           const field = `tender-${row.id}`;
+          // A problem with the tenders as a whole (over-tender, incomplete) is read out on each amount too.
+          const tendersAria = invalid(errors, "tenders");
           const rowAria = invalid(errors, field);
           const n = index + 1;
           const label = rows.length > 1 ? `Payment ${n}` : "Payment";
@@ -285,14 +287,18 @@ function renderTenders(view: PayView, on: PayHandlers) {
                   autocomplete="off"
                   placeholder=${row.amountText === null ? "0.00" : ""}
                   .value=${row.amountText ?? view.payment?.autoText ?? ""}
-                  aria-invalid=${rowAria.invalid}
-                  aria-describedby=${rowAria.describedBy}
+                  aria-invalid=${rowAria.invalid === nothing ? tendersAria.invalid : rowAria.invalid}
+                  aria-describedby=${rowAria.describedBy === nothing ? tendersAria.describedBy : rowAria.describedBy}
                   @input=${(e: Event) => on.rowAmount(row.id, (e.target as HTMLInputElement).value)}
                 />
               </div>
-              <button type="button" class="remove" aria-label="Remove ${label.toLowerCase()}" @click=${() => on.removeRow(row.id)}>
-                Remove
-              </button>
+              ${
+                rows.length > 1
+                  ? html`<button type="button" class="remove" aria-label="Remove ${label.toLowerCase()}" @click=${() => on.removeRow(row.id)}>
+                      Remove
+                    </button>`
+                  : nothing
+              }
               ${fieldError(errors, field)}
             </div>
           `;

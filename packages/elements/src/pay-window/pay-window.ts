@@ -198,7 +198,7 @@ export class CkPayWindow extends LitElement {
       rowMethod: (id, method) => this.#editRow(id, { method }),
       rowAmount: (id, text) => this.#editRow(id, { amountText: text }),
       addRow: () => this.#addRow(),
-      removeRow: (id) => this.#edit({ rows: this.inputs.rows.filter((r) => r.id !== id) }),
+      removeRow: (id) => this.#removeRow(id),
       chargeToAccount: (on) => this.#edit({ chargeToAccount: on }),
       confirm: () => void this.confirm(),
       retry: () => void this.confirm(),
@@ -247,6 +247,9 @@ export class CkPayWindow extends LitElement {
     } catch (error) {
       this.failure = messageOf(error);
       this.recordState = "failed";
+      // The button pressed is disabled while recording: focus goes to the way on, not to the page.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("[part~=error] button")?.focus();
     } finally {
       this.#busy = false;
     }
@@ -268,7 +271,23 @@ export class CkPayWindow extends LitElement {
       order: [],
       rows: [this.#firstRow()],
     };
-    void this.#account.reload();
+    // The result and its button are gone: once the account is read again, focus the first fee to choose (or the heading).
+    void this.#account
+      .reload()
+      .then(() => this.updateComplete)
+      .then(() => this.renderRoot.querySelector<HTMLElement>("[part~=fees] input:not([disabled]), #title")?.focus());
+  }
+
+  /** Removes a tender row; focus goes to the row before it (its amount), or to Add payment method. */
+  #removeRow(id: number): void {
+    const rows = this.inputs.rows;
+    const left = rows.filter((r) => r.id !== id);
+    const next = rows[rows.findIndex((r) => r.id === id) - 1] ?? left[0];
+    this.#edit({ rows: left });
+    void this.updateComplete.then(() => {
+      const target = next ? this.renderRoot.querySelector<HTMLElement>(`#tender-${next.id}`) : null;
+      (target ?? this.renderRoot.querySelector<HTMLElement>(".add"))?.focus();
+    });
   }
 
   /** Moves a fee one place; focus stays on its move button (the other one once it reaches an end). */

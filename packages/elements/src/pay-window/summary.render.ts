@@ -42,7 +42,8 @@ export function renderSummary(view: PayView) {
     if (!isZeroAmount(plan.chargedToAccount)) rows.push(["Charged to account", plan.chargedToAccount, "owed"]);
     rows.push(["Still owed after payment", plan.unpaid, isZeroAmount(plan.unpaid) ? "neutral" : "owed"]);
   }
-  return html`<dl class="summary" part="summary">${figures(rows, c, view.locale)}</dl>`;
+  // Polite: a screen reader hears the new Applied Amount, Remaining Due… after the switch or an amount changes them.
+  return html`<dl class="summary" part="summary" aria-live="polite">${figures(rows, c, view.locale)}</dl>`;
 }
 
 /** What was recorded, announced as a status, with a way to start the next payment. */
