@@ -1,7 +1,7 @@
 import type { GrantEntry } from "@creditkit/core";
 import { expect, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { all, focused, generatedSource, mountWizard } from "./mass-credit-wizard.helpers.js";
+import { all, answerRequired, focused, generatedSource, mountWizard, previewNow, rowsShown } from "./mass-credit-wizard.helpers.js";
 
 const press = (key: string) => sendKeys({ press: key });
 
@@ -75,5 +75,19 @@ describe("<ck-mass-credit-wizard> keyboard", () => {
     expect(grants).to.have.length(preview.count - 2);
     expect(grants.some((g) => dropped.some((key) => g.key.endsWith(`/${key}`)))).to.equal(false);
     await tabUntil(() => focused(w)?.getAttribute("part") === "csv-button");
+  });
+});
+
+describe("<ck-mass-credit-wizard> focus between steps", () => {
+  it("Change the questions (from the review) puts focus on the wizard's heading, not on the page", async () => {
+    const w = await mountWizard(await generatedSource(12));
+    await answerRequired(w);
+    await previewNow(w);
+    await rowsShown(w);
+    const change = w.shadowRoot?.querySelector<HTMLButtonElement>("#edit-questions") as HTMLButtonElement;
+    change.focus();
+    await press("Enter");
+    await waitUntil(() => focused(w)?.id === "wizard-title", "the heading has focus");
+    expect(w.shadowRoot?.querySelector("#q-description")).to.not.equal(null);
   });
 });

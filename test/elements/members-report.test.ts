@@ -164,7 +164,7 @@ describe("<ck-members-report>", () => {
     const el = await mount(await familiesSource([{ id: "h", name: hostile, fees: [["f", "1.00", "x"]] }]), 1);
     expect(names(el)).to.deep.equal([hostile]);
     expect(el.shadowRoot?.querySelector("img")).to.equal(null);
-    const file = await captureDownload(() => button(el, "Save as CSV").click());
+    const file = await captureDownload(() => button(el, "Save to CSV").click());
     expect(file.name).to.equal("members-report.csv");
     expect(file.text.trim().split("\r\n")).to.deep.equal([
       "Name,Account ID,Kind,Amount Due,Account Credit,Currency",

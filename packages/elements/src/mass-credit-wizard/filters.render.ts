@@ -96,7 +96,7 @@ function enrollmentFilters(view: WizardView, on: WizardHandlers): TemplateResult
         : nothing
     }
     ${fieldError(view.ui.errors, "rows")}
-    <button type="button" id="add-row" @click=${on.addRow}>Add Enrollment Filter</button>
+    <button type="button" id="add-row" @click=${on.addRow}>Add enrollment filter</button>
   `;
 }
 

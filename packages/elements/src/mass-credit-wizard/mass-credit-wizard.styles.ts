@@ -15,6 +15,7 @@ export const wizardStyles = css`
     margin: 0 0 var(--_ck-space);
     font-size: 1.125em;
   }
+  h2:focus,
   h3:focus,
   h4:focus {
     outline: none;

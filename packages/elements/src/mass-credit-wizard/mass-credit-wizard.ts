@@ -20,7 +20,7 @@ import type { WizardUi, WizardView } from "./view.js";
 import { WizardActions } from "./wizard-actions.js";
 
 const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
-  questions: "",
+  questions: "#wizard-title",
   previewing: "#previewing-title",
   review: "#review-title",
   processing: "#processing-title",
@@ -45,7 +45,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  *
  * @summary Issue a fixed credit to many families, students or enrollments at once.
  * @fires ck-mass-credit-preview - A preview is ready for review; `detail.preview`.
- * @fires ck-mass-credit-processed - A run finished or stopped; `detail.record` is its record.
+ * @fires ck-mass-credit-processed - A run ended: done, interrupted or failed part way (`detail.record.status`); not fired when it could not start (the done step shows why).
  * @fires ck-mass-credit-reversed - A run was reversed; `detail.reversal` reports voided and spent credit.
  * @fires ck-csv-export - Cancelable, before the run's CSV downloads; `detail.csv`, `detail.filename`.
  * @csspart base - The wizard.
@@ -68,11 +68,10 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @csspart reversal - The reversal report.
  * @csspart resume - The offer to resume an unfinished run.
  * @csspart error - A message next to a field.
- * @cssprop --ck-color-accent - Buttons, selected rows, progress.
+ * @cssprop --ck-color-accent - Buttons, selected rows, progress, the switch when on.
  * @cssprop --ck-color-surface - The wizard's background.
  * @cssprop --ck-color-border - Borders.
  * @cssprop --ck-color-danger - Input problems and failures.
- * @cssprop --ck-color-success - The switch when on.
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - The spacing unit.
  */
@@ -210,9 +209,10 @@ export class CkMassCreditWizard extends LitElement {
     if (before === undefined || before === session.step) return;
     const active = document.activeElement;
     if (active !== null && active !== document.body && active !== this) return;
-    const heading = STEP_HEADINGS[session.step];
-    if (heading) this.renderRoot.querySelector<HTMLElement>(heading)?.focus();
-    else if (session.previewTask.status === "failed") this.#actions.focusField(session.previewTask.errorField ?? "form");
+    // A preview refused back on the questions: to the field at fault; otherwise to the step's heading.
+    if (session.step === "questions" && session.previewTask.status === "failed") {
+      this.#actions.focusField(session.previewTask.errorField ?? "form");
+    } else this.renderRoot.querySelector<HTMLElement>(STEP_HEADINGS[session.step])?.focus();
   }
 
   protected override render() {
@@ -233,7 +233,7 @@ export class CkMassCreditWizard extends LitElement {
     return html`
       <section class="wizard ck-frame" part="base" aria-labelledby="wizard-title" data-step=${step}>
         <header>
-          <h2 id="wizard-title">${this.heading}</h2>
+          <h2 id="wizard-title" tabindex="-1">${this.heading}</h2>
           ${session.dataSet ? renderLocation(view, on, step === "questions") : nothing}
         </header>
         ${body}

@@ -102,7 +102,7 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
         ${cell(html`<div class="pair"><span>${money(view.totals.due)}</span><span>${money(view.totals.credit)}</span></div>`, true, { span: 2, cls: "balances" })}
         ${cell("")}`,
       })}
-      <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save as CSV</button></div>
+      <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button></div>
     </section>
   `;
 }

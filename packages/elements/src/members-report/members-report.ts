@@ -47,7 +47,7 @@ import { membersReportStyles } from "./members-report.styles.js";
  * @csspart action - Each row's Take payment button.
  * @csspart sort-button - The sort buttons in the header.
  * @csspart totals - The totals row.
- * @csspart export - The Save as CSV button.
+ * @csspart export - The Save to CSV button.
  * @csspart empty - The text shown when no account passes the filters.
  * @cssprop --ck-color-owed - Amount Due above zero.
  * @cssprop --ck-color-available - Account Credit above zero.
