@@ -5,7 +5,8 @@ import { collectOnce, seededSource } from "./reports.data.js";
 /**
  * `<ck-transactions>` over 200 generated families after one batch collection
  * with credit applied: fees, preloaded credits, card payments and `Payment (AC)`
- * lines, with the payment summary beside them.
+ * lines, with the payment summary and the credits by credit type beside them
+ * (below them when the element is narrower than 75rem).
  */
 const meta: Meta = {
   title: "Elements/Transactions",

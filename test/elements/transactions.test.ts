@@ -9,20 +9,29 @@ type Draft = Omit<LedgerEntry, "id" | "key"> & { key: string };
 
 const fee = (key: string, accountId: string, feeId: string, amount: string, date: string, description: string): Draft =>
   ({ key, type: "Fee", accountId, feeId, amount, date, dueDate: date, category: "Tuition", description }) as Draft;
-const grant = (key: string, accountId: string, type: string, grantId: string, amount: string, date: string, description: string): Draft =>
-  ({ key, type, accountId, grantId, amount, date, description, creditType: "General", source: { kind: "manual" } }) as Draft;
+const grant = (
+  key: string,
+  accountId: string,
+  type: string,
+  grantId: string,
+  amount: string,
+  date: string,
+  description: string,
+  creditType = "General",
+): Draft => ({ key, type, accountId, grantId, amount, date, description, creditType, source: { kind: "manual" } }) as Draft;
 
 /**
  * Two families' ledgers over November and December: fees, a preloaded credit
- * and a pool-closure credit that pay one fee together (one `Payment (AC)`
- * using two grants) beside a card payment, a cash payment, a refund to
- * account credit and a `Payment (AC)` from it.
+ * and a pool-closure credit (credit type Weather closure; the others are
+ * General) that pay one fee together (one `Payment (AC)` using two grants)
+ * beside a card payment, a cash payment, a refund to account credit and a
+ * `Payment (AC)` from it.
  */
 const LEDGER: readonly Draft[] = [
   fee("k1", "fam-1", "f1", "40.00", "2026-11-01", "November tuition"),
   grant("k2", "fam-1", "Preloaded Credit", "g-pre", "10.00", "2026-11-02", "Preloaded credit"),
   fee("k3", "fam-2", "f2", "30.00", "2026-11-03", "Swim lessons"),
-  grant("k4", "fam-1", "Account Credit", "g-ac", "15.00", "2026-11-05", "Pool closure credit"),
+  grant("k4", "fam-1", "Account Credit", "g-ac", "15.00", "2026-11-05", "Pool closure credit", "Weather closure"),
   {
     key: "k5",
     type: "Payment (AC)",
@@ -80,12 +89,15 @@ async function ledgerSource(): Promise<StoreDataSource> {
   return source;
 }
 
-async function mount(source: StoreDataSource): Promise<CkTransactions> {
+/** Mounts the element in a provider over `source`; `width` fixes the space it has (wider than the page if need be). */
+async function mount(source: StoreDataSource, width = ""): Promise<CkTransactions> {
   const wrapper = await fixture<HTMLElement>(html`
-    <ck-provider .dataSource=${source} locale="en-US"><ck-transactions></ck-transactions></ck-provider>
+    <div style=${width ? `width:${width}` : ""}>
+      <ck-provider .dataSource=${source} locale="en-US"><ck-transactions></ck-transactions></ck-provider>
+    </div>
   `);
   const el = wrapper.querySelector("ck-transactions") as CkTransactions;
-  await waitUntil(() => el.lines.length === LEDGER.length, "the ledger's lines show");
+  await waitUntil(() => el.lines.length >= LEDGER.length, "the ledger's lines show");
   await el.updateComplete;
   return el;
 }
@@ -115,6 +127,34 @@ function summaryRow(el: CkTransactions, type: string): string {
   return [...(row?.children ?? [])].map((c) => c.textContent?.trim()).join(" ");
 }
 
+/** The credits-by-type rows as read, header first, total last. */
+function creditRows(el: CkTransactions): string[] {
+  const rows = [...(el.shadowRoot?.querySelectorAll("[part~=credits] tr") ?? [])];
+  return rows.map((row) => [...row.children].map((c) => c.textContent?.trim()).join(" "));
+}
+
+/** The ledger plus a large tuition fee, for the widest amounts. */
+async function largeSource(): Promise<StoreDataSource> {
+  const source = await ledgerSource();
+  await source.commit("k20", [{ ...fee("k20", "fam-1", "f20", "25063.70", "2026-12-06", "Season tuition"), id: "k20#0" } as LedgerEntry]);
+  return source;
+}
+
+/** Where an amount cell (the last of a row) is cut off: its text overflows it, or it lies outside the table's visible box. */
+function clippedAmounts(el: CkTransactions): string[] {
+  const table = el.shadowRoot?.querySelector<HTMLElement>("[part~=table]");
+  if (!table) throw new Error("No table");
+  const box = table.getBoundingClientRect();
+  const right = box.left + table.clientLeft + table.clientWidth;
+  const cells = [...table.querySelectorAll<HTMLElement>("[role=row] > :last-child")];
+  expect(cells.length).to.be.greaterThan(2);
+  return cells
+    .filter(
+      (c) => c.scrollWidth > c.clientWidth || c.getBoundingClientRect().right > right + 0.5 || c.getBoundingClientRect().left < box.left,
+    )
+    .map((c) => c.textContent?.trim() ?? "");
+}
+
 describe("<ck-transactions>", () => {
   it("is accessible, with grants shown and with an error", async () => {
     const el = await mount(await ledgerSource());
@@ -134,7 +174,24 @@ describe("<ck-transactions>", () => {
     expect(rows[4]?.slice(0, 4)).to.deep.equal(["2026-11-10", "Rivera family", "Payment (AC)", "Account Credit"]);
     expect(rows[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
     expect(textIn(el, ".count")).to.equal("10 lines");
-    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total of 10 lines", "$193.00"]);
+  });
+
+  it("the footer adds the lines up only when they are all of one transaction type", async () => {
+    const el = await mount(await ledgerSource());
+    expect(rowsOf(el, "totals")[0], "fees, credits and payments together: a count only").to.deep.equal(["10 lines", ""]);
+    await choose(el, "Payment type", "account-credit");
+    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total of 2 Payment (AC) lines", "$28.00"]);
+    await expect(el).to.be.accessible();
+    await choose(el, "Payment type", "");
+    await choose(el, "Transaction type", "Payment");
+    expect(rowsOf(el, "totals")[0], "card and cash payments").to.deep.equal(["Total of 2 Payment lines", "$50.00"]);
+    await choose(el, "Transaction type", "Preloaded Credit");
+    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total of 1 Preloaded Credit line", "$10.00"]);
+    await choose(el, "Transaction type", "");
+    await choose(el, "From", "2026-12-01");
+    expect(rowsOf(el, "totals")[0]).to.deep.equal(["3 lines", ""]);
+    await choose(el, "Payment type", "check");
+    expect(rowsOf(el, "totals")[0]).to.deep.equal(["0 lines", ""]);
   });
 
   it("payment type Account Credit returns exactly the Payment (AC) lines", async () => {
@@ -195,7 +252,7 @@ describe("<ck-transactions>", () => {
     const list = el.shadowRoot?.getElementById(toggle.getAttribute("aria-controls") ?? "") as HTMLElement;
     expect([...list.querySelectorAll("li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim())).to.deep.equal([
       "Preloaded credit (Preloaded Credit, General, 2026-11-02) $10.00",
-      "Pool closure credit (Account Credit, General, 2026-11-05) $10.00",
+      "Pool closure credit (Account Credit, Weather closure, 2026-11-05) $10.00",
     ]);
     button(el, "Hide grants used").click();
     await el.updateComplete;
@@ -213,6 +270,43 @@ describe("<ck-transactions>", () => {
     expect(summaryRow(el, "total")).to.equal("Total 3 $70.00");
   });
 
+  it("shows the credits by credit type for the same period, voids included", async () => {
+    const source = await ledgerSource();
+    const voided: LedgerEntry = {
+      id: "k12#0",
+      key: "k12",
+      type: "Void",
+      accountId: "fam-1",
+      amount: "5.00",
+      date: "2026-12-05",
+      description: "Void: pool closure credit",
+      target: { kind: "grant", grantId: "g-ac" },
+    };
+    await source.commit("k12", [voided]);
+    const el = await mount(source, "360px");
+    expect(creditRows(el)).to.deep.equal([
+      "Credit type Issued Voided Net",
+      "General $22.00 $0.00 $22.00",
+      "Weather closure $15.00 $5.00 $10.00",
+      "Total $37.00 $5.00 $32.00",
+    ]);
+    for (const part of ["summary", "credits"]) {
+      const side = el.shadowRoot?.querySelector(`[part~=${part}]`) as HTMLElement;
+      expect(side.scrollWidth, `the ${part} fits 360 px`).to.be.at.most(side.clientWidth);
+    }
+    await expect(el).to.be.accessible();
+    await choose(el, "To", "2026-11-30");
+    expect(creditRows(el), "no void in the period: no Voided column").to.deep.equal([
+      "Credit type Issued Net",
+      "General $10.00 $10.00",
+      "Weather closure $15.00 $15.00",
+      "Total $25.00 $25.00",
+    ]);
+    await choose(el, "From", "2026-11-20");
+    expect(creditRows(el)).to.deep.equal(["Credit type Issued Net", "No credit issued or voided in this period.", "Total $0.00 $0.00"]);
+    await expect(el).to.be.accessible();
+  });
+
   it("refreshes when the ledger changes", async () => {
     const source = await ledgerSource();
     const el = await mount(source);
@@ -220,10 +314,28 @@ describe("<ck-transactions>", () => {
     await waitUntil(() => el.lines.length === 11, "the new line shows");
   });
 
+  for (const width of [360, 768, 1060, 1400]) {
+    it(`at ${width} px no amount is cut off and the columns line up`, async () => {
+      const el = await mount(await largeSource(), `${width}px`);
+      expect(el.getBoundingClientRect().width).to.equal(width);
+      expect(clippedAmounts(el)).to.deep.equal([]);
+      const table = el.shadowRoot?.querySelector("[part~=table]") as HTMLElement;
+      expect(table.scrollWidth, "the table needs no sideways scrolling").to.be.at.most(table.clientWidth);
+      const lefts = (row: Element | null | undefined) => [...(row?.children ?? [])].map((c) => Math.round(c.getBoundingClientRect().left));
+      const [head, line, foot] = [".head .row", ".body .row", ".foot .row"].map((s) => lefts(table.querySelector(s)));
+      expect(head, "the header's columns line up with the lines'").to.deep.equal(line);
+      expect(foot?.at(-1), "so do the totals'").to.equal(line?.at(-1));
+      await expect(el).to.be.accessible();
+      await choose(el, "Transaction type", "Fee");
+      expect(rowsOf(el, "totals")[0]?.[1]).to.equal("$25,141.70");
+      expect(clippedAmounts(el), "with the fees' total").to.deep.equal([]);
+    });
+  }
+
   it("saves the lines shown as a CSV file", async () => {
     const el = await mount(await ledgerSource());
     await choose(el, "Payment type", "account-credit");
-    const file = await captureDownload(() => button(el, "Save as CSV").click());
+    const file = await captureDownload(() => button(el, "Save to CSV").click());
     expect(file.name).to.equal("transactions.csv");
     expect(file.text.trim().split("\r\n")).to.deep.equal([
       "Date,Account,Account ID,Type,Payment type,Description,Amount,Grants used,Entry ID",

@@ -1,6 +1,7 @@
 /** `<ck-transactions>`'s templates. Data is always bound as text. */
 import {
   ACCOUNT_CREDIT_PAYMENT_TYPE,
+  type CreditsByTypeReport,
   type GrantEntry,
   PAYMENT_TYPE_LABELS,
   PAYMENT_TYPE_ORDER,
@@ -11,9 +12,11 @@ import {
   type TransactionType,
 } from "@creditkit/core";
 import { html, nothing } from "lit";
+import { styleMap } from "lit/directives/style-map.js";
 import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable } from "../shared/table.render.js";
+import { renderCredits, renderSummary } from "./transactions-side.render.js";
 
 export interface TransactionsView {
   readonly heading: string;
@@ -22,8 +25,10 @@ export interface TransactionsView {
   readonly paymentType: PaymentType | "";
   readonly transactionType: TransactionType | "";
   readonly lines: readonly TransactionLine[];
+  /** The lines' sum, only when they are all of one transaction type; else empty. */
   readonly total: string;
   readonly summary: PaymentSummary | undefined;
+  readonly credits: CreditsByTypeReport | undefined;
   readonly grants: ReadonlyMap<string, GrantEntry>;
   readonly names: ReadonlyMap<string, string>;
   readonly open: ReadonlySet<string>;
@@ -73,14 +78,14 @@ export function renderTransactions(view: TransactionsView, on: TransactionsHandl
       </fieldset>
       ${view.error ? html`<p class="failure" id="filter-error" role="alert">${view.error}</p>` : nothing}
       <div class="columns">
-        <div class="lines">
+        <div class="lines" style=${styleMap({ "--_ck-amount": amountTrack(view) })}>
           <p class="count" role="status">
             ${view.loading ? "Loading the ledger…" : `${whole(view.lines.length)} line${view.lines.length === 1 ? "" : "s"}`}
           </p>
           ${renderLines(view, on)}
-          <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save as CSV</button></div>
+          <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button></div>
         </div>
-        ${renderSummary(view)}
+        ${view.summary || view.credits ? html`<div class="side">${renderSummary(view)} ${renderCredits(view)}</div>` : nothing}
       </div>
     </section>
   `;
@@ -98,7 +103,8 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
       { id: "description", label: "Description" },
       { id: "amount", label: "Amount", numeric: true },
     ],
-    template: "6.75rem minmax(7rem, 1.2fr) minmax(7.5rem, 1fr) minmax(6.5rem, 0.9fr) minmax(11rem, 2.2fr) minmax(6rem, 0.9fr)",
+    // Small minimums, the description takes the slack; the date's width fits "2026-11-04"; the amount's fits the widest amount (--_ck-amount).
+    template: "calc(6em + 1.5rem) minmax(5rem, 1.2fr) minmax(6rem, 1.2fr) minmax(6rem, 0.8fr) minmax(6rem, 2fr) var(--_ck-amount)",
     rows: view.lines,
     key: (l) => l.entryId,
     rowPart: "line",
@@ -109,9 +115,31 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
       ${cell(html`${l.description}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
       ${cell(money(l.amount), true, { cls: l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "available" : "" })}
     `,
-    totals: html`${cell(`Total of ${whole(view.lines.length)} lines`, false, { span: 5 })}
-    ${cell(view.total ? money(view.total) : "", true)}`,
+    totals: html`<div role="cell" class="cell total-label" aria-colspan="5">${totalLabel(view)}</div>
+      ${cell(view.total ? money(view.total) : "", true)}`,
   });
+}
+
+/** "Total of 2 Payment (AC) lines" when the lines are of one type and so have a sum that means something; else "5 lines". */
+function totalLabel(view: TransactionsView): string {
+  const n = view.lines.length;
+  const lines = `line${n === 1 ? "" : "s"}`;
+  const type = view.lines[0]?.type;
+  return view.total && type ? `Total of ${whole(n)} ${type} ${lines}` : `${whole(n)} ${lines}`;
+}
+
+/**
+ * The amount column's width: the widest amount shown (the longest canonical
+ * amount, formatted, or the total), at least the header's, plus the cell's
+ * padding. Counted in `em` (0.65 a character: a digit is narrower in common
+ * fonts), not `ch`, which is wider in the bold header and footer and would
+ * move their columns off the body's.
+ */
+function amountTrack(view: TransactionsView): string {
+  let longest = view.total;
+  for (const line of view.lines) if (line.amount.length > longest.length) longest = line.amount;
+  const shown = [longest, view.total].filter(Boolean).map((a) => showMoney(a, view.currency, view.locale).length);
+  return `calc(${((Math.max(7, ...shown) + 0.5) * 0.65).toFixed(2)}em + 1.5rem)`;
 }
 
 function renderGrants(view: TransactionsView, on: TransactionsHandlers, line: TransactionLine, index: number) {
@@ -128,32 +156,5 @@ function renderGrants(view: TransactionsView, on: TransactionsHandlers, line: Tr
         return html`<li><span>${what}</span> <span class="num">${showMoney(use.amount, view.currency, view.locale)}</span></li>`;
       })}
     </ul>
-  `;
-}
-
-function renderSummary(view: TransactionsView) {
-  const summary = view.summary;
-  if (!summary) return nothing;
-  const money = (amount: string) => showMoney(amount, view.currency, view.locale);
-  const period = summary.from || summary.to ? `${summary.from ?? "…"} to ${summary.to ?? "…"}` : "All dates";
-  return html`
-    <aside class="summary" part="summary" aria-labelledby="summary-title">
-      <table>
-        <caption id="summary-title">Payment summary <span class="muted">${period}</span></caption>
-        <thead>
-          <tr><th scope="col">Payment type</th><th scope="col" class="num">Payments</th><th scope="col" class="num">Total</th></tr>
-        </thead>
-        <tbody>
-          ${summary.categories.map(
-            (c) => html`<tr class=${c.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "account-credit" : ""} data-type=${c.paymentType}>
-              <th scope="row">${c.label}</th><td class="num">${whole(c.count)}</td><td class="num">${money(c.total)}</td>
-            </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr><th scope="row">Total</th><td class="num">${whole(summary.count)}</td><td class="num">${money(summary.total)}</td></tr>
-        </tfoot>
-      </table>
-    </aside>
   `;
 }

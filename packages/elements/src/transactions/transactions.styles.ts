@@ -1,3 +1,9 @@
+/**
+ * `<ck-transactions>`'s look, by the element's own width (container queries):
+ * up to 44rem each line is a block (date and type, account and payment type,
+ * the amount at the right, the description below), wider the lines are a
+ * table; from 75rem the summaries sit beside the lines, below them otherwise.
+ */
 import { css } from "lit";
 
 export const transactionsStyles = css`
@@ -7,9 +13,60 @@ export const transactionsStyles = css`
     gap: calc(var(--_ck-space) * 2);
     align-items: start;
   }
-  @container (min-width: 960px) {
+  .side {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: start;
+    gap: calc(var(--_ck-space) * 2);
+    min-width: 0;
+  }
+  .side > * {
+    flex: 0 1 auto;
+    min-width: 0;
+    overflow-x: auto;
+  }
+  @container (min-width: 75rem) {
     .columns {
       grid-template-columns: minmax(0, 1fr) max-content;
+    }
+    .side {
+      flex-direction: column;
+      align-items: stretch;
+    }
+  }
+  .total-label {
+    grid-column: 1 / -2;
+  }
+  @container (max-width: 44rem) {
+    .table .row {
+      grid-template-columns: minmax(calc(6em + 1.5rem), 1fr) minmax(0, 1.2fr) var(--_ck-amount);
+      align-items: start;
+      padding: 4px 0;
+    }
+    .table .row > * {
+      padding: 2px 6px;
+    }
+    .table .row > :nth-child(2) {
+      grid-area: 2 / 1;
+    }
+    .table .row > :nth-child(3) {
+      grid-area: 1 / 2;
+    }
+    .table .row > :nth-child(4) {
+      grid-area: 2 / 2;
+    }
+    .table .row > :nth-child(5) {
+      grid-area: 3 / 1 / auto / 3;
+    }
+    .table .row > :last-child {
+      grid-area: 1 / 3 / span 2;
+    }
+    .table .row > .total-label {
+      grid-area: 1 / 1 / auto / 3;
+    }
+    .summary th,
+    .summary td {
+      padding-inline: 4px;
     }
   }
   .nowrap {

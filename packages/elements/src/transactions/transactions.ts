@@ -1,6 +1,8 @@
 import {
   type AccountRecord,
   type CreditKitDataSource,
+  type CreditsByTypeReport,
+  creditsByType,
   fromAmountString,
   type GrantEntry,
   isGrantEntry,
@@ -38,10 +40,15 @@ interface Ledger {
  * The transactions report (§7, §8): the ledger lines with filters by date
  * range, payment type (Account Credit among them) and transaction type
  * (`Payment (AC)`, `Refund - Account Credit`, `Preloaded Credit` …); each
- * `Payment (AC)` line can show the credit grant(s) it used; beside it the
- * payment summary for the same period with its own Account Credit category;
- * a CSV of the lines shown. Lines and totals are the core's
- * `transactionLines` and `paymentSummary`. Long lists are virtualised.
+ * `Payment (AC)` line can show the credit grant(s) it used; the payment
+ * summary for the same period with its own Account Credit category, and the
+ * credits by credit type (issued, voided, net) for the deposit report — beside
+ * the lines when the element is wide enough, below them otherwise; a CSV of
+ * the lines shown. The lines' footer counts them, and adds them up only when
+ * they are all of one transaction type (a sum of fees, credits and payments
+ * together would mean nothing). Lines and totals are the core's
+ * `transactionLines`, `paymentSummary` and `creditsByType`. Long lists are
+ * virtualised; narrow, each line stacks with its amount beside it.
  *
  * Inside a `<ck-provider>` it reads the ledger (one account's with
  * `account-id`) and refreshes when it changes; or set `entries` (controlled).
@@ -53,9 +60,10 @@ interface Ledger {
  * @csspart table - The lines table.
  * @csspart line - One ledger line.
  * @csspart grants - The grants a `Payment (AC)` line used, when shown.
- * @csspart totals - The lines' total.
+ * @csspart totals - The lines' footer: their count, and their sum when they are all of one transaction type.
  * @csspart summary - The payment summary.
- * @csspart export - The Save as CSV button.
+ * @csspart credits - The credits by credit type for the same period.
+ * @csspart export - The Save to CSV button.
  * @csspart empty - The text shown when no line passes the filters.
  * @cssprop --ck-color-available - Account Credit amounts.
  * @cssprop --ck-color-accent - Buttons and focus.
@@ -134,6 +142,7 @@ export class CkTransactions extends LitElement {
   );
   #lines: readonly TransactionLine[] = [];
   #summary: PaymentSummary | undefined;
+  #credits: CreditsByTypeReport | undefined;
   #grants = new Map<string, GrantEntry>();
   #names = new Map<string, string>();
   #total = "";
@@ -154,7 +163,8 @@ export class CkTransactions extends LitElement {
     if (changed.has("accountId") && changed.get("accountId") !== undefined) void this.#ledger.reload();
     this.#ledger.track(this.entries ? undefined : this.dataSource);
     const ledger = this.entries ? { entries: this.entries, accounts: this.accounts ?? [] } : this.#ledger.value;
-    const inputs = [ledger, this.from, this.to, this.paymentType, this.transactionType, this.accountId, this.#currency()];
+    const locale = resolveLocale(this.locale, this.kit?.locale);
+    const inputs = [ledger, this.from, this.to, this.paymentType, this.transactionType, this.accountId, this.#currency(), locale];
     if (inputs.every((value, i) => value === this.#inputs[i])) return;
     this.#inputs = inputs;
     const entries = ledger?.entries ?? [];
@@ -168,11 +178,14 @@ export class CkTransactions extends LitElement {
         ...(this.transactionType ? { transactionTypes: [this.transactionType] } : {}),
       });
       this.#summary = paymentSummary(mine, { currency: this.#currency(), ...period });
-      this.#total = this.#sumLines();
+      this.#credits = creditsByType(mine, { currency: this.#currency(), ...period, ...(locale ? { locale } : {}) });
+      const type = this.#lines[0]?.type;
+      this.#total = type && this.#lines.every((l) => l.type === type) ? this.#sumLines() : "";
       this.#error = "";
     } catch (error) {
       this.#lines = [];
       this.#summary = undefined;
+      this.#credits = undefined;
       this.#total = "";
       this.#error = messageOf(error);
     }
@@ -190,6 +203,7 @@ export class CkTransactions extends LitElement {
       lines: this.#lines,
       total: this.#total,
       summary: this.#summary,
+      credits: this.#credits,
       grants: this.#grants,
       names: this.#names,
       open: this.open,
@@ -228,6 +242,7 @@ export class CkTransactions extends LitElement {
     return saveCsv(this, `transactions${range ? `-${range}` : ""}.csv`, csvText(header, rows, [6]));
   }
 
+  /** The lines' sum (they are all of one transaction type). */
   #sumLines(): string {
     const c = this.#currency();
     return toAmountString(
