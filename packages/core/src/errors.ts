@@ -32,6 +32,8 @@ const MESSAGES = {
   "credit-overused": "This would use more credit than the grant has left.",
   "fee-reserved": "That fee is being collected by a payment in progress.",
   "idempotency-conflict": "This key was already used for a different operation.",
+  "unknown-payment": "No payment with that entry id is on this account.",
+  "payment-already-reversed": "That payment was already reversed.",
   // checkout (§3)
   "credit-exceeds-maximum": "The credit applied cannot exceed the available credit or the amount due.",
   "credit-amount-admin-only": "Only an administrator can apply a smaller credit amount.",

@@ -42,6 +42,8 @@ type Op =
   | { kind: "voidFee"; acct: string; fee: string; amount: string }
   | { kind: "payCredit"; acct: string; fee: string; uses: { grant: string; amount: string }[] }
   | { kind: "payCard"; acct: string; fee: string; amount: string }
+  /** Reverses the account's `pick`-th payment (modulo how many it has); `amount` replaces the payment's own when given. */
+  | { kind: "reversePayment"; acct: string; pick: number; amount: string | null }
   /** `fees` picks among the account's posted fees by position; "f9" names a fee that was never posted. */
   | { kind: "reserve"; slot: number; acct: string; fees: number[]; unknownFee: boolean; credit: string }
   | { kind: "release"; slot: number }
@@ -75,6 +77,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("payCard" as const), acct, fee, amount: cents(3000) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("reversePayment" as const),
+      acct,
+      pick: fc.nat(5),
+      amount: fc.option(cents(3000), { freq: 4 }),
+    }),
+  },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -180,6 +191,13 @@ function run(input: { autoApply: boolean; ops: readonly Op[] }, check: (journal:
             ),
           ]);
           break;
+        case "reversePayment": {
+          const payments = journal.entriesOf(o.acct).filter((e) => e.type === "Payment" || e.type === "Payment (AC)");
+          const target = payments[o.pick % Math.max(1, payments.length)];
+          const entryId = target?.id ?? "no-such-payment";
+          result = journal.commit(key, [voidEntry(key, o.acct, { kind: "payment", entryId }, o.amount ?? target?.amount ?? "1.00")]);
+          break;
+        }
         case "payCard":
           result = journal.commit(key, [
             {
@@ -246,8 +264,10 @@ interface Totals {
 function entryTotals() {
   const books = new Map<string, Totals>(ACCOUNTS.map((a) => [a, { fees: new Map(), grants: new Map() }]));
   let seen = 0;
+  const payments = new Map<string, LedgerEntry>();
   const read = (e: LedgerEntry) => {
     const { fees, grants } = books.get(e.accountId) ?? expect.fail(`entry for unknown account ${e.accountId}`);
+    if (e.type === "Payment" || e.type === "Payment (AC)") payments.set(e.id, e);
     const feeOf = (id: string) => fees.get(id) ?? expect.fail(`entry references unknown fee ${id}`);
     const grantOf = (id: string) => grants.get(id) ?? expect.fail(`entry references unknown grant ${id}`);
     const z = zero(C);
@@ -257,8 +277,18 @@ function entryTotals() {
       feeOf(e.feeId).paid = add(feeOf(e.feeId).paid, m(e.amount));
       for (const g of e.grants) grantOf(g.grantId).used = add(grantOf(g.grantId).used, m(g.amount));
     } else if (e.type === "Void") {
-      if (e.target.kind === "fee") feeOf(e.target.feeId).voided = add(feeOf(e.target.feeId).voided, m(e.amount));
-      else grantOf(e.target.grantId).voided = add(grantOf(e.target.grantId).voided, m(e.amount));
+      const target = e.target;
+      if (target.kind === "fee") feeOf(target.feeId).voided = add(feeOf(target.feeId).voided, m(e.amount));
+      else if (target.kind === "grant") grantOf(target.grantId).voided = add(grantOf(target.grantId).voided, m(e.amount));
+      else {
+        // A payment reversed: what it paid is owed again, the credit it used is free again.
+        const p = payments.get(target.entryId) ?? expect.fail(`reversal of unknown payment ${target.entryId}`);
+        if (p.type === "Payment") for (const a of p.allocations) feeOf(a.feeId).paid = subtract(feeOf(a.feeId).paid, m(a.amount));
+        else if (p.type === "Payment (AC)") {
+          feeOf(p.feeId).paid = subtract(feeOf(p.feeId).paid, m(p.amount));
+          for (const g of p.grants) grantOf(g.grantId).used = subtract(grantOf(g.grantId).used, m(g.amount));
+        }
+      }
     } else grants.set(e.grantId, { amount: m(e.amount), used: z, voided: z });
   };
   return {

@@ -1,6 +1,15 @@
 import { add, fromAmountString, isPositive, isZero, type Money, subtract, sum, toAmountString, zero } from "../money.js";
 import { applyEntry } from "./apply-entry.js";
-import type { AccountRecord, FeeEntry, GrantEntry, GrantSource, GrantType, LedgerEntry } from "./entries.js";
+import type {
+  AccountRecord,
+  CreditPaymentEntry,
+  FeeEntry,
+  GrantEntry,
+  GrantSource,
+  GrantType,
+  LedgerEntry,
+  PaymentEntry,
+} from "./entries.js";
 import { type Tallies, TallyList } from "./tallies.js";
 
 /** A fee as it stands now. */
@@ -106,6 +115,15 @@ export interface ReservationGuard {
   heldByOthers(accountId: string, grantId: string): Money | undefined;
   /** The key of another operation's reservation holding `feeId`, if any. */
   feeHeldBy(accountId: string, feeId: string): string | undefined;
+  /**
+   * A payment already on the ledger, by entry id, and whether it was reversed
+   * before (this operation's earlier reversals included). Without it, payments
+   * cannot be reversed.
+   */
+  payment?(
+    accountId: string,
+    entryId: string,
+  ): { readonly entry: PaymentEntry | CreditPaymentEntry; readonly reversed: boolean } | undefined;
 }
 
 export function emptyBook(account: AccountRecord, currency: string): Book {

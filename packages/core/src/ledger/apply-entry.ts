@@ -96,6 +96,73 @@ function takeCredit(book: Book, grantId: string, amount: Money, guard: Reservati
   );
 }
 
+/** A fee after a payment of `part` to it is taken back: paid less, owed again. */
+function unpay(book: Book, feeId: string, part: Money, key: string, guard: ReservationGuard): void {
+  const fee = needFee(book, feeId);
+  const holder = guard.feeHeldBy(book.account.id, feeId);
+  if (holder !== undefined && holder !== key) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
+  if (compare(part, fee.paid) > 0)
+    throw new CreditKitError("invalid-input", { feeId }, "A reversal cannot take back more than the fee was paid.");
+  const paid = compare(part, fee.paid) === 0 ? zero(book.currency) : subtract(fee.paid, part);
+  book.fees.set(feeId, {
+    entry: fee.entry,
+    order: fee.order,
+    amount: fee.amount,
+    paid,
+    voided: fee.voided,
+    remainder: plus(fee.remainder, part),
+  });
+}
+
+/** A grant after credit `use` taken from it by a payment is given back. */
+function unuse(book: Book, grantId: string, use: Money): void {
+  const grant = needGrant(book, grantId);
+  if (compare(use, grant.used) > 0)
+    throw new CreditKitError("invalid-input", { grantId }, "A reversal cannot give back more credit than was used.");
+  const used = compare(use, grant.used) === 0 ? zero(book.currency) : subtract(grant.used, use);
+  book.grants.set(grantId, { entry: grant.entry, amount: grant.amount, used, voided: grant.voided, remainder: plus(grant.remainder, use) });
+}
+
+/**
+ * Reverses a whole recorded payment: what a `Payment` paid to each fee, or
+ * what a `Payment (AC)` paid to its fee, is owed again, and the credit a
+ * `Payment (AC)` used is available again. The void's amount must be the
+ * payment's; a payment is reversed once; a payment that put part of itself
+ * on account as credit is refused (void that credit, then record anew).
+ */
+function reversePayment(book: Book, entryId: string, amount: Money, entry: LedgerEntry, guard: ReservationGuard): void {
+  const c = book.currency;
+  const found = guard.payment?.(book.account.id, entryId);
+  if (!found) throw new CreditKitError("unknown-payment", { accountId: book.account.id, entryId });
+  if (found.reversed) throw new CreditKitError("payment-already-reversed", { entryId });
+  const paid = found.entry;
+  if (compare(amount, parseMoney(paid.amount, c, "positive")) !== 0) {
+    throw new CreditKitError(
+      "invalid-input",
+      { entryId: entry.id },
+      "A payment is reversed whole: the void's amount must be the payment's.",
+    );
+  }
+  if (paid.type === "Payment (AC)") {
+    unpay(book, paid.feeId, amount, entry.key, guard);
+    for (const g of listOf(paid.grants)) unuse(book, g.grantId, parseMoney(g.amount, c, "positive"));
+    return;
+  }
+  let allocated: Money = zero(c);
+  for (const a of listOf(paid.allocations)) {
+    const part = parseMoney(a.amount, c, "positive");
+    allocated = plus(allocated, part);
+    unpay(book, a.feeId, part, entry.key, guard);
+  }
+  if (compare(allocated, amount) !== 0) {
+    throw new CreditKitError(
+      "invalid-input",
+      { entryId },
+      "This payment put part of itself on account as credit: void that credit and record the correction as new entries.",
+    );
+  }
+}
+
 /**
  * Applies one entry to a book, checking every rule that keeps the ledger
  * sound: no fee overpaid, no grant overused, no reserved fee or credit taken
@@ -148,7 +215,9 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
       return;
     }
     case "Void": {
-      if (entry.target.kind === "grant") {
+      if (entry.target.kind === "payment") {
+        reversePayment(book, entry.target.entryId, amount, entry, guard);
+      } else if (entry.target.kind === "grant") {
         takeCredit(book, entry.target.grantId, amount, guard, "voided");
       } else {
         const fee = needFee(book, entry.target.feeId);

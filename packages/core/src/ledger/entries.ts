@@ -100,10 +100,20 @@ export interface GrantEntry extends EntryBase {
   readonly source: GrantSource;
 }
 
-/** What a void reverses: the unused part of a grant, or the unpaid part of a fee. */
-export type VoidTarget = { readonly kind: "grant"; readonly grantId: string } | { readonly kind: "fee"; readonly feeId: string };
+/**
+ * What a void reverses: the unused part of a grant, the unpaid part of a fee,
+ * or a whole recorded payment (`Payment` or `Payment (AC)`, by its entry id).
+ */
+export type VoidTarget =
+  | { readonly kind: "grant"; readonly grantId: string }
+  | { readonly kind: "fee"; readonly feeId: string }
+  | { readonly kind: "payment"; readonly entryId: string };
 
-/** A reversal: takes `amount` off the target's unused (grant) or unpaid (fee) remainder. */
+/**
+ * A reversal: takes `amount` off the target's unused (grant) or unpaid (fee)
+ * remainder; for a payment, `amount` is the payment's whole amount, and what
+ * it paid is owed again (the credit it used is available again).
+ */
 export interface VoidEntry extends EntryBase {
   readonly type: "Void";
   readonly target: VoidTarget;

@@ -6,6 +6,7 @@
 import { CreditKitError } from "../errors.js";
 import { add, fromAmountString, isPositive, isZero, type Money, subtract, toAmountString, zero } from "../money.js";
 import type { Book, FeeTally, GrantTally, Reservation, ReservationGuard } from "./account-state.js";
+import type { CreditPaymentEntry, PaymentEntry } from "./entries.js";
 import { TallyList } from "./tallies.js";
 import type { CreditSource } from "./waterfall.js";
 
@@ -148,12 +149,27 @@ export class Holds {
   }
 }
 
-/** The reservation rules as seen by the operation writing under `key`. */
+/** Finds a recorded payment of an account by its entry id (the journal's log). */
+export type PaymentFinder = (accountId: string, entryId: string) => PaymentEntry | CreditPaymentEntry | undefined;
+
+/** The reservation rules as seen by the operation writing under `key`, and the payments it may reverse. */
 export class Guard implements ReservationGuard {
+  /** Payments this operation reverses (a second reversal in the same commit is refused too). */
+  readonly #reversing = new Set<string>();
+
   constructor(
     private readonly holds: Holds,
     private readonly key: string,
+    private readonly payments?: { readonly find: PaymentFinder; readonly reversed: ReadonlySet<string> },
   ) {}
+
+  payment(accountId: string, entryId: string): { entry: PaymentEntry | CreditPaymentEntry; reversed: boolean } | undefined {
+    const entry = this.payments?.find(accountId, entryId);
+    if (!entry) return undefined;
+    const reversed = this.#reversing.has(entryId) || (this.payments?.reversed.has(entryId) ?? false);
+    this.#reversing.add(entryId);
+    return { entry, reversed };
+  }
 
   heldByOthers(accountId: string, grantId: string): Money | undefined {
     return this.holds.heldOn(accountId, grantId, this.key);

@@ -149,6 +149,16 @@ export function createJournal(options: JournalOptions): Journal {
   /** Recently read snapshots, most recent last; bounded so a 100k-account ledger does not keep 100k of them. */
   const snapshots = new Map<string, AccountSnapshot>();
   const listeners = new Set<(change: JournalChange) => void>();
+  /** Payments reversed by a `Void`, by entry id. */
+  const reversed = new Set<string>();
+  /** Where a payment reversal finds the payment: among the account's own entries. */
+  const payments = {
+    reversed,
+    find: (accountId: string, entryId: string) => {
+      const found = log.listOf(book(accountId)).find((e) => e.id === entryId);
+      return found?.type === "Payment" || found?.type === "Payment (AC)" ? found : undefined;
+    },
+  };
 
   const book = (accountId: string): Shelf => {
     if (recent !== undefined && recent.account.id === accountId) return recent;
@@ -176,7 +186,7 @@ export function createJournal(options: JournalOptions): Journal {
 
   const append = (key: string, batch: readonly LedgerEntry[]): readonly LedgerEntry[] => {
     const entries = frozenEntries(batch);
-    const guard = new Guard(holds, key);
+    const guard = new Guard(holds, key, payments);
     let first: BookDraft | undefined;
     let others: Map<string, BookDraft> | undefined;
     const seen = entries.length > SCAN_IDS ? new Set<unknown>() : undefined;
@@ -205,6 +215,10 @@ export function createJournal(options: JournalOptions): Journal {
       const entry = entries[n] as LedgerEntry;
       if (!isOwnId(entry.id, key)) otherIds.add(entry.id);
       log.append(entry, book(entry.accountId));
+    }
+    for (let n = 0; n < entries.length; n++) {
+      const entry = entries[n] as LedgerEntry;
+      if (entry.type === "Void" && entry.target.kind === "payment") reversed.add(entry.target.entryId);
     }
     // A one-entry commit's idempotency record is the entry itself: no list of one kept per credit.
     const kept: Written = entries.length === 1 ? (entries[0] as LedgerEntry) : entries;

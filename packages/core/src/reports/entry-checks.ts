@@ -55,9 +55,11 @@ function checkEntry(value: unknown, index: number): void {
       assertInput(typeof entry.feeId === "string", `${at}.feeId`);
       return;
     case "Void": {
-      const target = entry.target as { kind?: unknown; grantId?: unknown; feeId?: unknown } | undefined;
+      const target = entry.target as { kind?: unknown; grantId?: unknown; feeId?: unknown; entryId?: unknown } | undefined;
       assertInput(
-        (target?.kind === "grant" && typeof target.grantId === "string") || (target?.kind === "fee" && typeof target.feeId === "string"),
+        (target?.kind === "grant" && typeof target.grantId === "string") ||
+          (target?.kind === "fee" && typeof target.feeId === "string") ||
+          (target?.kind === "payment" && typeof target.entryId === "string"),
         `${at}.target`,
       );
       return;

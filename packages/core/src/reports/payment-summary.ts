@@ -5,7 +5,10 @@
 import type { IsoDate } from "../dates.js";
 import { assertInput } from "../errors.js";
 import type { LedgerEntry, PaymentType } from "../ledger/entries.js";
-import { add, type CurrencyCode, fromAmountString, type Money, toAmountString, zero } from "../money.js";
+import { add, type CurrencyCode, fromAmountString, type Money, subtract, toAmountString, zero } from "../money.js";
+
+const negate = (m: Money): Money => subtract(zero(m.currency), m);
+
 import { PAYMENT_TYPE_LABELS, PAYMENT_TYPE_ORDER } from "./payment-types.js";
 import type { ReportPeriod } from "./period.js";
 import { transactionLines } from "./transaction-lines.js";
@@ -46,9 +49,10 @@ export interface PaymentSummary {
 
 /**
  * Totals per payment type over `from`..`to` (inclusive): `Payment` entries by
- * their method, `Payment (AC)` entries in the Account Credit category. The
- * grand total is the sum of exactly the payment lines `transactionLines`
- * returns for the same period. Throws a CreditKitError for malformed entries,
+ * their method, `Payment (AC)` entries in the Account Credit category, less
+ * the payments reversed in the period (a `Void` of a payment counts against
+ * the payment's category). The grand total is the sum of exactly the payment
+ * lines `transactionLines` returns for the same period, reversals negative. Throws a CreditKitError for malformed entries,
  * bad dates or amounts not exact in `currency`.
  */
 export function paymentSummary(entries: readonly LedgerEntry[], options: PaymentSummaryOptions): PaymentSummary {
@@ -63,13 +67,15 @@ export function paymentSummary(entries: readonly LedgerEntry[], options: Payment
   for (const line of transactionLines(entries, period)) {
     if (line.paymentType === undefined) continue;
     const amount = fromAmountString(line.amount, currency);
+    // A reversed payment takes its amount back out of its category.
+    const signed = line.reverses === undefined ? amount : negate(amount);
     const bucket = totals.get(line.paymentType);
     if (bucket) {
       bucket.count += 1;
-      bucket.total = add(bucket.total, amount);
+      bucket.total = add(bucket.total, signed);
     }
     count += 1;
-    grand = add(grand, amount);
+    grand = add(grand, signed);
   }
   return {
     currency,

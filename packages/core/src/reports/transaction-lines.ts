@@ -49,13 +49,25 @@ export interface TransactionLine {
   readonly grantId?: string;
   /** Grants: the credit type; `Void` of a grant: the voided grant's credit type, when the grant is among the entries. */
   readonly creditType?: string;
+  /** `Void` of a payment: the payment's entry id (the line's payment type is the payment's). */
+  readonly reverses?: string;
   /** `Payment (AC)`: each grant it used and how much of it. */
   readonly grants?: readonly GrantUse[];
   /** `Payment`: the fees it paid and how much of each. */
   readonly allocations?: readonly Allocation[];
 }
 
-function lineOf(entry: LedgerEntry, grants: ReadonlyMap<string, GrantEntry>): TransactionLine {
+/** A payment's type: its method, or Account Credit for a `Payment (AC)`. */
+function paymentTypeOf(entry: LedgerEntry | undefined): PaymentType | undefined {
+  if (entry?.type === "Payment") return entry.method;
+  return entry?.type === "Payment (AC)" ? ACCOUNT_CREDIT_PAYMENT_TYPE : undefined;
+}
+
+function lineOf(
+  entry: LedgerEntry,
+  grants: ReadonlyMap<string, GrantEntry>,
+  byId: () => ReadonlyMap<string, LedgerEntry>,
+): TransactionLine {
   const base = {
     entryId: entry.id,
     accountId: entry.accountId,
@@ -78,6 +90,10 @@ function lineOf(entry: LedgerEntry, grants: ReadonlyMap<string, GrantEntry>): Tr
       };
     case "Void": {
       if (entry.target.kind === "fee") return { ...base, feeId: entry.target.feeId };
+      if (entry.target.kind === "payment") {
+        const paymentType = paymentTypeOf(byId().get(entry.target.entryId));
+        return { ...base, reverses: entry.target.entryId, ...(paymentType !== undefined ? { paymentType } : {}) };
+      }
       const creditType = grants.get(entry.target.grantId)?.creditType;
       return { ...base, grantId: entry.target.grantId, ...(creditType !== undefined ? { creditType } : {}) };
     }
@@ -104,6 +120,7 @@ function checkList<T>(values: readonly T[] | undefined, field: string, known: (v
  *   `transactionTypes` each keep lines matching any of their values.
  * - A `Payment (AC)` line has payment type `"account-credit"` and lists the
  *   grants it used.
+ * - A `Void` of a payment names it (`reverses`) and has its payment type.
  *
  * Throws a CreditKitError for malformed entries, unknown payment or
  * transaction types, bad dates, or `from` after `to`.
@@ -116,12 +133,18 @@ export function transactionLines(entries: readonly LedgerEntry[], filter: Transa
   const paymentTypes = checkList(filter.paymentTypes, "paymentTypes", isPaymentType);
   const types = checkList(filter.transactionTypes, "transactionTypes", (v) => (TRANSACTION_TYPES as readonly unknown[]).includes(v));
   const grants = grantsById(entries);
+  // Made only when a payment reversal needs its payment.
+  let ids: Map<string, LedgerEntry> | undefined;
+  const byId = () => {
+    ids ??= new Map(entries.map((e) => [e.id, e]));
+    return ids;
+  };
   const lines: TransactionLine[] = [];
   for (const entry of entries) {
     if (!inPeriod(entry.date, period)) continue;
     if (accounts && !accounts.has(entry.accountId)) continue;
     if (types && !types.has(entry.type)) continue;
-    const line = lineOf(entry, grants);
+    const line = lineOf(entry, grants, byId);
     if (paymentTypes && (line.paymentType === undefined || !paymentTypes.has(line.paymentType))) continue;
     lines.push(line);
   }

@@ -1,0 +1,121 @@
+/**
+ * Reversing a recorded payment (§2: entries are never edited or deleted, only
+ * reversed by a new entry): a `Void` whose target is the payment's entry.
+ */
+import { expect } from "chai";
+import type { LedgerEntry, PaymentEntry } from "../../../packages/core/src/ledger/entries.js";
+import { type Journal, restoreJournal } from "../../../packages/core/src/ledger/journal.js";
+import { paymentSummary } from "../../../packages/core/src/reports/payment-summary.js";
+import { transactionLines } from "../../../packages/core/src/reports/transaction-lines.js";
+import { creditPaymentEntry, errorOf, grantCredit, journalWith, openFamily, postFee, voidEntry } from "../fixtures.js";
+
+function cardPayment(key: string, accountId: string, amount: string, allocations: [string, string][]): PaymentEntry {
+  return {
+    id: `${key}#0`,
+    key,
+    type: "Payment",
+    accountId,
+    date: "2026-11-20",
+    amount,
+    description: "Card at the desk",
+    method: "card",
+    allocations: allocations.map(([feeId, part]) => ({ feeId, amount: part })),
+  };
+}
+
+const reversal = (key: string, accountId: string, entryId: string, amount: string): LedgerEntry =>
+  voidEntry(key, accountId, { kind: "payment", entryId }, amount);
+
+/** fam-1 owes swim 20.00 and gym 10.00, and has a 5.00 grant; paid 25.00 by card (swim 20, gym 5). */
+function paidByCard(): { journal: Journal; fam: string } {
+  const journal = journalWith();
+  const fam = openFamily(journal);
+  postFee(journal, fam, "swim", "20.00");
+  postFee(journal, fam, "gym", "10.00");
+  grantCredit(journal, fam, "g1", "5.00");
+  journal.commit("pay", [
+    cardPayment("pay", fam, "25.00", [
+      ["swim", "20.00"],
+      ["gym", "5.00"],
+    ]),
+  ]);
+  return { journal, fam };
+}
+
+describe("ledger: reversing a recorded payment (§2)", () => {
+  it("a reversed card payment is owed again, fee by fee, and is reversed once only", () => {
+    const { journal, fam } = paidByCard();
+    expect(journal.snapshot(fam).amountDue).to.equal("5.00");
+    expect(journal.commit("undo", [reversal("undo", fam, "pay#0", "25.00")]).status).to.equal("committed");
+    const after = journal.snapshot(fam);
+    expect(after.amountDue).to.equal("30.00");
+    expect(after.fees.map((f) => [f.feeId, f.paid, f.remainder])).to.deep.equal([
+      ["swim", "0.00", "20.00"],
+      ["gym", "0.00", "10.00"],
+    ]);
+    expect(after.accountCredit).to.equal("5.00");
+    const before = JSON.stringify(journal.toData());
+    expect(errorOf(() => journal.commit("undo-2", [reversal("undo-2", fam, "pay#0", "25.00")])).code).to.equal("payment-already-reversed");
+    expect(JSON.stringify(journal.toData())).to.equal(before);
+  });
+
+  it("a reversed Payment (AC) gives its credit back to the grants it used", () => {
+    const journal = journalWith();
+    const fam = openFamily(journal);
+    postFee(journal, fam, "swim", "20.00");
+    grantCredit(journal, fam, "g1", "5.00");
+    journal.commit("ac", [creditPaymentEntry("ac", fam, "swim", [["g1", "5.00"]], { id: "ac#0" })]);
+    expect([journal.snapshot(fam).amountDue, journal.snapshot(fam).accountCredit]).to.deep.equal(["15.00", "0.00"]);
+    journal.commit("undo", [reversal("undo", fam, "ac#0", "5.00")]);
+    const after = journal.snapshot(fam);
+    expect([after.amountDue, after.accountCredit]).to.deep.equal(["20.00", "5.00"]);
+    expect(after.grants[0]?.used).to.equal("0.00");
+  });
+
+  it("refuses an unknown payment, another account's, a part of one, and a payment that put money on credit; nothing changes", () => {
+    const { journal, fam } = paidByCard();
+    const other = openFamily(journal, "fam-2", "Other family");
+    postFee(journal, other, "swim", "8.00");
+    journal.commit("over", [cardPayment("over", other, "10.00", [["swim", "8.00"]])]);
+    const before = JSON.stringify(journal.toData());
+    const cases: [LedgerEntry, string][] = [
+      [reversal("x1", fam, "nope#0", "25.00"), "unknown-payment"],
+      [reversal("x2", other, "pay#0", "25.00"), "unknown-payment"],
+      [reversal("x3", fam, "pay#0", "20.00"), "invalid-input"],
+      [reversal("x4", other, "over#0", "10.00"), "invalid-input"],
+      [reversal("x5", fam, "fee-swim-1#0", "20.00"), "unknown-payment"],
+    ];
+    for (const [entry, code] of cases) expect(errorOf(() => journal.commit(entry.key, [entry])).code, entry.key).to.equal(code);
+    // Twice in one commit is refused too.
+    const twice = [reversal("x6", fam, "pay#0", "25.00"), { ...reversal("x6", fam, "pay#0", "25.00"), id: "x6#1" }];
+    expect(errorOf(() => journal.commit("x6", twice)).code).to.equal("payment-already-reversed");
+    expect(JSON.stringify(journal.toData())).to.equal(before);
+  });
+
+  it("refuses to reopen a fee held by a settlement in flight", () => {
+    const { journal, fam } = paidByCard();
+    journal.reserve({ key: "batch/inv", accountId: fam, feeIds: ["gym"], credit: "0" });
+    expect(errorOf(() => journal.commit("undo", [reversal("undo", fam, "pay#0", "25.00")])).code).to.equal("fee-reserved");
+  });
+
+  it("stays reversed when the journal is restored from its data", () => {
+    const { journal, fam } = paidByCard();
+    journal.commit("undo", [reversal("undo", fam, "pay#0", "25.00")]);
+    const copy = restoreJournal(journal.toData());
+    expect(copy.snapshot(fam).amountDue).to.equal("30.00");
+    expect(errorOf(() => copy.commit("again", [reversal("again", fam, "pay#0", "25.00")])).code).to.equal("payment-already-reversed");
+  });
+
+  it("the transactions report names the payment reversed, and the payment summary takes it out of its category", () => {
+    const { journal, fam } = paidByCard();
+    journal.commit("undo", [reversal("undo", fam, "pay#0", "25.00")]);
+    const lines = transactionLines(journal.entries(), { paymentTypes: ["card"] });
+    expect(lines.map((l) => [l.type, l.amount, l.reverses ?? null])).to.deep.equal([
+      ["Payment", "25.00", null],
+      ["Void", "25.00", "pay#0"],
+    ]);
+    const summary = paymentSummary(journal.entries(), { currency: "USD" });
+    expect(summary.categories.find((c) => c.paymentType === "card")).to.deep.include({ count: 2, total: "0.00" });
+    expect(summary.total).to.equal("0.00");
+  });
+});
