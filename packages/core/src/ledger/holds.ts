@@ -198,6 +198,19 @@ export interface FeesOwed {
   readonly totalText: string;
 }
 
+/** One fee as `journal.feeBalances` reads it. */
+export interface FeeBalance {
+  readonly feeId: string;
+  readonly category: string;
+  /** What the fee still owes, as a canonical amount string ("0.00" when paid or voided). */
+  readonly remainder: string;
+}
+
+/** Each fee of the book in posting order, with its category and what it still owes, read from the tallies. */
+export function feeBalances(book: Book): FeeBalance[] {
+  return [...book.fees.values()].map((f) => ({ feeId: f.entry.feeId, category: f.entry.category, remainder: toAmountString(f.remainder) }));
+}
+
 const byDueDate = (a: FeeTally, b: FeeTally): number =>
   a.entry.dueDate < b.entry.dueDate
     ? -1

@@ -29,9 +29,11 @@ import { BookDraft } from "./apply-entry.js";
 import { type AccountRecord, isGrantEntry, type LedgerEntry } from "./entries.js";
 import { canonicalJson, frozenEntries, isOwnId, SCAN_IDS, takenByOwner } from "./entry-copy.js";
 import { type EntryChain, EntryLog } from "./entry-log.js";
-import { type FeesOwed, feesOwed, Guard, Holds, usableCredit } from "./holds.js";
+import { type FeeBalance, type FeesOwed, feeBalances, feesOwed, Guard, Holds, usableCredit } from "./holds.js";
 import { planSweep } from "./sweep.js";
 import { drawCredit } from "./waterfall.js";
+
+export type { FeeBalance } from "./holds.js";
 
 export interface CommitResult {
   /** `duplicate` when this key was committed before with the same entries: nothing was written again. */
@@ -47,14 +49,6 @@ export interface ReserveRequest {
   readonly feeIds: readonly string[];
   /** The most credit to hold; less is held when less is available. "0" holds only the fees. */
   readonly credit: string;
-}
-
-/** One fee as `feeBalances` reads it. */
-export interface FeeBalance {
-  readonly feeId: string;
-  readonly category: string;
-  /** What the fee still owes, as a canonical amount string ("0.00" when paid or voided). */
-  readonly remainder: string;
 }
 
 /** What changed, for listeners. */
@@ -282,12 +276,7 @@ export function createJournal(options: JournalOptions): Journal {
       return snap;
     },
     feesOwed: (accountId, feeIds, key) => feesOwed(book(accountId), holds, feeIds, key),
-    feeBalances: (accountId) =>
-      [...book(accountId).fees.values()].map((f) => ({
-        feeId: f.entry.feeId,
-        category: f.entry.category,
-        remainder: toAmountString(f.remainder),
-      })),
+    feeBalances: (accountId) => feeBalances(book(accountId)),
     entries: () => log.entries,
     entriesOf: (accountId) => log.listOf(book(accountId)),
     committed: (key) => listOf(byKey.get(key)),
