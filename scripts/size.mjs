@@ -14,7 +14,7 @@ import { BUNDLE_OPTIONS, KIT_ENTRY, ROOT, WORKER_ENTRY, workerUrlPlugin } from "
 
 const KB = 1024;
 const BUDGETS = {
-  core: { limit: 18, ceiling: 42 },
+  core: { limit: 18, ceiling: 43 },
   kit: { limit: 45, ceiling: 104 },
 };
 const ELEMENTS = [
