@@ -10,6 +10,7 @@ export * from "./gateway.js";
 export * from "./ledger/account-state.js";
 export * from "./ledger/entries.js";
 export * from "./ledger/journal.js";
+export * from "./ledger/reversal.js";
 export * from "./ledger/sweep.js";
 export * from "./ledger/waterfall.js";
 export * from "./mass-credit/index.js";

@@ -6,6 +6,7 @@
  * network, a worker or IndexedDB unchanged.
  */
 import type { CheckoutPlan } from "./checkout/types.js";
+import type { IsoDate } from "./dates.js";
 import type { CreditKitErrorCode } from "./errors.js";
 import type { PaymentGateway } from "./gateway.js";
 import type { AccountSnapshot } from "./ledger/account-state.js";
@@ -53,6 +54,19 @@ export interface EntryQuery {
   readonly to?: string;
 }
 
+/** What `reversePayment` reverses, when and under which key. */
+export interface PaymentReversalRequest {
+  readonly accountId: string;
+  /** The entry id of the `Payment` or `Payment (AC)` to reverse. */
+  readonly entryId: string;
+  /** The reversal's date. */
+  readonly date: IsoDate;
+  /** Idempotency key; default `reverse/${entryId}`. */
+  readonly key?: string;
+  /** Default `Reversal of ${payment's description}`. */
+  readonly description?: string;
+}
+
 export interface CreditKitDataSource {
   /** The ledger's currency (ISO 4217). */
   readonly currency: string;
@@ -68,6 +82,17 @@ export interface CreditKitDataSource {
   recordCheckout(plan: CheckoutPlan): Promise<CommitResult>;
   /** Posts credit grants under one key, atomically and once. */
   postCredits(key: string, grants: readonly GrantEntry[]): Promise<CommitResult>;
+  /**
+   * Optional. Reverses a whole recorded `Payment` or `Payment (AC)` with a
+   * `Void` (core's `paymentReversal`): what it paid is owed again, the credit
+   * it used is available again. Atomic and idempotent by `key` (default
+   * `reverse/${entryId}`): the same key again resolves `duplicate` and writes
+   * nothing. Rejects with `unknown-payment`, `payment-already-reversed`,
+   * `fee-reserved` (a fee it paid is held by a settlement in flight) or
+   * `invalid-input` (a payment that put part of itself on credit). Hosts
+   * without it get no Reverse action in `<ck-transactions>`.
+   */
+  reversePayment?(request: PaymentReversalRequest): Promise<CommitResult>;
   /** The payment gateway that settlement charges. */
   readonly gateway: PaymentGateway;
   /**

@@ -16,6 +16,8 @@ import {
   type LedgerEntry,
   type MassCreditDataSet,
   type OrgSettings,
+  type PaymentReversalRequest,
+  paymentReversal,
   type ReversalLedger,
   type RunLedger,
   recordCheckout,
@@ -72,6 +74,32 @@ const chunkChange =
     }
     const results = items.map((item) => journal.commit(item.key, item.entries));
     return { value: results, records: results.flatMap((r, i) => commitRecords((items[i] as KeyedEntries).key, r)) };
+  };
+
+/**
+ * Reverses a whole payment under `key`, once: the same key again is a
+ * duplicate (also on another day), and the payment must be the account's.
+ */
+const reversalChange =
+  (request: PaymentReversalRequest): Change<CommitResult> =>
+  (journal) => {
+    assertInput(typeof request?.entryId === "string" && request.entryId !== "", "entryId");
+    const key = request.key ?? `reverse/${request.entryId}`;
+    const payment = journal.entriesOf(request.accountId).find((e) => e.id === request.entryId);
+    if (payment?.type !== "Payment" && payment?.type !== "Payment (AC)") {
+      throw new CreditKitError("unknown-payment", { accountId: request.accountId, entryId: request.entryId });
+    }
+    const previous = journal.committed(key);
+    const before = previous?.[0];
+    if (previous?.length === 1 && before?.type === "Void" && before.target.kind === "payment" && before.target.entryId === payment.id) {
+      return { value: { status: "duplicate", entries: previous, swept: [] }, records: [] };
+    }
+    const entry = paymentReversal(payment, {
+      key,
+      date: request.date,
+      ...(request.description === undefined ? {} : { description: request.description }),
+    });
+    return commitChange(key, [entry])(journal);
   };
 
 function inQuery(entry: LedgerEntry, query: EntryQuery): boolean {
@@ -177,6 +205,7 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
         const result = recordCheckout(journal, plan);
         return { value: result, records: commitRecords(plan.key, result) };
       }),
+    reversePayment: (request) => write(reversalChange(request)),
     postCredits: (key, grants) => {
       assertInput(Array.isArray(grants) && grants.every((g) => isGrantEntry(g)), "grants", "Only credit grants can be posted as credits.");
       return commit(key, grants);

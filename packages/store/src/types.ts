@@ -9,6 +9,7 @@ import type {
   LedgerEntry,
   MassCreditDataSet,
   OrgSettings,
+  PaymentReversalRequest,
   Reservation,
   RunRequestEssentials,
   RunReversal,
@@ -64,6 +65,8 @@ export interface StoreDataSource extends CreditKitDataSource {
   openAccounts(accounts: readonly AccountRecord[]): Promise<void>;
   /** Appends entries under one key, atomically and once (the journal's rules; the sweep follows when auto-apply is on). */
   commit(key: string, entries: readonly LedgerEntry[]): Promise<CommitResult>;
+  /** Reverses a whole payment (always present here; optional in the port). */
+  reversePayment(request: PaymentReversalRequest): Promise<CommitResult>;
   /** Commits many keys in one transaction, each idempotent by its key, all or nothing. */
   commitChunk(items: readonly KeyedEntries[]): Promise<readonly CommitResult[]>;
   /** The entries written under `key`, or undefined. */

@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import type { LedgerEntry, PaymentEntry } from "../../../packages/core/src/ledger/entries.js";
 import { type Journal, restoreJournal } from "../../../packages/core/src/ledger/journal.js";
+import { paymentReversal } from "../../../packages/core/src/ledger/reversal.js";
 import { paymentSummary } from "../../../packages/core/src/reports/payment-summary.js";
 import { transactionLines } from "../../../packages/core/src/reports/transaction-lines.js";
 import { creditPaymentEntry, errorOf, grantCredit, journalWith, openFamily, postFee, voidEntry } from "../fixtures.js";
@@ -117,5 +118,39 @@ describe("ledger: reversing a recorded payment (§2)", () => {
     const summary = paymentSummary(journal.entries(), { currency: "USD" });
     expect(summary.categories.find((c) => c.paymentType === "card")).to.deep.include({ count: 2, total: "0.00" });
     expect(summary.total).to.equal("0.00");
+  });
+});
+
+describe("ledger: paymentReversal builds the Void that reverses a payment", () => {
+  it("names the payment, takes its whole amount and the key's entry id, and reverses it once committed", () => {
+    const { journal, fam } = paidByCard();
+    const payment = journal.entriesOf(fam).find((e) => e.id === "pay#0") as PaymentEntry;
+    const entry = paymentReversal(payment, { key: "reverse/pay#0", date: "2026-11-21" });
+    expect(entry).to.deep.equal({
+      id: "reverse/pay#0#0",
+      key: "reverse/pay#0",
+      type: "Void",
+      accountId: fam,
+      date: "2026-11-21",
+      amount: "25.00",
+      description: "Reversal of Card at the desk",
+      target: { kind: "payment", entryId: "pay#0" },
+    });
+    expect(paymentReversal(payment, { key: "k", date: "2026-11-21", description: "Chargeback" }).description).to.equal("Chargeback");
+    expect(journal.commit(entry.key, [entry]).status).to.equal("committed");
+    expect(journal.snapshot(fam).amountDue).to.equal("30.00");
+    expect(journal.commit(entry.key, [entry]).status).to.equal("duplicate");
+  });
+
+  it("reverses a Payment (AC): the credit it used is available again", () => {
+    const journal = journalWith();
+    const fam = openFamily(journal);
+    postFee(journal, fam, "swim", "20.00");
+    grantCredit(journal, fam, "g1", "5.00");
+    const [ac] = journal.commit("ac", [creditPaymentEntry("ac", fam, "swim", [["g1", "5.00"]], { id: "ac#0" })]).entries;
+    const entry = paymentReversal(ac as Parameters<typeof paymentReversal>[0], { key: "undo", date: "2026-11-21" });
+    expect(entry.amount).to.equal("5.00");
+    journal.commit("undo", [entry]);
+    expect([journal.snapshot(fam).amountDue, journal.snapshot(fam).accountCredit]).to.deep.equal(["20.00", "5.00"]);
   });
 });

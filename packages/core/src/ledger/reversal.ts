@@ -1,0 +1,29 @@
+/**
+ * The entry that reverses a whole recorded payment (§2: nothing is edited or
+ * deleted; a `Void` reverses). Pure: the journal checks it when it is
+ * committed (`unknown-payment`, `payment-already-reversed`, `fee-reserved`).
+ */
+import type { IsoDate } from "../dates.js";
+import type { CreditPaymentEntry, PaymentEntry, VoidEntry } from "./entries.js";
+
+export interface PaymentReversalOptions {
+  /** The idempotency key the reversal is committed under; its entry's id is `${key}#0`. */
+  readonly key: string;
+  readonly date: IsoDate;
+  /** Default `Reversal of ${payment.description}`. */
+  readonly description?: string;
+}
+
+/** The `Void` that reverses `payment` whole: what it paid is owed again, the credit it used is available again. */
+export function paymentReversal(payment: PaymentEntry | CreditPaymentEntry, options: PaymentReversalOptions): VoidEntry {
+  return {
+    id: `${options.key}#0`,
+    key: options.key,
+    type: "Void",
+    accountId: payment.accountId,
+    date: options.date,
+    amount: payment.amount,
+    description: options.description ?? `Reversal of ${payment.description}`,
+    target: { kind: "payment", entryId: payment.id },
+  };
+}
