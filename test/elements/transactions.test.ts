@@ -1,8 +1,9 @@
-import type { LedgerEntry } from "@creditkit/core";
-import type { CkTransactions } from "@creditkit/elements";
+import type { CommitResult, LedgerEntry } from "@creditkit/core";
+import type { CkTransactions, PaymentReversedEvent } from "@creditkit/elements";
 import "@creditkit/elements";
 import { createMemoryDataSource, type StoreDataSource } from "@creditkit/store";
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { sendKeys } from "@web/test-runner-commands";
 import { button, captureDownload, rowsOf, textIn } from "./report-helpers.js";
 
 type Draft = Omit<LedgerEntry, "id" | "key"> & { key: string };
@@ -170,9 +171,9 @@ describe("<ck-transactions>", () => {
   it("lists every line in date order with account, type, payment type and amount", async () => {
     const el = await mount(await ledgerSource());
     const rows = rowsOf(el, "line");
-    expect(rows[0]).to.deep.equal(["2026-11-01", "Rivera family", "Fee", "", "November tuition", "$40.00"]);
+    expect(rows[0]).to.deep.equal(["2026-11-01", "Rivera family", "Fee", "", "November tuition", "", "$40.00"]);
     expect(rows[4]?.slice(0, 4)).to.deep.equal(["2026-11-10", "Rivera family", "Payment (AC)", "Account Credit"]);
-    expect(rows[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
+    expect(rows[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "Reverse", "$20.00"]);
     expect(textIn(el, ".count")).to.equal("10 lines");
   });
 
@@ -342,5 +343,169 @@ describe("<ck-transactions>", () => {
       "2026-11-10,Rivera family,fam-1,Payment (AC),Account Credit,Account credit applied: November tuition,20.00,g-pre 10.00; g-ac 10.00,k5#0",
       "2026-12-04,Okafor family,fam-2,Payment (AC),Account Credit,Account credit applied: Locker,8.00,g-ref 8.00,k10#0",
     ]);
+  });
+});
+
+describe("<ck-transactions>: reversing a payment", () => {
+  const CARD = "Reverse Card payment of $20.00 on 2026-11-10 by Rivera family";
+
+  const dialogOf = (el: CkTransactions) => el.shadowRoot?.querySelector("dialog") as HTMLDialogElement;
+  const focused = (el: CkTransactions) => el.shadowRoot?.activeElement as HTMLElement | null;
+  const lineOf = (el: CkTransactions, description: string) => rowsOf(el, "line").find((r) => r[4]?.startsWith(description));
+  const reversedEvents = (el: CkTransactions) => {
+    const seen: PaymentReversedEvent[] = [];
+    el.parentElement?.parentElement?.addEventListener("ck-payment-reversed", (e) => seen.push(e));
+    return seen;
+  };
+
+  /** Focuses the line's Reverse button and presses Enter, as a keyboard user does; the confirmation opens. */
+  async function askWithKeyboard(el: CkTransactions, label: string): Promise<HTMLDialogElement> {
+    button(el, label).focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => dialogOf(el)?.open, "the confirmation opens");
+    return dialogOf(el);
+  }
+
+  it("reverses a card payment with the keyboard: the fee is owed again, the line shows Reversed, one composed event", async () => {
+    const source = await ledgerSource();
+    const el = await mount(source);
+    const events = reversedEvents(el);
+    expect((await source.getAccount("fam-1")).amountDue).to.equal("0.00");
+    expect(lineOf(el, "Card payment")?.[5]).to.equal("Reverse");
+
+    const dialog = await askWithKeyboard(el, CARD);
+    expect(focused(el)?.textContent?.trim(), "focus moves into the confirmation").to.equal("Reverse payment");
+    expect(dialog.contains(focused(el))).to.equal(true);
+    expect(dialog.querySelector("#reverse-body")?.textContent?.replace(/\s+/g, " ")).to.contain(
+      "The Card payment of $20.00 on 2026-11-10 by Rivera family (“Card payment”) will be reversed",
+    );
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: "Enter" });
+
+    await waitUntil(() => textIn(el, "[part~=reverse-status][role=status]") !== "", "the outcome shows");
+    expect(textIn(el, "[part~=reverse-status][role=status]")).to.equal(
+      "Reversed the Card payment of $20.00 on 2026-11-10 by Rivera family.",
+    );
+    expect(dialog.open).to.equal(false);
+    expect((await source.getAccount("fam-1")).amountDue, "the fee the card paid is owed again").to.equal("20.00");
+    await waitUntil(() => el.lines.length === LEDGER.length + 1, "the reversal's line shows");
+    await el.updateComplete;
+    expect(lineOf(el, "Card payment")?.[5], "the payment shows as reversed").to.equal("Reversed");
+    expect(() => button(el, CARD), "no Reverse on it any more").to.throw();
+    expect(lineOf(el, "Reversal of Card payment")?.slice(2)).to.deep.equal(["Void", "Card", "Reversal of Card payment", "", "$20.00"]);
+    expect(focused(el)?.textContent?.trim(), "focus comes back to the line").to.equal("Reversed");
+    expect(button(el, "Reverse Account Credit payment of $20.00 on 2026-11-10 by Rivera family").part.contains("reverse")).to.equal(true);
+
+    expect(events).to.have.length(1);
+    expect(events[0]?.composed).to.equal(true);
+    expect(events[0]?.bubbles).to.equal(true);
+    expect(events[0]?.detail.accountId).to.equal("fam-1");
+    expect(events[0]?.detail.entryId).to.equal("k6#0");
+    expect(events[0]?.detail.result.status).to.equal("committed");
+    await expect(el).to.be.accessible();
+  });
+
+  it("Escape and Cancel reverse nothing, and focus goes back to the Reverse button", async () => {
+    const source = await ledgerSource();
+    const el = await mount(source);
+    const events = reversedEvents(el);
+    const before = (await source.listEntries()).length;
+
+    const dialog = await askWithKeyboard(el, CARD);
+    await sendKeys({ press: "Escape" });
+    await waitUntil(() => !dialog.open, "Escape closes the confirmation");
+    await el.updateComplete;
+    expect(focused(el)?.getAttribute("aria-label")).to.equal(CARD);
+
+    await askWithKeyboard(el, CARD);
+    await sendKeys({ press: "Tab" });
+    expect(focused(el)?.textContent?.trim()).to.equal("Cancel");
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => !dialog.open, "Cancel closes the confirmation");
+    await el.updateComplete;
+    expect(focused(el)?.getAttribute("aria-label")).to.equal(CARD);
+
+    expect((await source.listEntries()).length, "nothing was written").to.equal(before);
+    expect((await source.getAccount("fam-1")).amountDue).to.equal("0.00");
+    expect(lineOf(el, "Card payment")?.[5]).to.equal("Reverse");
+    expect(events).to.have.length(0);
+    expect(textIn(el, "[part~=reverse-status]")).to.equal("");
+  });
+
+  it("says why in an alert when the ledger refuses, and fires nothing", async () => {
+    const source = await ledgerSource();
+    // Another desk reverses the payment a moment before this one does.
+    const racing = {
+      ...source,
+      reversePayment: async (request: Parameters<StoreDataSource["reversePayment"]>[0]): Promise<CommitResult> => {
+        await source.reversePayment({ ...request, key: "other-desk" });
+        return source.reversePayment(request);
+      },
+    };
+    const el = await mount(racing as StoreDataSource);
+    const events = reversedEvents(el);
+    await askWithKeyboard(el, CARD);
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => textIn(el, "[role=alert]") !== "", "the error shows");
+    expect(textIn(el, "[part~=reverse-status][role=alert]")).to.match(
+      /^The Card payment of \$20\.00 on 2026-11-10 by Rivera family was not reversed: ./,
+    );
+    expect(events).to.have.length(0);
+    expect((await source.listEntries()).filter((e) => e.type === "Void")).to.have.length(1);
+    await waitUntil(() => lineOf(el, "Card payment")?.[5] === "Reversed", "the other desk's reversal shows");
+  });
+
+  it("in a long, windowed list, the Reverse of a line scrolled to reverses that line", async () => {
+    const source = await createMemoryDataSource({ currency: "USD", settings: { autoApply: false } });
+    await source.openAccounts([{ id: "fam-1", name: "Rivera family", kind: "family" }]);
+    for (let i = 1; i <= 200; i++) {
+      const day = `2026-11-${String(1 + (i % 28)).padStart(2, "0")}`;
+      await source.commit(`f${i}`, [{ ...fee(`f${i}`, "fam-1", `fee${i}`, "1.00", day, `Fee ${i}`), id: `f${i}#0` } as LedgerEntry]);
+      await source.commit(`p${i}`, [
+        {
+          id: `p${i}#0`,
+          key: `p${i}`,
+          type: "Payment",
+          accountId: "fam-1",
+          method: "cash",
+          amount: "1.00",
+          date: day,
+          description: `Cash ${i}`,
+          allocations: [{ feeId: `fee${i}`, amount: "1.00" }],
+        },
+      ]);
+    }
+    const wrapper = await fixture<HTMLElement>(html`
+      <ck-provider .dataSource=${source} locale="en-US"><ck-transactions></ck-transactions></ck-provider>
+    `);
+    const el = wrapper.querySelector("ck-transactions") as CkTransactions;
+    await waitUntil(() => el.lines.length === 400, "every line is read");
+    await el.updateComplete;
+    expect(rowsOf(el, "line").length, "windowed").to.be.below(100);
+    const table = el.shadowRoot?.querySelector("[part~=table]") as HTMLElement;
+    table.scrollTop = table.scrollHeight;
+    table.dispatchEvent(new Event("scroll"));
+    await waitUntil(() => rowsOf(el, "line").some((r) => r[4] === "Cash 27"), "the last lines show");
+    const last = el.lines.at(-1) as (typeof el.lines)[number];
+    const label = `Reverse Cash payment of $1.00 on ${last.date} by Rivera family`;
+    const mine = [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>("[part~=reverse]") ?? [])].filter(
+      (b) => b.dataset.reverse === last.entryId,
+    );
+    expect(mine).to.have.length(1);
+    expect(mine[0]?.getAttribute("aria-label")).to.equal(label);
+    mine[0]?.click();
+    await waitUntil(() => dialogOf(el)?.open, "the confirmation opens");
+    expect(textIn(el, "#reverse-body")).to.contain(`(“${last.description}”)`);
+    button(el, "Reverse payment").click();
+    await waitUntil(() => el.lines.length === 401, "the reversal's line shows");
+    const voids = (await source.listEntries()).filter((e) => e.type === "Void");
+    expect(voids.map((v) => (v.type === "Void" && v.target.kind === "payment" ? v.target.entryId : ""))).to.deep.equal([last.entryId]);
+  });
+
+  it("a data source without reversePayment gets no Action column", async () => {
+    const source = await ledgerSource();
+    const el = await mount({ ...source, reversePayment: undefined } as unknown as StoreDataSource);
+    expect(rowsOf(el, "line")[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
+    expect(el.shadowRoot?.querySelector("[part~=reverse], dialog")).to.equal(null);
   });
 });

@@ -80,11 +80,29 @@ export class PaymentRecordedEvent extends CustomEvent<PaymentRecordedDetail> {
   }
 }
 
+/** A payment reversed from `<ck-transactions>`. */
+export interface PaymentReversedDetail {
+  readonly accountId: string;
+  /** The entry id of the payment reversed. */
+  readonly entryId: string;
+  /** What the data source wrote: the `Void` (`committed`), or nothing (`duplicate`, reversed before under the same key). */
+  readonly result: CommitResult;
+}
+
+/** Fired by `<ck-transactions>` once a payment is reversed. */
+export class PaymentReversedEvent extends CustomEvent<PaymentReversedDetail> {
+  static readonly eventName = "ck-payment-reversed" as const;
+  constructor(detail: PaymentReversedDetail) {
+    super(PaymentReversedEvent.eventName, { ...OPTIONS, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     "ck-apply-credit-change": ApplyCreditChangeEvent;
     "ck-plan-change": PlanChangeEvent;
     "ck-record-request": RecordRequestEvent;
     "ck-payment-recorded": PaymentRecordedEvent;
+    "ck-payment-reversed": PaymentReversedEvent;
   }
 }

@@ -16,9 +16,16 @@ import { styleMap } from "lit/directives/style-map.js";
 import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable } from "../shared/table.render.js";
+import {
+  type ReverseHandlers,
+  type ReverseView,
+  renderReverseCell,
+  renderReverseDialog,
+  renderReverseOutcome,
+} from "./transactions-reverse.render.js";
 import { renderCredits, renderSummary } from "./transactions-side.render.js";
 
-export interface TransactionsView {
+export interface TransactionsView extends ReverseView {
   readonly heading: string;
   readonly from: string;
   readonly to: string;
@@ -36,9 +43,13 @@ export interface TransactionsView {
   readonly locale: string | undefined;
   readonly loading: boolean;
   readonly error: string;
+  /** The data source can reverse payments: the lines get an Action column. */
+  readonly reversible: boolean;
+  /** Today (YYYY-MM-DD), the date a reversal takes. */
+  readonly today: string;
 }
 
-export interface TransactionsHandlers {
+export interface TransactionsHandlers extends ReverseHandlers {
   filter(patch: Partial<{ from: string; to: string; paymentType: PaymentType | ""; transactionType: TransactionType | "" }>): void;
   clear(): void;
   toggleGrants(entryId: string): void;
@@ -83,16 +94,21 @@ export function renderTransactions(view: TransactionsView, on: TransactionsHandl
             ${view.loading ? "Loading the ledger…" : `${whole(view.lines.length)} line${view.lines.length === 1 ? "" : "s"}`}
           </p>
           ${renderLines(view, on)}
-          <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button></div>
+          <div class="actions">
+            <button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button>
+            ${view.reversible ? renderReverseOutcome(view) : nothing}
+          </div>
         </div>
         ${view.summary || view.credits ? html`<div class="side">${renderSummary(view)} ${renderCredits(view)}</div>` : nothing}
       </div>
+      ${view.reversible ? renderReverseDialog(view, on, view.today) : nothing}
     </section>
   `;
 }
 
 function renderLines(view: TransactionsView, on: TransactionsHandlers) {
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+  const action = view.reversible;
   return renderTable<TransactionLine>({
     label: "Ledger lines",
     columns: [
@@ -101,10 +117,12 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
       { id: "type", label: "Type" },
       { id: "payment", label: "Payment type" },
       { id: "description", label: "Description" },
+      ...(action ? [{ id: "action", label: "Action" }] : []),
       { id: "amount", label: "Amount", numeric: true },
     ],
-    // Small minimums, the description takes the slack; the date's width fits "2026-11-04"; the amount's fits the widest amount (--_ck-amount).
-    template: "calc(6em + 1.5rem) minmax(5rem, 1.2fr) minmax(6rem, 1.2fr) minmax(6rem, 0.8fr) minmax(6rem, 2fr) var(--_ck-amount)",
+    // Small minimums, the description takes the slack; the date's width fits "2026-11-04"; the action's fits its Reverse
+    // button; the amount's fits the widest amount (--_ck-amount), and stays the last cell (the narrow layout places it).
+    template: `calc(6em + 1.5rem) minmax(5rem, 1.2fr) minmax(6rem, 1.2fr) minmax(6rem, 0.8fr) minmax(6rem, 2fr)${action ? " var(--_ck-action)" : ""} var(--_ck-amount)`,
     rows: view.lines,
     key: (l) => l.entryId,
     rowPart: "line",
@@ -113,9 +131,10 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
       ${cell(l.date, false, { cls: "nowrap" })} ${cell(view.names.get(l.accountId) ?? l.accountId)} ${cell(l.type)}
       ${cell(l.paymentType ? PAYMENT_TYPE_LABELS[l.paymentType] : "")}
       ${cell(html`${l.description}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
+      ${action ? cell(renderReverseCell(view, on, l), false, { cls: "action" }) : nothing}
       ${cell(money(l.amount), true, { cls: l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "available" : "" })}
     `,
-    totals: html`<div role="cell" class="cell total-label" aria-colspan="5">${totalLabel(view)}</div>
+    totals: html`<div role="cell" class="cell total-label" aria-colspan=${action ? 6 : 5}>${totalLabel(view)}</div>
       ${cell(view.total ? money(view.total) : "", true)}`,
   });
 }

@@ -37,6 +37,29 @@ export const transactionsStyles = css`
   .total-label {
     grid-column: 1 / -2;
   }
+  .lines {
+    /* The Action column fits the Reverse button (0.875em text, 10px padding each side) and the cell's padding. */
+    --_ck-action: calc(4.5em + 2.75rem);
+  }
+  button.reverse {
+    min-height: 32px;
+    padding: 2px 10px;
+    font-size: 0.875em;
+  }
+  dialog {
+    max-width: min(32rem, calc(100vw - 32px));
+    border: 1px solid var(--_ck-border);
+    border-radius: var(--_ck-radius);
+    background: var(--_ck-surface);
+    color: var(--_ck-text);
+    padding: calc(var(--_ck-space) * 2);
+  }
+  dialog p {
+    margin: 0 0 var(--_ck-space);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
   @container (max-width: 44rem) {
     .table .row {
       grid-template-columns: minmax(calc(6em + 1.5rem), 1fr) minmax(0, 1.2fr) var(--_ck-amount);
@@ -60,6 +83,11 @@ export const transactionsStyles = css`
     }
     .table .row > :last-child {
       grid-area: 1 / 3 / span 2;
+    }
+    /* The Action cell (when there is one) beside the description, under the amount. */
+    .table .row > :nth-child(6):not(:last-child) {
+      grid-area: 3 / 3;
+      text-align: end;
     }
     .table .row > .total-label {
       grid-area: 1 / 1 / auto / 3;

@@ -21,15 +21,17 @@ import { consume } from "@lit/context";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { PaymentReversedEvent } from "../events.js";
 import { csvText, saveCsv } from "../shared/csv-download.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
-import { messageOf, resolveLocale } from "../shared/money-text.js";
+import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
 import { themeStyles } from "../theme.js";
 import { renderTransactions, type TransactionsView } from "./transactions.render.js";
 import { transactionsStyles } from "./transactions.styles.js";
+import { NO_REVERSE, paymentWords, type ReverseState } from "./transactions-reverse.render.js";
 
 interface Ledger {
   readonly entries: readonly LedgerEntry[];
@@ -53,8 +55,14 @@ interface Ledger {
  * Inside a `<ck-provider>` it reads the ledger (one account's with
  * `account-id`) and refreshes when it changes; or set `entries` (controlled).
  *
+ * When the data source has `reversePayment`, the lines get an Action column:
+ * each `Payment` and `Payment (AC)` not yet reversed has a Reverse button,
+ * which asks for confirmation in a modal dialog (Escape or Cancel reverses
+ * nothing), then reverses the payment dated today and says so (or why not).
+ *
  * @summary Ledger lines filtered by date, payment type and transaction type, grants used, payment summary, CSV.
  * @fires ck-csv-export - Cancelable, before the CSV downloads; `detail.csv`, `detail.filename`.
+ * @fires ck-payment-reversed - Once a payment is reversed; `detail.accountId`, `detail.entryId`, `detail.result` (the data source's `CommitResult`).
  * @csspart base - The frame.
  * @csspart filters - The filter controls.
  * @csspart table - The lines table.
@@ -65,6 +73,10 @@ interface Ledger {
  * @csspart credits - The credits by credit type for the same period.
  * @csspart export - The Save to CSV button.
  * @csspart empty - The text shown when no line passes the filters.
+ * @csspart reverse - A payment line's Reverse button (only when the data source can reverse payments).
+ * @csspart reversed - The "Reversed" mark of a payment line already reversed.
+ * @csspart reverse-dialog - The confirmation dialog before a payment is reversed.
+ * @csspart reverse-status - The outcome of the last reversal: done, or the error.
  * @cssprop --ck-color-available - Account Credit amounts.
  * @cssprop --ck-color-accent - Buttons and focus.
  * @cssprop --ck-color-surface - The background.
@@ -131,6 +143,9 @@ export class CkTransactions extends LitElement {
   /** Lines whose grants are shown (by entry id). */
   @state() private open = new Set<string>();
 
+  /** The payment being reversed, and the last reversal's outcome. */
+  @state() private reverse: ReverseState = NO_REVERSE;
+
   readonly #ledger = new SourceLoader<Ledger>(
     this,
     async (source) => {
@@ -144,6 +159,8 @@ export class CkTransactions extends LitElement {
   #summary: PaymentSummary | undefined;
   #credits: CreditsByTypeReport | undefined;
   #grants = new Map<string, GrantEntry>();
+  /** Payments (by entry id) a `Void` reverses, in the whole ledger read (not only the lines shown). */
+  #reversed: ReadonlySet<string> = new Set<string>();
   #names = new Map<string, string>();
   #total = "";
   #error = "";
@@ -190,6 +207,7 @@ export class CkTransactions extends LitElement {
       this.#error = messageOf(error);
     }
     this.#grants = new Map(entries.filter(isGrantEntry).map((g) => [g.grantId, g]));
+    this.#reversed = new Set(mine.flatMap((e) => (e.type === "Void" && e.target.kind === "payment" ? [e.target.entryId] : [])));
     this.#names = new Map((ledger?.accounts ?? []).map((a) => [a.id, a.name]));
   }
 
@@ -211,6 +229,10 @@ export class CkTransactions extends LitElement {
       locale: resolveLocale(this.locale, this.kit?.locale),
       loading: !this.entries && this.#ledger.state === "loading",
       error: this.#error || this.#ledger.error,
+      reversible: !this.entries && typeof this.dataSource?.reversePayment === "function",
+      reversed: this.#reversed,
+      reverse: this.reverse,
+      today: todayIso(),
     };
     return renderTransactions(view, {
       filter: (patch) => Object.assign(this, patch),
@@ -221,7 +243,54 @@ export class CkTransactions extends LitElement {
         this.open = open;
       },
       exportCsv: () => this.exportCsv(),
+      askReverse: (line) => {
+        this.reverse = { ...NO_REVERSE, line };
+      },
+      confirmReverse: () => void this.#reversePayment(),
+      closeReverse: () => this.#closeReverse(),
     });
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>("dialog[part~=reverse-dialog]");
+    if (dialog && this.reverse.line && !dialog.open) dialog.showModal();
+  }
+
+  /** Reverses the payment being confirmed, dated today; the dialog closes and the outcome shows. */
+  async #reversePayment(): Promise<void> {
+    const { line, busy } = this.reverse;
+    const source = this.dataSource;
+    if (!line || busy || !source?.reversePayment) return;
+    this.reverse = { ...this.reverse, busy: true };
+    const what = paymentWords(
+      { names: this.#names, currency: this.#currency(), locale: resolveLocale(this.locale, this.kit?.locale) },
+      line,
+    );
+    try {
+      const result = await source.reversePayment({ accountId: line.accountId, entryId: line.entryId, date: todayIso() });
+      // Shown as reversed at once; the ledger's reload (the data source tells of the change) confirms it.
+      this.#reversed = new Set([...this.#reversed, line.entryId]);
+      const status = result.status === "duplicate" ? `The ${what} was already reversed.` : `Reversed the ${what}.`;
+      this.reverse = { line: undefined, busy: false, status, error: "" };
+      this.dispatchEvent(new PaymentReversedEvent({ accountId: line.accountId, entryId: line.entryId, result }));
+    } catch (error) {
+      this.reverse = { line: undefined, busy: false, status: "", error: `The ${what} was not reversed: ${messageOf(error)}` };
+    }
+    await this.#closeReverse(line.entryId);
+  }
+
+  /** Closes the confirmation (Cancel, Escape, or done) and gives focus back to the line it came from. */
+  async #closeReverse(entryId = this.reverse.line?.entryId): Promise<void> {
+    if (this.reverse.busy) return;
+    if (this.reverse.line) this.reverse = { ...this.reverse, line: undefined };
+    this.renderRoot.querySelector<HTMLDialogElement>("dialog[part~=reverse-dialog]")?.close();
+    await this.updateComplete;
+    if (entryId === undefined) return;
+    const id = CSS.escape(entryId);
+    const back =
+      this.renderRoot.querySelector<HTMLElement>(`[data-reverse="${id}"], [data-reversed="${id}"]`) ??
+      this.renderRoot.querySelector<HTMLElement>("[part~=table]");
+    back?.focus();
   }
 
   /** Downloads the lines shown as CSV (after `ck-csv-export`). */

@@ -1,0 +1,84 @@
+/** `<ck-transactions>`'s Reverse action: the cell of each payment line, the confirmation dialog and the outcome. Data is always bound as text. */
+import { PAYMENT_TYPE_LABELS, type TransactionLine } from "@creditkit/core";
+import { html, nothing } from "lit";
+import { showMoney } from "../shared/money-text.js";
+
+/** Where a reversal stands: the payment being confirmed, the call in flight, and the last outcome in words. */
+export interface ReverseState {
+  readonly line: TransactionLine | undefined;
+  readonly busy: boolean;
+  readonly status: string;
+  readonly error: string;
+}
+
+export const NO_REVERSE: ReverseState = { line: undefined, busy: false, status: "", error: "" };
+
+export interface ReverseView {
+  readonly reverse: ReverseState;
+  /** Payments (by entry id) already reversed. */
+  readonly reversed: ReadonlySet<string>;
+  readonly names: ReadonlyMap<string, string>;
+  readonly currency: string;
+  readonly locale: string | undefined;
+}
+
+export interface ReverseHandlers {
+  askReverse(line: TransactionLine): void;
+  confirmReverse(): void;
+  closeReverse(): void;
+}
+
+export const isPaymentLine = (line: TransactionLine): boolean => line.type === "Payment" || line.type === "Payment (AC)";
+
+/** "Card payment of $25.00 on 2026-11-20 by Rivera family" (the payment type tells two payments of one day apart). */
+export function paymentWords(view: Pick<ReverseView, "names" | "currency" | "locale">, line: TransactionLine): string {
+  const money = showMoney(line.amount, view.currency, view.locale);
+  const type = line.paymentType ? `${PAYMENT_TYPE_LABELS[line.paymentType]} ` : "";
+  return `${type}payment of ${money} on ${line.date} by ${view.names.get(line.accountId) ?? line.accountId}`;
+}
+
+/** A payment line's action: Reverse, or "Reversed" once it is; nothing on other lines. */
+export function renderReverseCell(view: ReverseView, on: ReverseHandlers, line: TransactionLine) {
+  if (!isPaymentLine(line)) return nothing;
+  if (view.reversed.has(line.entryId)) {
+    return html`<span class="muted" part="reversed" tabindex="-1" data-reversed=${line.entryId}>Reversed</span>`;
+  }
+  return html`<button type="button" class="reverse" part="reverse" data-reverse=${line.entryId}
+    aria-label=${`Reverse ${paymentWords(view, line)}`} @click=${() => on.askReverse(line)}>Reverse</button>`;
+}
+
+/** The confirmation: a modal dialog saying what reversing will do (Escape or Cancel reverses nothing). */
+export function renderReverseDialog(view: ReverseView, on: ReverseHandlers, today: string) {
+  const line = view.reverse.line;
+  const credit = line?.type === "Payment (AC)";
+  return html`
+    <dialog part="reverse-dialog" aria-labelledby="reverse-title" aria-describedby="reverse-body"
+      @cancel=${(e: Event) => view.reverse.busy && e.preventDefault()} @close=${on.closeReverse}>
+      ${
+        line
+          ? html`
+            <h3 id="reverse-title">Reverse this payment?</h3>
+            <p id="reverse-body">
+              The ${paymentWords(view, line)} (“${line.description}”) will be reversed, dated <span class="nowrap">${today}</span>:
+              ${credit ? "the fee it paid will be owed again and the credit it used available again." : "what it paid will be owed again."}
+              A payment is reversed once.
+            </p>
+            <p class="muted" role="status">${view.reverse.busy ? "Reversing…" : ""}</p>
+            <div class="actions">
+              <button type="button" class="primary" autofocus @click=${on.confirmReverse}>Reverse payment</button>
+              <button type="button" @click=${on.closeReverse}>Cancel</button>
+            </div>
+          `
+          : nothing
+      }
+    </dialog>
+  `;
+}
+
+/** The last reversal's outcome: a status, or the error as an alert. */
+export function renderReverseOutcome(view: ReverseView) {
+  return html`
+    <p class="muted" part="reverse-status" role="status">${view.reverse.status}</p>
+    ${view.reverse.error ? html`<p class="failure" part="reverse-status" role="alert">${view.reverse.error}</p>` : nothing}
+  `;
+}
