@@ -36,7 +36,7 @@ export async function memberPage(ctx: DemoContext, accountId: string): Promise<N
     ),
     h("ck-balance", { "account-id": accountId }),
     h("div", { class: "narrow" }, pay),
-    h("ck-transactions", { "account-id": accountId, heading: "This account's transactions" }),
+    h("ck-transactions", { "account-id": accountId, heading: "This account's transactions", "allow-reverse": true }),
   );
 }
 
@@ -135,6 +135,6 @@ export function transactionsPage(): Node {
   return page(
     "Transactions",
     "Every ledger line with its filters, the grants each Payment (AC) used, and the payment summary by payment type.",
-    h("ck-transactions", { heading: "Transactions and payment summary" }),
+    h("ck-transactions", { heading: "Transactions and payment summary", "allow-reverse": true }),
   );
 }

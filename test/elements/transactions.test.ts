@@ -90,11 +90,11 @@ async function ledgerSource(): Promise<StoreDataSource> {
   return source;
 }
 
-/** Mounts the element in a provider over `source`; `width` fixes the space it has (wider than the page if need be). */
-async function mount(source: StoreDataSource, width = ""): Promise<CkTransactions> {
+/** Mounts the element in a provider over `source`; `width` fixes the space it has (wider than the page if need be); `reverse` sets allow-reverse. */
+async function mount(source: StoreDataSource, width = "", reverse = false): Promise<CkTransactions> {
   const wrapper = await fixture<HTMLElement>(html`
     <div style=${width ? `width:${width}` : ""}>
-      <ck-provider .dataSource=${source} locale="en-US"><ck-transactions></ck-transactions></ck-provider>
+      <ck-provider .dataSource=${source} locale="en-US"><ck-transactions ?allow-reverse=${reverse}></ck-transactions></ck-provider>
     </div>
   `);
   const el = wrapper.querySelector("ck-transactions") as CkTransactions;
@@ -171,9 +171,9 @@ describe("<ck-transactions>", () => {
   it("lists every line in date order with account, type, payment type and amount", async () => {
     const el = await mount(await ledgerSource());
     const rows = rowsOf(el, "line");
-    expect(rows[0]).to.deep.equal(["2026-11-01", "Rivera family", "Fee", "", "November tuition", "", "$40.00"]);
+    expect(rows[0]).to.deep.equal(["2026-11-01", "Rivera family", "Fee", "", "November tuition", "$40.00"]);
     expect(rows[4]?.slice(0, 4)).to.deep.equal(["2026-11-10", "Rivera family", "Payment (AC)", "Account Credit"]);
-    expect(rows[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "Reverse", "$20.00"]);
+    expect(rows[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
     expect(textIn(el, ".count")).to.equal("10 lines");
   });
 
@@ -315,9 +315,16 @@ describe("<ck-transactions>", () => {
     await waitUntil(() => el.lines.length === 11, "the new line shows");
   });
 
-  for (const width of [360, 768, 1060, 1400]) {
-    it(`at ${width} px no amount is cut off and the columns line up`, async () => {
-      const el = await mount(await largeSource(), `${width}px`);
+  for (const [width, reverse] of [
+    [360, false],
+    [768, false],
+    [1060, false],
+    [1400, false],
+    [360, true],
+    [1060, true],
+  ] as const) {
+    it(`at ${width} px${reverse ? " with the Action column" : ""} no amount is cut off and the columns line up`, async () => {
+      const el = await mount(await largeSource(), `${width}px`, reverse);
       expect(el.getBoundingClientRect().width).to.equal(width);
       expect(clippedAmounts(el)).to.deep.equal([]);
       const table = el.shadowRoot?.querySelector("[part~=table]") as HTMLElement;
@@ -368,7 +375,7 @@ describe("<ck-transactions>: reversing a payment", () => {
 
   it("reverses a card payment with the keyboard: the fee is owed again, the line shows Reversed, one composed event", async () => {
     const source = await ledgerSource();
-    const el = await mount(source);
+    const el = await mount(source, "", true);
     const events = reversedEvents(el);
     expect((await source.getAccount("fam-1")).amountDue).to.equal("0.00");
     expect(lineOf(el, "Card payment")?.[5]).to.equal("Reverse");
@@ -407,7 +414,7 @@ describe("<ck-transactions>: reversing a payment", () => {
 
   it("Escape and Cancel reverse nothing, and focus goes back to the Reverse button", async () => {
     const source = await ledgerSource();
-    const el = await mount(source);
+    const el = await mount(source, "", true);
     const events = reversedEvents(el);
     const before = (await source.listEntries()).length;
 
@@ -442,7 +449,7 @@ describe("<ck-transactions>: reversing a payment", () => {
         return source.reversePayment(request);
       },
     };
-    const el = await mount(racing as StoreDataSource);
+    const el = await mount(racing as StoreDataSource, "", true);
     const events = reversedEvents(el);
     await askWithKeyboard(el, CARD);
     await sendKeys({ press: "Enter" });
@@ -476,7 +483,7 @@ describe("<ck-transactions>: reversing a payment", () => {
       ]);
     }
     const wrapper = await fixture<HTMLElement>(html`
-      <ck-provider .dataSource=${source} locale="en-US"><ck-transactions></ck-transactions></ck-provider>
+      <ck-provider .dataSource=${source} locale="en-US"><ck-transactions allow-reverse></ck-transactions></ck-provider>
     `);
     const el = wrapper.querySelector("ck-transactions") as CkTransactions;
     await waitUntil(() => el.lines.length === 400, "every line is read");
@@ -502,9 +509,15 @@ describe("<ck-transactions>: reversing a payment", () => {
     expect(voids.map((v) => (v.type === "Void" && v.target.kind === "payment" ? v.target.entryId : ""))).to.deep.equal([last.entryId]);
   });
 
+  it("without allow-reverse (a member's screen) there is no Action column, even over a data source that can reverse", async () => {
+    const el = await mount(await ledgerSource());
+    expect(rowsOf(el, "line")[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
+    expect(el.shadowRoot?.querySelector("[part~=reverse], dialog")).to.equal(null);
+  });
+
   it("a data source without reversePayment gets no Action column", async () => {
     const source = await ledgerSource();
-    const el = await mount({ ...source, reversePayment: undefined } as unknown as StoreDataSource);
+    const el = await mount({ ...source, reversePayment: undefined } as unknown as StoreDataSource, "", true);
     expect(rowsOf(el, "line")[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
     expect(el.shadowRoot?.querySelector("[part~=reverse], dialog")).to.equal(null);
   });

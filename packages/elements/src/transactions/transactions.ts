@@ -55,10 +55,12 @@ interface Ledger {
  * Inside a `<ck-provider>` it reads the ledger (one account's with
  * `account-id`) and refreshes when it changes; or set `entries` (controlled).
  *
- * When the data source has `reversePayment`, the lines get an Action column:
- * each `Payment` and `Payment (AC)` not yet reversed has a Reverse button,
- * which asks for confirmation in a modal dialog (Escape or Cancel reverses
- * nothing), then reverses the payment dated today and says so (or why not).
+ * With `allow-reverse` (an admin screen's choice: never set it where members
+ * look) and a data source that has `reversePayment`, the lines get an Action
+ * column: each `Payment` and `Payment (AC)` not yet reversed has a Reverse
+ * button, which asks for confirmation in a modal dialog (Escape or Cancel
+ * reverses nothing), then reverses the payment dated today and says so (or
+ * why not).
  *
  * @summary Ledger lines filtered by date, payment type and transaction type, grants used, payment summary, CSV.
  * @fires ck-csv-export - Cancelable, before the CSV downloads; `detail.csv`, `detail.filename`.
@@ -121,6 +123,10 @@ export class CkTransactions extends LitElement {
   /** ISO 4217 currency of controlled entries; default the data source's, else USD. */
   @property()
   currency: string | undefined;
+
+  /** Offer Reverse on payment lines (admin screens only; needs the data source's `reversePayment`). */
+  @property({ attribute: "allow-reverse", type: Boolean, reflect: true })
+  allowReverse = false;
 
   /** The heading's text. */
   @property()
@@ -229,7 +235,7 @@ export class CkTransactions extends LitElement {
       locale: resolveLocale(this.locale, this.kit?.locale),
       loading: !this.entries && this.#ledger.state === "loading",
       error: this.#error || this.#ledger.error,
-      reversible: !this.entries && typeof this.dataSource?.reversePayment === "function",
+      reversible: this.allowReverse && !this.entries && typeof this.dataSource?.reversePayment === "function",
       reversed: this.#reversed,
       reverse: this.reverse,
       today: todayIso(),
