@@ -11,7 +11,7 @@ import { collectOnce, seededSource } from "./reports.data.js";
 const meta: Meta = {
   title: "Elements/Transactions",
   component: "ck-transactions",
-  args: { from: "", to: "", "payment-type": "", "transaction-type": "", locale: "en-US" },
+  args: { from: "", to: "", "payment-type": "", "transaction-type": "", locale: "en-US", "allow-reverse": false },
   argTypes: {
     "payment-type": { control: "select", options: ["", "card", "ach", "cash", "check", "other", "account-credit"] },
     "transaction-type": {
@@ -28,7 +28,13 @@ const meta: Meta = {
   ],
   render: (args, { loaded }) => html`
     <ck-provider .dataSource=${loaded.source} locale=${args.locale}>
-      <ck-transactions from=${args.from} to=${args.to} payment-type=${args["payment-type"]} transaction-type=${args["transaction-type"]}></ck-transactions>
+      <ck-transactions
+        from=${args.from}
+        to=${args.to}
+        payment-type=${args["payment-type"]}
+        transaction-type=${args["transaction-type"]}
+        ?allow-reverse=${args["allow-reverse"]}
+      ></ck-transactions>
     </ck-provider>
   `,
 };
@@ -46,3 +52,6 @@ export const PreloadedCredit: Story = { args: { "transaction-type": "Preloaded C
 
 /** November only: the payment summary follows the period. */
 export const November: Story = { args: { from: "2026-11-01", to: "2026-11-30" } };
+
+/** An admin screen (`allow-reverse`): each payment line can be reversed, after a confirmation; a reversed one says so. */
+export const AdminWithReverse: Story = { args: { "allow-reverse": true, "transaction-type": "Payment" } };
