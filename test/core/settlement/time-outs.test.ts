@@ -177,3 +177,49 @@ describe("settleInvoice: time-outs (§5)", () => {
     expect(gateway.charges()).to.have.length(1);
   });
 });
+
+describe("settlement: a gateway that answers with a foreign thenable", () => {
+  it("whose then throws is a failed charge: the reservation is released, the credit free, and no retry fires later", async () => {
+    const ledger = oneInvoiceJournal("20.00", "5.00");
+    let calls = 0;
+    const gateway = {
+      charge: () => {
+        calls += 1;
+        return {
+          // biome-ignore lint/suspicious/noThenProperty: a foreign thenable is exactly what this test is about
+          then() {
+            throw new Error("broken thenable");
+          },
+        } as unknown as Promise<ChargeOutcome>;
+      },
+    };
+    const result = await settleInvoice({ ledger, gateway }, { ...request, timeoutMs: 30 });
+    expect(result.outcome).to.equal("failed");
+    expect(ledger.reservations()).to.deep.equal([]);
+    expect(ledger.snapshot("A").availableCredit).to.equal("5.00");
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(calls).to.equal(1);
+  });
+
+  it("that answers twice counts once: one charge, one payment", async () => {
+    const ledger = oneInvoiceJournal("20.00");
+    let calls = 0;
+    const gateway = {
+      charge: () => {
+        calls += 1;
+        return {
+          // biome-ignore lint/suspicious/noThenProperty: a foreign thenable is exactly what this test is about
+          then(resolve: (o: ChargeOutcome) => void) {
+            resolve({ status: "succeeded", chargeId: "ch_1" });
+            resolve({ status: "succeeded", chargeId: "ch_2" });
+          },
+        } as unknown as Promise<ChargeOutcome>;
+      },
+    };
+    const result = await settleInvoice({ ledger, gateway }, { ...request, applyCredit: false, timeoutMs: 30 });
+    expect([result.outcome, result.chargeId]).to.deep.equal(["paid-by-charge", "ch_1"]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(calls).to.equal(1);
+    expect(ledger.entriesOf("A").filter((e) => e.type === "Payment")).to.have.length(1);
+  });
+});

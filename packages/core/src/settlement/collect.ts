@@ -25,10 +25,6 @@ function wellFormed(outcome: unknown): ChargeOutcome {
 
 const rejected = (error: unknown): Answer => ({ status: "rejected", message: messageOf(error) });
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === "function";
-}
-
 /**
  * One call, raced against `timeoutMs` (Infinity: no race); `done` is called
  * once with the answer. Callbacks, not a promise per step: a batch makes one
@@ -43,7 +39,9 @@ function ask(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number,
     // A gateway that throws instead of rejecting failed the same way.
     call = Promise.reject(error);
   }
-  const answer: PromiseLike<unknown> = isThenable(call) ? call : Promise.resolve(call);
+  // A native promise as it is; anything else adopted by `Promise.resolve`, which calls a foreign
+  // `then` safely and once (one that throws is a rejection, one that answers twice counts once).
+  const answer: Promise<unknown> = call instanceof Promise ? call : Promise.resolve(call);
   if (timeoutMs === Number.POSITIVE_INFINITY) {
     answer.then(
       (outcome) => done(wellFormed(outcome)),
