@@ -10,6 +10,7 @@ import {
   fromAmountString,
   isNegative,
   isPositive,
+  isZero,
   type Money,
   min,
   subtract,
@@ -254,7 +255,7 @@ function run(input: { autoApply: boolean; ops: readonly Op[] }, check: (journal:
 
 interface Totals {
   readonly fees: Map<string, { amount: Money; paid: Money; voided: Money }>;
-  readonly grants: Map<string, { amount: Money; used: Money; voided: Money }>;
+  readonly grants: Map<string, { amount: Money; used: Money; voided: Money; closed?: boolean }>;
 }
 
 /**
@@ -279,14 +280,22 @@ function entryTotals() {
     } else if (e.type === "Void") {
       const target = e.target;
       if (target.kind === "fee") feeOf(target.feeId).voided = add(feeOf(target.feeId).voided, m(e.amount));
-      else if (target.kind === "grant") grantOf(target.grantId).voided = add(grantOf(target.grantId).voided, m(e.amount));
-      else {
+      else if (target.kind === "grant") {
+        const g = grantOf(target.grantId);
+        g.voided = add(g.voided, m(e.amount));
+        // A void that takes all that is left closes the grant: credit given back to it later is voided too.
+        if (isZero(subtract(subtract(g.amount, g.used), g.voided))) g.closed = true;
+      } else {
         // A payment reversed: what it paid is owed again, the credit it used is free again.
         const p = payments.get(target.entryId) ?? expect.fail(`reversal of unknown payment ${target.entryId}`);
         if (p.type === "Payment") for (const a of p.allocations) feeOf(a.feeId).paid = subtract(feeOf(a.feeId).paid, m(a.amount));
         else if (p.type === "Payment (AC)") {
           feeOf(p.feeId).paid = subtract(feeOf(p.feeId).paid, m(p.amount));
-          for (const g of p.grants) grantOf(g.grantId).used = subtract(grantOf(g.grantId).used, m(g.amount));
+          for (const g of p.grants) {
+            const grant = grantOf(g.grantId);
+            grant.used = subtract(grant.used, m(g.amount));
+            if (grant.closed) grant.voided = add(grant.voided, m(g.amount));
+          }
         }
       }
     } else grants.set(e.grantId, { amount: m(e.amount), used: z, voided: z });

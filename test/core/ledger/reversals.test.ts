@@ -3,6 +3,7 @@
  * reversed by a new entry): a `Void` whose target is the payment's entry.
  */
 import { expect } from "chai";
+import { deriveAccount } from "../../../packages/core/src/ledger/account-state.js";
 import type { LedgerEntry, PaymentEntry } from "../../../packages/core/src/ledger/entries.js";
 import { type Journal, restoreJournal } from "../../../packages/core/src/ledger/journal.js";
 import { paymentReversal } from "../../../packages/core/src/ledger/reversal.js";
@@ -152,5 +153,40 @@ describe("ledger: paymentReversal builds the Void that reverses a payment", () =
     expect(entry.amount).to.equal("5.00");
     journal.commit("undo", [entry]);
     expect([journal.snapshot(fam).amountDue, journal.snapshot(fam).accountCredit]).to.deep.equal(["20.00", "5.00"]);
+  });
+});
+
+describe("ledger: reversals beside voids and folds", () => {
+  it("credit given back to a grant a void closed stays cancelled: a reversed run's credit never becomes spendable again", () => {
+    const journal = journalWith();
+    const fam = openFamily(journal);
+    postFee(journal, fam, "swim", "20.00");
+    grantCredit(journal, fam, "g1", "30.00");
+    journal.commit("ac", [creditPaymentEntry("ac", fam, "swim", [["g1", "10.00"]], { id: "ac#0" })]);
+    // The grant's unused 20.00 is voided (as reversing its run does): the grant is closed.
+    journal.commit("cancel", [voidEntry("cancel", fam, { kind: "grant", grantId: "g1" }, "20.00")]);
+    journal.commit("undo", [reversal("undo", fam, "ac#0", "10.00")]);
+    const after = journal.snapshot(fam);
+    expect(after.amountDue).to.equal("20.00");
+    expect(after.accountCredit).to.equal("0.00");
+    expect(after.grants[0]).to.deep.include({ used: "0.00", voided: "30.00", remainder: "0.00" });
+  });
+
+  it("a grant partly voided and still open takes the credit back as spendable", () => {
+    const journal = journalWith();
+    const fam = openFamily(journal);
+    postFee(journal, fam, "swim", "20.00");
+    grantCredit(journal, fam, "g1", "30.00");
+    journal.commit("cut", [voidEntry("cut", fam, { kind: "grant", grantId: "g1" }, "5.00")]);
+    journal.commit("ac", [creditPaymentEntry("ac", fam, "swim", [["g1", "20.00"]], { id: "ac#0" })]);
+    journal.commit("undo", [reversal("undo", fam, "ac#0", "20.00")]);
+    expect(journal.snapshot(fam).grants[0]).to.deep.include({ used: "0.00", voided: "5.00", remainder: "25.00" });
+  });
+
+  it("deriveAccount folds a ledger with reversals to the journal's own balances", () => {
+    const { journal, fam } = paidByCard();
+    journal.commit("undo", [reversal("undo", fam, "pay#0", "25.00")]);
+    const folded = deriveAccount(journal.snapshot(fam).account, journal.entries(), "USD");
+    expect(folded).to.deep.equal(journal.snapshot(fam));
   });
 });

@@ -97,6 +97,12 @@ export interface GrantTally {
   readonly voided: Money;
   /** amount − used − voided, kept with the tally so reads do not recompute it. */
   readonly remainder: Money;
+  /**
+   * True once a void took all that was left of it (a reversed run's credit,
+   * a cancelled grant): credit a reversed payment gives back to it is voided
+   * too, not made spendable again.
+   */
+  readonly closed?: boolean;
 }
 
 export { type DraftTallies, draftTallies, type Tallies, TallyList } from "./tallies.js";
@@ -221,7 +227,25 @@ export function deriveAccount(
   reservations: readonly Reservation[] = [],
 ): AccountSnapshot {
   const book = emptyBook(account, currency);
-  for (const entry of entries) if (entry.accountId === account.id) applyEntry(book, entry);
+  // Payments by id as they are folded, so a payment's reversal finds it (and only once).
+  const payments = new Map<string, PaymentEntry | CreditPaymentEntry>();
+  const reversed = new Set<string>();
+  const guard: ReservationGuard = {
+    heldByOthers: () => undefined,
+    feeHeldBy: () => undefined,
+    payment: (_accountId, entryId) => {
+      const entry = payments.get(entryId);
+      if (!entry) return undefined;
+      const seen = reversed.has(entryId);
+      reversed.add(entryId);
+      return { entry, reversed: seen };
+    },
+  };
+  for (const entry of entries) {
+    if (entry.accountId !== account.id) continue;
+    applyEntry(book, entry, guard);
+    if (entry.type === "Payment" || entry.type === "Payment (AC)") payments.set(entry.id, entry);
+  }
   return snapshotOf(book, reservations);
 }
 

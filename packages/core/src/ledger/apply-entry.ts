@@ -88,12 +88,13 @@ function takeCredit(book: Book, grantId: string, amount: Money, guard: Reservati
   const remainder = cleared ? zero(book.currency) : subtract(grant.remainder, amount);
   const { entry } = grant;
   const used = cleared && isZero(grant.voided) ? grant.amount : plus(grant.used, amount);
-  book.grants.set(
-    grantId,
+  // A void that takes all that is left closes the grant (see `unuse`); a closed grant stays closed.
+  const closed = grant.closed === true || (as === "voided" && isZero(remainder));
+  const after: GrantTally =
     as === "used"
       ? { entry, amount: grant.amount, used, voided: grant.voided, remainder }
-      : { entry, amount: grant.amount, used: grant.used, voided: plus(grant.voided, amount), remainder },
-  );
+      : { entry, amount: grant.amount, used: grant.used, voided: plus(grant.voided, amount), remainder };
+  book.grants.set(grantId, closed ? { ...after, closed } : after);
 }
 
 /** A fee after a payment of `part` to it is taken back: paid less, owed again. */
@@ -114,13 +115,24 @@ function unpay(book: Book, feeId: string, part: Money, key: string, guard: Reser
   });
 }
 
-/** A grant after credit `use` taken from it by a payment is given back. */
+/**
+ * A grant after credit `use` taken from it by a payment is given back: to its
+ * remainder, or, for a grant a void closed (its run reversed, its credit
+ * cancelled), to its voided part, so cancelled credit never comes back.
+ */
 function unuse(book: Book, grantId: string, use: Money): void {
   const grant = needGrant(book, grantId);
-  if (compare(use, grant.used) > 0)
+  if (compare(use, grant.used) > 0) {
     throw new CreditKitError("invalid-input", { grantId }, "A reversal cannot give back more credit than was used.");
+  }
   const used = compare(use, grant.used) === 0 ? zero(book.currency) : subtract(grant.used, use);
-  book.grants.set(grantId, { entry: grant.entry, amount: grant.amount, used, voided: grant.voided, remainder: plus(grant.remainder, use) });
+  const { entry, amount } = grant;
+  book.grants.set(
+    grantId,
+    grant.closed
+      ? { entry, amount, used, voided: plus(grant.voided, use), remainder: grant.remainder, closed: true }
+      : { entry, amount, used, voided: grant.voided, remainder: plus(grant.remainder, use) },
+  );
 }
 
 /**
