@@ -509,6 +509,40 @@ describe("<ck-transactions>: reversing a payment", () => {
     expect(voids.map((v) => (v.type === "Void" && v.target.kind === "payment" ? v.target.entryId : ""))).to.deep.equal([last.entryId]);
   });
 
+  it("says, when auto-apply is on, that the next posting may apply credit to the fee a reversal reopens", async () => {
+    const source = await ledgerSource();
+    await source.updateSettings({ autoApply: true });
+    const el = await mount(source, "", true);
+    await waitUntil(() => el.shadowRoot?.querySelector(`[aria-label="${CARD}"]`), "the Reverse button shows");
+    const dialog = await askWithKeyboard(el, CARD);
+    expect(dialog.querySelector("#reverse-auto")?.textContent?.replace(/\s+/g, " ").trim()).to.equal(
+      "Auto-apply is on: the next time a fee or a credit is posted to this account, available credit will be applied to its unpaid fees, this one included.",
+    );
+    expect(dialog.getAttribute("aria-describedby")).to.equal("reverse-body reverse-auto");
+    await sendKeys({ press: "Escape" });
+  });
+
+  it("offers no Reverse on a payment that put part of itself on account as credit (the ledger refuses those)", async () => {
+    const source = await ledgerSource();
+    await source.commit("over", [
+      {
+        id: "over#0",
+        key: "over",
+        type: "Payment",
+        accountId: "fam-2",
+        date: "2026-11-12",
+        amount: "30.00",
+        description: "Card with overpayment",
+        method: "card",
+        allocations: [],
+      },
+    ]);
+    const el = await mount(source, "", true);
+    await waitUntil(() => lineOf(el, "Card with overpayment"), "the payment shows");
+    expect(lineOf(el, "Card with overpayment")?.[5]).to.equal("");
+    expect(lineOf(el, "Card payment")?.[5]).to.equal("Reverse");
+  });
+
   it("without allow-reverse (a member's screen) there is no Action column, even over a data source that can reverse", async () => {
     const el = await mount(await ledgerSource());
     expect(rowsOf(el, "line")[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);

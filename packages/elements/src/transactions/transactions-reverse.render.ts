@@ -1,5 +1,5 @@
 /** `<ck-transactions>`'s Reverse action: the cell of each payment line, the confirmation dialog and the outcome. Data is always bound as text. */
-import { PAYMENT_TYPE_LABELS, type TransactionLine } from "@creditkit/core";
+import { compare, fromAmountString, PAYMENT_TYPE_LABELS, sum, type TransactionLine } from "@creditkit/core";
 import { html, nothing } from "lit";
 import { showMoney } from "../shared/money-text.js";
 
@@ -20,6 +20,8 @@ export interface ReverseView {
   readonly names: ReadonlyMap<string, string>;
   readonly currency: string;
   readonly locale: string | undefined;
+  /** The organisation applies credit automatically (§4): the next posting may use what a reversal frees. */
+  readonly autoApply: boolean;
 }
 
 export interface ReverseHandlers {
@@ -30,6 +32,16 @@ export interface ReverseHandlers {
 
 export const isPaymentLine = (line: TransactionLine): boolean => line.type === "Payment" || line.type === "Payment (AC)";
 
+/** A payment the ledger can reverse whole: not one that put part of itself on account as credit. */
+function reversible(line: TransactionLine, currency: string): boolean {
+  if (line.type !== "Payment") return line.type === "Payment (AC)";
+  const allocated = sum(
+    (line.allocations ?? []).map((a) => fromAmountString(a.amount, currency)),
+    currency,
+  );
+  return compare(allocated, fromAmountString(line.amount, currency)) === 0;
+}
+
 /** "Card payment of $25.00 on 2026-11-20 by Rivera family" (the payment type tells two payments of one day apart). */
 export function paymentWords(view: Pick<ReverseView, "names" | "currency" | "locale">, line: TransactionLine): string {
   const money = showMoney(line.amount, view.currency, view.locale);
@@ -39,7 +51,7 @@ export function paymentWords(view: Pick<ReverseView, "names" | "currency" | "loc
 
 /** A payment line's action: Reverse, or "Reversed" once it is; nothing on other lines. */
 export function renderReverseCell(view: ReverseView, on: ReverseHandlers, line: TransactionLine) {
-  if (!isPaymentLine(line)) return nothing;
+  if (!isPaymentLine(line) || !reversible(line, view.currency)) return nothing;
   if (view.reversed.has(line.entryId)) {
     return html`<span class="muted" part="reversed" tabindex="-1" data-reversed=${line.entryId}>Reversed</span>`;
   }
@@ -52,7 +64,7 @@ export function renderReverseDialog(view: ReverseView, on: ReverseHandlers, toda
   const line = view.reverse.line;
   const credit = line?.type === "Payment (AC)";
   return html`
-    <dialog part="reverse-dialog" aria-labelledby="reverse-title" aria-describedby="reverse-body"
+    <dialog part="reverse-dialog" aria-labelledby="reverse-title" aria-describedby=${view.autoApply ? "reverse-body reverse-auto" : "reverse-body"}
       @cancel=${(e: Event) => view.reverse.busy && e.preventDefault()} @close=${on.closeReverse}>
       ${
         line
@@ -63,6 +75,14 @@ export function renderReverseDialog(view: ReverseView, on: ReverseHandlers, toda
               ${credit ? "the fee it paid will be owed again and the credit it used available again." : "what it paid will be owed again."}
               A payment is reversed once.
             </p>
+            ${
+              view.autoApply
+                ? html`<p id="reverse-auto">
+                    Auto-apply is on: the next time a fee or a credit is posted to this account, available credit will be applied
+                    to its unpaid fees, this one included${credit ? " (the credit this reversal gives back too)" : ""}.
+                  </p>`
+                : nothing
+            }
             <p class="muted" role="status">${view.reverse.busy ? "Reversing…" : ""}</p>
             <div class="actions">
               <button type="button" class="primary" autofocus @click=${on.confirmReverse}>Reverse payment</button>

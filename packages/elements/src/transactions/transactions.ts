@@ -237,6 +237,7 @@ export class CkTransactions extends LitElement {
       error: this.#error || this.#ledger.error,
       reversible: this.allowReverse && !this.entries && typeof this.dataSource?.reversePayment === "function",
       reversed: this.#reversed,
+      autoApply: this.kit?.settings?.autoApply === true,
       reverse: this.reverse,
       today: todayIso(),
     };
