@@ -346,10 +346,27 @@ describe("<ck-transactions>", () => {
     const file = await captureDownload(() => button(el, "Save to CSV").click());
     expect(file.name).to.equal("transactions.csv");
     expect(file.text.trim().split("\r\n")).to.deep.equal([
-      "Date,Account,Account ID,Type,Payment type,Description,Amount,Grants used,Entry ID",
-      "2026-11-10,Rivera family,fam-1,Payment (AC),Account Credit,Account credit applied: November tuition,20.00,g-pre 10.00; g-ac 10.00,k5#0",
-      "2026-12-04,Okafor family,fam-2,Payment (AC),Account Credit,Account credit applied: Locker,8.00,g-ref 8.00,k10#0",
+      "Date,Account,Account ID,Type,Payment type,Description,Amount,Grants used,Entry ID,Reverses",
+      "2026-11-10,Rivera family,fam-1,Payment (AC),Account Credit,Account credit applied: November tuition,20.00,g-pre 10.00; g-ac 10.00,k5#0,",
+      "2026-12-04,Okafor family,fam-2,Payment (AC),Account Credit,Account credit applied: Locker,8.00,g-ref 8.00,k10#0,",
     ]);
+  });
+
+  it("shows a payment's reversal as a negative amount, in the table and in the CSV, naming the payment", async () => {
+    const source = await ledgerSource();
+    const card = (await source.listEntries()).find((e) => e.type === "Payment") as LedgerEntry;
+    await source.reversePayment({ accountId: card.accountId, entryId: card.id, date: "2026-12-05" });
+    const el = await mount(source);
+    await waitUntil(() => el.lines.length === LEDGER.length + 1, "the reversal shows");
+    await choose(el, "Payment type", "card");
+    expect(rowsOf(el, "line").map((r) => [r[2], r.at(-1)])).to.deep.equal([
+      ["Payment", "$20.00"],
+      ["Void", "-$20.00"],
+    ]);
+    const file = await captureDownload(() => button(el, "Save to CSV").click());
+    // Amount, grants used (none), the reversal's own entry id (under the default key reverse/<payment id>), the payment it reverses.
+    const last = file.text.trim().split("\r\n").at(-1) ?? "";
+    expect(last.endsWith(`,Card,Reversal of Card payment,-20.00,,reverse/${card.id}#0,${card.id}`), last).to.equal(true);
   });
 });
 
@@ -399,7 +416,7 @@ describe("<ck-transactions>: reversing a payment", () => {
     await el.updateComplete;
     expect(lineOf(el, "Card payment")?.[5], "the payment shows as reversed").to.equal("Reversed");
     expect(() => button(el, CARD), "no Reverse on it any more").to.throw();
-    expect(lineOf(el, "Reversal of Card payment")?.slice(2)).to.deep.equal(["Void", "Card", "Reversal of Card payment", "", "$20.00"]);
+    expect(lineOf(el, "Reversal of Card payment")?.slice(2)).to.deep.equal(["Void", "Card", "Reversal of Card payment", "", "-$20.00"]);
     expect(focused(el)?.textContent?.trim(), "focus comes back to the line").to.equal("Reversed");
     expect(button(el, "Reverse Account Credit payment of $20.00 on 2026-11-10 by Rivera family").part.contains("reverse")).to.equal(true);
 

@@ -132,7 +132,7 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
       ${cell(l.paymentType ? PAYMENT_TYPE_LABELS[l.paymentType] : "")}
       ${cell(html`${l.description}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
       ${action ? cell(renderReverseCell(view, on, l), false, { cls: "action" }) : nothing}
-      ${cell(money(l.amount), true, { cls: l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "available" : "" })}
+      ${cell(money(signedAmount(l)), true, { cls: l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "available" : "" })}
     `,
     totals: html`<div role="cell" class="cell total-label" aria-colspan=${action ? 6 : 5}>${totalLabel(view)}</div>
       ${cell(view.total ? money(view.total) : "", true)}`,
@@ -147,6 +147,11 @@ function totalLabel(view: TransactionsView): string {
   return view.total && type ? `Total of ${whole(n)} ${type} ${lines}` : `${whole(n)} ${lines}`;
 }
 
+/** A line's amount as the report shows it: a payment's reversal takes its amount back, so it reads negative. */
+export function signedAmount(line: TransactionLine): string {
+  return line.reverses === undefined ? line.amount : `-${line.amount}`;
+}
+
 /**
  * The amount column's width: the widest amount shown (the longest canonical
  * amount, formatted, or the total), at least the header's, plus the cell's
@@ -156,7 +161,7 @@ function totalLabel(view: TransactionsView): string {
  */
 function amountTrack(view: TransactionsView): string {
   let longest = view.total;
-  for (const line of view.lines) if (line.amount.length > longest.length) longest = line.amount;
+  for (const line of view.lines) if (signedAmount(line).length > longest.length) longest = signedAmount(line);
   const shown = [longest, view.total].filter(Boolean).map((a) => showMoney(a, view.currency, view.locale).length);
   return `calc(${((Math.max(7, ...shown) + 0.5) * 0.65).toFixed(2)}em + 1.5rem)`;
 }

@@ -29,7 +29,7 @@ import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
 import { themeStyles } from "../theme.js";
-import { renderTransactions, type TransactionsView } from "./transactions.render.js";
+import { renderTransactions, signedAmount, type TransactionsView } from "./transactions.render.js";
 import { transactionsStyles } from "./transactions.styles.js";
 import { NO_REVERSE, paymentWords, type ReverseState } from "./transactions-reverse.render.js";
 
@@ -302,7 +302,18 @@ export class CkTransactions extends LitElement {
 
   /** Downloads the lines shown as CSV (after `ck-csv-export`). */
   exportCsv(): boolean {
-    const header = ["Date", "Account", "Account ID", "Type", "Payment type", "Description", "Amount", "Grants used", "Entry ID"];
+    const header = [
+      "Date",
+      "Account",
+      "Account ID",
+      "Type",
+      "Payment type",
+      "Description",
+      "Amount",
+      "Grants used",
+      "Entry ID",
+      "Reverses",
+    ];
     const rows = this.#lines.map((l) => [
       l.date,
       this.#names.get(l.accountId) ?? "",
@@ -310,20 +321,21 @@ export class CkTransactions extends LitElement {
       l.type,
       l.paymentType ? PAYMENT_TYPE_LABELS[l.paymentType] : "",
       l.description,
-      l.amount,
+      signedAmount(l),
       (l.grants ?? []).map((g) => `${g.grantId} ${g.amount}`).join("; "),
       l.entryId,
+      l.reverses ?? "",
     ]);
     const range = [this.from, this.to].filter(Boolean).join("_to_");
     return saveCsv(this, `transactions${range ? `-${range}` : ""}.csv`, csvText(header, rows, [6]));
   }
 
-  /** The lines' sum (they are all of one transaction type). */
+  /** The lines' sum as shown (they are all of one transaction type; a payment's reversal counts negative). */
   #sumLines(): string {
     const c = this.#currency();
     return toAmountString(
       sum(
-        this.#lines.map((l) => fromAmountString(l.amount, c)),
+        this.#lines.map((l) => fromAmountString(signedAmount(l), c)),
         c,
       ),
     );
