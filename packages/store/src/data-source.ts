@@ -265,8 +265,10 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     settleBatch: (request) => whileOpen(() => settleBatch({ ledger: settlementLedger, gateway }, request)),
     subscribe: (listener) => engine.subscribe(listener),
     async exportLedger(): Promise<LedgerBackup> {
-      const ledger = await read((journal) => journal.toData());
+      // Runs first, then the ledger: a run saves its record only after its credits are committed, so
+      // every credit a record read here lists is in the ledger read after it (another tab may be running one).
       const runs = await backupRuns(backend);
+      const ledger = await read((journal) => journal.toData());
       return { format: "creditkit-ledger", version: 2, exportedAt: new Date().toISOString(), ledger, runs };
     },
     async importLedger(backup) {
