@@ -84,6 +84,9 @@ describe("store: a backup carries the mass-credit runs", () => {
     const badTotal = editable(backup);
     (badTotal.runs[0] as { total: string }).total = "12.345";
     await expectCode(target.importLedger(badTotal), "invalid-input");
+    const strayPost = editable(backup);
+    (strayPost.runs[1]?.posts[0] as unknown as { familyId: string }).familyId = "no-such-family";
+    await expectCode(target.importLedger(strayPost), "invalid-input");
     const twice = editable(backup);
     twice.runs.push(twice.runs[0] as Editable["runs"][number]);
     await expectCode(target.importLedger(twice), "invalid-input");

@@ -122,7 +122,15 @@ export function checkedRuns(runs: readonly unknown[], journal: Journal): RunCopy
         `${at}.posts`,
         `A post of run ${runId} is not keyed ${runId}/<row>.`,
       );
+      // Resuming the run posts it: its account must be on the ledger and its amount exact.
+      need(
+        typeof post.familyId === "string" && journal.hasAccount(post.familyId) && isAmount(post.amount, journal.currency),
+        `${at}.posts`,
+        `A post of run ${runId} (${post.rowKey}) names no account of the ledger or no amount in ${journal.currency}.`,
+      );
     }
+    const currency = (run.request as { currency?: unknown }).currency;
+    need(currency === undefined || currency === journal.currency, `${at}.request`, `Run ${runId} is in another currency than the ledger.`);
     const record = run.record as Partial<RunRecord> | undefined;
     let credits: readonly IssuedCredit[] = [];
     if (record !== undefined) {
