@@ -57,6 +57,24 @@ describe("store: a backup carries the mass-credit runs", () => {
     expect((await reopened.getAccount(family)).accountCredit).to.equal("5.00");
   });
 
+  it("an import asked for while a run is posting waits for the run, then replaces everything: nothing of the run lands in the imported ledger", async () => {
+    const { backup } = await withRuns();
+    const target = await createMemoryDataSource({ currency: "USD" });
+    const plan = await demoRun(target, 40, "local");
+    let importing: Promise<void> | undefined;
+    const record = await target.processRun(plan, {
+      chunkSize: 4,
+      onProgress: (p) => {
+        // Half way through, someone restores a backup.
+        if (p.done >= 8 && importing === undefined) importing = target.importLedger(backup);
+      },
+    });
+    expect(record.status).to.equal("done");
+    await importing;
+    expect((await target.exportLedger()).ledger).to.deep.equal(backup.ledger);
+    expect((await target.listRuns()).map((r) => r.runId).sort()).to.deep.equal(["run-cut", "run-done"]);
+  });
+
   it("reads a version 1 backup (a ledger alone): the runs saved here go with the ledger they credited", async () => {
     const { backup } = await withRuns();
     const { runs: _runs, ...rest } = backup;

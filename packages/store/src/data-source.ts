@@ -275,7 +275,12 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
       assertOpen(closed);
       const { ledger, runs } = readBackup(backup);
       if (ledger.currency !== currency) throw new CreditKitError("currency-mismatch", { left: ledger.currency, right: currency });
-      await engine.replace(ledger, recordsOf(ledger), (journal) => checkedRuns(runs, journal));
+      const replace = () => engine.replace(ledger, recordsOf(ledger), (journal) => checkedRuns(runs, journal));
+      // A run being processed (in this tab or another) holds its lock: wait for it, so its last
+      // chunks do not land in the imported ledger, then replace everything at once.
+      const running = (await backend.listRuns()).filter((run) => run.status === "processing").map((run) => `run/${run.runId}`);
+      const underLocks = running.reduceRight<() => Promise<void>>((inner, name) => () => backend.withLock(name, inner), replace);
+      await underLocks();
     },
     sync: () => whileOpen(() => engine.sync()),
     close() {
