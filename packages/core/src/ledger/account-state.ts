@@ -10,6 +10,7 @@ import type {
   LedgerEntry,
   PaymentEntry,
 } from "./entries.js";
+import { Guard, Holds } from "./holds.js";
 import { type Tallies, TallyList } from "./tallies.js";
 
 /** A fee as it stands now. */
@@ -227,20 +228,9 @@ export function deriveAccount(
   reservations: readonly Reservation[] = [],
 ): AccountSnapshot {
   const book = emptyBook(account, currency);
-  // Payments by id as they are folded, so a payment's reversal finds it (and only once).
+  // Payments by id as they are folded, so a payment's reversal finds it; the guard refuses a second one.
   const payments = new Map<string, PaymentEntry | CreditPaymentEntry>();
-  const reversed = new Set<string>();
-  const guard: ReservationGuard = {
-    heldByOthers: () => undefined,
-    feeHeldBy: () => undefined,
-    payment: (_accountId, entryId) => {
-      const entry = payments.get(entryId);
-      if (!entry) return undefined;
-      const seen = reversed.has(entryId);
-      reversed.add(entryId);
-      return { entry, reversed: seen };
-    },
-  };
+  const guard = new Guard(new Holds(currency), "", { find: (_accountId, entryId) => payments.get(entryId), reversed: new Set() });
   for (const entry of entries) {
     if (entry.accountId !== account.id) continue;
     applyEntry(book, entry, guard);

@@ -341,17 +341,6 @@ export const wizardStyles = css`
     padding-top: calc(var(--_ck-space) * 2);
     border-top: 1px solid var(--_ck-border);
   }
-  dialog {
-    max-width: min(32rem, calc(100vw - 32px));
-    border: 1px solid var(--_ck-border);
-    border-radius: var(--_ck-radius);
-    background: var(--_ck-surface);
-    color: var(--_ck-text);
-    padding: calc(var(--_ck-space) * 2);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
-  }
   /* Narrow: the names stack in one column, the checkbox and amount beside them. */
   @container (max-width: 36rem) {
     .table,

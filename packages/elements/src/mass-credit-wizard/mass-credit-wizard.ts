@@ -3,6 +3,7 @@ import { consume } from "@lit/context";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext } from "../context.js";
+import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { progressStyles } from "../shared/progress.js";
 import { switchStyles } from "../shared/switch.js";
@@ -76,7 +77,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @cssprop --ck-space - The spacing unit.
  */
 export class CkMassCreditWizard extends LitElement {
-  static override styles = [themeStyles, frameStyles, switchStyles, progressStyles, wizardStyles];
+  static override styles = [themeStyles, frameStyles, dialogStyles, switchStyles, progressStyles, wizardStyles];
 
   /** The location a run is for by default (id from the data set's locations); the admin can change it. */
   @property()

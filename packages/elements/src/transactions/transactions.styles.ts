@@ -46,19 +46,8 @@ export const transactionsStyles = css`
     padding: 2px 10px;
     font-size: 0.875em;
   }
-  dialog {
-    max-width: min(32rem, calc(100vw - 32px));
-    border: 1px solid var(--_ck-border);
-    border-radius: var(--_ck-radius);
-    background: var(--_ck-surface);
-    color: var(--_ck-text);
-    padding: calc(var(--_ck-space) * 2);
-  }
   dialog p {
     margin: 0 0 var(--_ck-space);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
   }
   @container (max-width: 44rem) {
     .table .row {

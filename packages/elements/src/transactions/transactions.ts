@@ -23,6 +23,7 @@ import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { PaymentReversedEvent } from "../events.js";
 import { csvText, saveCsv } from "../shared/csv-download.js";
+import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
 import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
@@ -90,7 +91,7 @@ interface Ledger {
  * @cssprop --ck-space - The spacing unit.
  */
 export class CkTransactions extends LitElement {
-  static override styles = [themeStyles, frameStyles, reportStyles, transactionsStyles];
+  static override styles = [themeStyles, frameStyles, dialogStyles, reportStyles, transactionsStyles];
 
   /** First day shown (YYYY-MM-DD, inclusive); empty for no lower bound. */
   @property({ reflect: true })
