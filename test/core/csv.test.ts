@@ -79,10 +79,58 @@ describe("CSV export (RFC 4180, formula injection neutralised)", () => {
   });
 
   it("prefixes a single quote to text cells that begin with =, +, -, @, tab or carriage return", () => {
-    expect(HOSTILE.map(neutraliseFormula)).to.deep.equal(HOSTILE.map((text) => `'${text}`));
-    for (const safe of ["O'Brien", "Smith", " =not at the start", "a=b", "", "5.00"]) expect(neutraliseFormula(safe)).to.equal(safe);
+    // A tab or CR at the start is a separator too, so the formula after it is neutralised as well.
+    expect(HOSTILE.map(neutraliseFormula)).to.deep.equal(
+      HOSTILE.map((text) => (/^[\t\r]/.test(text) ? `'${text[0]}'${text.slice(1)}` : `'${text}`)),
+    );
+    for (const safe of ["O'Brien", "Smith", "a=b", "", "5.00"]) expect(neutraliseFormula(safe)).to.equal(safe);
     expect(csvCell('=HYPERLINK("x")')).to.equal('"\'=HYPERLINK(""x"")"');
     expect(csvCell("@SUM(A1)")).to.equal("'@SUM(A1)");
+  });
+
+  it("a part a spreadsheet could split off or trim into a formula (after , ; tab CR LF, or after leading whitespace) gets a ' too", () => {
+    const cases: [string, string][] = [
+      ["Smith;=1+1", "Smith;'=1+1"],
+      [" =1+1", "' =1+1"],
+      ["x\t=1+1", "x\t'=1+1"],
+      ["Rivera, @SUM(A1:A9)", "Rivera,' @SUM(A1:A9)"],
+      ["Ann\n-2+3+cmd|' /C calc'!A0", "Ann\n'-2+3+cmd|' /C calc'!A0"],
+      ["a;\u00a0 +1", "a;'\u00a0 +1"],
+      ["=1;=2", "'=1;'=2"],
+    ];
+    expect(cases.map(([text]) => neutraliseFormula(text))).to.deep.equal(cases.map(([, safe]) => safe));
+    for (const safe of ["Smith; Jones", "a=b", "x - y", "Mon, Wed", "g-pre 10.00; g-ac 10.00", "O'Brien"]) {
+      expect(neutraliseFormula(safe)).to.equal(safe);
+    }
+    // Through the writer: the cell reads back with the part neutralised, and no part split off it is a formula.
+    const [, row] = parseCsv(toCsv(["Name"], [["Smith;=1+1"], [" =1+1"]]));
+    expect(row).to.deep.equal(["Smith;'=1+1"]);
+  });
+
+  it("no part of a written cell is a formula, only ' is ever added, and a text with no such part is written as it is (any text)", () => {
+    const piece = fc.constantFrom("=", "+", "-", "@", ";", ",", "\t", "\r", "\n", " ", "\u00a0", "'", "a", "1", "SUM(A1)", ".");
+    const text = fc.oneof(
+      fc.string(),
+      fc.array(piece, { maxLength: 12 }).map((parts) => parts.join("")),
+    );
+    const risky = (t: string) => /^[\t\r]/.test(t) || t.split(/[,;\t\r\n]/).some((part) => /^[=+\-@]/.test(part.trimStart()));
+    /** True when `written` is `original` with only single quotes added. */
+    const onlyQuotesAdded = (original: string, written: string) => {
+      let i = 0;
+      for (const ch of written)
+        if (ch === original[i]) i++;
+        else if (ch !== "'") return false;
+      return i === original.length;
+    };
+    fc.assert(
+      fc.property(text, (t) => {
+        const written = neutraliseFormula(t);
+        expect(risky(written), JSON.stringify(written)).to.equal(false);
+        expect(onlyQuotesAdded(t, written)).to.equal(true);
+        expect(written === t).to.equal(!risky(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("keeps plain numbers in numeric columns as numbers (negative ones too), and neutralises anything else there", () => {

@@ -9,6 +9,16 @@
  *   single quote `'` in front, so Excel, LibreOffice and Google Sheets show it
  *   as text instead of running it. A family called `=HYPERLINK("http://x")`
  *   appears as `'=HYPERLINK("http://x")`.
+ * - **Every part a spreadsheet could make a cell of is neutralised too.** A
+ *   spreadsheet may split a cell again (on `;` in locales where it is the
+ *   list separator, on a tab or a comma when the file is imported as text, on
+ *   a line break by a reader that ignores quotes) and may trim leading
+ *   whitespace. So each part of a text cell that starts at the cell's start
+ *   or right after a `,`, `;`, tab, CR or LF, and whose first character after
+ *   any whitespace is `=`, `+`, `-` or `@`, gets a `'` at its start:
+ *   `Smith;=1+1` is written `Smith;'=1+1`, ` =1+1` is written `' =1+1`,
+ *   `x<tab>=1+1` is written `x<tab>'=1+1`. Nothing else is changed: a text
+ *   with no such part (`O'Brien`, `a=b`, `Smith; Jones`) is written as it is.
  * - **Amounts stay numbers.** A negative amount such as `-5.00` begins with
  *   `-` too, and prefixing it would turn it into text a spreadsheet cannot sum.
  *   Columns the caller lists in `numericColumns` are written as they are when
@@ -25,15 +35,26 @@ export interface CsvOptions {
   readonly bom?: boolean;
 }
 
-/** The characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A tab or a carriage return at the very start: a spreadsheet may drop it and read what follows. */
+const CONTROL_START = /^[\t\r]/;
+/**
+ * A part a spreadsheet could read as a formula: at the start or after a
+ * separator (`,` `;` tab CR LF), whitespace that is not a separator, then
+ * `=`, `+`, `-` or `@`. Group 1 is the separator (or nothing), group 2 the rest.
+ */
+const FORMULA_PART = /(^|[,;\t\r\n])([^\S\t\r\n]*[=+\-@])/g;
 /** A plain decimal number: safe in any spreadsheet. */
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** Prefixes `'` to a text that a spreadsheet would read as a formula; other texts are returned unchanged. */
+/**
+ * Puts a `'` at the start of every part of `text` a spreadsheet could read as
+ * a formula (see the module comment), and in front of a text that begins with
+ * a tab or a carriage return; other texts are returned unchanged.
+ */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const parts = text.replace(FORMULA_PART, "$1'$2");
+  return CONTROL_START.test(parts) ? `'${parts}` : parts;
 }
 
 /** One cell: neutralised (unless it is a plain number in a numeric column), then quoted when RFC 4180 needs it. */
