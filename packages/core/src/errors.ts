@@ -51,6 +51,7 @@ const MESSAGES = {
   "unknown-mode": "Choose how to issue the credit: once per family, once per student or once per enrollment.",
   "empty-enrollment-row": "Each enrollment filter needs at least one field filled in.",
   "unknown-id": "That id is not in the organisation's lists.",
+  "duplicate-row": "The same row appears twice in the run: each row is credited once.",
   // storage (used by data sources)
   "storage-unavailable": "The browser's storage is not available.",
   "storage-blocked": "The browser's storage is blocked by another open tab.",

@@ -8,7 +8,7 @@ import { assertIsoDate } from "../dates.js";
 import { assertInput, CreditKitError } from "../errors.js";
 import type { VoidEntry } from "../ledger/entries.js";
 import { add, fromAmountString, isPositive, type Money, subtract, toAmountString, zero } from "../money.js";
-import { assertRunId, describeError, nextMacrotask } from "./run-support.js";
+import { assertRunId, assertUniqueRow, describeError, nextMacrotask } from "./run-support.js";
 import type { CreditReversal, IssuedCredit, ReversalLedger, ReverseRunOptions, RunRecord, RunReversal } from "./run-types.js";
 
 /** Credits reversed between two turns of the event loop. */
@@ -22,7 +22,8 @@ const REVERSE_CHUNK = 500;
  * the totals. A credit that cannot be reversed (unknown grant, ledger error)
  * is reported as `failed` and the others go on.
  *
- * Throws `invalid-input` or `invalid-date` for bad input, before anything is written.
+ * Throws `invalid-input` or `invalid-date` for bad input, and `duplicate-row`
+ * for a record that lists one row twice, before anything is written.
  */
 export async function reverseRun(ledger: ReversalLedger, record: RunRecord, options: ReverseRunOptions): Promise<RunReversal> {
   assertInput(
@@ -31,6 +32,8 @@ export async function reverseRun(ledger: ReversalLedger, record: RunRecord, opti
   );
   assertInput(typeof record === "object" && record !== null && Array.isArray(record.credits), "record");
   assertRunId(record.runId);
+  const rows = new Set<string>();
+  for (const credit of record.credits) assertUniqueRow(rows, credit?.rowKey);
   assertInput(typeof options === "object" && options !== null, "options");
   assertIsoDate(options.date, "date");
   const key = options.key ?? `${record.runId}/reverse`;

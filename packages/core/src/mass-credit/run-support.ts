@@ -3,7 +3,7 @@
  * ids and keys, the event-loop turn between chunks, error descriptions and
  * exact totals.
  */
-import { assertInput, type CreditKitError, type CreditKitErrorCode, isCreditKitError } from "../errors.js";
+import { assertInput, CreditKitError, type CreditKitErrorCode, isCreditKitError } from "../errors.js";
 import { add, fromAmountString, type Money, toAmountString, zero } from "../money.js";
 import { after } from "../settlement/timers.js";
 import { multiplyAmount } from "./preview.js";
@@ -25,6 +25,18 @@ export function assertRunId(runId: unknown): asserts runId is string {
  */
 export function runKey(runId: string, rowKey: string): string {
   return [runId, rowKey].join("/");
+}
+
+/**
+ * Adds `rowKey` to `seen`; throws `duplicate-row` when it is there already (a
+ * plan, a preview or a record that lists one row twice). A row key that is
+ * not a text is `invalid-input`.
+ */
+export function assertUniqueRow(seen: Set<string>, rowKey: unknown): void {
+  assertInput(typeof rowKey === "string", "rowKey");
+  const before = seen.size;
+  seen.add(rowKey);
+  if (seen.size === before) throw new CreditKitError("duplicate-row", { rowKey }, `The row ${rowKey} appears twice in the run.`);
 }
 
 /** True when `post.key` is `${runId}/${post.rowKey}`; compares in place, allocating nothing. */

@@ -12,7 +12,16 @@ import { assertInput, CreditKitError } from "../errors.js";
 import { type GrantEntry, isGrantEntry, type LedgerEntry } from "../ledger/entries.js";
 import type { OrganisationLists } from "./model.js";
 import { type MassCreditPreview, type PreviewRow, selectRows } from "./preview.js";
-import { assertRunId, describeError, isKeyedFor, isRowError, nextMacrotask, runKey, totalOfAmounts } from "./run-support.js";
+import {
+  assertRunId,
+  assertUniqueRow,
+  describeError,
+  isKeyedFor,
+  isRowError,
+  nextMacrotask,
+  runKey,
+  totalOfAmounts,
+} from "./run-support.js";
 import type {
   CreditPost,
   IssuedCredit,
@@ -46,7 +55,8 @@ export interface PlanRunOptions {
  * description and the student, and class, camp or program, when the mode
  * has one).
  *
- * Throws `invalid-input` for a bad run id or a value that is not a preview.
+ * Throws `invalid-input` for a bad run id or a value that is not a preview,
+ * and `duplicate-row` when two of the selected rows have the same row key.
  */
 export function planRun(preview: MassCreditPreview, options: PlanRunOptions): RunPlan {
   assertInput(typeof preview === "object" && preview !== null && Array.isArray(preview.rows), "preview");
@@ -55,6 +65,8 @@ export function planRun(preview: MassCreditPreview, options: PlanRunOptions): Ru
   assertRunId(runId);
   const deselected = new Set<string>(options.deselected ?? []);
   const { rows, count, total } = selectRows(preview, deselected);
+  const seen = new Set<string>();
+  for (const row of rows) assertUniqueRow(seen, row?.rowKey);
   const request = preview.request;
   const nameIn = (list: readonly { id: string; name: string }[] | undefined, id: string) => list?.find((i) => i.id === id)?.name ?? id;
   const posts = rows.map((row) => postFor(row, runId));
@@ -188,17 +200,21 @@ function checkPlan(plan: RunPlan): void {
 }
 
 /**
- * Checks that every post is keyed `runId/rowKey`, before anything is written,
- * a slice per task: the keys are compared in place (no key is built), and
- * 95,000 of them in one task held the page for over 100 ms.
+ * Checks that every post is keyed `runId/rowKey` and that no row comes twice
+ * (`duplicate-row`: two posts under one key would be listed twice for one
+ * credit), before anything is written, a slice per task: the keys are
+ * compared in place (no key is built), and 95,000 of them in one task held
+ * the page for over 100 ms.
  */
 async function checkPosts(plan: RunPlan, yieldControl: () => Promise<void>): Promise<void> {
   const { runId, posts } = plan;
+  const rows = new Set<string>();
   for (let at = 0; at < posts.length; at += CHECK_SLICE) {
     const end = Math.min(posts.length, at + CHECK_SLICE);
     for (let i = at; i < end; i++) {
       const post = posts[i];
       assertInput(isKeyedFor(post, runId), "plan.posts", `A post is not keyed ${runId}/<rowKey>.`);
+      assertUniqueRow(rows, (post as CreditPost).rowKey);
     }
     if (end < posts.length) await yieldControl();
   }
@@ -218,7 +234,8 @@ async function checkPosts(plan: RunPlan, yieldControl: () => Promise<void>): Pro
  * status `failed`. Processing the same plan again posts only what is missing.
  *
  * Throws a `CreditKitError` only for bad input, before anything is written:
- * `invalid-input` (plan, options) or `currency-mismatch` (plan vs ledger).
+ * `invalid-input` (plan, options), `duplicate-row` (two posts for one row
+ * key) or `currency-mismatch` (plan vs ledger).
  */
 export async function processRun(ledger: RunLedger, plan: RunPlan, options: ProcessRunOptions = {}): Promise<RunRecord> {
   assertInput(typeof ledger?.committed === "function" && typeof ledger.commit === "function", "ledger");
