@@ -34,6 +34,9 @@ const MESSAGES = {
   "idempotency-conflict": "This key was already used for a different operation.",
   "unknown-payment": "No payment with that entry id is on this account.",
   "payment-already-reversed": "That payment was already reversed.",
+  "empty-commit": "A commit needs at least one entry.",
+  "reserved-key": "Keys and entry ids containing § are kept for the entries the kit derives itself (the auto-apply sweep's).",
+  "payment-not-allocated": "A payment must go to fees in full, or put the rest on account as credit in the same operation.",
   // checkout (§3)
   "credit-exceeds-maximum": "The credit applied cannot exceed the available credit or the amount due.",
   "credit-amount-admin-only": "Only an administrator can apply a smaller credit amount.",
@@ -45,6 +48,15 @@ const MESSAGES = {
   "nothing-to-pay": "Choose at least one fee to pay.",
   // settlement (§5)
   "reservation-conflict": "A different settlement already holds this reservation.",
+  "settlement-in-progress": "Another settlement of this invoice is in progress; it was left to finish.",
+  "charge-declined": "The card was declined; the invoice stays unpaid and the credit is free again.",
+  "charge-failed": "The payment gateway failed before charging; the invoice stays unpaid and the credit is free again.",
+  "charge-unknown": "The payment gateway's answer is unknown: the card may have been charged. Settle again to reconcile.",
+  "charge-unrecorded": "The card was charged but the payment could not be recorded. Settle again to record it.",
+  "reservation-stale": "The reserved fees no longer owe anything; check the earlier charge by hand.",
+  "duplicate-invoice": "This invoice appears twice in the batch.",
+  "batch-cancelled": "The batch was cancelled before this invoice.",
+  "settlement-error": "Settling this invoice failed unexpectedly.",
   // mass credits (§6)
   "description-required": "Enter a description for the credit.",
   "unknown-credit-type": "Choose a credit type from the organisation's list.",
@@ -56,6 +68,8 @@ const MESSAGES = {
   "storage-unavailable": "The browser's storage is not available.",
   "storage-blocked": "The browser's storage is blocked by another open tab.",
   "storage-quota": "The browser's storage is full.",
+  "storage-corrupt": "A stored record cannot be read; the ledger is open read-only. Download a backup.",
+  "storage-upgraded": "The stored ledger was upgraded or deleted in another tab; reload this page.",
 } as const;
 
 export type CreditKitErrorCode = keyof typeof MESSAGES;

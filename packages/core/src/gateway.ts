@@ -16,14 +16,20 @@ export interface ChargeRequest {
   readonly description: string;
 }
 
-/** What the gateway answered. `unknown` is a time-out: the charge may or may not have happened. */
+/**
+ * What the gateway answered. Only `declined`, and an `error` marked
+ * `notCharged: true`, say for sure that nothing was charged: settlement then
+ * frees the reservation. Any other error, a rejection and `unknown` (a
+ * time-out) may have charged: settlement keeps the reservation and asks again
+ * later with the same key and amount.
+ */
 export type ChargeOutcome =
   | { readonly status: "succeeded"; readonly chargeId: string }
   | { readonly status: "declined"; readonly reason: string }
-  | { readonly status: "error"; readonly message: string }
+  | { readonly status: "error"; readonly message: string; readonly notCharged?: boolean }
   | { readonly status: "unknown"; readonly message: string };
 
 export interface PaymentGateway {
-  /** Charges the account's stored profile. May reject or hang; settlement turns both into `error`/`unknown`. */
+  /** Charges the account's stored profile. May reject or hang; settlement treats both as `unknown`. */
   charge(request: ChargeRequest): Promise<ChargeOutcome>;
 }

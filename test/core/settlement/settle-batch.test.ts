@@ -64,7 +64,7 @@ describe("settleBatch (§5)", () => {
     expect(new Set(seen.map((p) => p.lastResult))).to.deep.equal(new Set(result.results));
   });
 
-  it("a gateway that throws for one invoice fails only that invoice; the others are paid", async () => {
+  it("a gateway that throws for one invoice leaves only that invoice unresolved (it may have charged); the others are paid", async () => {
     const { ledger, invoices } = journalOf(6, "20.00", "5.00");
     const inner = createSimulatedGateway({ cardsOnFile: invoices.map((i) => i.accountId) });
     const gateway: PaymentGateway = {
@@ -74,9 +74,13 @@ describe("settleBatch (§5)", () => {
       },
     };
     const result = await settleBatch({ ledger, gateway }, batch(invoices, { concurrency: 2 }));
-    expect(result.results[2]).to.include({ outcome: "failed", message: "gateway exploded" });
+    expect(result.results[2]).to.include({ outcome: "unresolved", code: "charge-unknown" });
+    expect(result.results[2]?.message).to.contain("gateway exploded");
     expect(result.summary.counts["paid-by-charge-and-credit"]).to.equal(5);
-    expect(ledger.snapshot("A2")).to.include({ amountDue: "20.00", availableCredit: "5.00" });
+    expect(ledger.snapshot("A2")).to.include({ amountDue: "20.00", availableCredit: "0.00", reservedCredit: "5.00" });
+    const again = await settleBatch({ ledger, gateway: inner }, batch(invoices, { concurrency: 2 }));
+    expect(again.results[2]).to.include({ outcome: "paid-by-charge-and-credit", charged: "15.00" });
+    expect(ledger.reservations()).to.deep.equal([]);
   });
 
   it("a bad row or a ledger error fails that invoice with its message and the rest go on", async () => {

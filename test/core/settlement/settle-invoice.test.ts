@@ -140,16 +140,29 @@ describe("settleInvoice: the other cases", () => {
     expect(ledger.snapshot("A")).to.include({ amountDue: "20.00", availableCredit: "5.00" });
   });
 
-  it("a rejected gateway promise counts as an error: released, unpaid", async () => {
+  it("a rejected gateway promise may have charged: asked once more, then unresolved with the credit still reserved", async () => {
     const ledger = oneInvoiceJournal("20.00", "5.00");
     const gateway = scriptedGateway(() => Promise.reject(new Error("socket hang up")));
     const result = await settleInvoice({ ledger, gateway }, request());
-    expect(result).to.include({ outcome: "failed", message: "socket hang up" });
-    expect(gateway.requests).to.have.length(1);
-    expect(ledger.snapshot("A")).to.include({ amountDue: "20.00", availableCredit: "5.00" });
+    expect(result).to.include({ outcome: "unresolved", code: "charge-unknown" });
+    expect(result.message).to.contain("socket hang up");
+    expect(gateway.requests.map((r) => [r.idempotencyKey, r.amount])).to.deep.equal([
+      ["dues-2026-05/INV-1", "15.00"],
+      ["dues-2026-05/INV-1", "15.00"],
+    ]);
+    expect(ledger.snapshot("A")).to.include({ amountDue: "20.00", availableCredit: "0.00", reservedCredit: "5.00" });
   });
 
-  it("a gateway that throws synchronously counts as an error too", async () => {
+  it("only an error the gateway marks notCharged is a failure that frees the credit", async () => {
+    const ledger = oneInvoiceJournal("20.00", "5.00");
+    const gateway = scriptedGateway(async () => ({ status: "error", message: "processor down", notCharged: true }));
+    const result = await settleInvoice({ ledger, gateway }, request());
+    expect(result).to.include({ outcome: "failed", code: "charge-failed", message: "processor down" });
+    expect(gateway.requests).to.have.length(1);
+    expect(ledger.snapshot("A")).to.include({ amountDue: "20.00", availableCredit: "5.00", reservedCredit: "0.00" });
+  });
+
+  it("a gateway that throws synchronously may have charged too: unresolved, reservation kept", async () => {
     const ledger = oneInvoiceJournal("20.00", "5.00");
     const gateway = {
       charge(): never {
@@ -157,8 +170,8 @@ describe("settleInvoice: the other cases", () => {
       },
     };
     const result = await settleInvoice({ ledger, gateway }, request());
-    expect(result).to.include({ outcome: "failed", message: "boom" });
-    expect(ledger.reservations()).to.deep.equal([]);
+    expect(result).to.include({ outcome: "unresolved", code: "charge-unknown" });
+    expect(ledger.reservations().map((r) => r.key)).to.deep.equal(["dues-2026-05/INV-1"]);
   });
 
   it("credit pays the fees first in due order (grants oldest first), then the card pays the rest; entries are linked and keyed", async () => {
@@ -252,7 +265,9 @@ describe("settleInvoice: the other cases", () => {
       commit: async (key: string, entries: Parameters<typeof journal.commit>[1]) => journal.commit(key, entries),
       snapshot: async (id: string) => journal.snapshot(id),
       reserve: async (r: Parameters<typeof journal.reserve>[0]) => journal.reserve(r),
-      release: async (key: string) => journal.release(key),
+      claim: async (key: string, owner: string) => journal.claim(key, owner),
+      disown: async (key: string, owner: string) => journal.disown(key, owner),
+      release: async (key: string, owner: string) => journal.release(key, owner),
       reservation: async (key: string) => journal.reservation(key),
     };
     const result = await settleInvoice({ ledger, gateway: gatewayFor("succeed") }, request());

@@ -30,7 +30,9 @@ function portOf(journal: Journal, how: "journal" | "snapshot-only" | "async"): S
     commit: (key, entries) => wrap(journal.commit(key, entries)) as never,
     snapshot: (id) => wrap(journal.snapshot(id)) as never,
     reserve: (r) => wrap(journal.reserve(r)) as never,
-    release: (key) => wrap(journal.release(key)) as never,
+    claim: (key, owner) => wrap(journal.claim(key, owner)) as never,
+    disown: (key, owner) => wrap(journal.disown(key, owner)) as never,
+    release: (key, owner) => wrap(journal.release(key, owner)) as never,
     reservation: (key) => wrap(journal.reservation(key)) as never,
     ...(how === "async"
       ? { feesOwed: (id: string, feeIds: readonly string[], key: string) => Promise.resolve(journal.feesOwed(id, feeIds, key)) }

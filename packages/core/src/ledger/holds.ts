@@ -28,6 +28,13 @@ export class Holds {
   private list: Reservation[] | undefined = [];
   private byKey: Map<string, Reservation> | undefined;
   private byAccount: Map<string, Reservation[]> | undefined;
+  /**
+   * The live owner of each reservation that has one: the settlement in this
+   * process that made or claimed it. Only it may release the reservation; it
+   * is memory only, so after a restart (or in another tab) a kept reservation
+   * has no owner and the next settlement of its key may claim it.
+   */
+  private readonly owners = new Map<string, string>();
 
   constructor(readonly currency: string) {}
 
@@ -51,7 +58,8 @@ export class Holds {
     return this.list ? this.list.slice() : [...(this.byKey as Map<string, Reservation>).values()];
   }
 
-  hold(r: Reservation): void {
+  hold(r: Reservation, owner?: string): void {
+    if (owner !== undefined) this.owners.set(r.key, owner);
     const list = this.list;
     if (list && list.length < SCAN_LIMIT) {
       list.push(r);
@@ -74,7 +82,39 @@ export class Holds {
     else byAccount.set(r.accountId, [r]);
   }
 
-  unhold(key: string): Reservation | undefined {
+  /**
+   * Makes `owner` the live owner of the reservation under `key` (undefined
+   * when there is none). Throws `settlement-in-progress` when another live
+   * owner has it: a settlement of that key is running now.
+   */
+  claim(key: string, owner: string): Reservation | undefined {
+    const r = this.get(key);
+    if (!r) return undefined;
+    this.assertOwner(key, owner);
+    this.owners.set(key, owner);
+    return r;
+  }
+
+  /** `owner` stops owning the reservation under `key`, which stays held (an unknown charge keeps it for a later claim). */
+  disown(key: string, owner: string): void {
+    if (this.owners.get(key) === owner) this.owners.delete(key);
+  }
+
+  /** Throws `settlement-in-progress` unless `key` has no live owner or `owner` is it. */
+  assertOwner(key: string, owner: string | undefined): void {
+    if (this.owners.size === 0) return;
+    const live = this.owners.get(key);
+    if (live !== undefined && live !== owner) throw new CreditKitError("settlement-in-progress", { key });
+  }
+
+  /**
+   * Drops the reservation under `key`. With `owner`, only when it is the live
+   * owner or there is none (`settlement-in-progress` otherwise); without one
+   * (a commit under the key, a replayed release) always.
+   */
+  unhold(key: string, owner?: string): Reservation | undefined {
+    if (owner !== undefined) this.assertOwner(key, owner);
+    if (this.owners.size > 0) this.owners.delete(key);
     const list = this.list;
     if (list) {
       for (let i = 0; i < list.length; i++) {

@@ -1,13 +1,13 @@
 /**
- * Asking the gateway for one charge (§5): a time-out or an `unknown` answer is
- * asked about once more with the same idempotency key; a rejected promise is
- * an error; a malformed answer is treated as unknown (it may have charged).
+ * Asking the gateway for one charge (§5). Only a decline, a success, or an
+ * error the gateway marks `notCharged` is final. Anything else may have
+ * charged — a time-out, an `unknown` or unmarked `error` answer, a rejected
+ * promise, a thrown error, an answer that is not of the port's shapes — so it
+ * is asked about once more with the same idempotency key, and if that is not
+ * final either the answer is `unknown`.
  */
 import type { ChargeOutcome, ChargeRequest, PaymentGateway } from "../gateway.js";
 import { waitsOf } from "./timers.js";
-
-/** One answer, with a rejected promise kept apart from an `error` the gateway returned. */
-type Answer = ChargeOutcome | { readonly status: "rejected"; readonly message: string };
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -19,11 +19,23 @@ function wellFormed(outcome: unknown): ChargeOutcome {
   const text = (field: string) => typeof o?.[field] === "string";
   if (o?.status === "succeeded" && text("chargeId") && o.chargeId !== "") return outcome as ChargeOutcome;
   if (o?.status === "declined" && text("reason")) return outcome as ChargeOutcome;
-  if ((o?.status === "error" || o?.status === "unknown") && text("message")) return outcome as ChargeOutcome;
+  if (o?.status === "error" && text("message")) {
+    // Only `notCharged: true` itself says nothing was charged; any other value is no promise.
+    return o.notCharged === true ? (outcome as ChargeOutcome) : { status: "error", message: o.message as string };
+  }
+  if (o?.status === "unknown" && text("message")) return outcome as ChargeOutcome;
   return { status: "unknown", message: "The payment gateway gave an answer settlement cannot read." };
 }
 
-const rejected = (error: unknown): Answer => ({ status: "rejected", message: messageOf(error) });
+/** True when the answer settles whether the card was charged. */
+function isFinal(outcome: ChargeOutcome): boolean {
+  return outcome.status === "succeeded" || outcome.status === "declined" || (outcome.status === "error" && outcome.notCharged === true);
+}
+
+/** The words of an answer that is not final. */
+const textOf = (outcome: ChargeOutcome): string => ("message" in outcome ? outcome.message : outcome.status);
+
+const rejected = (error: unknown): ChargeOutcome => ({ status: "error", message: messageOf(error) });
 
 /**
  * One call, raced against `timeoutMs` (Infinity: no race); `done` is called
@@ -31,7 +43,7 @@ const rejected = (error: unknown): Answer => ({ status: "rejected", message: mes
  * call per invoice, and each promise in the chain was an allocation and a
  * microtask more (a third of the chain).
  */
-function ask(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number, done: (answer: Answer) => void): void {
+function ask(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number, done: (answer: ChargeOutcome) => void): void {
   let call: unknown;
   try {
     call = gateway.charge(request);
@@ -57,7 +69,7 @@ function ask(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number,
     over = true;
     done({ status: "unknown", message: `The payment gateway did not answer within ${timeoutMs} ms.` });
   });
-  const settle = (result: Answer) => {
+  const settle = (result: ChargeOutcome) => {
     if (over) return;
     over = true;
     waits.cancel(wait);
@@ -70,24 +82,18 @@ function ask(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number,
 }
 
 /**
- * Charges with `request.idempotencyKey`, asking once more after a time-out.
- * The answer is final (`succeeded`, `declined`, `error`) or `unknown`: the
- * charge may have happened and only another call with the key can tell.
- * After a time-out, a rejected retry says nothing about the first attempt,
- * so it stays unknown. Never rejects.
+ * Charges with `request.idempotencyKey`, asking once more when the first
+ * answer is not final. The result is final (`succeeded`, `declined`, an
+ * `error` with `notCharged`) or `unknown`: the charge may have happened and
+ * only another call with the key can tell. Never rejects.
  */
 export function collect(gateway: PaymentGateway, request: ChargeRequest, timeoutMs: number): Promise<ChargeOutcome> {
   return new Promise<ChargeOutcome>((resolve) => {
     ask(gateway, request, timeoutMs, (first) => {
-      if (first.status === "rejected") resolve({ status: "error", message: first.message });
-      else if (first.status !== "unknown") resolve(first);
+      if (isFinal(first)) resolve(first);
       else {
         ask(gateway, request, timeoutMs, (second) =>
-          resolve(
-            second.status === "rejected"
-              ? { status: "unknown", message: `${first.message} Asking again failed: ${second.message}` }
-              : second,
-          ),
+          resolve(isFinal(second) ? second : { status: "unknown", message: `${textOf(first)} Asking again: ${textOf(second)}` }),
         );
       }
     });

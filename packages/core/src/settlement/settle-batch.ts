@@ -2,7 +2,7 @@
  * Settling a batch of invoices (§5): a small pool of workers over the list,
  * progress after each invoice, one failure never stopping the others.
  */
-import { assertInput } from "../errors.js";
+import { assertInput, type CreditKitErrorCode, isCreditKitError, messageFor } from "../errors.js";
 import type { LedgerEntry } from "../ledger/entries.js";
 import { add, fromAmountString, toAmountString, zero } from "../money.js";
 import { settleChecked } from "./settle-invoice.js";
@@ -25,6 +25,7 @@ function stopped(
   batchId: string,
   invoice: BatchInvoice,
   outcome: "failed" | "skipped",
+  code: CreditKitErrorCode,
   message: string,
   zeroText: string,
 ): SettlementResult {
@@ -38,6 +39,7 @@ function stopped(
     creditUsed: zeroText,
     charged: zeroText,
     message,
+    code,
     entries: NO_ENTRIES,
   };
 }
@@ -97,7 +99,7 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
       // One hash of the id, not two: the set grows unless the id was there.
       const before = seen.size;
       if (seen.add(invoice.invoiceId).size === before) {
-        return stopped(batchId, invoice, "failed", "This invoice id appears twice in the batch.", zeroText);
+        return stopped(batchId, invoice, "failed", "duplicate-invoice", messageFor("duplicate-invoice"), zeroText);
       }
       const settled = settleChecked(ports, {
         batchId,
@@ -117,7 +119,14 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
 
   /** The result of an invoice that threw (or rejected): `failed`, with the message. */
   const failed = (invoice: BatchInvoice, error: unknown): SettlementResult =>
-    stopped(batchId, invoice, "failed", error instanceof Error ? error.message : String(error), zeroText);
+    stopped(
+      batchId,
+      invoice,
+      "failed",
+      isCreditKitError(error) ? error.code : "settlement-error",
+      error instanceof Error ? error.message : String(error),
+      zeroText,
+    );
 
   const worker = async (): Promise<void> => {
     while (next < total) {
@@ -154,7 +163,7 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
 
   for (let i = 0; i < total; i++) {
     if (results[i] === undefined) {
-      results[i] = stopped(batchId, invoices[i] as BatchInvoice, "skipped", "The batch was cancelled before this invoice.", zeroText);
+      results[i] = stopped(batchId, invoices[i] as BatchInvoice, "skipped", "batch-cancelled", messageFor("batch-cancelled"), zeroText);
     }
   }
   return { batchId, results, summary: summarizeSettlement(results, ports.ledger.currency), aborted };

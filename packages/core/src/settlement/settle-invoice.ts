@@ -2,7 +2,7 @@
  * Settling one invoice or dues payment (§5): credit first, the card for the
  * rest, all or nothing, never charged twice.
  */
-import { CreditKitError } from "../errors.js";
+import { CreditKitError, type CreditKitErrorCode, isCreditKitError, messageFor } from "../errors.js";
 import type { Reservation } from "../ledger/account-state.js";
 import type { LedgerEntry } from "../ledger/entries.js";
 import { fromAmountString, isPositive, isZero, type Money, min, subtract, toAmountString, zero } from "../money.js";
@@ -40,6 +40,12 @@ interface Base {
   readonly zero: string;
 }
 
+/** Why an invoice was not paid, for people and for programs. */
+interface Why {
+  readonly code: CreditKitErrorCode;
+  readonly message: string;
+}
+
 function result(
   base: Base,
   outcome: SettlementOutcome,
@@ -48,7 +54,7 @@ function result(
     creditUsed?: string;
     charged?: string;
     chargeId?: string;
-    message?: string;
+    why?: Why;
     entries?: readonly LedgerEntry[];
   } = {},
 ): SettlementResult {
@@ -57,14 +63,28 @@ function result(
   const creditUsed = extra.creditUsed ?? base.zero;
   const charged = extra.charged ?? base.zero;
   const entries = extra.entries ?? NO_ENTRIES;
-  const { chargeId, message } = extra;
+  const { chargeId, why } = extra;
   // Literals, not conditional spreads: a spread builds each result the slow way, and 100k results are kept.
-  if (chargeId !== undefined && message !== undefined) {
-    return { invoiceId, accountId, key, outcome, due, creditUsed, charged, chargeId, message, entries };
+  if (why !== undefined) {
+    const { message, code } = why;
+    if (chargeId !== undefined) return { invoiceId, accountId, key, outcome, due, creditUsed, charged, chargeId, message, code, entries };
+    return { invoiceId, accountId, key, outcome, due, creditUsed, charged, message, code, entries };
   }
   if (chargeId !== undefined) return { invoiceId, accountId, key, outcome, due, creditUsed, charged, chargeId, entries };
-  if (message !== undefined) return { invoiceId, accountId, key, outcome, due, creditUsed, charged, message, entries };
   return { invoiceId, accountId, key, outcome, due, creditUsed, charged, entries };
+}
+
+const why = (code: CreditKitErrorCode, message: string = messageFor(code)): Why => ({ code, message });
+
+/** Runs `step`, then `ok` with its value (at once when it is not a promise) or `fail` with what it threw or rejected. */
+function then<T, R>(step: () => Awaitable<T>, ok: (value: T) => Awaitable<R>, fail: (error: unknown) => Awaitable<R>): Awaitable<R> {
+  let value: Awaitable<T>;
+  try {
+    value = step();
+  } catch (error) {
+    return fail(error);
+  }
+  return isPromiseLike(value) ? Promise.resolve(value).then(ok, fail) : ok(value);
 }
 
 /** A reservation under the key must be this invoice's: same account, same fees. */
@@ -122,14 +142,19 @@ export function settleChecked(ports: SettlementPorts, request: SettleInvoiceRequ
   return new Settling(ports, request).start();
 }
 
+/** Each settlement call's owner token: unique in this process (reservations' owners are memory only). */
+let calls = 0;
+
 /** One invoice on its way; each step goes on at once with a value and after a promise otherwise. */
 class Settling implements Base {
   readonly invoiceId: string;
   readonly accountId: string;
   readonly key: string;
   readonly zero: string;
+  /** This call's token: it owns the reservation it makes or claims, and only it may release that. */
+  readonly owner = `settlement#${++calls}`;
   private readonly ledger: SettlementLedger;
-  /** True once this call made the reservation: only then may a failure release it (a kept one may stand for an unknown charge). */
+  /** True once this call made the reservation: a failure before the charge then releases it. */
   private fresh = false;
   private reservation: Reservation | undefined;
 
@@ -155,11 +180,26 @@ class Settling implements Base {
     return isPromiseLike(held) ? Promise.resolve(held).then((r) => this.begin(r)) : this.begin(held);
   }
 
-  private begin(reservation: Reservation | undefined): Awaitable<SettlementResult> {
-    if (reservation) return this.held(reservation, undefined);
-    this.fresh = true;
+  /** A kept reservation (an earlier unknown charge) is claimed and reconciled; otherwise a new one is made. */
+  private begin(kept: Reservation | undefined): Awaitable<SettlementResult> {
+    if (!kept) return this.fresh_();
+    return then(
+      () => this.ledger.claim(this.key, this.owner),
+      (claimed) => (claimed ? this.held(claimed, undefined) : this.start()),
+      (error) => this.busy(error),
+    );
+  }
+
+  /** Nothing is held under the key: read what the fees owe, then hold them. */
+  private fresh_(): Awaitable<SettlementResult> {
     const read = this.readDue();
     return isPromiseLike(read) ? Promise.resolve(read).then((p) => this.reserve(p, false)) : this.reserve(read, true);
+  }
+
+  /** Another settlement of this invoice holds the key now: leave it alone, charge nothing. */
+  private busy(error: unknown): SettlementResult {
+    if (!isCreditKitError(error, "settlement-in-progress")) throw error;
+    return result(this, "unresolved", { why: why("settlement-in-progress") });
   }
 
   /** What the fees owe now: the ledger's own read when it has one, the snapshot otherwise. */
@@ -179,55 +219,77 @@ class Settling implements Base {
    */
   private reserve(planned: InvoiceDue, sync: boolean): Awaitable<SettlementResult> {
     if (!isPositive(planned.total)) return result(this, "nothing-due");
-    const { request } = this;
+    const { request, owner, key } = this;
     const credit = request.applyCredit ? planned.totalText : this.zero;
     const exact = sync ? planned : undefined;
-    const held = this.ledger.reserve({ key: this.key, accountId: request.accountId, feeIds: request.feeIds, credit });
-    return isPromiseLike(held) ? Promise.resolve(held).then((r) => this.held(r, exact)) : this.held(held, exact);
+    return then(
+      () => this.ledger.reserve({ key, accountId: request.accountId, feeIds: request.feeIds, credit, owner }),
+      (held) => {
+        this.fresh = true;
+        return this.held(held, exact);
+      },
+      (error) => this.busy(error),
+    );
   }
 
-  /** Releases a reservation this call made, then fails with `error`. */
+  /**
+   * Gives the reservation back after a failure before any charge, then fails
+   * with `error`: released when this call made it, left for a later claim when
+   * it was kept from an earlier attempt (its charge may have happened).
+   */
   private undo(error: unknown): Awaitable<never> {
-    if (!this.fresh) throw error;
-    const released = this.ledger.release(this.key);
-    if (isPromiseLike(released)) {
-      return Promise.resolve(released).then(() => {
-        throw error;
-      });
-    }
-    throw error;
+    const back = () => (this.fresh ? this.ledger.release(this.key, this.owner) : this.ledger.disown(this.key, this.owner));
+    const rethrow = () => {
+      throw error;
+    };
+    return then(back, rethrow, rethrow);
+  }
+
+  /** Ends with `outcome`, leaving the reservation held (and unowned) for a later claim. */
+  private kept(outcome: SettlementResult): Awaitable<SettlementResult> {
+    return then(
+      () => this.ledger.disown(this.key, this.owner),
+      () => outcome,
+      () => outcome,
+    );
+  }
+
+  /** Ends with `outcome` after releasing the reservation (nothing was charged). */
+  private released(outcome: SettlementResult): Awaitable<SettlementResult> {
+    const done = this.ledger.release(this.key, this.owner);
+    return isPromiseLike(done) ? Promise.resolve(done).then(() => outcome) : outcome;
   }
 
   /** The fees (and the credit) are held: what they owe cannot change under us, so read it (again) unless known exactly. */
   private held(reservation: Reservation, exact: InvoiceDue | undefined): Awaitable<SettlementResult> {
-    assertHeldFor(reservation, this.request);
-    this.reservation = reservation;
-    if (exact) return this.settle(exact);
-    let read: Awaitable<InvoiceDue>;
     try {
-      read = this.readDue();
+      assertHeldFor(reservation, this.request);
     } catch (error) {
       return this.undo(error);
     }
-    return isPromiseLike(read)
-      ? Promise.resolve(read).then(
-          (d) => this.settle(d),
-          (error) => this.undo(error),
-        )
-      : this.settle(read);
+    this.reservation = reservation;
+    if (exact) return this.settle(exact);
+    return then(
+      () => this.readDue(),
+      (due) => this.settle(due),
+      (error) => this.undo(error),
+    );
   }
 
+  /**
+   * Pays what the fees owe: from the held credit, then the card for the rest.
+   * The card amount follows from the reservation alone (its fees and credit
+   * cannot change while it is held), so a re-run that reconciles a kept
+   * reservation asks for the same amount under the same key.
+   */
   private settle(due: InvoiceDue): Awaitable<SettlementResult> {
     const { ledger, request, key } = this;
     const reservation = this.reservation as Reservation;
     const c = ledger.currency;
     const dueText = due.totalText;
     if (!isPositive(due.total)) {
-      if (!this.fresh) {
-        return result(this, "unresolved", { message: "The reserved fees no longer owe anything; check the earlier charge by hand." });
-      }
-      const released = ledger.release(key);
-      return isPromiseLike(released) ? Promise.resolve(released).then(() => result(this, "nothing-due")) : result(this, "nothing-due");
+      if (!this.fresh) return this.kept(result(this, "unresolved", { why: why("reservation-stale") }));
+      return this.released(result(this, "nothing-due"));
     }
     const credit = min(fromAmountString(reservation.credit, c), due.total);
     const charge = isZero(credit) ? due.total : subtract(due.total, credit);
@@ -243,15 +305,11 @@ class Settling implements Base {
     };
 
     if (!isPositive(charge)) {
-      const paid = (w: { readonly entries: readonly LedgerEntry[] }) =>
-        result(this, "paid-by-credit", { due: dueText, creditUsed, entries: w.entries });
-      let written: Awaitable<{ readonly entries: readonly LedgerEntry[] }>;
-      try {
-        written = ledger.commit(key, settlementEntries(plan));
-      } catch (error) {
-        return this.undo(error);
-      }
-      return isPromiseLike(written) ? Promise.resolve(written).then(paid, (error) => this.undo(error)) : paid(written);
+      return then(
+        () => ledger.commit(key, settlementEntries(plan)),
+        (w) => result(this, "paid-by-credit", { due: dueText, creditUsed, entries: w.entries }),
+        (error) => this.undo(error),
+      );
     }
 
     const description = request.description ?? `Invoice ${request.invoiceId}`;
@@ -260,61 +318,40 @@ class Settling implements Base {
     return collect(this.ports.gateway, chargeRequest, request.timeoutMs ?? DEFAULT_TIMEOUT_MS).then(
       (answer): Awaitable<SettlementResult> => {
         switch (answer.status) {
-          case "succeeded": {
-            const card = { amount: charge, chargeId: answer.chargeId, description };
-            const paid = {
-              key,
-              accountId: plan.accountId,
-              date: plan.date,
-              currency: c,
-              fees: plan.fees,
-              grants: plan.grants,
-              credit,
-              card,
-            };
-            return record(this, paid, dueText, creditUsed, amount, ledger);
-          }
+          case "succeeded":
+            return this.record({ ...plan, card: { amount: charge, chargeId: answer.chargeId, description } }, dueText, creditUsed, amount);
           case "declined":
-            return this.released(result(this, "declined", { due: dueText, message: answer.reason }));
+            return this.released(result(this, "declined", { due: dueText, why: why("charge-declined", answer.reason) }));
           case "error":
-            return this.released(result(this, "failed", { due: dueText, message: answer.message }));
+            if (answer.notCharged === true) {
+              return this.released(result(this, "failed", { due: dueText, why: why("charge-failed", answer.message) }));
+            }
+            return this.kept(result(this, "unresolved", { due: dueText, why: why("charge-unknown", answer.message) }));
           default:
-            return result(this, "unresolved", { due: dueText, message: answer.message });
+            return this.kept(result(this, "unresolved", { due: dueText, why: why("charge-unknown", answer.message) }));
         }
       },
     );
   }
 
-  /** Releases the reservation, then answers `outcome`. */
-  private released(outcome: SettlementResult): Awaitable<SettlementResult> {
-    const done = this.ledger.release(this.key);
-    return isPromiseLike(done) ? Promise.resolve(done).then(() => outcome) : outcome;
+  /** Commits a successful charge. If the ledger refuses, the card was charged but nothing recorded: unresolved, reservation kept. */
+  private record(
+    plan: SettlementPlan & { readonly card: { readonly amount: Money; readonly chargeId: string; readonly description: string } },
+    due: string,
+    creditUsed: string,
+    charged: string,
+  ): Awaitable<SettlementResult> {
+    const { chargeId } = plan.card;
+    return then(
+      () => this.ledger.commit(this.key, settlementEntries(plan)),
+      (written) => {
+        const outcome = isPositive(plan.credit) ? "paid-by-charge-and-credit" : "paid-by-charge";
+        return result(this, outcome, { due, creditUsed, charged, chargeId, entries: written.entries });
+      },
+      (error) => {
+        const message = `Charged (${chargeId}) but the payment could not be recorded: ${messageOf(error)} Settle again to record it.`;
+        return this.kept(result(this, "unresolved", { due, chargeId, why: why("charge-unrecorded", message) }));
+      },
+    );
   }
-}
-
-/** Commits a successful charge. If the ledger refuses, the card was charged but nothing recorded: unresolved, reservation kept. */
-function record(
-  base: Base,
-  plan: SettlementPlan & { readonly card: { readonly amount: Money; readonly chargeId: string } },
-  due: string,
-  creditUsed: string,
-  charged: string,
-  ledger: SettlementLedger,
-): Awaitable<SettlementResult> {
-  const { chargeId } = plan.card;
-  const paid = (written: { readonly entries: readonly LedgerEntry[] }) => {
-    const outcome = isPositive(plan.credit) ? "paid-by-charge-and-credit" : "paid-by-charge";
-    return result(base, outcome, { due, creditUsed, charged, chargeId, entries: written.entries });
-  };
-  const refused = (error: unknown) => {
-    const message = `Charged (${chargeId}) but the payment could not be recorded: ${messageOf(error)} Settle again to record it.`;
-    return result(base, "unresolved", { due, chargeId, message });
-  };
-  let written: Awaitable<{ readonly entries: readonly LedgerEntry[] }>;
-  try {
-    written = ledger.commit(base.key, settlementEntries(plan));
-  } catch (error) {
-    return refused(error);
-  }
-  return isPromiseLike(written) ? Promise.resolve(written).then(paid, refused) : paid(written);
 }

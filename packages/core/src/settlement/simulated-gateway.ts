@@ -13,8 +13,8 @@ import { delay } from "./timers.js";
 /**
  * What one new attempt does:
  * - `succeed`: charges and says so;
- * - `decline` / `error`: charges nothing and says so;
- * - `reject`: charges nothing and the promise rejects (a network failure);
+ * - `decline` / `error`: charges nothing and says so (the error is marked `notCharged`);
+ * - `reject`: charges nothing and the promise rejects (a network failure: the caller cannot tell);
  * - `timeout`: charges, but the answer is lost (`unknown`); a retry with the same key reveals the charge;
  * - `timeout-no-charge`: charges nothing and the answer is lost; a retry with the same key is a new attempt.
  */
@@ -120,7 +120,7 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
       try {
         parseMoney(request.amount, request.currency, "positive");
       } catch (error) {
-        return answer({ status: "error", message: error instanceof Error ? error.message : String(error) });
+        return answer({ status: "error", message: error instanceof Error ? error.message : String(error), notCharged: true });
       }
       switch (nextOutcome(request.accountId)) {
         case "succeed":
@@ -128,7 +128,7 @@ export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): S
         case "decline":
           return answer({ status: "declined", reason: "Card declined (simulated)." });
         case "error":
-          return answer({ status: "error", message: "The gateway failed (simulated)." });
+          return answer({ status: "error", message: "The gateway failed (simulated).", notCharged: true });
         case "reject":
           return delay(latency, undefined).then(() => Promise.reject(new Error("Network failure (simulated).")));
         case "timeout":

@@ -4,6 +4,7 @@
  * Types only.
  */
 import type { IsoDate } from "../dates.js";
+import type { CreditKitErrorCode } from "../errors.js";
 import type { PaymentGateway } from "../gateway.js";
 import type { AccountSnapshot, Reservation } from "../ledger/account-state.js";
 import type { LedgerEntry } from "../ledger/entries.js";
@@ -32,9 +33,20 @@ export interface SettlementLedger {
    * without it, settlement reads the snapshot.
    */
   feesOwed?(accountId: string, feeIds: readonly string[], key: string): Awaitable<FeesOwed>;
-  /** Holds the fees and up to `credit` of credit; the same key returns the same reservation. */
+  /**
+   * Holds the fees and up to `credit` of credit for `request.owner`. Must
+   * refuse a key that holds a reservation already (`settlement-in-progress`).
+   */
   reserve(request: ReserveRequest): Awaitable<Reservation>;
-  release(key: string): Awaitable<void>;
+  /**
+   * Takes over the reservation kept under `key` for `owner` (undefined when
+   * none); must throw `settlement-in-progress` while another owner has it.
+   */
+  claim(key: string, owner: string): Awaitable<Reservation | undefined>;
+  /** `owner` leaves the reservation under `key` held, for a later claim (an unknown charge). */
+  disown(key: string, owner: string): Awaitable<void>;
+  /** Drops the reservation under `key`; must refuse (`settlement-in-progress`) when another owner has it. */
+  release(key: string, owner: string): Awaitable<void>;
   reservation(key: string): Awaitable<Reservation | undefined>;
 }
 
@@ -66,8 +78,11 @@ export interface SettleInvoiceRequest {
  * How an invoice ended:
  * - `paid-by-credit`: credit covered it; the gateway was not asked.
  * - `paid-by-charge-and-credit` / `paid-by-charge`: the card paid (the rest of) it.
- * - `declined` / `failed`: the charge was refused or errored; the invoice is wholly unpaid, the credit free again.
- * - `unresolved`: the gateway's answer stayed unknown; unpaid, credit and fees still reserved until a re-run reconciles it.
+ * - `declined` / `failed`: the gateway declined, or said it failed without charging (or the row was bad); the
+ *   invoice is wholly unpaid, the credit free again.
+ * - `unresolved`: the charge may have happened (a time-out, an error, a rejection, an unreadable answer), or
+ *   was made and could not be recorded, or another settlement of the invoice is running; unpaid, credit and
+ *   fees still reserved until a re-run reconciles it with the same key and amount.
  * - `nothing-due`: the fees owe nothing. `already-settled`: this key was settled before; nothing was done.
  * - `skipped`: the batch was cancelled before this invoice started.
  */
@@ -110,8 +125,15 @@ export interface SettlementResult {
   readonly charged: string;
   /** The gateway's charge id, when one is known (also for `already-settled` and for a charge that could not be recorded). */
   readonly chargeId?: string;
-  /** Why it was declined, failed or left unresolved. */
+  /** Why it was declined, failed, left unresolved or skipped, for people. */
   readonly message?: string;
+  /**
+   * The same, for programs (a stable `CreditKitError` code): `charge-declined`,
+   * `charge-failed`, `charge-unknown`, `charge-unrecorded`,
+   * `settlement-in-progress`, `reservation-stale`, `duplicate-invoice`,
+   * `batch-cancelled`, a bad row's own code, or `settlement-error`.
+   */
+  readonly code?: CreditKitErrorCode;
   /** The entries written (or, for `already-settled`, found) under the key. */
   readonly entries: readonly LedgerEntry[];
 }

@@ -18,7 +18,7 @@ export function settlementKey(batchId: string, invoiceId: string): string {
 export function checkPorts(ports: SettlementPorts): void {
   const ledger = ports?.ledger;
   assertInput(ledger && typeof ledger === "object", "ports.ledger");
-  for (const method of ["committed", "commit", "snapshot", "reserve", "release", "reservation"] as const) {
+  for (const method of ["committed", "commit", "snapshot", "reserve", "claim", "disown", "release", "reservation"] as const) {
     assertInput(typeof ledger[method] === "function", `ports.ledger.${method}`);
   }
   assertInput(typeof ports.gateway?.charge === "function", "ports.gateway.charge");
