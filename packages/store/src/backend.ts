@@ -6,12 +6,17 @@
  */
 import type { RunRequestEssentials, RunSummary } from "@creditkit/core";
 import type { CatchUp, Cursor, LogRecord } from "./log.js";
-import type { GatewayDelta, GatewayState } from "./stored-gateway.js";
+import type { ChargeClaim, ClaimAnswer, GatewayDelta, GatewayState } from "./stored-gateway.js";
 
 /** What a connection reads when it opens. */
 export interface LoadedLog {
   readonly currency: string;
   readonly records: readonly LogRecord[];
+  /** The key (sequence number) of the first record; the others follow it, unless `keys` gives each one's. */
+  readonly first: number;
+  readonly keys?: readonly number[];
+  /** Keys of records that could not be read back at all. */
+  readonly unreadable?: readonly number[];
   readonly cursor: Cursor;
 }
 
@@ -21,7 +26,12 @@ export type StoreSignal =
   | { readonly kind: "runs" }
   /** The gateway changed: what changed (applied as is), or nothing (load it all again). */
   | { readonly kind: "gateway"; readonly delta?: GatewayDelta }
-  | { readonly kind: "data-set" };
+  | { readonly kind: "data-set" }
+  /** Heard only by this connection's own listeners: the database was upgraded or deleted elsewhere, and this connection closed. */
+  | { readonly kind: "upgraded" };
+
+/** A lock held alone (the default) or together with other holders in "shared" mode (an exclusive request waits for them all). */
+export type LockMode = "exclusive" | "shared";
 
 /** The stored values besides the log and the gateway. */
 export type ValueName = "data-set";
@@ -78,14 +88,25 @@ export interface StoreBackend {
   getValue(name: ValueName): Promise<unknown>;
   putValue(name: ValueName, value: unknown): Promise<void>;
 
-  /** The stored gateway: its cards, remaining scripts, charges (in the order stored) and attempt count. */
+  /** The stored gateway: its cards, remaining scripts, every real charge (in the order stored) and attempt count. */
   getGateway(): Promise<GatewayState>;
   /**
-   * Stores one gateway change in one transaction, touching only its records:
-   * each charge under its idempotency key (a stored key keeps its first
-   * charge), each account's card and script, the attempt count.
+   * Stores a change to cards or scripts (and attempts) in one transaction,
+   * touching only its records. Charges are never written here: only
+   * `claimCharge` records them.
    */
   putGateway(delta: GatewayDelta): Promise<void>;
+  /**
+   * The gateway's idempotency memory, in one transaction shared by every
+   * connection: reads the key's record and either answers from it (the key
+   * charged before) or writes the new attempt's intent before anything is
+   * charged — the account's next scripted outcome, taken from its stored
+   * script, and the real charge appended as evidence when that outcome
+   * charges. Counts the attempt.
+   */
+  claimCharge(claim: ChargeClaim): Promise<ClaimAnswer>;
+  /** Marks a key's intent answered (bookkeeping: an unanswered intent is resolved from what it says). */
+  answerCharge(key: string): Promise<void>;
 
   /** Saves a long list of a run's (its posts, its credits) in parts, each in its own short transaction. */
   putRunParts(runId: string, kind: RunPartKind, parts: readonly (readonly unknown[])[]): Promise<void>;
@@ -97,12 +118,41 @@ export interface StoreBackend {
   listRuns(): Promise<SavedRun[]>;
 
   /** Runs `work` holding the named lock, shared with every connection of this store (other tabs too). */
-  withLock<T>(name: string, work: () => Promise<T>): Promise<T>;
+  withLock<T>(name: string, work: () => Promise<T>, mode?: LockMode): Promise<T>;
   /** Tells the other connections (not this one) about a change. */
   signal(message: StoreSignal): void;
   /** Listens to the other connections' signals. */
   onSignal(listener: (message: StoreSignal) => void): () => void;
   close(): void;
+}
+
+/**
+ * Named locks with shared and exclusive holders, within one page (the
+ * memory store's, and IndexedDB's when the browser has no Web Locks).
+ * Requests are granted in order: an exclusive one waits for the holders
+ * before it, and the requests after it wait for it.
+ */
+export function lockTable(): <T>(name: string, work: () => Promise<T>, mode?: LockMode) => Promise<T> {
+  /** Per name: the last exclusive request's end, and the shared holders since it. */
+  const tails = new Map<string, { exclusive: Promise<unknown>; shared: Promise<unknown>[] }>();
+  return <T>(name: string, work: () => Promise<T>, mode: LockMode = "exclusive"): Promise<T> => {
+    let tail = tails.get(name);
+    if (!tail) {
+      tail = { exclusive: Promise.resolve(), shared: [] };
+      tails.set(name, tail);
+    }
+    const settled = (p: Promise<unknown>) => p.catch(() => undefined);
+    if (mode === "shared") {
+      const run = tail.exclusive.then(work, work);
+      tail.shared.push(settled(run));
+      return run;
+    }
+    const before = Promise.all([tail.exclusive, ...tail.shared]);
+    const run = before.then(work, work);
+    tail.exclusive = settled(run);
+    tail.shared = [];
+    return run;
+  };
 }
 
 /** A serial queue: each task starts when the one before it has settled. */

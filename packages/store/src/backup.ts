@@ -9,6 +9,7 @@ import {
   assertRunId,
   CreditKitError,
   type CreditPost,
+  DEFAULT_SETTINGS,
   type IssuedCredit,
   type Journal,
   type JournalData,
@@ -36,8 +37,83 @@ export async function backupRuns(backend: StoreBackend): Promise<BackupRun[]> {
   );
 }
 
+/** Keys that would reach an object's prototype if a reader ever copied them: refused anywhere in a backup. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+/** Deeper than any backup nests. */
+const MAX_DEPTH = 64;
+
+/**
+ * Throws `invalid-input` naming the path unless `value` is plain JSON data:
+ * null, booleans, strings, finite numbers, arrays and plain objects, with no
+ * `__proto__`-like key, no cycle, nothing deeper than MAX_DEPTH.
+ */
+function assertPlainData(value: unknown, path: string, depth = 0): void {
+  if (value === null || typeof value === "string" || typeof value === "boolean") return;
+  if (typeof value === "number") {
+    need(Number.isFinite(value), path, `${path} must be a finite number.`);
+    return;
+  }
+  need(typeof value === "object", path, `${path} is not JSON data (${typeof value}).`);
+  need(depth < MAX_DEPTH, path, `${path} is nested too deeply.`);
+  const proto = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    need(proto === Array.prototype, path, `${path} is not a plain list.`);
+    for (let i = 0; i < value.length; i++) assertPlainData(value[i], `${path}[${i}]`, depth + 1);
+    return;
+  }
+  need(proto === Object.prototype || proto === null, path, `${path} is not a plain object.`);
+  for (const key of Reflect.ownKeys(value as object)) {
+    need(typeof key === "string", path, `${path} has a symbol key.`);
+    need(!FORBIDDEN_KEYS.has(key as string), `${path}.${String(key)}`, `A backup may not use the key "${String(key)}".`);
+    assertPlainData((value as Record<string, unknown>)[key as string], `${path}.${String(key)}`, depth + 1);
+  }
+}
+
+/** The settings' switches must be booleans (not "false", not 0). */
+function checkSettings(settings: unknown): void {
+  const given = settings as Record<string, unknown>;
+  for (const [name, fallback] of Object.entries(DEFAULT_SETTINGS)) {
+    if (typeof fallback === "boolean" && given[name] !== undefined) {
+      need(typeof given[name] === "boolean", `backup.ledger.settings.${name}`, `The setting ${name} must be true or false.`);
+    }
+  }
+}
+
+/**
+ * Each account, entry (by id) and reservation (by key) once, and each key's
+ * entries together: a repeated one would be dropped on restore, not restored twice.
+ */
+function checkDuplicates(ledger: JournalData): void {
+  const accounts = new Set<unknown>();
+  ledger.accounts.forEach((account, i) => {
+    const id = (account as { id?: unknown } | null)?.id;
+    need(!accounts.has(id), `backup.ledger.accounts[${i}]`, `The account ${String(id)} appears twice in the backup.`);
+    accounts.add(id);
+  });
+  const ids = new Set<unknown>();
+  const keys = new Set<unknown>();
+  let last: unknown;
+  ledger.entries.forEach((entry, i) => {
+    const { id, key } = (entry ?? {}) as { id?: unknown; key?: unknown };
+    need(!ids.has(id), `backup.ledger.entries[${i}]`, `The entry ${String(id)} appears twice in the backup.`);
+    ids.add(id);
+    if (i === 0 || key !== last) {
+      need(!keys.has(key), `backup.ledger.entries[${i}]`, `The entries under ${String(key)} appear twice in the backup.`);
+      keys.add(key);
+    }
+    last = key;
+  });
+  const held = new Set<unknown>();
+  ledger.reservations.forEach((reservation, i) => {
+    const key = (reservation as { key?: unknown } | null)?.key;
+    need(!held.has(key), `backup.ledger.reservations[${i}]`, `The reservation ${String(key)} appears twice in the backup.`);
+    held.add(key);
+  });
+}
+
 /** The ledger and the runs of a backup of either version; throws `invalid-input` for anything else. */
 export function readBackup(backup: unknown): { ledger: JournalData; runs: readonly unknown[] } {
+  assertPlainData(backup, "backup");
   const b = backup as Partial<LedgerBackup> | { version?: unknown; runs?: unknown } | null;
   assertInput(
     typeof b === "object" &&
@@ -49,6 +125,8 @@ export function readBackup(backup: unknown): { ledger: JournalData; runs: readon
   );
   const { ledger } = b as Partial<LedgerBackup>;
   assertJournalData(ledger);
+  checkSettings(ledger.settings);
+  checkDuplicates(ledger);
   if (b.version === 1) return { ledger, runs: [] };
   assertInput(Array.isArray(b.runs), "backup.runs", "The backup's runs must be a list.");
   return { ledger, runs: b.runs as readonly unknown[] };
@@ -116,12 +194,15 @@ export function checkedRuns(runs: readonly unknown[], journal: Journal): RunCopy
     need(isAmount(run.total, journal.currency), `${at}.total`, `Run ${runId}'s total must be an amount in ${journal.currency}.`);
     const posts = run.posts as readonly CreditPost[] | undefined;
     need(Array.isArray(posts) && posts.length === run.selected, `${at}.posts`, `Run ${runId} needs its ${run.selected} posts.`);
+    const rows = new Set<string>();
     for (const post of posts) {
       need(
         typeof post?.rowKey === "string" && post.key === runKey(runId, post.rowKey),
         `${at}.posts`,
         `A post of run ${runId} is not keyed ${runId}/<row>.`,
       );
+      need(!rows.has(post.rowKey), `${at}.posts`, `Run ${runId} posts the row ${post.rowKey} twice.`);
+      rows.add(post.rowKey);
       // Resuming the run posts it: its account must be on the ledger and its amount exact.
       need(
         typeof post.familyId === "string" && journal.hasAccount(post.familyId) && isAmount(post.amount, journal.currency),
@@ -140,8 +221,20 @@ export function checkedRuns(runs: readonly unknown[], journal: Journal): RunCopy
         `Run ${runId}'s record names another run.`,
       );
       need(Array.isArray(record.credits), `${at}.record.credits`, `Run ${runId}'s record needs its credits.`);
+      need(
+        isCount(record.count) && isCount(record.issued) && isCount(record.skipped) && isCount(record.selected) && isCount(record.remaining),
+        `${at}.record.count`,
+        `Run ${runId}'s record needs whole counts.`,
+      );
+      need(STATUSES.has(record.status), `${at}.record.status`, `Run ${runId}'s record has an unknown status.`);
+      need(Array.isArray(record.errors), `${at}.record.errors`, `Run ${runId}'s record needs its list of errors.`);
       credits = record.credits;
-      for (const credit of credits) checkCredit(journal, runId, credit, `${at}.record.credits`);
+      const credited = new Set<string>();
+      for (const credit of credits) {
+        checkCredit(journal, runId, credit, `${at}.record.credits`);
+        need(!credited.has(credit.rowKey), `${at}.record.credits`, `Run ${runId}'s record lists the row ${credit.rowKey} twice.`);
+        credited.add(credit.rowKey);
+      }
     }
     const postParts = split(posts);
     const creditParts = split(credits);

@@ -33,7 +33,7 @@ import { withLedgerFees } from "./live-data-set.js";
 import { type LogRecord, recordsOf } from "./log.js";
 import { yieldEvery } from "./pacing.js";
 import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
-import { createStoredGateway, type GatewayDelta } from "./stored-gateway.js";
+import { createStoredGateway, type GatewayStorage } from "./stored-gateway.js";
 import type { LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
 
 /** Reading the data set's fees from the ledger goes on in one task for this long (ms), then the page gets a turn. */
@@ -116,26 +116,48 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
   }
   const currency = engine.currency;
   let closed = false;
-  const write = async <T>(change: Change<T>): Promise<T> => {
+  /** Set when the database was upgraded or deleted elsewhere: this connection closed and serves nothing stale. */
+  let upgraded: CreditKitError | undefined;
+  /** Throws unless the data source can still answer (closed: `storage-unavailable`; upgraded elsewhere: `storage-upgraded`). */
+  const usable = () => {
+    if (upgraded) throw upgraded;
     assertOpen(closed);
+  };
+  /** Throws unless the data source can write (besides `usable`: read-only recovery refuses with `storage-corrupt`). */
+  const writable = () => {
+    usable();
+    const problem = engine.problem();
+    if (problem) throw problem;
+  };
+  const write = async <T>(change: Change<T>): Promise<T> => {
+    writable();
     return engine.write(change);
   };
   const read = async <T>(fn: (journal: Journal) => T): Promise<T> => {
-    assertOpen(closed);
+    usable();
     return engine.read(fn);
   };
-  /** Runs `work` unless the data source is closed (then rejects with `storage-unavailable`). */
+  /** Runs `work` unless the data source is closed or stopped (then rejects with the typed error). */
   const whileOpen = async <T>(work: () => Promise<T>): Promise<T> => {
-    assertOpen(closed);
+    usable();
+    return work();
+  };
+  const whileWritable = async <T>(work: () => Promise<T>): Promise<T> => {
+    writable();
     return work();
   };
 
-  // Each gateway change stores only what it changed, and tells the other connections what that was.
-  const saveGateway = async (delta: GatewayDelta) => {
-    await backend.putGateway(delta);
-    backend.signal({ kind: "gateway", delta });
+  // Each gateway change stores only what it changed, and tells the other connections what that was; a charge is claimed in one transaction.
+  const gatewayStorage: GatewayStorage = {
+    claim: (claim) => backend.claimCharge(claim),
+    answered: (key) => backend.answerCharge(key),
+    save: async (delta) => {
+      await backend.putGateway(delta);
+      backend.signal({ kind: "gateway", delta });
+    },
+    announce: (delta) => backend.signal({ kind: "gateway", delta }),
   };
-  const storedGateway = createStoredGateway(await backend.getGateway(), saveGateway, options.gateway);
+  const storedGateway = createStoredGateway(await backend.getGateway(), gatewayStorage, options.gateway);
   const { gateway } = storedGateway;
   let dataSet: MassCreditDataSet | undefined;
   /** The stored data set with the ledger's fees, and what it was made from. */
@@ -169,7 +191,14 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
   const runs: RunContext = { engine, backend, ledger: runLedger, chunkSize: options.runChunkSize ?? backend.runChunkSize ?? 50 };
 
   const unsignal = backend.onSignal((message) => {
-    if (message.kind === "gateway") {
+    if (message.kind === "upgraded") {
+      upgraded = new CreditKitError(
+        "storage-upgraded",
+        {},
+        "The stored ledger was upgraded or deleted in another tab; this tab stopped reading it. Reload the page.",
+      );
+      engine.emit({ key: "storage-upgraded", accountIds: [], remote: true });
+    } else if (message.kind === "gateway") {
       if (message.delta) storedGateway.apply(message.delta);
       else backend.getGateway().then(storedGateway.reload, () => undefined);
     } else if (message.kind === "data-set") dataSet = undefined;
@@ -179,6 +208,11 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
   const source: StoreDataSource = {
     currency,
     gateway,
+    health: () => {
+      if (upgraded) return { state: "stopped", error: upgraded };
+      const problem = engine.problem();
+      return problem ? { state: "read-only", error: problem } : { state: "ok" };
+    },
     getSettings: () => read((journal) => journal.settings()),
     updateSettings: (patch) => {
       for (const name of ["autoApply", "overpaymentToCredit", "portalPartialPayments"] as const) {
@@ -227,7 +261,7 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     committed: (key) => read((journal) => journal.committed(key)),
     reservations: () => read((journal) => journal.reservations()),
     async getDataSet() {
-      assertOpen(closed);
+      usable();
       dataSet ??= (await backend.getValue("data-set")) as MassCreditDataSet | undefined;
       const stored = dataSet;
       if (!stored) return undefined;
@@ -240,7 +274,7 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
       return value;
     },
     async putDataSet(next) {
-      assertOpen(closed);
+      writable();
       // One deep-frozen copy (none if `next` is deep-frozen already and shares its equal small values), kept here
       // and by the memory backend alike; equal keyword lists, offerings … are one object each (frozenShared).
       const kept = frozenShared(next);
@@ -248,39 +282,63 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
       dataSet = kept;
       backend.signal({ kind: "data-set" });
     },
-    processRun: (plan, runOptions) => whileOpen(() => processStoredRun(runs, plan, runOptions)),
-    resumeRun: (runId, runOptions) => whileOpen(() => resumeStoredRun(runs, runId, runOptions)),
+    processRun: (plan, runOptions) => whileWritable(() => processStoredRun(runs, plan, runOptions)),
+    resumeRun: (runId, runOptions) => whileWritable(() => resumeStoredRun(runs, runId, runOptions)),
     listRuns: () => whileOpen(() => listStoredRuns(backend)),
     async getRun(runId) {
-      assertOpen(closed);
+      usable();
       const run = await withCredits(backend, await backend.getRun(runId));
       return run && summaryOf(run);
     },
     async reverseRun(runId, reverseOptions) {
-      assertOpen(closed);
+      writable();
       const run = await withCredits(backend, await backend.getRun(runId));
       if (!run?.record) throw new CreditKitError("unknown-id", { runId }, `No processed run has the id ${runId}.`);
       return reverseRun(reversalLedger, run.record, { date: reverseOptions.date });
     },
-    settleBatch: (request) => whileOpen(() => settleBatch({ ledger: settlementLedger, gateway }, request)),
+    // One settlement of a batch at a time, across tabs ("batch/<id>"), each holding "settling" shared so an import waits for them all.
+    settleBatch: (request) =>
+      whileWritable(() =>
+        backend.withLock(
+          "settling",
+          () =>
+            backend.withLock(`batch/${String((request as { batchId?: unknown } | null)?.batchId)}`, async () => {
+              // The tab before this one may have settled some of it: see its commits and kept reservations first.
+              await engine.sync();
+              return settleBatch({ ledger: settlementLedger, gateway }, request);
+            }),
+          "shared",
+        ),
+      ),
     subscribe: (listener) => engine.subscribe(listener),
     async exportLedger(): Promise<LedgerBackup> {
       // Runs first, then the ledger: a run saves its record only after its credits are committed, so
       // every credit a record read here lists is in the ledger read after it (another tab may be running one).
       const runs = await backupRuns(backend);
       const ledger = await read((journal) => journal.toData());
-      return { format: "creditkit-ledger", version: 2, exportedAt: new Date().toISOString(), ledger, runs };
+      const unreadable = engine.skipped();
+      return {
+        format: "creditkit-ledger",
+        version: 2,
+        exportedAt: new Date().toISOString(),
+        ledger,
+        runs,
+        // Read-only recovery: the records left out of `ledger`, raw, so nothing is lost with the backup.
+        ...(unreadable.length > 0 ? { unreadable: unreadable.map(({ record, value, reason }) => ({ record, value, reason })) } : {}),
+      };
     },
     async importLedger(backup) {
-      assertOpen(closed);
+      // Allowed in read-only recovery: a good backup replacing the whole log is the way out of it.
+      usable();
       const { ledger, runs } = readBackup(backup);
       if (ledger.currency !== currency) throw new CreditKitError("currency-mismatch", { left: ledger.currency, right: currency });
       const replace = () => engine.replace(ledger, recordsOf(ledger), (journal) => checkedRuns(runs, journal));
       // A run being processed (in this tab or another) holds its lock: wait for it, so its last
-      // chunks do not land in the imported ledger, then replace everything at once.
+      // chunks do not land in the imported ledger, then replace everything at once. Every batch
+      // settlement holds "settling" shared: taking it alone waits for them all and holds off new ones.
       const running = (await backend.listRuns()).filter((run) => run.status === "processing").map((run) => `run/${run.runId}`);
       const underLocks = running.reduceRight<() => Promise<void>>((inner, name) => () => backend.withLock(name, inner), replace);
-      await underLocks();
+      await backend.withLock("settling", underLocks);
     },
     sync: () => whileOpen(() => engine.sync()),
     close() {

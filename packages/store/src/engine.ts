@@ -7,8 +7,8 @@
  * before the change, and listeners hear nothing about it.
  */
 import { CreditKitError, type DataSourceChange, type Journal, type JournalChange, type JournalData, restoreJournal } from "@creditkit/core";
-import { type RunCopy, type StoreBackend, serialQueue } from "./backend.js";
-import { applyLog, type CatchUp, type Cursor, journalFromLog, LogDivergence, type LogRecord } from "./log.js";
+import { type LoadedLog, type RunCopy, type StoreBackend, serialQueue } from "./backend.js";
+import { applyLog, type CatchUp, type Cursor, foldLog, journalFromLog, LogDivergence, type LogRecord } from "./log.js";
 
 /** A change to make: reads and changes the journal, returns its value and the records that persist it. */
 export type Change<T> = (journal: Journal) => { readonly value: T; readonly records: readonly LogRecord[] };
@@ -40,12 +40,77 @@ export interface Engine {
   subscribe(listener: (change: DataSourceChange) => void): () => void;
   /** Tell listeners about a change made outside the ledger (runs, gateway). */
   emit(change: DataSourceChange): void;
+  /**
+   * Why the ledger is read-only (`storage-corrupt`, naming the first bad
+   * record), or undefined. Then the journal holds what could be read, writes
+   * refuse with this error, and only an import (which replaces the log) ends it.
+   */
+  problem(): CreditKitError | undefined;
+  /** The stored records that could not be read or replayed (recovery only), raw, for the backup. */
+  skipped(): readonly SkippedRecord[];
+}
+
+/** A stored record left out of the ledger because it could not be read or replayed. */
+export interface SkippedRecord {
+  /** Where it is: `log/<sequence number>`. */
+  readonly record: string;
+  readonly value: unknown;
+  readonly reason: string;
+}
+
+const RECORD_KINDS: ReadonlySet<unknown> = new Set(["settings", "accounts", "commit", "reserve", "release"]);
+
+/**
+ * What can be read of a log that does not load: each record applied alone,
+ * those that cannot be read or replayed skipped. The journal is for reading
+ * (and backing up) only.
+ */
+function salvage(loaded: LoadedLog): { journal: Journal; skipped: SkippedRecord[] } {
+  const journal = restoreJournal(foldLog(loaded.currency, []));
+  const skipped: SkippedRecord[] = (loaded.unreadable ?? []).map((seq) => ({
+    record: `log/${seq}`,
+    value: undefined,
+    reason: "The browser could not read it back.",
+  }));
+  loaded.records.forEach((record, i) => {
+    const seq = loaded.keys?.[i] ?? loaded.first + i;
+    try {
+      if (!RECORD_KINDS.has((record as { t?: unknown } | null)?.t)) throw new Error("Not a log record.");
+      applyLog(journal, [record]);
+    } catch (error) {
+      skipped.push({ record: `log/${seq}`, value: record, reason: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  skipped.sort((a, b) => Number(a.record.slice(4)) - Number(b.record.slice(4)));
+  return { journal, skipped };
+}
+
+/** Opens the journal of a loaded log; a log that does not replay cleanly opens read-only with what could be read. */
+function openJournal(loaded: LoadedLog): { journal: Journal; skipped: SkippedRecord[]; problem?: CreditKitError } {
+  if ((loaded.unreadable ?? []).length === 0) {
+    try {
+      return { journal: journalFromLog(loaded.currency, loaded.records), skipped: [] };
+    } catch {
+      // Find the record at fault below.
+    }
+  }
+  const { journal, skipped } = salvage(loaded);
+  const first = skipped[0];
+  const problem = new CreditKitError(
+    "storage-corrupt",
+    { record: first?.record ?? "log", records: skipped.length, reason: first?.reason ?? "The log does not replay." },
+    `The stored record ${first?.record ?? "log"} cannot be read (${first?.reason ?? "the log does not replay"}); the ledger is open read-only with what could be read. Download a backup.`,
+  );
+  return { journal, skipped, problem };
 }
 
 /** Opens the engine over a backend: loads the whole log and rebuilds the journal from it. */
 export async function openEngine(backend: StoreBackend, currency: string | undefined, first: readonly LogRecord[]): Promise<Engine> {
   const loaded = await backend.load(currency, first);
-  let journal = journalFromLog(loaded.currency, loaded.records);
+  const opened = openJournal(loaded);
+  let journal = opened.journal;
+  let problem = opened.problem;
+  let skipped = opened.skipped;
   let cursor: Cursor = loaded.cursor;
   let accounts = journal.accounts().length;
   const queue = serialQueue();
@@ -121,6 +186,7 @@ export async function openEngine(backend: StoreBackend, currency: string | undef
     journal: () => journal,
     write<T>(change: Change<T>): Promise<T> {
       return queue(async () => {
+        if (problem) throw problem;
         let remote: JournalChange[] = [];
         let before: Checkpoint | undefined;
         let value: T | undefined;
@@ -158,6 +224,8 @@ export async function openEngine(backend: StoreBackend, currency: string | undef
     read: (read) => queue(async () => read(journal)),
     sync: () =>
       queue(async () => {
+        // Read-only recovery: the journal is what could be read, not a base other connections' records apply to.
+        if (problem) return;
         const missed = await backend.read(cursor);
         if (!missed.reset && missed.records.length === 0) return;
         let changes: JournalChange[];
@@ -176,6 +244,8 @@ export async function openEngine(backend: StoreBackend, currency: string | undef
         const runs = runsFor(next);
         cursor = await backend.replace(records, runs);
         adopt(next);
+        problem = undefined;
+        skipped = [];
         heard = [];
         emit({ key: "import", accountIds: journal.accounts().map((a) => a.id) });
         backend.signal({ kind: "log", cursor });
@@ -186,6 +256,8 @@ export async function openEngine(backend: StoreBackend, currency: string | undef
       return () => listeners.delete(listener);
     },
     emit,
+    problem: () => problem,
+    skipped: () => skipped,
   };
 
   /** Rebuilds the journal from the whole stored log (after a divergence). */

@@ -6,17 +6,32 @@
  */
 import { CreditKitError } from "@creditkit/core";
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, unwrap, wrap } from "idb";
-import { type LoadedLog, type SavedRun, type StoreBackend, type StoreSignal, serialQueue, type ValueName } from "./backend.js";
-import { type GatewaySchema, readGateway, upgradeGateway, writeGateway } from "./idb-gateway.js";
+import { type LoadedLog, type LockMode, lockTable, type SavedRun, type StoreBackend, type StoreSignal, type ValueName } from "./backend.js";
+import {
+  answerGatewayCharge,
+  claimGatewayCharge,
+  type GatewaySchema,
+  issueOrAbort,
+  readGateway,
+  upgradeGateway,
+  upgradeGatewayKeys,
+  writeGateway,
+} from "./idb-gateway.js";
 import { type CatchUp, type Cursor, LogDivergence, type LogRecord } from "./log.js";
 
-/** 2: the gateway in its own stores, a record per charge, card and script (1 kept it as one value). */
-const VERSION = 2;
+/**
+ * 2: the gateway in its own stores, a record per charge, card and script (1 kept it as one value).
+ * 3: the gateway's idempotency memory (a record per key, written before the charge).
+ */
+export const VERSION = 3;
 
 interface Meta {
   readonly currency: string;
   readonly epoch: string;
+  /** The last log key used; keys are never used twice (an import appends its generation after it). */
   readonly seq: number;
+  /** The key before the generation's first record (0 until an import). */
+  readonly base?: number;
 }
 
 interface StoreSchema extends DBSchema, GatewaySchema {
@@ -54,10 +69,10 @@ export function storageError(error: unknown): unknown {
 }
 
 /** Page-wide locks for browsers without Web Locks (then only this page is covered; the idempotency keys still hold). */
-const pageLocks = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
+const pageLocks = lockTable();
 
 interface LockManagerLike {
-  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+  request<T>(name: string, options: { mode: LockMode }, callback: () => Promise<T>): Promise<T>;
 }
 
 function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
@@ -80,6 +95,7 @@ function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
         db.createObjectStore("runParts");
       }
       if (event.oldVersion < 2) upgradeGateway(db, request.transaction as IDBTransaction, event.oldVersion);
+      if (event.oldVersion < 3) upgradeGatewayKeys(db);
     };
     request.onblocked = () => {
       blocked = true;
@@ -100,13 +116,15 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
   const raw = await openRaw(factory, options.name);
   const db: IDBPDatabase<StoreSchema> = wrap(raw) as unknown as IDBPDatabase<StoreSchema>;
   let closed = false;
+  const listeners = new Set<(message: StoreSignal) => void>();
+  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(`creditkit:${options.name}`) : undefined;
   raw.onversionchange = () => {
-    // Another tab upgrades or deletes the database: let it.
+    // Another tab upgrades or deletes the database: let it, and tell this connection's data source, which stops serving reads.
     closed = true;
     raw.close();
+    channel?.close();
+    for (const listener of listeners) listener({ kind: "upgraded" });
   };
-  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(`creditkit:${options.name}`) : undefined;
-  const listeners = new Set<(message: StoreSignal) => void>();
   if (channel) {
     channel.onmessage = (event: MessageEvent<StoreSignal>) => {
       for (const listener of listeners) listener(event.data);
@@ -132,6 +150,37 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
     return { meta, missed: { reset: false, records, cursor } };
   };
   const valueTx = <N extends StoreNames<StoreSchema>>(store: N, mode: IDBTransactionMode) => db.transaction(store, mode);
+  const gatewayDb = db as unknown as IDBPDatabase<GatewaySchema>;
+  /** Issues synchronous requests; if one throws, aborts the transaction (nothing it issued is written) and rethrows. */
+  const issueSync = (tx: LogTx, issue: () => void) => {
+    try {
+      issue();
+    } catch (error) {
+      tx.abort();
+      tx.done.catch(() => undefined);
+      throw error;
+    }
+  };
+  /**
+   * The whole log one record at a time, each in its own transaction (after
+   * reading it all at once failed): the records that read, their keys, and
+   * the keys of those that do not.
+   */
+  const readOneByOne = async () => {
+    const meta = (await db.get("meta", "state")) as Meta;
+    const records: LogRecord[] = [];
+    const keys: number[] = [];
+    const unreadable: number[] = [];
+    for (const key of await db.getAllKeys("log", IDBKeyRange.upperBound(meta.seq))) {
+      try {
+        records.push((await db.get("log", key)) as LogRecord);
+        keys.push(key);
+      } catch {
+        unreadable.push(key);
+      }
+    }
+    return { meta, records, keys, unreadable };
+  };
 
   return {
     // A transaction costs more than the rows in it: fewer, larger writes (a chunk still ends well inside a task).
@@ -146,14 +195,29 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
             await tx.done.catch(() => undefined);
             throw new CreditKitError("invalid-input", { field: "currency" }, "A new store needs a currency.");
           }
-          meta = { currency, epoch: newEpoch(), seq: first.length };
-          const log = unwrap(tx.objectStore("log"));
-          for (const [i, record] of first.entries()) log.put(record, i + 1);
-          unwrap(tx.objectStore("meta")).put(meta, "state");
+          const made: Meta = { currency, epoch: newEpoch(), seq: first.length };
+          meta = made;
+          issueSync(tx, () => {
+            const log = unwrap(tx.objectStore("log"));
+            for (const [i, record] of first.entries()) log.put(record, i + 1);
+            unwrap(tx.objectStore("meta")).put(made, "state");
+          });
         }
-        const records = await tx.objectStore("log").getAll();
-        await tx.done;
-        return { currency: meta.currency, records, cursor: { epoch: meta.epoch, seq: meta.seq } } satisfies LoadedLog;
+        try {
+          const records = await tx.objectStore("log").getAll();
+          await tx.done;
+          return {
+            currency: meta.currency,
+            records,
+            first: (meta.base ?? 0) + 1,
+            cursor: { epoch: meta.epoch, seq: meta.seq },
+          } satisfies LoadedLog;
+        } catch {
+          await tx.done.catch(() => undefined);
+          const read = await readOneByOne();
+          const cursor = { epoch: read.meta.epoch, seq: read.meta.seq };
+          return { currency: read.meta.currency, records: read.records, first: 0, keys: read.keys, unreadable: read.unreadable, cursor };
+        }
       }),
     write: (since, change) =>
       guard(async () => {
@@ -168,13 +232,19 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
           throw error;
         }
         let seq = meta.seq;
-        if (records.length > 0) {
-          const log = unwrap(tx.objectStore("log"));
-          for (const record of records) log.put(record, ++seq);
-          unwrap(tx.objectStore("meta")).put({ ...meta, seq }, "state");
-        }
-        options.onWrite?.(unwrap(tx));
-        await tx.done;
+        await issueOrAbort(
+          unwrap(tx),
+          () => {
+            if (records.length > 0) {
+              const log = unwrap(tx.objectStore("log"));
+              // add, not put: a key already used is an error, never an overwrite.
+              for (const record of records) log.add(record, ++seq);
+              unwrap(tx.objectStore("meta")).put({ ...meta, seq }, "state");
+            }
+            options.onWrite?.(unwrap(tx));
+          },
+          tx.done,
+        );
         return { epoch: meta.epoch, seq };
       }),
     read: (since) =>
@@ -188,38 +258,46 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
       guard(async () => {
         const tx = db.transaction(["meta", "log", "runs", "runParts"], "readwrite");
         const meta = (await tx.objectStore("meta").get("state")) as Meta;
-        const log = unwrap(tx.objectStore("log"));
-        log.clear();
-        for (const [i, record] of records.entries()) log.put(record, i + 1);
-        const runs = unwrap(tx.objectStore("runs"));
-        const runParts = unwrap(tx.objectStore("runParts"));
-        runs.clear();
-        runParts.clear();
-        for (const { run, parts } of copies) {
-          runs.put(run);
-          for (const kind of ["posts", "credits"] as const) {
-            for (const [i, part] of parts[kind].entries()) runParts.put([...part], [run.runId, kind, i]);
-          }
-        }
-        const next: Meta = { currency: meta.currency, epoch: newEpoch(), seq: records.length };
-        unwrap(tx.objectStore("meta")).put(next, "state");
-        options.onWrite?.(unwrap(tx));
-        await tx.done;
+        // The new generation goes after every key used so far: no key ever holds two records.
+        const next: Meta = { currency: meta.currency, epoch: newEpoch(), seq: meta.seq + records.length, base: meta.seq };
+        await issueOrAbort(
+          unwrap(tx),
+          () => {
+            const log = unwrap(tx.objectStore("log"));
+            log.clear();
+            for (const [i, record] of records.entries()) log.add(record, meta.seq + i + 1);
+            const runs = unwrap(tx.objectStore("runs"));
+            const runParts = unwrap(tx.objectStore("runParts"));
+            runs.clear();
+            runParts.clear();
+            for (const { run, parts } of copies) {
+              runs.put(run);
+              for (const kind of ["posts", "credits"] as const) {
+                for (const [i, part] of parts[kind].entries()) runParts.put([...part], [run.runId, kind, i]);
+              }
+            }
+            unwrap(tx.objectStore("meta")).put(next, "state");
+            options.onWrite?.(unwrap(tx));
+          },
+          tx.done,
+        );
         return { epoch: next.epoch, seq: next.seq } satisfies Cursor;
       }),
     getValue: (name: ValueName) => guard(() => db.get("values", name)),
     putValue: (name: ValueName, value) =>
       guard(async () => {
-        await db.put("values", value, name);
+        const tx = valueTx("values", "readwrite");
+        await issueOrAbort(unwrap(tx), () => unwrap(tx.store).put(value, name), tx.done);
       }),
-    getGateway: () => guard(() => readGateway(db as unknown as IDBPDatabase<GatewaySchema>)),
-    putGateway: (delta) => guard(() => writeGateway(db as unknown as IDBPDatabase<GatewaySchema>, delta)),
+    getGateway: () => guard(() => readGateway(gatewayDb)),
+    putGateway: (delta) => guard(() => writeGateway(gatewayDb, delta)),
+    claimCharge: (claim) => guard(() => claimGatewayCharge(gatewayDb, claim)),
+    answerCharge: (key) => guard(() => answerGatewayCharge(gatewayDb, key)),
     putRunParts: (runId, kind, parts) =>
       guard(async () => {
         for (let i = 0; i < parts.length; i++) {
           const tx = valueTx("runParts", "readwrite");
-          unwrap(tx.store).put([...(parts[i] ?? [])], [runId, kind, i]);
-          await tx.done;
+          await issueOrAbort(unwrap(tx), () => unwrap(tx.store).put([...(parts[i] ?? [])], [runId, kind, i]), tx.done);
           await nextTask();
         }
       }),
@@ -227,19 +305,15 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
       guard(async () => (await db.getAll("runParts", IDBKeyRange.bound([runId, kind, 0], [runId, kind, count]))).flat()),
     putRun: (run) =>
       guard(async () => {
-        await db.put("runs", run);
+        const tx = valueTx("runs", "readwrite");
+        await issueOrAbort(unwrap(tx), () => unwrap(tx.store).put(run), tx.done);
       }),
     getRun: (runId) => guard(() => db.get("runs", runId)),
     listRuns: () => guard(() => db.getAll("runs")),
-    withLock(name, work) {
+    withLock(name, work, mode = "exclusive") {
       const full = `creditkit:${options.name}:${name}`;
-      if (locks) return locks.request(full, work);
-      let queue = pageLocks.get(full);
-      if (!queue) {
-        queue = serialQueue();
-        pageLocks.set(full, queue);
-      }
-      return queue(work);
+      if (locks) return locks.request(full, { mode }, work);
+      return pageLocks(full, work, mode);
     },
     signal(message) {
       if (!closed) channel?.postMessage(message);

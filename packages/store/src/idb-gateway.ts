@@ -6,11 +6,14 @@
  * charge's order) in `values` under "gateway". A change writes only its own
  * records, in one short transaction that never overlaps the ledger's.
  * Version 1 kept the whole state as one value; the upgrade spreads it over
- * these stores.
+ * these stores. Version 3 adds the idempotency memory (`gatewayKeys`, a
+ * record per key: the last attempt's intent) and keys new charges by their
+ * charge id, so every real charge is kept as evidence; a version-2 charge,
+ * keyed by its idempotency key, still answers for its key.
  */
 import type { SimulatedCharge, SimulatedOutcome } from "@creditkit/core";
-import { type DBSchema, type IDBPDatabase, unwrap } from "idb";
-import type { GatewayDelta, GatewayState } from "./stored-gateway.js";
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, unwrap } from "idb";
+import { type ChargeClaim, type ClaimAnswer, decideClaim, type GatewayDelta, type GatewayState, type KeyRecord } from "./stored-gateway.js";
 
 /** A charge as stored: its order among the stored charges beside it. */
 type StoredCharge = SimulatedCharge & { readonly n: number };
@@ -25,11 +28,34 @@ export interface GatewaySchema extends DBSchema {
   gatewayCharges: { key: string; value: StoredCharge; indexes: { order: number } };
   gatewayCards: { key: string; value: true };
   gatewayScripts: { key: string; value: SimulatedOutcome[] };
+  gatewayKeys: { key: string; value: KeyRecord };
   values: { key: string; value: unknown };
 }
 
 const HEAD = "gateway";
 const STORES = ["gatewayCharges", "gatewayCards", "gatewayScripts", "values"] as const;
+const CLAIM_STORES = ["gatewayKeys", ...STORES] as const;
+
+/** Version 3: the idempotency memory. */
+export function upgradeGatewayKeys(db: IDBDatabase): void {
+  db.createObjectStore("gatewayKeys");
+}
+
+/** Runs the synchronous requests `issue` makes; if one throws, the transaction is aborted (nothing written) and the error rethrown. */
+export async function issueOrAbort(tx: IDBTransaction, issue: () => void, done: Promise<void>): Promise<void> {
+  try {
+    issue();
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await done.catch(() => undefined);
+    throw error;
+  }
+  await done;
+}
 
 /** Creates the gateway's stores (in the upgrade's transaction); from version 1, moves its one stored value into them. */
 export function upgradeGateway(db: IDBDatabase, tx: IDBTransaction, oldVersion: number): void {
@@ -79,24 +105,83 @@ export async function readGateway(db: IDBPDatabase<GatewaySchema>): Promise<Gate
   };
 }
 
-/** Stores one change in one transaction: its charges (a stored key keeps its first), cards, scripts and the head. */
+type GatewayTx = IDBPTransaction<GatewaySchema, ("gatewayKeys" | (typeof STORES)[number])[], "readwrite">;
+
+const headOf = async (tx: GatewayTx): Promise<GatewayHead> =>
+  ((await tx.objectStore("values").get(HEAD)) as GatewayHead | undefined) ?? { attempts: 0, next: 0 };
+
+/** Stores a change to cards and scripts (and attempts) in one transaction; charges are only ever written by `claimCharge`. */
 export async function writeGateway(db: IDBPDatabase<GatewaySchema>, delta: GatewayDelta): Promise<void> {
-  const tx = db.transaction(STORES, "readwrite");
-  const head = ((await tx.objectStore("values").get(HEAD)) as GatewayHead | undefined) ?? { attempts: 0, next: 0 };
-  let next = head.next;
-  const charges = tx.objectStore("gatewayCharges");
-  for (const c of delta.charges ?? []) {
-    if ((await charges.getKey(c.idempotencyKey)) === undefined) unwrap(charges).put({ ...c, n: next++ }, c.idempotencyKey);
-  }
-  const cards = unwrap(tx.objectStore("gatewayCards"));
-  for (const id of delta.addCards ?? []) cards.put(true, id);
-  for (const id of delta.removeCards ?? []) cards.delete(id);
-  const scripts = unwrap(tx.objectStore("gatewayScripts"));
-  for (const [id, outcomes] of Object.entries(delta.scripts ?? {})) {
-    if (outcomes.length > 0) scripts.put([...outcomes], id);
-    else scripts.delete(id);
-  }
-  const changed: GatewayHead = { attempts: head.attempts + (delta.attempts ?? 0), next };
-  unwrap(tx.objectStore("values")).put(changed, HEAD);
-  await tx.done;
+  const tx = db.transaction(STORES, "readwrite") as unknown as GatewayTx;
+  const head = await headOf(tx);
+  await issueOrAbort(
+    unwrap(tx),
+    () => {
+      const cards = unwrap(tx.objectStore("gatewayCards"));
+      for (const id of delta.addCards ?? []) cards.put(true, id);
+      for (const id of delta.removeCards ?? []) cards.delete(id);
+      const scripts = unwrap(tx.objectStore("gatewayScripts"));
+      for (const [id, outcomes] of Object.entries(delta.scripts ?? {})) {
+        if (outcomes.length > 0) scripts.put([...outcomes], id);
+        else scripts.delete(id);
+      }
+      unwrap(tx.objectStore("values")).put({ ...head, attempts: head.attempts + (delta.attempts ?? 0) }, HEAD);
+    },
+    tx.done,
+  );
+}
+
+/** A version-2 charge, stored under its idempotency key, as the key's record. */
+const legacyRecord = (c: StoredCharge): KeyRecord => ({
+  accountId: c.accountId,
+  amount: c.amount,
+  currency: c.currency,
+  outcome: "succeed",
+  chargeId: c.chargeId,
+  answered: true,
+});
+
+/** Claims an attempt in one transaction (see `StoreBackend.claimCharge`). */
+export async function claimGatewayCharge(db: IDBPDatabase<GatewaySchema>, claim: ChargeClaim): Promise<ClaimAnswer> {
+  const key = claim.request.idempotencyKey;
+  const account = claim.request.accountId;
+  const tx = db.transaction(CLAIM_STORES, "readwrite") as unknown as GatewayTx;
+  const [stored, legacy, card, script, head] = await Promise.all([
+    tx.objectStore("gatewayKeys").get(key),
+    tx.objectStore("gatewayCharges").get(key),
+    tx.objectStore("gatewayCards").getKey(account),
+    tx.objectStore("gatewayScripts").get(account),
+    headOf(tx),
+  ]);
+  const { answer, record } = decideClaim(claim, stored ?? (legacy ? legacyRecord(legacy) : undefined), card !== undefined, script);
+  await issueOrAbort(
+    unwrap(tx),
+    () => {
+      let next = head.next;
+      if (record) unwrap(tx.objectStore("gatewayKeys")).put(record, key);
+      if (answer.kind === "attempt" && answer.charge)
+        unwrap(tx.objectStore("gatewayCharges")).put({ ...answer.charge, n: next++ }, answer.charge.chargeId);
+      if (answer.kind === "attempt" && answer.script) {
+        const scripts = unwrap(tx.objectStore("gatewayScripts"));
+        if (answer.script.length > 0) scripts.put([...answer.script], account);
+        else scripts.delete(account);
+      }
+      unwrap(tx.objectStore("values")).put({ attempts: head.attempts + 1, next }, HEAD);
+    },
+    tx.done,
+  );
+  return answer;
+}
+
+/** Marks a key's intent answered. */
+export async function answerGatewayCharge(db: IDBPDatabase<GatewaySchema>, key: string): Promise<void> {
+  const tx = db.transaction("gatewayKeys", "readwrite");
+  const record = await tx.store.get(key);
+  await issueOrAbort(
+    unwrap(tx),
+    () => {
+      if (record && !record.answered) unwrap(tx.store).put({ ...record, answered: true }, key);
+    },
+    tx.done,
+  );
 }

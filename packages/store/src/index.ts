@@ -9,4 +9,4 @@ export { createMemoryDataSource, type MemoryDataSourceOptions } from "./memory.j
 export { createMemoryStore, type MemoryStore } from "./memory-backend.js";
 export { type SeedOptions, type SeedResult, seedDemoData } from "./seed.js";
 export type { GatewayState, StoredGateway, StoredGatewayOptions } from "./stored-gateway.js";
-export type { BackupRun, LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
+export type { BackupRun, LedgerBackup, StoreDataSource, StoreHealth, StoreOptions } from "./types.js";

@@ -4,10 +4,10 @@
  */
 import { CreditKitError, type SimulatedCharge, type SimulatedOutcome } from "@creditkit/core";
 import type { SavedRun, StoreBackend, StoreSignal, ValueName } from "./backend.js";
-import { serialQueue } from "./backend.js";
+import { lockTable } from "./backend.js";
 import { frozen } from "./frozen.js";
 import type { CatchUp, Cursor, LogRecord } from "./log.js";
-import type { GatewayState } from "./stored-gateway.js";
+import { decideClaim, type GatewayState, type KeyRecord } from "./stored-gateway.js";
 
 /** A ledger kept in memory that several data sources can share (each one a "connection", as two tabs share a database). */
 export interface MemoryStore {
@@ -30,16 +30,17 @@ export function createMemoryStore(): MemoryStore {
   let epoch = "m1";
   let log: LogRecord[] = [];
   const values = new Map<ValueName, unknown>();
-  /** The gateway in its own key spaces: a charge per idempotency key (in the order stored), a card and a script per account. */
+  /** The gateway in its own key spaces: every real charge (in the order stored), a record per idempotency key, a card and a script per account. */
   const gateway = {
-    charges: new Map<string, SimulatedCharge>(),
+    charges: [] as SimulatedCharge[],
+    keys: new Map<string, KeyRecord>(),
     cards: new Set<string>(),
     scripts: new Map<string, readonly SimulatedOutcome[]>(),
     attempts: 0,
   };
   const runs = new Map<string, SavedRun>();
   const parts = new Map<string, (readonly unknown[])[]>();
-  const locks = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
+  const locks = lockTable();
   const connections = new Set<(message: StoreSignal) => void>();
 
   const since = (cursor: Cursor): CatchUp => {
@@ -68,7 +69,7 @@ export function createMemoryStore(): MemoryStore {
             currency = wanted;
             for (const record of first) log.push(frozen(record));
           }
-          return { currency, records: log, cursor: { epoch, seq: log.length } };
+          return { currency, records: log, first: 1, cursor: { epoch, seq: log.length } };
         },
         async write(cursor, change) {
           open();
@@ -106,20 +107,38 @@ export function createMemoryStore(): MemoryStore {
           return {
             cards: [...gateway.cards],
             scripts: Object.fromEntries([...gateway.scripts].map(([id, outcomes]) => [id, [...outcomes]])),
-            charges: [...gateway.charges.values()].map((c) => ({ ...c })),
+            charges: gateway.charges.map((c) => ({ ...c })),
             attempts: gateway.attempts,
           };
         },
         async putGateway(delta) {
           open();
           gateway.attempts += delta.attempts ?? 0;
-          for (const c of delta.charges ?? []) if (!gateway.charges.has(c.idempotencyKey)) gateway.charges.set(c.idempotencyKey, { ...c });
           for (const id of delta.addCards ?? []) gateway.cards.add(id);
           for (const id of delta.removeCards ?? []) gateway.cards.delete(id);
           for (const [id, outcomes] of Object.entries(delta.scripts ?? {})) {
             if (outcomes.length > 0) gateway.scripts.set(id, [...outcomes]);
             else gateway.scripts.delete(id);
           }
+        },
+        async claimCharge(claim) {
+          open();
+          const key = claim.request.idempotencyKey;
+          const account = claim.request.accountId;
+          const { answer, record } = decideClaim(claim, gateway.keys.get(key), gateway.cards.has(account), gateway.scripts.get(account));
+          if (record) gateway.keys.set(key, record);
+          if (answer.kind === "attempt" && answer.charge) gateway.charges.push({ ...answer.charge });
+          if (answer.kind === "attempt" && answer.script) {
+            if (answer.script.length > 0) gateway.scripts.set(account, [...answer.script]);
+            else gateway.scripts.delete(account);
+          }
+          gateway.attempts += 1;
+          return answer;
+        },
+        async answerCharge(key) {
+          open();
+          const record = gateway.keys.get(key);
+          if (record && !record.answered) gateway.keys.set(key, { ...record, answered: true });
         },
         async putRunParts(runId, kind, list) {
           open();
@@ -142,13 +161,8 @@ export function createMemoryStore(): MemoryStore {
           open();
           return copy([...runs.values()]);
         },
-        withLock(name, work) {
-          let queue = locks.get(name);
-          if (!queue) {
-            queue = serialQueue();
-            locks.set(name, queue);
-          }
-          return queue(work);
+        withLock(name, work, mode) {
+          return locks(name, work, mode);
         },
         signal(message) {
           for (const other of connections) {

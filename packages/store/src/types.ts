@@ -3,6 +3,7 @@ import type {
   AccountRecord,
   CommitResult,
   CreditKitDataSource,
+  CreditKitError,
   CreditPost,
   JournalData,
   KeyedEntries,
@@ -53,7 +54,21 @@ export interface LedgerBackup {
   readonly ledger: JournalData;
   /** Every saved run, oldest first. */
   readonly runs: readonly BackupRun[];
+  /** Written only by a store open read-only after a bad record: the stored records left out of `ledger`, raw (import ignores them). */
+  readonly unreadable?: readonly { readonly record: string; readonly value: unknown; readonly reason: string }[];
 }
+
+/**
+ * Whether the store can be used: `ok`; `read-only` after a stored record
+ * could not be read (reads and `exportLedger` give what could be read,
+ * writes refuse with the error, `storage-corrupt`, and an import of a good
+ * backup ends it); `stopped` when another tab upgraded or deleted the
+ * database (every call refuses with the error, `storage-upgraded`: reload the page).
+ */
+export type StoreHealth =
+  | { readonly state: "ok" }
+  | { readonly state: "read-only"; readonly error: CreditKitError }
+  | { readonly state: "stopped"; readonly error: CreditKitError };
 
 /**
  * The embedded data source: the port the elements use, plus what a demo, a
@@ -61,6 +76,8 @@ export interface LedgerBackup {
  */
 export interface StoreDataSource extends CreditKitDataSource {
   readonly gateway: StoredGateway;
+  /** Whether the store can be used (see `StoreHealth`); listeners hear `storage-upgraded` when it stops. */
+  health(): StoreHealth;
   /** Opens billing accounts (in one transaction); an id already open is refused (`duplicate-account`) and nothing is opened. */
   openAccounts(accounts: readonly AccountRecord[]): Promise<void>;
   /** Appends entries under one key, atomically and once (the journal's rules; the sweep follows when auto-apply is on). */
