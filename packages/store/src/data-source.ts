@@ -176,15 +176,19 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     reservation: (key) => engine.journal().reservation(key),
     reserve: (request) =>
       write((journal) => {
-        const had = journal.reservation(request.key);
+        // A key held already is refused (settlement-in-progress), so every reservation made is new.
         const reservation = journal.reserve(request);
+        // The owner is memory only: the record replays without one.
         const plain = { key: request.key, accountId: request.accountId, feeIds: [...request.feeIds], credit: request.credit };
-        return { value: reservation, records: had ? [] : [{ t: "reserve", request: plain, reservation }] };
+        return { value: reservation, records: [{ t: "reserve", request: plain, reservation }] };
       }),
-    release: (key) =>
+    // Owners are memory only: claiming and disowning write no record (another tab, or this one after a reload, may claim).
+    claim: (key, owner) => write((journal) => ({ value: journal.claim(key, owner), records: [] })),
+    disown: (key, owner) => write((journal) => ({ value: journal.disown(key, owner), records: [] })),
+    release: (key, owner) =>
       write((journal) => {
         const had = journal.reservation(key);
-        journal.release(key);
+        journal.release(key, owner);
         return { value: undefined, records: had ? [{ t: "release", key }] : [] };
       }),
   };
