@@ -61,6 +61,8 @@ const NON_FINITE = /^[+-]?(nan|inf|infinity|∞)$/i;
  * sizes, unknown currencies and percentages.
  */
 export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, sign: AmountSign = "non-negative"): Money<C> {
+  if (sign !== "non-negative" && sign !== "positive" && sign !== "any")
+    assertInput(false, "sign", "The sign rule must be positive, non-negative or any.");
   if (typeof input === "string") {
     const hit = parsedAmounts.get(currency)?.get(input);
     // A text parsed before is the same amount again; the sign rule is checked on every call (a miss throws below).
@@ -155,7 +157,21 @@ export function zero<C extends CurrencyCode>(currency: C): Money<C> {
   return found as Money<C>;
 }
 
+/**
+ * Throws `invalid-input` unless `m` is a Money value as this module makes
+ * them (a currency code and a finite Decimal): a plain number or a
+ * hand-made object never reaches the arithmetic.
+ */
+export function assertMoney(m: unknown): asserts m is Money {
+  const amount = (m as Money | null)?.amount;
+  if (typeof (m as Money | null)?.currency !== "string" || !Dec.isDecimal(amount) || !amount.isFinite()) {
+    throw new CreditKitError("invalid-input", { field: "money" }, "Expected an amount made by parseMoney, not a plain value.");
+  }
+}
+
 function sameCurrency(a: Money, b: Money): void {
+  assertMoney(a);
+  assertMoney(b);
   if (a.currency !== b.currency) {
     throw new CreditKitError("currency-mismatch", { left: a.currency, right: b.currency });
   }
@@ -178,14 +194,18 @@ export function subtract<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Mone
  * `factor` is not a safe integer.
  */
 export function multiply<C extends CurrencyCode>(m: Money<C>, factor: number): Money<C> {
+  assertMoney(m);
   assertInput(Number.isSafeInteger(factor), "factor", "Money can only be multiplied by a whole number.");
   return { currency: m.currency, amount: m.amount.times(factor) };
 }
 
 /** Sums a list; an empty list sums to zero in `currency`. */
 export function sum<C extends CurrencyCode>(items: Iterable<Money<C>>, currency: C): Money<C> {
+  minorUnit(currency);
+  assertInput(items !== null && typeof items === "object" && Symbol.iterator in items, "items", "Sum a list of amounts.");
   let total = new Dec(0);
   for (const item of items) {
+    assertMoney(item);
     if (item.currency !== currency) sameCurrency({ currency, amount: total }, item);
     total = total.plus(item.amount);
   }
@@ -219,24 +239,29 @@ export function max<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Money<C> 
 }
 
 export function isZero(m: Money): boolean {
+  assertMoney(m);
   return m.amount.isZero();
 }
 
 export function isPositive(m: Money): boolean {
+  assertMoney(m);
   return m.amount.isPositive() && !m.amount.isZero();
 }
 
 export function isNegative(m: Money): boolean {
+  assertMoney(m);
   return m.amount.isNegative() && !m.amount.isZero();
 }
 
 /** The absolute value. */
 export function abs<C extends CurrencyCode>(m: Money<C>): Money<C> {
+  assertMoney(m);
   return { currency: m.currency, amount: m.amount.abs() };
 }
 
 /** The amount's digits split at the currency's minor unit, without sign: ["12", "50"] for USD 12.50. */
 function fixedParts(m: Money): { negative: boolean; whole: string; fraction: string } {
+  assertMoney(m);
   const digits = minorUnit(m.currency);
   // Amounts never carry more digits than the currency has (parsing refuses them; only + and − exist).
   const exact = m.amount.decimalPlaces() <= digits ? m.amount : m.amount.toDecimalPlaces(digits, Decimal.ROUND_DOWN);
@@ -279,17 +304,27 @@ function canonicalText(m: Money): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/** Builds a formatter for a host's locale; a locale that is not a language tag is `invalid-input`, not a RangeError. */
+function withLocale<T>(locale: unknown, make: () => T): T {
+  if (locale !== undefined && typeof locale !== "string") assertInput(false, "locale", "A locale is a language tag such as en-US.");
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof TypeError)
+      assertInput(false, "locale", "A locale is a language tag such as en-US.");
+    throw error;
+  }
+}
+
 function formatterFor(currency: CurrencyCode, locale: string | undefined): Intl.NumberFormat {
   const key = `${locale ?? ""}|${currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {
     const digits = minorUnit(currency);
-    formatter = new Intl.NumberFormat(locale, {
-      style: "currency",
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    });
+    formatter = withLocale(
+      locale,
+      () => new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    );
     formatters.set(key, formatter);
   }
   return formatter;
@@ -300,6 +335,7 @@ function formatterFor(currency: CurrencyCode, locale: string | undefined): Intl.
  * The exact decimal string goes to Intl, never a float.
  */
 export function formatMoney(m: Money, locale?: string): string {
+  assertMoney(m);
   return formatterFor(m.currency, locale).format(toAmountString(m) as Intl.StringNumericLiteral);
 }
 
@@ -353,7 +389,7 @@ function toAsciiDigits(text: string, locale: string | undefined): string {
   const key = locale ?? "";
   let map = digitMaps.get(key);
   if (!map) {
-    const plain = new Intl.NumberFormat(locale, { useGrouping: false });
+    const plain = withLocale(locale, () => new Intl.NumberFormat(locale, { useGrouping: false }));
     map = new Map(Array.from({ length: 10 }, (_, d) => [plain.format(d), String(d)] as const));
     digitMaps.set(key, map);
   }

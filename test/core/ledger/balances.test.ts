@@ -76,7 +76,7 @@ describe("ledger: balances derived from entries (§2)", () => {
     expect(yen.snapshot("fam-1")).to.include({ amountDue: "0", accountCredit: "0" });
     const dinar = createJournal({ currency: "KWD", settings: { autoApply: false } });
     openFamily(dinar);
-    postFee(dinar, "fam-1", "swim", "1.25");
+    postFee(dinar, "fam-1", "swim", "1.250");
     expect(dinar.snapshot("fam-1")).to.include({ amountDue: "1.250", accountCredit: "0.000" });
   });
 

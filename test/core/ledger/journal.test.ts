@@ -249,9 +249,10 @@ describe("ledger: the journal (§2)", () => {
 
     it("releases the reservation when its key commits, even with no entries for that account (§5)", () => {
       const { journal, fam } = basic();
+      const other = openFamily(journal, "fam-2", "Other");
       journal.reserve({ key: "settle", accountId: fam, feeIds: ["swim"], credit: "5.00" });
       expect(journal.snapshot(fam).availableCredit).to.equal("5.00");
-      journal.commit("settle", []);
+      journal.commit("settle", [feeEntry("settle", other, "gym", "1.00")]);
       const snap = journal.snapshot(fam);
       expect(snap).to.include({ reservedCredit: "0.00", availableCredit: "10.00" });
       expect(snap.fees[0]?.reservedBy).to.equal(undefined);

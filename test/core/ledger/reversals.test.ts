@@ -9,7 +9,7 @@ import { type Journal, restoreJournal } from "../../../packages/core/src/ledger/
 import { paymentReversal } from "../../../packages/core/src/ledger/reversal.js";
 import { paymentSummary } from "../../../packages/core/src/reports/payment-summary.js";
 import { transactionLines } from "../../../packages/core/src/reports/transaction-lines.js";
-import { creditPaymentEntry, errorOf, grantCredit, journalWith, openFamily, postFee, voidEntry } from "../fixtures.js";
+import { creditPaymentEntry, errorOf, grantCredit, grantEntry, journalWith, openFamily, postFee, voidEntry } from "../fixtures.js";
 
 function cardPayment(key: string, accountId: string, amount: string, allocations: [string, string][]): PaymentEntry {
   return {
@@ -78,7 +78,10 @@ describe("ledger: reversing a recorded payment (§2)", () => {
     const { journal, fam } = paidByCard();
     const other = openFamily(journal, "fam-2", "Other family");
     postFee(journal, other, "swim", "8.00");
-    journal.commit("over", [cardPayment("over", other, "10.00", [["swim", "8.00"]])]);
+    journal.commit("over", [
+      cardPayment("over", other, "10.00", [["swim", "8.00"]]),
+      { ...grantEntry("over", other, "over-credit", "2.00"), source: { kind: "overpayment", paymentId: "over#0" } },
+    ]);
     const before = JSON.stringify(journal.toData());
     const cases: [LedgerEntry, string][] = [
       [reversal("x1", fam, "nope#0", "25.00"), "unknown-payment"],

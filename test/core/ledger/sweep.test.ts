@@ -3,6 +3,7 @@ import type { AccountSnapshot } from "../../../packages/core/src/ledger/account-
 import type { CreditPaymentEntry, LedgerEntry } from "../../../packages/core/src/ledger/entries.js";
 import { createJournal } from "../../../packages/core/src/ledger/journal.js";
 import { planSweep } from "../../../packages/core/src/ledger/sweep.js";
+import { sweepKey } from "../../../packages/core/src/ledger/validate-entry.js";
 import { DEFAULT_SETTINGS } from "../../../packages/core/src/settings.js";
 import { grantCredit, journalWith, openFamily, postFee } from "../fixtures.js";
 
@@ -46,7 +47,7 @@ describe("ledger: the auto-apply sweep (§4)", () => {
     const [applied] = result.swept;
     expect(applied).to.deep.include({
       type: "Payment (AC)",
-      key: `${key}/sweep/${fam}`,
+      key: sweepKey(key, fam),
       accountId: fam,
       feeId: "swim",
       amount: "12.00",
@@ -57,7 +58,7 @@ describe("ledger: the auto-apply sweep (§4)", () => {
       ],
     });
     expect(journal.entries().at(-1)).to.deep.equal(applied);
-    expect(journal.committed(`${key}/sweep/${fam}`)).to.deep.equal([applied]);
+    expect(journal.committed(sweepKey(key, fam))).to.deep.equal([applied]);
     expect(journal.snapshot(fam)).to.include({ amountDue: "0.00", accountCredit: "3.00" });
   });
 

@@ -2,7 +2,6 @@
  * Checkout planning (§3): how a payment splits between account credit and
  * tenders, fee by fee, and the exact entries recording it will write.
  */
-import { assertIsoDate } from "../dates.js";
 import { assertInput, CreditKitError } from "../errors.js";
 import { type AccountSnapshot, usableGrants } from "../ledger/account-state.js";
 import type { Allocation, LedgerEntry } from "../ledger/entries.js";
@@ -22,6 +21,7 @@ import {
   zero,
 } from "../money.js";
 import type { OrgSettings } from "../settings.js";
+import { checkRequest, checkSettings, checkSnapshot } from "./check-input.js";
 import { parseTenders, splitTenders } from "./tenders.js";
 import { CHANNELS, type Channel, type CheckoutLine, type CheckoutPlan, type CheckoutRequest, type CheckoutWarning } from "./types.js";
 import { autoApplyWarning } from "./warnings.js";
@@ -32,6 +32,7 @@ import { autoApplyWarning } from "./warnings.js";
  * portal, on whenever any credit is available.
  */
 export function applyCreditDefault(channel: Channel, availableCredit: Money, total: Money): boolean {
+  assertInput(CHANNELS.includes(channel), "channel", `Unknown channel: ${String(channel)}.`);
   if (!isPositive(availableCredit)) return false;
   return channel === "admin" ? isPositive(total) && compare(availableCredit, total) >= 0 : true;
 }
@@ -57,8 +58,7 @@ function chosenFees(snapshot: AccountSnapshot, request: CheckoutRequest): Due[] 
     if (!isPositive(due)) throw new CreditKitError("fee-already-paid", { feeId });
     return { feeId, description: fee.description, isNew: false, due };
   });
-  for (const [index, item] of (request.newCharges ?? []).entries()) {
-    assertInput(typeof item?.itemId === "string" && item.itemId !== "", `newCharges[${index}].itemId`);
+  for (const item of request.newCharges ?? []) {
     const feeId = `${request.key}:${item.itemId}`;
     if (seen.has(feeId) || fees.has(feeId)) throw new CreditKitError("duplicate-fee", { feeId });
     seen.add(feeId);
@@ -70,10 +70,7 @@ function chosenFees(snapshot: AccountSnapshot, request: CheckoutRequest): Due[] 
 }
 
 function checkChannelRules(request: CheckoutRequest): void {
-  assertInput(CHANNELS.includes(request.channel), "channel", `Unknown channel: ${String(request.channel)}.`);
-  assertInput(typeof request.key === "string" && request.key !== "", "key");
-  assertIsoDate(request.date, "date");
-  assertInput(Array.isArray(request.feeIds), "feeIds");
+  checkRequest(request);
   if (request.creditAmount !== undefined && request.channel !== "admin") throw new CreditKitError("credit-amount-admin-only");
   if (request.chargeToAccount && request.channel !== "pos") throw new CreditKitError("charge-to-account-pos-only");
   if ((request.newCharges?.length ?? 0) > 0 && request.channel !== "pos") throw new CreditKitError("new-charges-pos-only");
@@ -86,6 +83,8 @@ function checkChannelRules(request: CheckoutRequest): void {
  * can be recomputed on every keystroke.
  */
 export function planCheckout(snapshot: AccountSnapshot, request: CheckoutRequest, settings: OrgSettings): CheckoutPlan {
+  checkSnapshot(snapshot);
+  checkSettings(settings);
   checkChannelRules(request);
   const c = snapshot.currency;
   const dues = chosenFees(snapshot, request);

@@ -1,4 +1,5 @@
 /** Recording a checkout plan: once per key. */
+import { assertInput } from "../errors.js";
 import type { CommitResult, Journal } from "../ledger/journal.js";
 import type { CheckoutPlan } from "./types.js";
 
@@ -9,5 +10,7 @@ import type { CheckoutPlan } from "./types.js";
  * (`fee-overpaid`, `credit-overused`) — plan again and show the new figures.
  */
 export function recordCheckout(journal: Pick<Journal, "commit">, plan: CheckoutPlan): CommitResult {
+  assertInput(typeof journal?.commit === "function", "journal");
+  assertInput(plan !== null && typeof plan === "object", "plan", "Record a plan made by planCheckout.");
   return journal.commit(plan.key, plan.entries);
 }

@@ -1,7 +1,8 @@
 /** How tenders meet Remaining Due (§3): cash may give change, other methods may not exceed it. */
-import { CreditKitError } from "../errors.js";
+import { assertInput, CreditKitError } from "../errors.js";
 import type { PaymentMethod } from "../ledger/entries.js";
-import { compare, isPositive, type Money, max, min, parseMoney, subtract, sum, toAmountString, zero } from "../money.js";
+import { assertMoney, compare, isPositive, type Money, max, min, parseMoney, subtract, sum, toAmountString, zero } from "../money.js";
+import { checkTenderList } from "./check-input.js";
 import { PAYMENT_METHODS, type Tender } from "./types.js";
 
 /** A tender after change and overpayment are worked out: `kept` = amount − change. */
@@ -23,6 +24,7 @@ export interface TenderSplit {
 
 /** Parses and checks the tenders, each a positive amount in a known method. */
 export function parseTenders(tenders: readonly Tender[], currency: string): { method: PaymentMethod; amount: Money; reference?: string }[] {
+  checkTenderList(tenders);
   return tenders.map((t, index) => {
     if (!PAYMENT_METHODS.includes(t?.method)) {
       throw new CreditKitError("invalid-input", { field: `tenders[${index}].method` }, `Unknown payment method: ${String(t?.method)}.`);
@@ -49,7 +51,14 @@ export function splitTenders(
   due: Money,
   overpaymentToCredit: boolean,
 ): TenderSplit {
+  assertInput(Array.isArray(tenders), "tenders", "Tenders must be a list.");
+  assertInput(typeof overpaymentToCredit === "boolean", "overpaymentToCredit");
+  assertMoney(due);
   const c = due.currency;
+  assertInput(
+    tenders.every((t) => t !== null && typeof t === "object" && PAYMENT_METHODS.includes(t.method)),
+    "tenders",
+  );
   const cash = sum(
     tenders.filter((t) => t.method === "cash").map((t) => t.amount),
     c,

@@ -1,5 +1,6 @@
+import { assertInput } from "../errors.js";
 import { add, fromAmountString, isPositive, isZero, type Money, subtract, sum, toAmountString, zero } from "../money.js";
-import { applyEntry } from "./apply-entry.js";
+import { applyEntry as applyChecked } from "./apply-entry.js";
 import type {
   AccountRecord,
   CreditPaymentEntry,
@@ -12,6 +13,7 @@ import type {
 } from "./entries.js";
 import { Guard, Holds } from "./holds.js";
 import { type Tallies, TallyList } from "./tallies.js";
+import { validateAccount, validateEntry } from "./validate-entry.js";
 
 /** A fee as it stands now. */
 export interface FeeState {
@@ -133,8 +135,11 @@ export interface ReservationGuard {
   ): { readonly entry: PaymentEntry | CreditPaymentEntry; readonly reversed: boolean } | undefined;
 }
 
+/** A book with no entries yet, for a frozen copy of `account` (a reader cannot rename the ledger's account). */
 export function emptyBook(account: AccountRecord, currency: string): Book {
-  return { account, currency, fees: new TallyList<FeeTally>(), grants: new TallyList<GrantTally>() };
+  validateAccount(account);
+  const record: AccountRecord = Object.freeze({ id: account.id, name: account.name, kind: account.kind });
+  return { account: record, currency, fees: new TallyList<FeeTally>(), grants: new TallyList<GrantTally>() };
 }
 
 export function feeRemainder(fee: FeeTally): Money {
@@ -145,7 +150,16 @@ export function grantRemainder(grant: GrantTally): Money {
   return grant.remainder;
 }
 
-export { applyEntry };
+/**
+ * `applyEntry` for any caller: the entry's fields are checked first (see
+ * `validateEntry`), then every rule that keeps the book sound. The journal
+ * checks whole commits itself and applies them unchecked.
+ */
+export function applyEntry(book: Book, entry: LedgerEntry, guard?: ReservationGuard): void {
+  assertInput(book !== null && typeof book === "object" && typeof book.currency === "string", "book");
+  validateEntry(entry, book.currency);
+  applyChecked(book, entry, guard);
+}
 
 /** Grants oldest first: by date, then id (the order credit is consumed in). */
 export function byGrantAge(a: { date: string; grantId: string }, b: { date: string; grantId: string }): number {
@@ -164,7 +178,7 @@ function feeView(f: FeeTally, reservedBy: string | undefined): FeeState {
       ? { feeId, category, description, date, dueDate, amount, paid, voided, remainder, order: f.order }
       : { feeId, category, description, date, dueDate, memberId, amount, paid, voided, remainder, order: f.order };
   if (reservedBy !== undefined) view.reservedBy = reservedBy;
-  return view;
+  return Object.freeze(view);
 }
 
 function grantView(g: GrantTally, reserved: Money): GrantState {
@@ -174,12 +188,14 @@ function grantView(g: GrantTally, reserved: Money): GrantState {
   const voided = toAmountString(g.voided);
   const remainder = toAmountString(g.remainder);
   const held = toAmountString(reserved);
-  return location === undefined
-    ? { grantId, type, creditType, description, date, source, amount, used, voided, remainder, reserved: held }
-    : { grantId, type, creditType, description, date, location, source, amount, used, voided, remainder, reserved: held };
+  return Object.freeze(
+    location === undefined
+      ? { grantId, type, creditType, description, date, source, amount, used, voided, remainder, reserved: held }
+      : { grantId, type, creditType, description, date, location, source, amount, used, voided, remainder, reserved: held },
+  );
 }
 
-/** The public, string-valued view of a book. */
+/** The public, string-valued view of a book; deep-frozen, so a snapshot shared by readers is changed by none of them. */
 export function snapshotOf(book: Book, reservations: readonly Reservation[] = []): AccountSnapshot {
   const c = book.currency;
   const none = zero(c);
@@ -208,16 +224,16 @@ export function snapshotOf(book: Book, reservations: readonly Reservation[] = []
   const reservedCredit = held ? sum(held.values(), c) : none;
   const dueText = toAmountString(amountDue);
   const creditText = toAmountString(accountCredit);
-  return {
+  return Object.freeze({
     account: book.account,
     currency: c,
-    fees,
-    grants,
+    fees: Object.freeze(fees),
+    grants: Object.freeze(grants),
     amountDue: dueText,
     accountCredit: creditText,
     reservedCredit: toAmountString(reservedCredit),
     availableCredit: reservedCredit === none ? creditText : toAmountString(subtract(accountCredit, reservedCredit)),
-  };
+  });
 }
 
 /** Folds an account's entries into its balances (for tests, reports and replays). */
@@ -228,12 +244,14 @@ export function deriveAccount(
   reservations: readonly Reservation[] = [],
 ): AccountSnapshot {
   const book = emptyBook(account, currency);
+  assertInput(entries !== null && typeof entries === "object" && Symbol.iterator in entries, "entries");
   // Payments by id as they are folded, so a payment's reversal finds it; the guard refuses a second one.
   const payments = new Map<string, PaymentEntry | CreditPaymentEntry>();
   const guard = new Guard(new Holds(currency), "", { find: (_accountId, entryId) => payments.get(entryId), reversed: new Set() });
   for (const entry of entries) {
+    validateEntry(entry, currency);
     if (entry.accountId !== account.id) continue;
-    applyEntry(book, entry, guard);
+    applyChecked(book, entry, guard);
     if (entry.type === "Payment" || entry.type === "Payment (AC)") payments.set(entry.id, entry);
   }
   return snapshotOf(book, reservations);

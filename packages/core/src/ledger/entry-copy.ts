@@ -9,6 +9,7 @@
  * hidden class. Anything else goes through the generic copier, which keeps
  * every field and its order. Both give the same fields, values and order.
  */
+import { CreditKitError } from "../errors.js";
 import type { LedgerEntry } from "./entries.js";
 
 /** A deep-frozen copy of a plain-data value, field by field (any shape). */
@@ -20,7 +21,12 @@ export function frozenCopy<T>(value: T): T {
     return Object.freeze(items) as T;
   }
   const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = frozenCopy((value as Record<string, unknown>)[key]);
+  for (const key in value) {
+    const item = frozenCopy((value as Record<string, unknown>)[key]);
+    // An own "__proto__" field (JSON.parse makes one) stays a field the checks refuse, never the copy's prototype.
+    if (key === "__proto__") Object.defineProperty(copy, key, { value: item, enumerable: true, writable: false, configurable: false });
+    else copy[key] = item;
+  }
   return Object.freeze(copy) as T;
 }
 
@@ -181,12 +187,22 @@ function frozenEntry(value: unknown): unknown {
   return frozenCopy(value);
 }
 
-/** A frozen copy of a commit's entries (the same as `frozenCopy`, faster for the usual shapes). */
+/**
+ * A frozen copy of a commit's entries (the same as `frozenCopy`, faster for
+ * the usual shapes). Each field is read once, so what is checked afterwards
+ * is what is kept (a getter cannot answer differently later); entries that
+ * cannot even be read (a throwing getter or proxy) are `invalid-input`.
+ */
 export function frozenEntries(batch: readonly LedgerEntry[]): readonly LedgerEntry[] {
-  if (!Array.isArray(batch)) return frozenCopy(batch);
-  const items = new Array<LedgerEntry>(batch.length);
-  for (let i = 0; i < batch.length; i++) items[i] = frozenEntry(batch[i]) as LedgerEntry;
-  return Object.freeze(items);
+  try {
+    if (!Array.isArray(batch)) return frozenCopy(batch);
+    const items = new Array<LedgerEntry>(batch.length);
+    for (let i = 0; i < batch.length; i++) items[i] = frozenEntry(batch[i]) as LedgerEntry;
+    return Object.freeze(items);
+  } catch (error) {
+    if (error instanceof CreditKitError) throw error;
+    throw new CreditKitError("invalid-input", { field: "entries" }, "The entries could not be read as plain data.");
+  }
 }
 
 /** Commits up to this many entries look for a repeated id by scanning; larger ones use a Set. */

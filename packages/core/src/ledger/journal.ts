@@ -7,7 +7,6 @@
  * functions that return entries; the journal checks them all and appends
  * them atomically, or appends nothing. The embedded data source persists it.
  */
-import { assertIsoDate, isIsoDate } from "../dates.js";
 import { assertInput, CreditKitError } from "../errors.js";
 import {
   add,
@@ -24,13 +23,22 @@ import {
   zero,
 } from "../money.js";
 import { DEFAULT_SETTINGS, type OrgSettings } from "../settings.js";
-import { type AccountSnapshot, applyEntry, type Book, emptyBook, type Reservation, snapshotOf, usableGrants } from "./account-state.js";
-import { BookDraft } from "./apply-entry.js";
+import { type AccountSnapshot, type Book, emptyBook, type Reservation, snapshotOf, usableGrants } from "./account-state.js";
+import { applyEntry, BookDraft } from "./apply-entry.js";
 import { type AccountRecord, isGrantEntry, type LedgerEntry } from "./entries.js";
-import { canonicalJson, frozenEntries, isOwnId, SCAN_IDS, takenByOwner } from "./entry-copy.js";
+import { canonicalJson, frozenCopy, frozenEntries, isOwnId, SCAN_IDS, takenByOwner } from "./entry-copy.js";
 import { type EntryChain, EntryLog } from "./entry-log.js";
 import { type FeeBalance, type FeesOwed, feeBalances, feesOwed, Guard, Holds, usableCredit } from "./holds.js";
 import { planSweep } from "./sweep.js";
+import {
+  checkCommitRequest,
+  commitsOf,
+  sweepKey,
+  validateAccount,
+  validateCommit,
+  validateJournalData,
+  validateSettings,
+} from "./validate-entry.js";
 import { drawCredit } from "./waterfall.js";
 
 export type { FeeBalance } from "./holds.js";
@@ -129,7 +137,11 @@ function listOf(written: Written | undefined): readonly LedgerEntry[] | undefine
 export function createJournal(options: JournalOptions): Journal {
   const currency = options.currency;
   minorUnit(currency);
-  let settings: OrgSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  if (options.settings !== undefined) validateSettings(options.settings);
+  /** Frozen: a reader cannot change the settings but through `updateSettings`. */
+  let settings: OrgSettings = Object.freeze({ ...DEFAULT_SETTINGS, ...options.settings });
+  /** Every entry as one frozen list, made on the first read after a write. */
+  let everything: readonly LedgerEntry[] | undefined;
   /** Each account's book, with its entries in the order written. */
   const books = new Map<string, Shelf>();
   /** The last account looked up: an invoice asks for the same one several times in a row. */
@@ -158,6 +170,7 @@ export function createJournal(options: JournalOptions): Journal {
     if (recent !== undefined && recent.account.id === accountId) return recent;
     const found = books.get(accountId);
     if (!found) throw new CreditKitError("unknown-account", { accountId });
+  assertInput(options !== null && typeof options === "object", "options");
     recent = found;
     return found;
   };
@@ -178,7 +191,8 @@ export function createJournal(options: JournalOptions): Journal {
     if (taken) throw new CreditKitError("duplicate-id", { entryId: id });
   };
 
-  const append = (key: string, batch: readonly LedgerEntry[]): readonly LedgerEntry[] => {
+  /** Writes `batch` under `key` (checked; `sweepAccount` for a sweep's key), atomically. */
+  const append = (key: string, batch: readonly LedgerEntry[], sweepAccount?: string): readonly LedgerEntry[] => {
     const entries = frozenEntries(batch);
     const guard = new Guard(holds, key, payments);
     let first: BookDraft | undefined;
@@ -186,11 +200,7 @@ export function createJournal(options: JournalOptions): Journal {
     const seen = entries.length > SCAN_IDS ? new Set<unknown>() : undefined;
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i] as LedgerEntry;
-      if (entry.key !== key)
-        throw new CreditKitError("invalid-input", { field: "entry.key" }, `Entry ${entry.id} does not carry the key ${key}.`);
       checkId(key, entries, i, seen);
-      if (!isIsoDate(entry.date)) assertIsoDate(entry.date, `${entry.id}.date`);
-      if (entry.type === "Fee" && !isIsoDate(entry.dueDate)) assertIsoDate(entry.dueDate, `${entry.id}.dueDate`);
       let draft = first?.account.id === entry.accountId ? first : others?.get(entry.accountId);
       if (!draft) {
         draft = new BookDraft(book(entry.accountId));
@@ -211,6 +221,7 @@ export function createJournal(options: JournalOptions): Journal {
       log.append(entry, book(entry.accountId));
     }
     for (let n = 0; n < entries.length; n++) {
+    validateCommit(key, entries, currency, sweepAccount);
       const entry = entries[n] as LedgerEntry;
       if (entry.type === "Void" && entry.target.kind === "payment") reversed.add(entry.target.entryId);
     }
@@ -225,10 +236,10 @@ export function createJournal(options: JournalOptions): Journal {
     const swept: LedgerEntry[] = [];
     for (const accountId of accountIds) {
       snapshots.delete(accountId);
-      const sweepKey = `${key}/sweep/${accountId}`;
-      const entries = planSweep(journal.snapshot(accountId), { key: sweepKey, date });
+      const derived = sweepKey(key, accountId);
+      const entries = planSweep(journal.snapshot(accountId), { key: derived, date });
       if (entries.length === 0) continue;
-      swept.push(...append(sweepKey, entries));
+      swept.push(...append(derived, entries, accountId));
     }
     return swept;
   };
@@ -241,18 +252,20 @@ export function createJournal(options: JournalOptions): Journal {
       if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
     }
   };
+    everything = undefined;
 
   const journal: Journal = {
     currency,
     settings: () => settings,
     updateSettings(patch) {
-      settings = { ...settings, ...patch };
+      validateSettings(patch, "patch");
+      settings = Object.freeze({ ...settings, ...patch });
       return settings;
     },
     openAccount(account) {
-      assertInput(typeof account?.id === "string" && account.id !== "", "account.id");
+      validateAccount(account);
       if (books.has(account.id)) throw new CreditKitError("duplicate-account", { accountId: account.id });
-      const empty = emptyBook({ id: account.id, name: account.name, kind: account.kind }, currency);
+      const empty = emptyBook(account, currency);
       books.set(account.id, {
         account: empty.account,
         currency,
@@ -275,13 +288,16 @@ export function createJournal(options: JournalOptions): Journal {
       snapshots.set(accountId, snap);
       return snap;
     },
-    feesOwed: (accountId, feeIds, key) => feesOwed(book(accountId), holds, feeIds, key),
+    feesOwed(accountId, feeIds, key) {
+      assertInput(Array.isArray(feeIds), "feeIds");
+      return feesOwed(book(accountId), holds, feeIds, key);
+    },
     feeBalances: (accountId) => feeBalances(book(accountId)),
-    entries: () => log.entries,
+    entries: () => (everything ??= Object.freeze(log.entries.slice())),
     entriesOf: (accountId) => log.listOf(book(accountId)),
     committed: (key) => listOf(byKey.get(key)),
     commit(key, entries) {
-      assertInput(typeof key === "string" && key !== "", "key");
+      const sweepAccount = checkCommitRequest(key, entries, (parent) => byKey.has(parent));
       const previous = listOf(byKey.get(key));
       if (previous) {
         if (canonicalJson(previous) !== canonicalJson(entries)) throw new CreditKitError("idempotency-conflict", { key });
@@ -289,7 +305,7 @@ export function createJournal(options: JournalOptions): Journal {
       }
       // Read before appending: the append releases the reservation held under `key`.
       const reservation = holds.get(key);
-      const written = append(key, entries);
+      const written = append(key, entries, sweepAccount);
       const touched: string[] = [];
       let posted = false;
       for (let i = 0; i < written.length; i++) {
@@ -345,8 +361,8 @@ export function createJournal(options: JournalOptions): Journal {
       currency,
       settings,
       accounts: journal.accounts(),
-      entries: [...log.entries],
-      reservations: holds.all(),
+      entries: log.entries.slice(),
+      reservations: frozenCopy(holds.all()),
     }),
   };
   exactReservations.set(journal, (r) => {
@@ -378,21 +394,13 @@ export function createJournal(options: JournalOptions): Journal {
  */
 export function restoreJournal(data: JournalData): Journal {
   const journal = createJournal({ currency: data.currency, settings: { ...data.settings, autoApply: false } });
+      assertInput(typeof listener === "function", "listener");
   for (const account of data.accounts) journal.openAccount(account);
-  let group: LedgerEntry[] = [];
-  const flush = () => {
-    const first = group[0];
-    if (first) journal.commit(first.key, group);
-    group = [];
-  };
-  for (const entry of data.entries) {
-    if (group[0] && group[0].key !== entry.key) flush();
-    group.push(entry);
-  }
-  flush();
+  for (const group of commitsOf(data.entries)) journal.commit((group[0] as LedgerEntry).key, group);
   // Each reservation holds exactly the grants it held when saved: drawing again could pick other grants.
   const holdExactly = exactReservations.get(journal) ?? ((r: Reservation) => journal.reserve(r));
   for (const r of data.reservations) holdExactly(r);
-  journal.updateSettings({ autoApply: data.settings.autoApply });
+  journal.updateSettings({ autoApply: data.settings.autoApply ?? DEFAULT_SETTINGS.autoApply });
   return journal;
 }
+  validateJournalData(data);
