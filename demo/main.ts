@@ -74,6 +74,12 @@ async function render(): Promise<void> {
     node = page("Something went wrong", error instanceof Error ? error.message : String(error));
   }
   if (turn !== rendering) return;
+  // A store open read-only (a corrupt record) or stopped (upgraded in another tab) says so on every page.
+  const health = ctx.source.health();
+  if (health.state !== "ok") {
+    const backup = health.state === "read-only" ? h("a", { href: "#/admin/settings" }, "Download a backup") : null;
+    node = h("div", {}, h("p", { role: "alert", class: "store-problem" }, health.error.message, " ", backup), node);
+  }
   view.replaceChildren(node);
   const heading = view.querySelector("h1");
   document.title = `${heading?.textContent ?? "creditkit"} — Riverside Aquatics`;
