@@ -12,6 +12,7 @@ export * from "./ledger/entries.js";
 export * from "./ledger/journal.js";
 export * from "./ledger/reversal.js";
 export * from "./ledger/sweep.js";
+export { canonicalAmount, DERIVED_MARK, sweepKey, validateEntry, validateJournalData } from "./ledger/validate-entry.js";
 export * from "./ledger/waterfall.js";
 export * from "./mass-credit/index.js";
 export * from "./money.js";

@@ -15,6 +15,7 @@ import {
   type Reservation,
   type ReserveRequest,
   restoreJournal,
+  validateJournalData,
 } from "@creditkit/core";
 
 /** One change, as the log keeps it. */
@@ -151,16 +152,15 @@ export function recordsOf(data: JournalData): LogRecord[] {
   return records;
 }
 
-/** Throws `invalid-input` unless `value` looks like journal data (restoring it checks the rest). */
+/**
+ * Throws a typed error unless `value` is journal data, checked by the core's
+ * own rules (`validateJournalData`: fields and their types, settings that are
+ * booleans, accounts, no unknown or `__proto__` field); restoring it checks
+ * every entry as a commit does.
+ */
 export function assertJournalData(value: unknown): asserts value is JournalData {
-  const data = value as Partial<JournalData> | null;
-  const ok =
-    typeof data === "object" &&
-    data !== null &&
-    typeof data.currency === "string" &&
-    typeof data.settings === "object" &&
-    Array.isArray(data.accounts) &&
-    Array.isArray(data.entries) &&
-    Array.isArray(data.reservations);
-  if (!ok) throw new CreditKitError("invalid-input", { field: "backup" }, "This is not a creditkit ledger backup.");
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new CreditKitError("invalid-input", { field: "backup" }, "This is not a creditkit ledger backup.");
+  }
+  validateJournalData(value, "backup.ledger");
 }
