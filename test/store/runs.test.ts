@@ -41,6 +41,22 @@ describe("store: mass-credit runs on IndexedDB", () => {
     }
   });
 
+  it("a plan that lists a row twice is refused before it is saved: no run is left listed as processing", async () => {
+    const source = await dbs.open(uniqueName());
+    const plan = await demoRun(source, 6);
+    const twice = { ...plan, posts: [...plan.posts, plan.posts[0] as (typeof plan.posts)[number]] };
+    const before = JSON.stringify((await source.exportLedger()).ledger);
+    let code: unknown;
+    try {
+      await source.processRun(twice);
+    } catch (error) {
+      code = (error as { code?: unknown }).code;
+    }
+    expect(code).to.equal("duplicate-row");
+    expect(await source.listRuns()).to.deep.equal([]);
+    expect(JSON.stringify((await source.exportLedger()).ledger)).to.equal(before);
+  });
+
   it("a run cut off mid-processing (connection closed under it) is listed as processing and resumes exactly once", async () => {
     const name = uniqueName();
     const first = await dbs.open(name);

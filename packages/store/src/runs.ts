@@ -8,6 +8,7 @@
 import {
   CreditKitError,
   type CreditPost,
+  checkRunPlan,
   type DataSourceRunOptions,
   type IssuedCredit,
   processRun,
@@ -110,6 +111,11 @@ async function processSaved(ctx: RunContext, run: SavedRun, plan: RunPlan, optio
 
 /** Saves the plan, then processes it (see the module comment). */
 export async function processStoredRun(ctx: RunContext, plan: RunPlan, options: DataSourceRunOptions = {}): Promise<RunRecord> {
+  // A bad plan is refused before it is saved: a saved one would be listed as `processing` for ever.
+  await checkRunPlan(plan, {
+    ...(ctx.ledger.currency !== undefined ? { currency: ctx.ledger.currency } : {}),
+    yieldControl: yieldEvery(RUN_TASK_BUDGET_MS),
+  });
   const run = await savePlan(ctx, plan);
   return processSaved(ctx, run, plan, options);
 }

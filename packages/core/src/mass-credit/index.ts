@@ -36,7 +36,7 @@ export {
   selectRows,
   totalOfRows,
 } from "./preview.js";
-export { creditDescription, creditEntry, DEFAULT_RUN_CHUNK_SIZE, type PlanRunOptions, planRun, processRun } from "./run.js";
+export { checkRunPlan, creditDescription, creditEntry, DEFAULT_RUN_CHUNK_SIZE, type PlanRunOptions, planRun, processRun } from "./run.js";
 export { reverseRun } from "./run-reverse.js";
 export { assertRunId, nextMacrotask, runKey } from "./run-support.js";
 export type * from "./run-types.js";

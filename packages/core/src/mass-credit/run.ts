@@ -221,6 +221,24 @@ async function checkPosts(plan: RunPlan, yieldControl: () => Promise<void>): Pro
 }
 
 /**
+ * Checks a plan as `processRun` does before writing anything (shape, keys,
+ * no row twice, the ledger's `currency` when given), so a data source can
+ * refuse a bad plan before it saves it. Throws `invalid-input`,
+ * `duplicate-row` or `currency-mismatch`.
+ */
+export async function checkRunPlan(
+  plan: RunPlan,
+  options: { readonly currency?: string; readonly yieldControl?: () => Promise<void> } = {},
+): Promise<void> {
+  checkPlan(plan);
+  const { currency } = plan.request;
+  if (options.currency !== undefined && options.currency !== currency) {
+    throw new CreditKitError("currency-mismatch", { left: currency, right: options.currency });
+  }
+  await checkPosts(plan, options.yieldControl ?? nextMacrotask);
+}
+
+/**
  * Posts a plan's credits in chunks of `chunkSize`, each row exactly once, and
  * returns the run's record. Before each chunk it checks `signal`; it asks the
  * ledger which of the chunk's keys are already committed (those are
@@ -239,15 +257,11 @@ async function checkPosts(plan: RunPlan, yieldControl: () => Promise<void>): Pro
  */
 export async function processRun(ledger: RunLedger, plan: RunPlan, options: ProcessRunOptions = {}): Promise<RunRecord> {
   assertInput(typeof ledger?.committed === "function" && typeof ledger.commit === "function", "ledger");
-  checkPlan(plan);
   const chunkSize = options.chunkSize ?? DEFAULT_RUN_CHUNK_SIZE;
   assertInput(Number.isSafeInteger(chunkSize) && chunkSize > 0, "chunkSize");
-  const { currency } = plan.request;
-  if (ledger.currency !== undefined && ledger.currency !== currency) {
-    throw new CreditKitError("currency-mismatch", { left: currency, right: ledger.currency });
-  }
   const yieldControl = options.yieldControl ?? nextMacrotask;
-  await checkPosts(plan, yieldControl);
+  await checkRunPlan(plan, { ...(ledger.currency !== undefined ? { currency: ledger.currency } : {}), yieldControl });
+  const { currency } = plan.request;
   const startedAt = options.startedAt ?? options.now?.();
   const posts = plan.posts;
   const slots: (IssuedCredit | undefined)[] = new Array(posts.length);
