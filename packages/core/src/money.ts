@@ -61,8 +61,7 @@ const NON_FINITE = /^[+-]?(nan|inf|infinity|∞)$/i;
  * sizes, unknown currencies and percentages.
  */
 export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, sign: AmountSign = "non-negative"): Money<C> {
-  if (sign !== "non-negative" && sign !== "positive" && sign !== "any")
-    assertInput(false, "sign", "The sign rule must be positive, non-negative or any.");
+  assertInput(sign === "non-negative" || sign === "positive" || sign === "any", "sign");
   if (typeof input === "string") {
     const hit = parsedAmounts.get(currency)?.get(input);
     // A text parsed before is the same amount again; the sign rule is checked on every call (a miss throws below).
@@ -164,9 +163,7 @@ export function zero<C extends CurrencyCode>(currency: C): Money<C> {
  */
 export function assertMoney(m: unknown): asserts m is Money {
   const amount = (m as Money | null)?.amount;
-  if (typeof (m as Money | null)?.currency !== "string" || !Dec.isDecimal(amount) || !amount.isFinite()) {
-    throw new CreditKitError("invalid-input", { field: "money" }, "Expected an amount made by parseMoney, not a plain value.");
-  }
+  assertInput(typeof (m as Money | null)?.currency === "string" && Dec.isDecimal(amount) && amount.isFinite(), "money");
 }
 
 function sameCurrency(a: Money, b: Money): void {
@@ -202,7 +199,7 @@ export function multiply<C extends CurrencyCode>(m: Money<C>, factor: number): M
 /** Sums a list; an empty list sums to zero in `currency`. */
 export function sum<C extends CurrencyCode>(items: Iterable<Money<C>>, currency: C): Money<C> {
   minorUnit(currency);
-  assertInput(items !== null && typeof items === "object" && Symbol.iterator in items, "items", "Sum a list of amounts.");
+  assertInput(items !== null && typeof items === "object" && Symbol.iterator in items, "items");
   let total = new Dec(0);
   for (const item of items) {
     assertMoney(item);
@@ -306,12 +303,11 @@ const formatters = new Map<string, Intl.NumberFormat>();
 
 /** Builds a formatter for a host's locale; a locale that is not a language tag is `invalid-input`, not a RangeError. */
 function withLocale<T>(locale: unknown, make: () => T): T {
-  if (locale !== undefined && typeof locale !== "string") assertInput(false, "locale", "A locale is a language tag such as en-US.");
+  assertInput(locale === undefined || typeof locale === "string", "locale");
   try {
     return make();
   } catch (error) {
-    if (error instanceof RangeError || error instanceof TypeError)
-      assertInput(false, "locale", "A locale is a language tag such as en-US.");
+    assertInput(!(error instanceof RangeError || error instanceof TypeError), "locale");
     throw error;
   }
 }

@@ -143,11 +143,22 @@ export function emptyBook(account: AccountRecord, currency: string): Book {
 }
 
 export function feeRemainder(fee: FeeTally): Money {
+  assertInput(fee !== null && typeof fee === "object", "fee");
   return fee.remainder;
 }
 
 export function grantRemainder(grant: GrantTally): Money {
+  assertInput(grant !== null && typeof grant === "object", "grant");
   return grant.remainder;
+}
+
+/** Throws `invalid-input` unless `snapshot` has a currency and lists of fees and grants (a snapshot's shape). */
+function needSnapshot(snapshot: AccountSnapshot): void {
+  assertInput(
+    snapshot !== null && typeof snapshot === "object" && Array.isArray(snapshot.fees) && Array.isArray(snapshot.grants),
+    "snapshot",
+    "Expected an account snapshot.",
+  );
 }
 
 /**
@@ -163,6 +174,7 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard?: ReservationGu
 
 /** Grants oldest first: by date, then id (the order credit is consumed in). */
 export function byGrantAge(a: { date: string; grantId: string }, b: { date: string; grantId: string }): number {
+  assertInput(a !== null && typeof a === "object" && b !== null && typeof b === "object", "grant");
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0;
 }
 
@@ -197,6 +209,8 @@ function grantView(g: GrantTally, reserved: Money): GrantState {
 
 /** The public, string-valued view of a book; deep-frozen, so a snapshot shared by readers is changed by none of them. */
 export function snapshotOf(book: Book, reservations: readonly Reservation[] = []): AccountSnapshot {
+  assertInput(book !== null && typeof book === "object" && typeof book.fees?.values === "function", "book");
+  assertInput(Array.isArray(reservations), "reservations");
   const c = book.currency;
   const none = zero(c);
   let feeHolder: Map<string, string> | undefined;
@@ -259,11 +273,13 @@ export function deriveAccount(
 
 /** Unpaid fees (remainder > 0) in the order a waterfall pays them: due date, then posting order, then id. */
 export function unpaidFeesOldestFirst(snapshot: AccountSnapshot): FeeState[] {
+  needSnapshot(snapshot);
   return unpaidOldestFirst(snapshot.fees, snapshot.currency);
 }
 
 /** `unpaidFeesOldestFirst` over any list of fees (a snapshot's, or a chosen few of them). */
 export function unpaidOldestFirst(fees: readonly FeeState[], currency: string): FeeState[] {
+  assertInput(Array.isArray(fees) && fees.every((f) => f !== null && typeof f === "object"), "fees");
   const unpaid = fees.filter((f) => isPositive(fromAmountString(f.remainder, currency)));
   if (unpaid.length < 2) return unpaid;
   return unpaid.sort((a, b) =>
@@ -273,6 +289,7 @@ export function unpaidOldestFirst(fees: readonly FeeState[], currency: string): 
 
 /** Grants with unreserved unused credit, oldest first, with what each can still give. */
 export function usableGrants(snapshot: AccountSnapshot): { grantId: string; free: Money }[] {
+  needSnapshot(snapshot);
   const c = snapshot.currency;
   return snapshot.grants
     .map((g) => {

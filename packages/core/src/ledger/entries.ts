@@ -122,7 +122,8 @@ export interface VoidEntry extends EntryBase {
 export type LedgerEntry = FeeEntry | PaymentEntry | CreditPaymentEntry | GrantEntry | VoidEntry;
 
 export function isGrantEntry(entry: LedgerEntry): entry is GrantEntry {
-  return entry.type === "Account Credit" || entry.type === "Refund - Account Credit" || entry.type === "Preloaded Credit";
+  const type = entry?.type;
+  return type === "Account Credit" || type === "Refund - Account Credit" || type === "Preloaded Credit";
 }
 
 /** A billing account: a family or a single member. */

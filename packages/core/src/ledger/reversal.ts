@@ -3,7 +3,8 @@
  * deleted; a `Void` reverses). Pure: the journal checks it when it is
  * committed (`unknown-payment`, `payment-already-reversed`, `fee-reserved`).
  */
-import type { IsoDate } from "../dates.js";
+import { assertIsoDate, type IsoDate } from "../dates.js";
+import { assertInput } from "../errors.js";
 import type { CreditPaymentEntry, PaymentEntry, VoidEntry } from "./entries.js";
 
 export interface PaymentReversalOptions {
@@ -16,6 +17,10 @@ export interface PaymentReversalOptions {
 
 /** The `Void` that reverses `payment` whole: what it paid is owed again, the credit it used is available again. */
 export function paymentReversal(payment: PaymentEntry | CreditPaymentEntry, options: PaymentReversalOptions): VoidEntry {
+  assertInput(payment?.type === "Payment" || payment?.type === "Payment (AC)", "payment", "Only a recorded payment can be reversed.");
+  assertInput(typeof options?.key === "string" && options.key !== "", "options.key");
+  assertIsoDate(options.date, "options.date");
+  assertInput(options.description === undefined || typeof options.description === "string", "options.description");
   return {
     id: `${options.key}#0`,
     key: options.key,

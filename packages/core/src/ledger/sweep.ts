@@ -3,7 +3,8 @@
  * date first (then posting order, then id), partially when it runs out.
  * Fees held by a settlement in flight are skipped.
  */
-import type { IsoDate } from "../dates.js";
+import { assertIsoDate, type IsoDate } from "../dates.js";
+import { assertInput } from "../errors.js";
 import { fromAmountString, sum, toAmountString } from "../money.js";
 import { type AccountSnapshot, unpaidFeesOldestFirst, usableGrants } from "./account-state.js";
 import type { CreditPaymentEntry } from "./entries.js";
@@ -11,7 +12,9 @@ import { drawCredit } from "./waterfall.js";
 
 /** The `Payment (AC)` entries the sweep would write now; empty when there is nothing to do. */
 export function planSweep(snapshot: AccountSnapshot, options: { key: string; date: IsoDate }): CreditPaymentEntry[] {
-  const c = snapshot.currency;
+  assertInput(typeof options?.key === "string" && options.key !== "", "options.key");
+  assertIsoDate(options.date, "options.date");
+  const c = snapshot?.currency;
   const pool = usableGrants(snapshot);
   const entries: CreditPaymentEntry[] = [];
   if (pool.length === 0) return entries;

@@ -1,5 +1,6 @@
 /** The one place that decides how credit is drawn from grants: oldest first. */
-import { compare, isPositive, type Money, subtract, sum, toAmountString, zero } from "../money.js";
+import { assertInput } from "../errors.js";
+import { assertMoney, compare, isPositive, type Money, subtract, sum, toAmountString, zero } from "../money.js";
 import type { GrantUse } from "./entries.js";
 
 /** Credit a grant can still give. */
@@ -14,10 +15,13 @@ export interface CreditSource {
  * when the pool holds less.
  */
 export function drawCredit(pool: CreditSource[], amount: Money): GrantUse[] {
+  assertInput(Array.isArray(pool), "pool", "Credit is drawn from a list of grants.");
+  assertMoney(amount);
   const uses: GrantUse[] = [];
   let left = amount;
   for (const source of pool) {
     if (!isPositive(left)) break;
+    assertInput(source !== null && typeof source === "object" && typeof source.grantId === "string", "pool");
     const free = source.free;
     if (!isPositive(free)) continue;
     // One comparison decides both rests: the side that is used up becomes a shared zero, no subtraction.
@@ -32,6 +36,7 @@ export function drawCredit(pool: CreditSource[], amount: Money): GrantUse[] {
 
 /** What is left in a pool. */
 export function poolTotal(pool: readonly CreditSource[], currency: string): Money {
+  assertInput(Array.isArray(pool) && pool.every((s) => s !== null && typeof s === "object"), "pool");
   return sum(
     pool.map((s) => s.free),
     currency,
