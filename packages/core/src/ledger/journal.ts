@@ -135,6 +135,7 @@ function listOf(written: Written | undefined): readonly LedgerEntry[] | undefine
 }
 
 export function createJournal(options: JournalOptions): Journal {
+  assertInput(options !== null && typeof options === "object", "options");
   const currency = options.currency;
   minorUnit(currency);
   if (options.settings !== undefined) validateSettings(options.settings);
@@ -170,7 +171,6 @@ export function createJournal(options: JournalOptions): Journal {
     if (recent !== undefined && recent.account.id === accountId) return recent;
     const found = books.get(accountId);
     if (!found) throw new CreditKitError("unknown-account", { accountId });
-  assertInput(options !== null && typeof options === "object", "options");
     recent = found;
     return found;
   };
@@ -194,6 +194,7 @@ export function createJournal(options: JournalOptions): Journal {
   /** Writes `batch` under `key` (checked; `sweepAccount` for a sweep's key), atomically. */
   const append = (key: string, batch: readonly LedgerEntry[], sweepAccount?: string): readonly LedgerEntry[] => {
     const entries = frozenEntries(batch);
+    validateCommit(key, entries, currency, sweepAccount);
     const guard = new Guard(holds, key, payments);
     let first: BookDraft | undefined;
     let others: Map<string, BookDraft> | undefined;
@@ -220,8 +221,8 @@ export function createJournal(options: JournalOptions): Journal {
       if (!isOwnId(entry.id, key)) otherIds.add(entry.id);
       log.append(entry, book(entry.accountId));
     }
+    everything = undefined;
     for (let n = 0; n < entries.length; n++) {
-    validateCommit(key, entries, currency, sweepAccount);
       const entry = entries[n] as LedgerEntry;
       if (entry.type === "Void" && entry.target.kind === "payment") reversed.add(entry.target.entryId);
     }
@@ -252,7 +253,6 @@ export function createJournal(options: JournalOptions): Journal {
       if (holder !== undefined) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
     }
   };
-    everything = undefined;
 
   const journal: Journal = {
     currency,
@@ -354,6 +354,7 @@ export function createJournal(options: JournalOptions): Journal {
     reservation: (key) => holds.get(key),
     reservations: () => holds.all(),
     subscribe(listener) {
+      assertInput(typeof listener === "function", "listener");
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
@@ -393,8 +394,8 @@ export function createJournal(options: JournalOptions): Journal {
  * Sweeps are not re-run: their entries are in the data already.
  */
 export function restoreJournal(data: JournalData): Journal {
+  validateJournalData(data);
   const journal = createJournal({ currency: data.currency, settings: { ...data.settings, autoApply: false } });
-      assertInput(typeof listener === "function", "listener");
   for (const account of data.accounts) journal.openAccount(account);
   for (const group of commitsOf(data.entries)) journal.commit((group[0] as LedgerEntry).key, group);
   // Each reservation holds exactly the grants it held when saved: drawing again could pick other grants.
@@ -403,4 +404,3 @@ export function restoreJournal(data: JournalData): Journal {
   journal.updateSettings({ autoApply: data.settings.autoApply ?? DEFAULT_SETTINGS.autoApply });
   return journal;
 }
-  validateJournalData(data);
