@@ -98,8 +98,9 @@ export function planCheckout(snapshot: AccountSnapshot, request: CheckoutRequest
   const applyCredit = request.applyCredit ?? defaultOn;
 
   let credit = applyCredit ? maxCredit : zero(c);
-  if (applyCredit && request.creditAmount !== undefined) {
-    const chosen = parseMoney(request.creditAmount, c, "non-negative");
+  // A credit amount is checked even with Apply Credit off: a bad one is refused, never silently ignored.
+  const chosen = request.creditAmount === undefined ? undefined : parseMoney(request.creditAmount, c, "non-negative");
+  if (applyCredit && chosen !== undefined) {
     if (compare(chosen, maxCredit) > 0) {
       throw new CreditKitError("credit-exceeds-maximum", { creditAmount: request.creditAmount, maxCredit: toAmountString(maxCredit) });
     }
