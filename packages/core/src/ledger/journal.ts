@@ -30,15 +30,7 @@ import { canonicalJson, frozenCopy, frozenEntries, isOwnId, SCAN_IDS, takenByOwn
 import { type EntryChain, EntryLog } from "./entry-log.js";
 import { type FeeBalance, type FeesOwed, feeBalances, feesOwed, Guard, Holds, usableCredit } from "./holds.js";
 import { planSweep } from "./sweep.js";
-import {
-  checkCommitRequest,
-  commitsOf,
-  sweepKey,
-  validateAccount,
-  validateCommit,
-  validateJournalData,
-  validateSettings,
-} from "./validate-entry.js";
+import * as boundary from "./validate-entry.js";
 import { drawCredit } from "./waterfall.js";
 
 export type { FeeBalance } from "./holds.js";
@@ -138,8 +130,8 @@ export function createJournal(options: JournalOptions): Journal {
   assertInput(options !== null && typeof options === "object", "options");
   const currency = options.currency;
   minorUnit(currency);
-  if (options.settings !== undefined) validateSettings(options.settings);
-  /** Frozen: a reader cannot change the settings but through `updateSettings`. */
+  if (options.settings !== undefined) boundary.validateSettings(options.settings);
+  /** Frozen: changed only by `updateSettings`. */
   let settings: OrgSettings = Object.freeze({ ...DEFAULT_SETTINGS, ...options.settings });
   /** Every entry as one frozen list, made on the first read after a write. */
   let everything: readonly LedgerEntry[] | undefined;
@@ -194,7 +186,7 @@ export function createJournal(options: JournalOptions): Journal {
   /** Writes `batch` under `key` (checked; `sweepAccount` for a sweep's key), atomically. */
   const append = (key: string, batch: readonly LedgerEntry[], sweepAccount?: string): readonly LedgerEntry[] => {
     const entries = frozenEntries(batch);
-    validateCommit(key, entries, currency, sweepAccount);
+    boundary.validateCommit(key, entries, currency, sweepAccount);
     const guard = new Guard(holds, key, payments);
     let first: BookDraft | undefined;
     let others: Map<string, BookDraft> | undefined;
@@ -237,7 +229,7 @@ export function createJournal(options: JournalOptions): Journal {
     const swept: LedgerEntry[] = [];
     for (const accountId of accountIds) {
       snapshots.delete(accountId);
-      const derived = sweepKey(key, accountId);
+      const derived = boundary.sweepKey(key, accountId);
       const entries = planSweep(journal.snapshot(accountId), { key: derived, date });
       if (entries.length === 0) continue;
       swept.push(...append(derived, entries, accountId));
@@ -258,12 +250,12 @@ export function createJournal(options: JournalOptions): Journal {
     currency,
     settings: () => settings,
     updateSettings(patch) {
-      validateSettings(patch, "patch");
+      boundary.validateSettings(patch, "patch");
       settings = Object.freeze({ ...settings, ...patch });
       return settings;
     },
     openAccount(account) {
-      validateAccount(account);
+      boundary.validateAccount(account);
       if (books.has(account.id)) throw new CreditKitError("duplicate-account", { accountId: account.id });
       const empty = emptyBook(account, currency);
       books.set(account.id, {
@@ -297,7 +289,7 @@ export function createJournal(options: JournalOptions): Journal {
     entriesOf: (accountId) => log.listOf(book(accountId)),
     committed: (key) => listOf(byKey.get(key)),
     commit(key, entries) {
-      const sweepAccount = checkCommitRequest(key, entries, (parent) => byKey.has(parent));
+      const sweepAccount = boundary.checkCommitRequest(key, entries, (parent) => byKey.has(parent));
       const previous = listOf(byKey.get(key));
       if (previous) {
         if (canonicalJson(previous) !== canonicalJson(entries)) throw new CreditKitError("idempotency-conflict", { key });
@@ -394,10 +386,10 @@ export function createJournal(options: JournalOptions): Journal {
  * Sweeps are not re-run: their entries are in the data already.
  */
 export function restoreJournal(data: JournalData): Journal {
-  validateJournalData(data);
+  boundary.validateJournalData(data);
   const journal = createJournal({ currency: data.currency, settings: { ...data.settings, autoApply: false } });
   for (const account of data.accounts) journal.openAccount(account);
-  for (const group of commitsOf(data.entries)) journal.commit((group[0] as LedgerEntry).key, group);
+  for (const group of boundary.commitsOf(data.entries)) journal.commit((group[0] as LedgerEntry).key, group);
   // Each reservation holds exactly the grants it held when saved: drawing again could pick other grants.
   const holdExactly = exactReservations.get(journal) ?? ((r: Reservation) => journal.reserve(r));
   for (const r of data.reservations) holdExactly(r);
