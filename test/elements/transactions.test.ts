@@ -553,6 +553,18 @@ describe("<ck-transactions>: reversing a payment", () => {
         method: "card",
         allocations: [],
       },
+      {
+        id: "over#1",
+        key: "over",
+        type: "Account Credit",
+        accountId: "fam-2",
+        date: "2026-11-12",
+        amount: "30.00",
+        description: "Overpayment put on account",
+        grantId: "over:overpayment:0",
+        creditType: "Overpayment",
+        source: { kind: "overpayment", paymentId: "over#0" },
+      },
     ]);
     const el = await mount(source, "", true);
     await waitUntil(() => lineOf(el, "Card with overpayment"), "the payment shows");
