@@ -6,6 +6,7 @@
 import {
   type AccountRecord,
   assertInput,
+  assertIsoDate,
   type CommitResult,
   CreditKitError,
   DEFAULT_SETTINGS,
@@ -101,6 +102,15 @@ const reversalChange =
     });
     return commitChange(key, [entry])(journal);
   };
+
+/** Refuses a query that is not one (typed, before anything is read). */
+function checkQuery(query: unknown): asserts query is EntryQuery {
+  assertInput(query !== null && typeof query === "object" && !Array.isArray(query), "query");
+  const { accountIds, from, to } = query as EntryQuery;
+  assertInput(accountIds === undefined || (Array.isArray(accountIds) && accountIds.every((id) => typeof id === "string")), "accountIds");
+  if (from !== undefined) assertIsoDate(from, "from");
+  if (to !== undefined) assertIsoDate(to, "to");
+}
 
 function inQuery(entry: LedgerEntry, query: EntryQuery): boolean {
   return (query.from === undefined || entry.date >= query.from) && (query.to === undefined || entry.date <= query.to);
@@ -218,7 +228,8 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
       return problem ? { state: "read-only", error: problem } : { state: "ok" };
     },
     getSettings: () => read((journal) => journal.settings()),
-    updateSettings: (patch) => {
+    updateSettings: async (patch) => {
+      assertInput(patch !== null && typeof patch === "object" && !Array.isArray(patch), "patch");
       for (const name of ["autoApply", "overpaymentToCredit", "portalPartialPayments"] as const) {
         assertInput(patch[name] === undefined || typeof patch[name] === "boolean", name);
       }
@@ -232,19 +243,24 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     },
     listAccounts: () => read((journal) => journal.accounts()),
     getAccount: (accountId) => read((journal) => journal.snapshot(accountId)),
-    getAccounts: (accountIds) => read((journal) => (accountIds ?? journal.accounts().map((a) => a.id)).map((id) => journal.snapshot(id))),
-    listEntries: (query = {}) =>
-      read((journal) => {
+    getAccounts: async (accountIds) => {
+      assertInput(accountIds === undefined || Array.isArray(accountIds), "accountIds");
+      return read((journal) => (accountIds ?? journal.accounts().map((a) => a.id)).map((id) => journal.snapshot(id)));
+    },
+    listEntries: async (query = {}) => {
+      checkQuery(query);
+      return read((journal) => {
         const from = query.accountIds === undefined ? journal.entries() : query.accountIds.flatMap((id) => journal.entriesOf(id));
         return from.filter((entry) => inQuery(entry, query));
-      }),
+      });
+    },
     recordCheckout: (plan) =>
       write((journal) => {
         const result = recordCheckout(journal, plan);
         return { value: result, records: commitRecords(plan.key, result) };
       }),
     reversePayment: (request) => write(reversalChange(request)),
-    postCredits: (key, grants) => {
+    postCredits: async (key, grants) => {
       assertInput(Array.isArray(grants) && grants.every((g) => isGrantEntry(g)), "grants", "Only credit grants can be posted as credits.");
       return commit(key, grants);
     },
@@ -314,7 +330,10 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
           "shared",
         ),
       ),
-    subscribe: (listener) => engine.subscribe(listener),
+    subscribe: (listener) => {
+      assertInput(typeof listener === "function", "listener");
+      return engine.subscribe(listener);
+    },
     async exportLedger(): Promise<LedgerBackup> {
       // Runs first, then the ledger: a run saves its record only after its credits are committed, so
       // every credit a record read here lists is in the ledger read after it (another tab may be running one).

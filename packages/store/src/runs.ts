@@ -6,6 +6,7 @@
  * `runId/rowKey`, so two tabs never credit a row twice.
  */
 import {
+  assertInput,
   CreditKitError,
   type CreditPost,
   checkRunPlan,
@@ -109,9 +110,17 @@ async function processSaved(ctx: RunContext, run: SavedRun, plan: RunPlan, optio
   });
 }
 
+/** Refuses bad options before anything is saved (a refused call must not leave a run listed as `processing`). */
+function checkOptions(options: DataSourceRunOptions): void {
+  assertInput(options !== null && typeof options === "object", "options");
+  const { chunkSize } = options;
+  assertInput(chunkSize === undefined || (Number.isSafeInteger(chunkSize) && chunkSize > 0), "chunkSize");
+}
+
 /** Saves the plan, then processes it (see the module comment). */
 export async function processStoredRun(ctx: RunContext, plan: RunPlan, options: DataSourceRunOptions = {}): Promise<RunRecord> {
   // A bad plan is refused before it is saved: a saved one would be listed as `processing` for ever.
+  checkOptions(options);
   await checkRunPlan(plan, {
     ...(ctx.ledger.currency !== undefined ? { currency: ctx.ledger.currency } : {}),
     yieldControl: yieldEvery(RUN_TASK_BUDGET_MS),
@@ -122,6 +131,7 @@ export async function processStoredRun(ctx: RunContext, plan: RunPlan, options: 
 
 /** Processes a saved run again; only what is missing is posted. Rejects with `unknown-id`. */
 export async function resumeStoredRun(ctx: RunContext, runId: string, options: DataSourceRunOptions = {}): Promise<RunRecord> {
+  checkOptions(options);
   const run = await ctx.backend.getRun(runId);
   if (!run) throw new CreditKitError("unknown-id", { runId }, `No saved run has the id ${runId}.`);
   const posts = (await ctx.backend.getRunParts(runId, "posts", run.parts)) as CreditPost[];
