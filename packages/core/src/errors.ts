@@ -70,6 +70,9 @@ const MESSAGES = {
   "storage-quota": "The browser's storage is full.",
   "storage-corrupt": "A stored record cannot be read; the ledger is open read-only. Download a backup.",
   "storage-upgraded": "The stored ledger was upgraded or deleted in another tab; reload this page.",
+  "storage-conflict": "The database was too busy with other writes to the same records; nothing was written. Try again.",
+  "storage-timeout": "The database did not answer in time; nothing was written. Try again.",
+  "storage-refused": "The database refused the write: it breaks one of the database's own rules. Nothing was written.",
 } as const;
 
 export type CreditKitErrorCode = keyof typeof MESSAGES;

@@ -1,0 +1,17 @@
+/**
+ * @creditkit/postgres — the core's data-source port over PostgreSQL: one
+ * shared ledger per organisation, on embedded PGlite (memory or a folder) or
+ * a PostgreSQL server, the core's rules deciding and the database holding
+ * the promises (unique keys, append-only entries, per-account locks,
+ * row-level security).
+ */
+export { createPostgresDataSource, type PostgresDataSource, type PostgresDataSourceOptions } from "./data-source.js";
+export type { Db, Queryable, Row } from "./db.js";
+export { isRetryable, toCreditKitError } from "./failures.js";
+export type { PostgresGateway, PostgresGatewayOptions } from "./gateway.js";
+export { MIGRATIONS_DIR, type Migration, migrate, readMigrations } from "./migrate.js";
+export { type OpenLedgerOptions, openPostgresLedger } from "./open.js";
+export { ensureOrganisation, type OrganisationRequest } from "./organisations.js";
+export { openPgDb, type PgDbOptions } from "./pg-db.js";
+export { openPGliteDb, type PGliteDbOptions } from "./pglite-db.js";
+export type { StoredReservation } from "./reservations.js";

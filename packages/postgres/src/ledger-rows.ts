@@ -1,0 +1,149 @@
+/**
+ * The ledger's rows as the core's data: a journal of just the accounts an
+ * operation touches, rebuilt with the core's `restoreJournal` from their
+ * records, entries and reservations (every entry checked again on the way
+ * in), and what a commit wrote written back as rows.
+ */
+import {
+  type AccountRecord,
+  type CommitResult,
+  CreditKitError,
+  type Journal,
+  type LedgerEntry,
+  type OrgSettings,
+  type Reservation,
+  restoreJournal,
+} from "@creditkit/core";
+import type { Queryable } from "./db.js";
+
+/** The organisation's currency and settings. */
+export interface OrgRow {
+  readonly currency: string;
+  readonly settings: OrgSettings;
+}
+
+/** What a key already committed: the accounts it wrote to. */
+export interface CommittedKey {
+  readonly key: string;
+  readonly accounts: readonly string[];
+}
+
+export interface LoadedLedger {
+  readonly org: OrgRow;
+  readonly journal: Journal;
+  /** The keys asked about that are committed already. */
+  readonly committed: readonly CommittedKey[];
+}
+
+interface LoadRow {
+  readonly org: OrgRow | null;
+  readonly accounts: AccountRecord[];
+  readonly entries: LedgerEntry[];
+  readonly reservations: Reservation[];
+  readonly committed: { key: string; accounts: string[] }[];
+}
+
+/** One statement: the organisation, the accounts, their entries in order, their reservations, and which of `keys` are committed. */
+const LOAD = `SELECT
+  (SELECT jsonb_build_object('currency', currency, 'settings', settings) FROM organisations WHERE org_id = $1) AS org,
+  (SELECT coalesce(jsonb_agg(record ORDER BY seq), '[]') FROM accounts WHERE org_id = $1 AND account_id = ANY($2::text[])) AS accounts,
+  (SELECT coalesce(jsonb_agg(entry ORDER BY seq), '[]') FROM entries WHERE org_id = $1 AND account_id = ANY($2::text[])) AS entries,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accountId', account_id, 'feeIds', to_jsonb(fee_ids),
+      'grants', grants, 'credit', credit::text) ORDER BY created_at, key), '[]')
+     FROM reservations WHERE org_id = $1 AND account_id = ANY($2::text[])) AS reservations,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accounts', to_jsonb(account_ids))), '[]')
+     FROM commits WHERE org_id = $1 AND key = ANY($3::text[])) AS committed`;
+
+/** JSON from the engine: PGlite parses jsonb, `pg` too; a string is parsed here (json columns, other drivers). */
+export function json<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/**
+ * Loads the accounts (all must exist: `unknown-account` otherwise) and
+ * rebuilds their journal. Call it with the accounts' locks held, so nothing
+ * changes them until the transaction ends.
+ */
+export async function loadLedger(
+  tx: Queryable,
+  orgId: string,
+  accountIds: readonly string[],
+  keys: readonly string[] = [],
+): Promise<LoadedLedger> {
+  const [row] = await tx.query<Record<keyof LoadRow, unknown>>(LOAD, [orgId, [...accountIds], [...keys]]);
+  const org = json<OrgRow | null>(row?.org);
+  if (!org) throw new CreditKitError("storage-unavailable", { orgId }, `No organisation ${orgId} is set up in this database.`);
+  const accounts = json<AccountRecord[]>(row?.accounts);
+  if (accounts.length < new Set(accountIds).size) {
+    const found = new Set(accounts.map((a) => a.id));
+    const missing = accountIds.find((id) => !found.has(id));
+    throw new CreditKitError("unknown-account", { accountId: missing });
+  }
+  const journal = restoreJournal({
+    currency: org.currency,
+    settings: org.settings,
+    accounts,
+    entries: json<LedgerEntry[]>(row?.entries),
+    reservations: json<Reservation[]>(row?.reservations),
+  });
+  return { org, journal, committed: json<CommittedKey[]>(row?.committed) };
+}
+
+/**
+ * Throws `idempotency-conflict` for a key committed with entries on accounts
+ * outside the loaded journal: its entries cannot be these (the same entries
+ * are on the same accounts, and the journal answers for those itself).
+ */
+export function assertKeysLoaded(loaded: LoadedLedger, accountIds: readonly string[]): void {
+  const here = new Set(accountIds);
+  for (const c of loaded.committed) {
+    if (c.accounts.some((a) => !here.has(a))) throw new CreditKitError("idempotency-conflict", { key: c.key });
+  }
+}
+
+/** One key's entries as written. */
+export interface WrittenKey {
+  readonly key: string;
+  readonly entries: readonly LedgerEntry[];
+}
+
+/** What one commit wrote: its own key, then each sweep key (a sweep's entries come grouped by key). */
+export function writtenKeys(key: string, result: CommitResult): WrittenKey[] {
+  if (result.status !== "committed") return [];
+  const out: WrittenKey[] = [{ key, entries: result.entries }];
+  for (const entry of result.swept) {
+    const last = out[out.length - 1] as WrittenKey;
+    if (last.key === entry.key && last !== out[0]) (last.entries as LedgerEntry[]).push(entry);
+    else out.push({ key: entry.key, entries: [entry] });
+  }
+  return out;
+}
+
+/** The accounts a set of written keys touched. */
+export function touchedAccounts(written: readonly WrittenKey[]): string[] {
+  const ids = new Set<string>();
+  for (const w of written) for (const e of w.entries) ids.add(e.accountId);
+  return [...ids];
+}
+
+const WRITE = `WITH
+  e AS (INSERT INTO entries (org_id, entry_id, key, account_id, type, date, amount, entry)
+        SELECT $1, x->>'id', x->>'key', x->>'accountId', x->>'type', (x->>'date')::date, (x->>'amount')::numeric, x
+        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n RETURNING 1),
+  c AS (INSERT INTO commits (org_id, key, account_ids, entry_count)
+        SELECT $1, k->>'key', ARRAY(SELECT jsonb_array_elements_text(k->'accounts')), (k->>'count')::int
+        FROM jsonb_array_elements($3::jsonb) AS k RETURNING 1),
+  d AS (DELETE FROM reservations WHERE org_id = $1 AND key = ANY($4::text[]) RETURNING 1)
+SELECT (SELECT count(*) FROM e)::int AS entries`;
+
+/**
+ * Writes the keys' entries (in order) and a commits row per key, and drops
+ * the reservations held under those keys (a commit releases its key's), in
+ * one statement.
+ */
+export async function writeKeys(tx: Queryable, orgId: string, written: readonly WrittenKey[]): Promise<void> {
+  if (written.length === 0) return;
+  const entries = written.flatMap((w) => w.entries);
+  const keys = written.map((w) => ({ key: w.key, accounts: [...new Set(w.entries.map((e) => e.accountId))], count: w.entries.length }));
+  await tx.query(WRITE, [orgId, JSON.stringify(entries), JSON.stringify(keys), written.map((w) => w.key)]);
+}

@@ -1,0 +1,60 @@
+/**
+ * One organisation's transactions: each runs as the `creditkit_app` role
+ * (not a superuser, so row-level security applies) with `creditkit.org_id`
+ * set for this transaction only, with a statement time-out, and is retried a
+ * bounded number of times on a serialization failure, a deadlock or a lost
+ * race on a unique key. Whatever still fails is a typed `CreditKitError`;
+ * a failed transaction is rolled back whole, so nothing is half-written.
+ */
+import type { Db, Queryable } from "./db.js";
+import { isRetryable, toCreditKitError } from "./failures.js";
+
+export interface OrgScope {
+  readonly db: Db;
+  readonly orgId: string;
+  /** Tries after the first on a retryable failure. Default 8. */
+  readonly retries?: number;
+  /** Per statement, in ms (0: no limit). Default 30000. */
+  readonly statementTimeoutMs?: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `fn` in one transaction of the organisation (see the module comment). */
+export async function inOrg<T>(
+  scope: OrgScope,
+  fn: (tx: Queryable) => Promise<T>,
+  options: { readonly readOnly?: boolean } = {},
+): Promise<T> {
+  const retries = scope.retries ?? 8;
+  const timeout = String(scope.statementTimeoutMs ?? 30000);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await scope.db.transaction(async (tx) => {
+        // A read sees one snapshot of every table it reads (a report never mixes two moments).
+        if (options.readOnly) await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+        await tx.query(
+          "SELECT set_config('role', 'creditkit_app', true), set_config('creditkit.org_id', $1, true), set_config('statement_timeout', $2, true)",
+          [scope.orgId, timeout],
+        );
+        return fn(tx);
+      });
+    } catch (error) {
+      if (attempt < retries && isRetryable(error)) {
+        // Back off a little, with jitter, so the racers do not meet again at once.
+        await sleep(Math.random() * 2 ** Math.min(attempt, 6));
+        continue;
+      }
+      throw toCreditKitError(error);
+    }
+  }
+}
+
+/** Takes the transaction's advisory locks on `names` of the organisation, in one sorted order (no deadlocks). */
+export async function lockNames(tx: Queryable, orgId: string, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  await tx.query("SELECT creditkit_lock($1, $2::text[])", [orgId, names]);
+}
+
+/** The lock name of an account: commits to one account serialize on it. */
+export const accountLock = (accountId: string) => `a/${accountId}`;

@@ -1,0 +1,70 @@
+/** The `Db` over a PostgreSQL server through `pg`'s `Pool` (a connection per transaction). */
+import pg from "pg";
+import type { Db, Queryable, Row } from "./db.js";
+
+export interface PgDbOptions {
+  /** A connection string, e.g. postgres://user:password@host:5432/db. */
+  readonly url: string;
+  /** Pool size. Default 10. */
+  readonly max?: number;
+}
+
+function over(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    query: async <T = Row>(text: string, params: readonly unknown[] = []) => (await client.query(text, [...params])).rows as T[],
+    exec: async (sql: string) => {
+      await client.query(sql);
+    },
+  };
+}
+
+/** Opens a pool on `url` as a `Db`. */
+export async function openPgDb(options: PgDbOptions): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // An idle client's error (the server restarted) must not crash the process: the next query reports it.
+  pool.on("error", () => undefined);
+  const listeners = new Set<pg.Client>();
+  return {
+    engine: "pg",
+    ...over(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query("BEGIN");
+        const value = await fn(over(client));
+        await client.query("COMMIT");
+        return value;
+      } catch (error) {
+        try {
+          await client.query("ROLLBACK");
+        } catch (rollbackError) {
+          broken = rollbackError;
+        }
+        throw error;
+      } finally {
+        // A connection that could not roll back is dropped, not reused.
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+    async listen(channel, onPayload) {
+      const client = new pg.Client({ connectionString: options.url });
+      client.on("error", () => undefined);
+      await client.connect();
+      client.on("notification", (message) => {
+        if (message.channel === channel) onPayload(message.payload ?? "");
+      });
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      listeners.add(client);
+      return async () => {
+        if (!listeners.delete(client)) return;
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
+      listeners.clear();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * Mass-credit runs in the database (§6): the plan (head and posts) is saved
+ * before the first credit, then the core's `processRun` posts its credits in
+ * chunks, each under `runId/rowKey`. Every chunk is one money transaction
+ * under its accounts' locks, and a key committed already is a duplicate, so
+ * two processes processing one run credit each row once. A run whose
+ * process died stays `processing` and resumes with `resumeRun`.
+ */
+import {
+  CreditKitError,
+  type CreditPost,
+  checkRunPlan,
+  type DataSourceRunOptions,
+  type LedgerEntry,
+  processRun,
+  type ReversalLedger,
+  type RunLedger,
+  type RunPlan,
+  type RunRecord,
+  type RunReversal,
+  type RunSummary,
+  reverseRun,
+} from "@creditkit/core";
+import type { Queryable } from "./db.js";
+import { json } from "./ledger-rows.js";
+import { commit, commitChunk, type LedgerScope } from "./money-ops.js";
+import { inOrg } from "./org-tx.js";
+import { readCommitted, readCommittedKeys, readSnapshot } from "./reads.js";
+
+/** Posts written per statement when a plan is saved. */
+const SAVE_SLICE = 5000;
+/** Rows per chunk (one transaction each). Default. */
+export const DEFAULT_RUN_CHUNK = 250;
+
+const HEAD = `run_id AS "runId", status, selected, total::text AS total, description, request, filters, count, record,
+  to_char(saved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "savedAt"`;
+
+interface HeadRow {
+  readonly runId: string;
+  readonly status: RunSummary["status"];
+  readonly selected: number;
+  readonly total: string;
+  readonly description: string;
+  readonly request: unknown;
+  readonly filters: unknown;
+  readonly count: number;
+  readonly record: unknown;
+  readonly savedAt: string;
+}
+
+function summaryOf(row: HeadRow): RunSummary {
+  const record = row.record === null || row.record === undefined ? undefined : json<RunRecord>(row.record);
+  return {
+    runId: row.runId,
+    status: row.status,
+    selected: Number(row.selected),
+    total: row.total,
+    description: row.description,
+    savedAt: row.savedAt,
+    ...(record !== undefined ? { record } : {}),
+  };
+}
+
+/**
+ * The run ledger: `committed` answers from one query per chunk of the plan's
+ * keys (asked ahead), chunks commit in one transaction each.
+ */
+function runLedger(scope: LedgerScope, plan: RunPlan, chunkSize: number): RunLedger {
+  const index = new Map<string, number>();
+  for (const [i, p] of plan.posts.entries()) index.set(p.key, i);
+  let known = new Map<string, LedgerEntry[]>();
+  let window = { from: -1, to: -1 };
+  return {
+    currency: scope.currency,
+    async committed(key) {
+      const at = index.get(key);
+      if (at === undefined) return readCommitted(scope, key);
+      if (at < window.from || at >= window.to) {
+        window = { from: at, to: Math.min(plan.posts.length, at + chunkSize) };
+        known = await readCommittedKeys(
+          scope,
+          plan.posts.slice(window.from, window.to).map((p) => p.key),
+        );
+      }
+      return known.get(key);
+    },
+    commit: (key, entries) => commit(scope, key, entries),
+    commitChunk: (items) => commitChunk(scope, items),
+  };
+}
+
+/** Saves the plan unless a run with its id is saved already (the same id is the same run); marks it processing. */
+async function savePlan(scope: LedgerScope, plan: RunPlan): Promise<void> {
+  await inOrg(scope, async (tx) => {
+    const inserted = await tx.query(
+      `INSERT INTO runs (org_id, run_id, status, selected, total, description, request, filters, count)
+       VALUES ($1, $2, 'processing', $3::int, $4::numeric, $5, $6::jsonb, $7::jsonb, $8::int)
+       ON CONFLICT (org_id, run_id) DO NOTHING RETURNING run_id`,
+      [
+        scope.orgId,
+        plan.runId,
+        String(plan.posts.length),
+        plan.total,
+        plan.request.description,
+        JSON.stringify(plan.request),
+        JSON.stringify(plan.filters),
+        String(plan.count),
+      ],
+    );
+    if (inserted.length === 0) return;
+    for (let at = 0; at < plan.posts.length; at += SAVE_SLICE) {
+      await tx.query(
+        `INSERT INTO run_posts (org_id, run_id, position, row_key, post)
+         SELECT $1, $2, $3::int + n::int - 1, p->>'rowKey', p FROM jsonb_array_elements($4::jsonb) WITH ORDINALITY AS t(p, n)`,
+        [scope.orgId, plan.runId, String(at), JSON.stringify(plan.posts.slice(at, at + SAVE_SLICE))],
+      );
+    }
+  });
+}
+
+async function setRun(scope: LedgerScope, runId: string, status: string, record?: RunRecord): Promise<void> {
+  await inOrg(scope, async (tx) => {
+    await tx.query(
+      `UPDATE runs SET status = $3, record = coalesce($4::jsonb, record), updated_at = now() WHERE org_id = $1 AND run_id = $2`,
+      [scope.orgId, runId, status, record === undefined ? null : JSON.stringify(record)],
+    );
+    await scope.changes.notify(tx, [{ key: runId, accountIds: [] }]);
+  });
+  scope.changes.emit({ key: runId, accountIds: [] });
+}
+
+async function processSaved(scope: LedgerScope, plan: RunPlan, options: DataSourceRunOptions, chunkSize: number): Promise<RunRecord> {
+  await setRun(scope, plan.runId, "processing");
+  const size = options.chunkSize ?? chunkSize;
+  const record = await processRun(runLedger(scope, plan, size), plan, {
+    chunkSize: size,
+    now: () => new Date().toISOString(),
+    yieldControl: () => new Promise((resolve) => setImmediate(resolve)),
+    ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
+  });
+  await setRun(scope, plan.runId, record.status, record);
+  return record;
+}
+
+/** Saves the plan (a bad one is refused before anything is saved), then processes it. */
+export async function processStoredRun(
+  scope: LedgerScope,
+  plan: RunPlan,
+  options: DataSourceRunOptions = {},
+  chunkSize = DEFAULT_RUN_CHUNK,
+): Promise<RunRecord> {
+  await checkRunPlan(plan, { currency: scope.currency });
+  await savePlan(scope, plan);
+  return processSaved(scope, plan, options, chunkSize);
+}
+
+async function loadPlan(tx: Queryable, orgId: string, runId: string): Promise<RunPlan | undefined> {
+  const [head] = await tx.query<HeadRow>(`SELECT ${HEAD} FROM runs WHERE org_id = $1 AND run_id = $2`, [orgId, runId]);
+  if (!head) return undefined;
+  const posts = (await tx.query("SELECT post FROM run_posts WHERE org_id = $1 AND run_id = $2 ORDER BY position", [orgId, runId])).map(
+    (r) => json<CreditPost>(r.post),
+  );
+  return {
+    runId,
+    request: json<RunPlan["request"]>(head.request),
+    filters: json<string[]>(head.filters),
+    posts,
+    count: Number(head.count),
+    total: head.total,
+  };
+}
+
+/** Processes a saved run again: only what is missing is posted. Rejects with `unknown-id`. */
+export async function resumeStoredRun(
+  scope: LedgerScope,
+  runId: string,
+  options: DataSourceRunOptions = {},
+  chunkSize = DEFAULT_RUN_CHUNK,
+): Promise<RunRecord> {
+  const plan = await inOrg(scope, (tx) => loadPlan(tx, scope.orgId, runId), { readOnly: true });
+  if (!plan) throw new CreditKitError("unknown-id", { runId }, `No saved run has the id ${runId}.`);
+  return processSaved(scope, plan, options, chunkSize);
+}
+
+export async function listStoredRuns(scope: LedgerScope): Promise<RunSummary[]> {
+  return inOrg(
+    scope,
+    async (tx) =>
+      (await tx.query<HeadRow>(`SELECT ${HEAD} FROM runs WHERE org_id = $1 ORDER BY saved_at DESC, run_id DESC`, [scope.orgId])).map(
+        summaryOf,
+      ),
+    { readOnly: true },
+  );
+}
+
+export async function getStoredRun(scope: LedgerScope, runId: string): Promise<RunSummary | undefined> {
+  return inOrg(
+    scope,
+    async (tx) => {
+      const [head] = await tx.query<HeadRow>(`SELECT ${HEAD} FROM runs WHERE org_id = $1 AND run_id = $2`, [scope.orgId, runId]);
+      return head && summaryOf(head);
+    },
+    { readOnly: true },
+  );
+}
+
+/** Voids a processed run's unused credit with the core's `reverseRun`; rejects with `unknown-id` for a run with no record. */
+export async function reverseStoredRun(scope: LedgerScope, runId: string, options: { readonly date: string }): Promise<RunReversal> {
+  const run = await getStoredRun(scope, runId);
+  if (!run?.record) throw new CreditKitError("unknown-id", { runId }, `No processed run has the id ${runId}.`);
+  const ledger: ReversalLedger = {
+    currency: scope.currency,
+    committed: (key) => readCommitted(scope, key),
+    commit: (key, entries) => commit(scope, key, entries),
+    commitChunk: (items) => commitChunk(scope, items),
+    snapshot: (accountId) => readSnapshot(scope, accountId),
+  };
+  return reverseRun(ledger, run.record, { date: options.date });
+}
