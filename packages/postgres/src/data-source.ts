@@ -6,6 +6,7 @@
  */
 import {
   type AccountRecord,
+  assertInput,
   type CommitResult,
   type CreditKitDataSource,
   CreditKitError,
@@ -128,7 +129,10 @@ export async function createPostgresDataSource(options: PostgresDataSourceOption
     getRun: guard((runId: string) => getStoredRun(scope, runId)),
     reverseRun: guard((runId: string, reverseOptions: { readonly date: string }) => reverseStoredRun(scope, runId, reverseOptions)),
     settleBatch: guard((request) => settleBatch({ ledger, gateway }, request)),
-    subscribe: (listener) => changes.subscribe(listener),
+    subscribe(listener) {
+      assertInput(typeof listener === "function", "listener");
+      return changes.subscribe(listener);
+    },
     async close() {
       closed = true;
       await changes.close();

@@ -121,12 +121,12 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 export function postgresGateway(scope: OrgScope, options: PostgresGatewayOptions = {}): PostgresGateway {
   if (options.defaultOutcome !== undefined) checkOutcomes([options.defaultOutcome]);
   const latency = options.latencyMs ?? 0;
-  const upsert = (accountId: string, set: string, value: unknown) =>
+  const setCard = (accountId: string, hasCard: boolean) =>
     inOrg(scope, async (tx) => {
       await tx.query(
-        `INSERT INTO gateway_accounts (org_id, account_id, has_card, script) VALUES ($1, $2, $4, '[]')
-         ON CONFLICT (org_id, account_id) DO UPDATE SET ${set}`,
-        [scope.orgId, accountId, value, options.cardsByDefault !== false],
+        `INSERT INTO gateway_accounts (org_id, account_id, has_card, script) VALUES ($1, $2, $3::boolean, '[]')
+         ON CONFLICT (org_id, account_id) DO UPDATE SET has_card = $3::boolean`,
+        [scope.orgId, accountId, hasCard],
       );
     });
   return {
@@ -139,13 +139,13 @@ export function postgresGateway(scope: OrgScope, options: PostgresGatewayOptions
       if (latency > 0) await wait(latency);
       return answer(decision);
     },
-    addCard: (accountId) => upsert(accountId, "has_card = true", true),
-    removeCard: (accountId) => upsert(accountId, "has_card = false", false),
+    addCard: (accountId) => setCard(accountId, true),
+    removeCard: (accountId) => setCard(accountId, false),
     async script(accountId, outcomes) {
       checkOutcomes(outcomes);
       await inOrg(scope, async (tx) => {
         await tx.query(
-          `INSERT INTO gateway_accounts (org_id, account_id, has_card, script) VALUES ($1, $2, $4, $3::jsonb)
+          `INSERT INTO gateway_accounts (org_id, account_id, has_card, script) VALUES ($1, $2, $4::boolean, $3::jsonb)
            ON CONFLICT (org_id, account_id) DO UPDATE SET script = gateway_accounts.script || $3::jsonb`,
           [scope.orgId, accountId, JSON.stringify(outcomes), options.cardsByDefault !== false],
         );

@@ -7,10 +7,13 @@ import {
   type AccountRecord,
   type AccountSnapshot,
   assertInput,
+  assertIsoDate,
+  CreditKitError,
   type EntryQuery,
   type LedgerEntry,
   type OrgSettings,
 } from "@creditkit/core";
+import type { Queryable } from "./db.js";
 import { json, type LoadedLedger, loadLedger } from "./ledger-rows.js";
 import { inOrg, type OrgScope } from "./org-tx.js";
 
@@ -66,15 +69,25 @@ export async function readSnapshots(scope: OrgScope, accountIds?: readonly strin
 
 /** Ledger lines in the order written, filtered in SQL (accounts, date range). */
 export async function listEntries(scope: OrgScope, query: EntryQuery = {}): Promise<LedgerEntry[]> {
-  assertInput(query !== null && typeof query === "object", "query");
+  assertInput(query !== null && typeof query === "object" && !Array.isArray(query), "query");
   const ids = query.accountIds;
   assertInput(ids === undefined || (Array.isArray(ids) && ids.every((id) => typeof id === "string")), "accountIds");
-  assertInput(query.from === undefined || typeof query.from === "string", "from");
-  assertInput(query.to === undefined || typeof query.to === "string", "to");
+  if (query.from !== undefined) assertIsoDate(query.from, "from");
+  if (query.to !== undefined) assertIsoDate(query.to, "to");
   return inOrg(
     scope,
     async (tx) => {
       // Dates compare as the entries' own text (YYYY-MM-DD), as the embedded store does.
+      if (ids !== undefined && ids.length > 0) {
+        const [found] = await tx.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM accounts WHERE org_id = $1 AND account_id = ANY($2::text[])",
+          [scope.orgId, [...new Set(ids)]],
+        );
+        if (Number(found?.n) < new Set(ids).size) {
+          const known = await listAccountIds(tx, scope.orgId);
+          throw new CreditKitError("unknown-account", { accountId: ids.find((id) => !known.has(id)) });
+        }
+      }
       const rows = await tx.query(
         `SELECT entry FROM entries WHERE org_id = $1
            AND ($2::text[] IS NULL OR account_id = ANY($2::text[]))
@@ -119,5 +132,11 @@ export async function readCommittedKeys(scope: OrgScope, keys: readonly string[]
       return found;
     },
     { readOnly: true },
+  );
+}
+
+async function listAccountIds(tx: Queryable, orgId: string): Promise<Set<string>> {
+  return new Set(
+    (await tx.query<{ account_id: string }>("SELECT account_id FROM accounts WHERE org_id = $1", [orgId])).map((r) => r.account_id),
   );
 }

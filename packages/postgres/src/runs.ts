@@ -7,6 +7,7 @@
  * process died stays `processing` and resumes with `resumeRun`.
  */
 import {
+  assertInput,
   CreditKitError,
   type CreditPost,
   checkRunPlan,
@@ -143,6 +144,15 @@ async function processSaved(scope: LedgerScope, plan: RunPlan, options: DataSour
   return record;
 }
 
+/** Refuses bad options before anything is saved (a refused call must not leave a run listed as `processing`). */
+function checkOptions(options: DataSourceRunOptions): void {
+  assertInput(options !== null && typeof options === "object", "options");
+  const { chunkSize, onProgress, signal } = options;
+  assertInput(chunkSize === undefined || (Number.isSafeInteger(chunkSize) && chunkSize > 0), "chunkSize");
+  assertInput(onProgress === undefined || typeof onProgress === "function", "onProgress");
+  assertInput(signal === undefined || (signal !== null && typeof signal === "object"), "signal");
+}
+
 /** Saves the plan (a bad one is refused before anything is saved), then processes it. */
 export async function processStoredRun(
   scope: LedgerScope,
@@ -150,6 +160,7 @@ export async function processStoredRun(
   options: DataSourceRunOptions = {},
   chunkSize = DEFAULT_RUN_CHUNK,
 ): Promise<RunRecord> {
+  checkOptions(options);
   await checkRunPlan(plan, { currency: scope.currency });
   await savePlan(scope, plan);
   return processSaved(scope, plan, options, chunkSize);
@@ -178,6 +189,8 @@ export async function resumeStoredRun(
   options: DataSourceRunOptions = {},
   chunkSize = DEFAULT_RUN_CHUNK,
 ): Promise<RunRecord> {
+  assertInput(typeof runId === "string" && runId !== "", "runId");
+  checkOptions(options);
   const plan = await inOrg(scope, (tx) => loadPlan(tx, scope.orgId, runId), { readOnly: true });
   if (!plan) throw new CreditKitError("unknown-id", { runId }, `No saved run has the id ${runId}.`);
   return processSaved(scope, plan, options, chunkSize);
