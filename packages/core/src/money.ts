@@ -162,6 +162,12 @@ export function zero<C extends CurrencyCode>(currency: C): Money<C> {
  * hand-made object never reaches the arithmetic.
  */
 export function assertMoney(m: unknown): asserts m is Money {
+  // This runs on every operation: a Decimal of ours passes on one property read (decimal.js sets its own constructor on each).
+  if ((m as Money | null)?.amount?.constructor !== Dec) notMoney(m);
+}
+
+/** `assertMoney`'s slow path: a finite decimal.js value (from another copy of the kit) passes; anything else is refused. */
+function notMoney(m: unknown): void {
   const amount = (m as Money | null)?.amount;
   assertInput(typeof (m as Money | null)?.currency === "string" && Dec.isDecimal(amount) && amount.isFinite(), "money");
 }
