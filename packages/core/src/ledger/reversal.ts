@@ -17,7 +17,7 @@ export interface PaymentReversalOptions {
 
 /** The `Void` that reverses `payment` whole: what it paid is owed again, the credit it used is available again. */
 export function paymentReversal(payment: PaymentEntry | CreditPaymentEntry, options: PaymentReversalOptions): VoidEntry {
-  assertInput(payment?.type === "Payment" || payment?.type === "Payment (AC)", "payment", "Only a recorded payment can be reversed.");
+  assertInput(payment?.type === "Payment" || payment?.type === "Payment (AC)", "payment");
   assertInput(typeof options?.key === "string" && options.key !== "", "options.key");
   assertIsoDate(options.date, "options.date");
   assertInput(options.description === undefined || typeof options.description === "string", "options.description");

@@ -15,7 +15,7 @@ export interface CreditSource {
  * when the pool holds less.
  */
 export function drawCredit(pool: CreditSource[], amount: Money): GrantUse[] {
-  assertInput(Array.isArray(pool), "pool", "Credit is drawn from a list of grants.");
+  assertInput(Array.isArray(pool), "pool");
   assertMoney(amount);
   const uses: GrantUse[] = [];
   let left = amount;
