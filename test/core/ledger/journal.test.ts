@@ -269,15 +269,19 @@ describe("ledger: the journal (§2)", () => {
       expect(journal.snapshot(fam).amountDue).to.equal("39.00");
     });
 
-    it("returns the same reservation for the same key, and refuses a committed key or another account (§5)", () => {
+    it("never hands an existing reservation out as if new, and refuses a committed key (§5)", () => {
       const { journal, fam } = basic();
       openFamily(journal, "fam-2", "Other");
-      const first = journal.reserve({ key: "settle", accountId: fam, feeIds: ["swim"], credit: "5.00" });
-      expect(journal.reserve({ key: "settle", accountId: fam, feeIds: ["swim"], credit: "9.00" })).to.deep.equal(first);
+      journal.reserve({ key: "settle", accountId: fam, feeIds: ["swim"], credit: "5.00", owner: "first" });
+      for (const [accountId, owner] of [
+        [fam, "second"],
+        [fam, "first"],
+        ["fam-2", undefined],
+      ] as const) {
+        const again = { key: "settle", accountId, feeIds: [], credit: "9.00", ...(owner ? { owner } : {}) };
+        expect(errorOf(() => journal.reserve(again)).code).to.equal("settlement-in-progress");
+      }
       expect(journal.snapshot(fam).reservedCredit).to.equal("5.00");
-      expect(errorOf(() => journal.reserve({ key: "settle", accountId: "fam-2", feeIds: [], credit: "0" })).code).to.equal(
-        "reservation-conflict",
-      );
       journal.commit("done", [feeEntry("done", fam, "gym", "1.00")]);
       expect(errorOf(() => journal.reserve({ key: "done", accountId: fam, feeIds: [], credit: "0" })).code).to.equal(
         "idempotency-conflict",

@@ -170,6 +170,24 @@ describe("settlement money safety (#13)", () => {
     expect(ledger.snapshot("A")).to.include({ amountDue: "0.00", availableCredit: "12.00" });
   });
 
+  it("reads are not shared mutable state: a reservation handed out cannot change what the ledger holds", () => {
+    const ledger = oneInvoiceJournal("20.00", "5.00");
+    const held = ledger.reserve({ key: KEY, accountId: "A", feeIds: ["F1"], credit: "5.00" });
+    const before = JSON.stringify(ledger.toData());
+    for (const r of [held, ledger.reservation(KEY), ledger.reservations()[0]]) {
+      const loose = r as unknown as { credit: string; feeIds: string[]; grants: { amount: string }[] };
+      expect(() => {
+        loose.credit = "0.00";
+      }).to.throw(TypeError);
+      expect(() => loose.feeIds.push("F9")).to.throw(TypeError);
+      expect(() => {
+        (loose.grants[0] as { amount: string }).amount = "0.01";
+      }).to.throw(TypeError);
+    }
+    expect(JSON.stringify(ledger.toData())).to.equal(before);
+    expect(ledger.snapshot("A")).to.include({ reservedCredit: "5.00", availableCredit: "0.00" });
+  });
+
   it("per-row settlement failures carry an error code, not only a message", async () => {
     const ledger = newJournal();
     for (const id of ["D", "U", "E", "P"]) {

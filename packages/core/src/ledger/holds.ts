@@ -3,14 +3,33 @@
  * the reads settlement needs straight from an account's tallies: what chosen
  * fees owe and what credit is free, without building a string snapshot.
  */
-import { CreditKitError } from "../errors.js";
+import { assertInput, CreditKitError } from "../errors.js";
 import { add, fromAmountString, isPositive, isZero, type Money, subtract, toAmountString, zero } from "../money.js";
 import type { Book, FeeTally, GrantTally, Reservation, ReservationGuard } from "./account-state.js";
 import type { CreditPaymentEntry, PaymentEntry } from "./entries.js";
+import type { ReserveRequest } from "./journal.js";
 import { TallyList } from "./tallies.js";
 import type { CreditSource } from "./waterfall.js";
 
 const NONE: readonly Reservation[] = Object.freeze([]);
+
+const isText = (value: unknown): value is string => typeof value === "string" && value !== "";
+
+/** A reservation request's shape: the key, account and fees are text, the credit an amount string checked later. */
+export function checkReserveRequest(request: ReserveRequest): void {
+  assertInput(request !== null && typeof request === "object", "request");
+  assertInput(isText(request.key), "key");
+  assertInput(isText(request.accountId), "accountId");
+  assertInput(Array.isArray(request.feeIds) && request.feeIds.every(isText), "feeIds");
+  assertInput(typeof request.credit === "string", "credit");
+  assertInput(request.owner === undefined || isText(request.owner), "owner");
+}
+
+/** A claim's, a disown's or a release's key and owner are text (a release may name no owner). */
+export function checkOwnerCall(key: string, owner: string | undefined, ownerOptional = false): void {
+  assertInput(isText(key), "key");
+  assertInput((ownerOptional && owner === undefined) || isText(owner), "owner");
+}
 
 /** Past this many reservations in flight, `Holds` indexes them by key and by account. */
 const SCAN_LIMIT = 64;
@@ -58,7 +77,12 @@ export class Holds {
     return this.list ? this.list.slice() : [...(this.byKey as Map<string, Reservation>).values()];
   }
 
+  /** Holds `r`, frozen: what `get`, `all` and `of` hand out cannot be used to change the ledger. */
   hold(r: Reservation, owner?: string): void {
+    Object.freeze(r.feeIds);
+    for (const g of r.grants) Object.freeze(g);
+    Object.freeze(r.grants);
+    Object.freeze(r);
     if (owner !== undefined) this.owners.set(r.key, owner);
     const list = this.list;
     if (list && list.length < SCAN_LIMIT) {

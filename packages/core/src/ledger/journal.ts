@@ -28,7 +28,17 @@ import { applyEntry, BookDraft } from "./apply-entry.js";
 import { type AccountRecord, isGrantEntry, type LedgerEntry } from "./entries.js";
 import { canonicalJson, frozenCopy, frozenEntries, isOwnId, SCAN_IDS, takenByOwner } from "./entry-copy.js";
 import { type EntryChain, EntryLog } from "./entry-log.js";
-import { type FeeBalance, type FeesOwed, feeBalances, feesOwed, Guard, Holds, usableCredit } from "./holds.js";
+import {
+  checkOwnerCall,
+  checkReserveRequest,
+  type FeeBalance,
+  type FeesOwed,
+  feeBalances,
+  feesOwed,
+  Guard,
+  Holds,
+  usableCredit,
+} from "./holds.js";
 import { planSweep } from "./sweep.js";
 import * as boundary from "./validate-entry.js";
 import { drawCredit } from "./waterfall.js";
@@ -49,6 +59,8 @@ export interface ReserveRequest {
   readonly feeIds: readonly string[];
   /** The most credit to hold; less is held when less is available. "0" holds only the fees. */
   readonly credit: string;
+  /** The settlement making it (any token unique to that call): only it may release it while it runs. Memory only, never saved. */
+  readonly owner?: string;
 }
 
 /** What changed, for listeners. */
@@ -95,9 +107,26 @@ export interface Journal {
    * throws `idempotency-conflict`. Releases the reservation held under `key`.
    */
   commit(key: string, entries: readonly LedgerEntry[]): CommitResult;
-  /** Holds fees and up to `credit` of credit for a settlement; the same key returns the same reservation. */
+  /**
+   * Holds fees and up to `credit` of credit for a settlement. A key that
+   * holds one already is refused (`settlement-in-progress`): an existing
+   * reservation is never handed out as if new (see `claim`).
+   */
   reserve(request: ReserveRequest): Reservation;
-  release(key: string): void;
+  /**
+   * Takes over the reservation kept under `key` (an unknown charge's) for
+   * `owner`, to reconcile it; undefined when none is held. Throws
+   * `settlement-in-progress` while another settlement owns it.
+   */
+  claim(key: string, owner: string): Reservation | undefined;
+  /** `owner` leaves the reservation under `key` held for a later claim. */
+  disown(key: string, owner: string): void;
+  /**
+   * Drops the reservation under `key`. With `owner`, only the settlement that
+   * owns it may (`settlement-in-progress` otherwise); without, always (a
+   * replayed release, an administrator).
+   */
+  release(key: string, owner?: string): void;
   reservation(key: string): Reservation | undefined;
   reservations(): readonly Reservation[];
   subscribe(listener: (change: JournalChange) => void): () => void;
@@ -312,11 +341,8 @@ export function createJournal(options: JournalOptions): Journal {
       return { status: "committed", entries: written, swept: swept === NO_SWEEP ? [] : swept };
     },
     reserve(request) {
-      const existing = holds.get(request.key);
-      if (existing) {
-        if (existing.accountId !== request.accountId) throw new CreditKitError("reservation-conflict", { key: request.key });
-        return existing;
-      }
+      checkReserveRequest(request);
+      if (holds.has(request.key)) throw new CreditKitError("settlement-in-progress", { key: request.key });
       if (byKey.has(request.key)) throw new CreditKitError("idempotency-conflict", { key: request.key });
       const b = book(request.accountId);
       checkFees(request.accountId, b, request.key, request.feeIds);
@@ -335,12 +361,21 @@ export function createJournal(options: JournalOptions): Journal {
         grants,
         credit: toAmountString(credit),
       };
-      holds.hold(reservation);
+      holds.hold(reservation, request.owner);
       notify(request.key, [request.accountId]);
       return reservation;
     },
-    release(key) {
-      const reservation = holds.unhold(key);
+    claim(key, owner) {
+      checkOwnerCall(key, owner);
+      return holds.claim(key, owner);
+    },
+    disown(key, owner) {
+      checkOwnerCall(key, owner);
+      holds.disown(key, owner);
+    },
+    release(key, owner) {
+      checkOwnerCall(key, owner, true);
+      const reservation = holds.unhold(key, owner);
       if (reservation) notify(key, [reservation.accountId]);
     },
     reservation: (key) => holds.get(key),
