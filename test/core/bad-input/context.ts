@@ -143,3 +143,26 @@ export function withProto<T>(value: T, at = "{"): T {
   const i = text.indexOf(at) + at.length;
   return JSON.parse(`${text.slice(0, i)}"__proto__":{"polluted":true},${text.slice(i)}`) as T;
 }
+
+/**
+ * A row calling `fn(...args)` that must be refused with `code` and leave its
+ * arguments as they were (JSON before = after): a pure function's "nothing
+ * written". An argument that changed fails the row with a plain Error.
+ */
+export function pure(name: string, code: string, fn: (...args: never[]) => unknown, ...args: unknown[]): Row {
+  return {
+    name,
+    code,
+    run: () => {
+      const before = JSON.stringify(args);
+      let error: unknown;
+      try {
+        fn(...(args as never[]));
+      } catch (thrown) {
+        error = thrown;
+      }
+      if (JSON.stringify(args) !== before) throw new Error(`${name}: the input changed`);
+      if (error !== undefined) throw error;
+    },
+  };
+}

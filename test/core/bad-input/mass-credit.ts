@@ -1,20 +1,48 @@
 /** Mass credits (§6): requests, plans and run inputs the kit must refuse before any credit is posted. */
 import {
+  creditDescription,
+  creditEntry,
+  describeFilters,
+  explainFamily,
+  indexDataSet,
+  isEnrollmentActiveOn,
   type MassCreditPreview,
+  money,
+  multiplyAmount,
   planRun,
   previewMassCredit,
   processRun,
   type RunPlan,
   reverseRun,
+  runToCsv,
+  selectRows,
+  studentDisplayName,
+  summariseFilters,
+  totalOfRows,
   validateMassCreditRequest,
 } from "../../../packages/core/src/index.js";
-import { dataSet, family, request } from "../mass-credit/fixtures.js";
-import type { Row } from "./context.js";
+import { dataSet, enrollment, family, LISTS, request } from "../mass-credit/fixtures.js";
+import { pure, type Row } from "./context.js";
 
 const DATA = dataSet({ families: [family("fam-1", "Rivera"), family("fam-2", "Okafor")] });
 const preview = (): MassCreditPreview => previewMassCredit(request(), DATA);
 const plan = (): RunPlan => planRun(preview(), { runId: "run1" });
 const fast = () => Promise.resolve();
+const INDEX = indexDataSet(DATA);
+const ENROLLMENT = enrollment("e1", "s1", "A");
+const POST = { key: "run1/f:fam-1", rowKey: "f:fam-1", familyId: "fam-1", familyName: "Rivera", amount: "10.00" };
+const RUN = {
+  runId: "run1",
+  status: "completed",
+  filters: ["Issue once per family"],
+  count: 1,
+  total: "10.00",
+  request: { creditType: "weather", date: "2026-12-01", currency: "USD", location: "down" },
+  credits: [{ familyId: "fam-1", familyName: "Rivera", amount: "10.00", grantId: "run1/f:fam-1" }],
+};
+/** A row of a pure mass-credit function: refused with `code`, its arguments unchanged. */
+const called = (label: string, code: string, fn: (...args: never[]) => unknown, ...args: unknown[]): Row =>
+  pure(`mass credit: ${label}`, code, fn, ...args);
 
 /** validateMassCreditRequest with `over`, refused with `code`. */
 const asked = (name: string, code: string, over: Record<string, unknown>): Row => ({
@@ -73,4 +101,70 @@ export const MASS_CREDIT_ROWS: readonly Row[] = [
     code: "invalid-input",
     run: ({ journal }) => reverseRun(journal as never, null as never, { date: "2026-12-02" }),
   },
+  // The pure functions of the wizard, the preview and the run (null, numbers, strings, lists where an object goes).
+  called("creditDescription(null, row)", "invalid-input", creditDescription, null, {}),
+  called("creditDescription(text, null)", "invalid-input", creditDescription, "Pool closed", null),
+  called("creditDescription(text, 5)", "invalid-input", creditDescription, "Pool closed", 5),
+  called("creditEntry(null, post)", "invalid-input", creditEntry, null, POST),
+  called("creditEntry(plan, null)", "invalid-input", creditEntry, { runId: "run1", request: request() }, null),
+  called("creditEntry with request null", "invalid-input", creditEntry, { runId: "run1", request: null }, POST),
+  called('creditEntry(plan, "post")', "invalid-input", creditEntry, { runId: "run1", request: request() }, "post"),
+  called("describeFilters(null, lists)", "invalid-input", describeFilters, null, INDEX.lists),
+  called("describeFilters(request, null)", "invalid-input", describeFilters, preview().request, null),
+  called("describeFilters({}, lists)", "invalid-input", describeFilters, {}, INDEX.lists),
+  called("describeFilters(request, {})", "invalid-input", describeFilters, preview().request, {}),
+  called("explainFamily(request, null, id)", "invalid-input", explainFamily, request(), null, "fam-1"),
+  called("explainFamily(request, undefined, id)", "invalid-input", explainFamily, request(), undefined, "fam-1"),
+  called("explainFamily(request, 5, id)", "invalid-input", explainFamily, request(), 5, "fam-1"),
+  called("explainFamily(null, index, id)", "invalid-input", explainFamily, null, INDEX, "fam-1"),
+  called("indexDataSet(null)", "invalid-input", indexDataSet, null),
+  called("indexDataSet(undefined)", "invalid-input", indexDataSet, undefined),
+  called('indexDataSet("data")', "invalid-input", indexDataSet, "data"),
+  called("indexDataSet([])", "invalid-input", indexDataSet, []),
+  called("indexDataSet with families null", "invalid-input", indexDataSet, { ...DATA, families: null }),
+  called("indexDataSet with a null family", "invalid-input", indexDataSet, { ...DATA, families: [null] }),
+  called("indexDataSet with lists null", "invalid-input", indexDataSet, { ...DATA, lists: null }),
+  called("indexDataSet with currency 5", "invalid-input", indexDataSet, { ...DATA, currency: 5 }),
+  called("isEnrollmentActiveOn(null, date)", "invalid-input", isEnrollmentActiveOn, null, "2026-12-01"),
+  called("isEnrollmentActiveOn(5, date)", "invalid-input", isEnrollmentActiveOn, 5, "2026-12-01"),
+  called("isEnrollmentActiveOn(enrollment, null)", "invalid-date", isEnrollmentActiveOn, ENROLLMENT, null),
+  called("multiplyAmount(null, 0)", "invalid-input", multiplyAmount, null, 0),
+  called("multiplyAmount(null, 2)", "invalid-input", multiplyAmount, null, 2),
+  called('multiplyAmount(money, "2")', "invalid-input", multiplyAmount, money("1.00", "USD"), "2"),
+  called("previewMassCredit(request, null)", "invalid-input", previewMassCredit, request(), null),
+  called("previewMassCredit(request, undefined)", "invalid-input", previewMassCredit, request(), undefined),
+  called("previewMassCredit(request, 5)", "invalid-input", previewMassCredit, request(), 5),
+  called("previewMassCredit(null, index)", "invalid-input", previewMassCredit, null, INDEX),
+  called("previewMassCredit with options null", "invalid-input", previewMassCredit, request(), INDEX, null),
+  called('previewMassCredit with onProgress "yes"', "invalid-input", previewMassCredit, request(), INDEX, { onProgress: "yes" }),
+  called("runToCsv(null)", "invalid-input", runToCsv, null),
+  called('runToCsv("run")', "invalid-input", runToCsv, "run"),
+  called("runToCsv with request null", "invalid-input", runToCsv, { ...RUN, request: null }),
+  called("runToCsv with credits null", "invalid-input", runToCsv, { ...RUN, credits: null }),
+  called("runToCsv with a null credit", "invalid-input", runToCsv, { ...RUN, credits: [null] }),
+  called("runToCsv with filters null", "invalid-input", runToCsv, { ...RUN, filters: null }),
+  called("runToCsv with a numeric total", "invalid-input", runToCsv, { ...RUN, total: 10 }),
+  called("runToCsv with options null", "invalid-input", runToCsv, RUN, null),
+  called("selectRows(null)", "invalid-input", selectRows, null),
+  called("selectRows with rows null", "invalid-input", selectRows, { ...preview(), rows: null }),
+  called("selectRows with request null", "invalid-input", selectRows, { ...preview(), request: null }),
+  called("selectRows(preview, null)", "invalid-input", selectRows, preview(), null),
+  called('selectRows(preview, ["f:fam-1"])', "invalid-input", selectRows, preview(), ["f:fam-1"]),
+  called("studentDisplayName(null)", "invalid-input", studentDisplayName, null),
+  called("studentDisplayName(undefined)", "invalid-input", studentDisplayName, undefined),
+  called('studentDisplayName("Ana")', "invalid-input", studentDisplayName, "Ana"),
+  called("summariseFilters(request, [])", "invalid-input", summariseFilters, request(), []),
+  called("summariseFilters(request, null)", "invalid-input", summariseFilters, request(), null),
+  called("summariseFilters(null, data)", "invalid-input", summariseFilters, null, DATA),
+  called("totalOfRows(null, USD)", "invalid-input", totalOfRows, null, "USD"),
+  called('totalOfRows("rows", USD)', "invalid-input", totalOfRows, "rows", "USD"),
+  called("totalOfRows([null], USD)", "invalid-amount", totalOfRows, [null], "USD"),
+  called("validateMassCreditRequest({})", "invalid-input", validateMassCreditRequest, {}),
+  called("validateMassCreditRequest(request, null)", "invalid-input", validateMassCreditRequest, request(), null),
+  called("validateMassCreditRequest(request, [])", "invalid-input", validateMassCreditRequest, request(), []),
+  called("validateMassCreditRequest with lists null", "invalid-input", validateMassCreditRequest, request(), { ...DATA, lists: null }),
+  called("validateMassCreditRequest with a null credit type", "invalid-input", validateMassCreditRequest, request(), {
+    ...DATA,
+    lists: { ...LISTS, creditTypes: [null] },
+  }),
 ];

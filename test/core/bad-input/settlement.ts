@@ -102,5 +102,12 @@ export const SETTLEMENT_ROWS: readonly Row[] = [
     code: "unknown-account",
     run: ({ journal }) => journal.reserve({ key: "r", accountId: "nobody", feeIds: [], credit: "0" }),
   },
+  { name: "settlement: createSimulatedGateway(null)", code: "invalid-input", run: () => createSimulatedGateway(null as never) },
+  { name: "settlement: createSimulatedGateway(5)", code: "invalid-input", run: () => createSimulatedGateway(5 as never) },
+  {
+    name: "settlement: createSimulatedGateway cardsOnFile 5",
+    code: "invalid-input",
+    run: () => createSimulatedGateway({ cardsOnFile: 5 } as never),
+  },
   { name: 'settlement: release key ""', code: "invalid-input", run: ({ journal }) => journal.release("") },
 ];

@@ -1,0 +1,67 @@
+/** Reports (§7) and CSV (§6): pure functions handed null, numbers, strings or lists where an object or a text goes. */
+import {
+  balanceDisplay,
+  convertLegacyBalance,
+  creditsByType,
+  csvCell,
+  grantUsage,
+  inPeriod,
+  membersReport,
+  neutraliseFormula,
+  paymentSummary,
+  toCsv,
+  transactionLines,
+} from "../../../packages/core/src/index.js";
+import { pure, type Row } from "./context.js";
+
+const report = (label: string, code: string, fn: (...args: never[]) => unknown, ...args: unknown[]): Row =>
+  pure(`reports: ${label}`, code, fn, ...args);
+const csv = (label: string, code: string, fn: (...args: never[]) => unknown, ...args: unknown[]): Row =>
+  pure(`csv: ${label}`, code, fn, ...args);
+
+export const REPORT_ROWS: readonly Row[] = [
+  report("balanceDisplay(null)", "invalid-input", balanceDisplay, null),
+  report("balanceDisplay(undefined)", "invalid-input", balanceDisplay, undefined),
+  report('balanceDisplay("0.00")', "invalid-input", balanceDisplay, "0.00"),
+  report("balanceDisplay(5)", "invalid-input", balanceDisplay, 5),
+  report("inPeriod(date, undefined)", "invalid-input", inPeriod, "2026-11-20", undefined),
+  report("inPeriod(date, null)", "invalid-input", inPeriod, "2026-11-20", null),
+  report('inPeriod(date, "2026")', "invalid-input", inPeriod, "2026-11-20", "2026"),
+  report("inPeriod(null, period)", "invalid-date", inPeriod, null, { from: "2026-01-01" }),
+  report("inPeriod(date, from 2026-02-30)", "invalid-date", inPeriod, "2026-11-20", { from: "2026-02-30" }),
+  report("membersReport(null)", "invalid-input", membersReport, null),
+  report("membersReport([null])", "invalid-input", membersReport, [null]),
+  report("membersReport([], null)", "invalid-input", membersReport, [], null),
+  report('membersReport([], { sort: "name" })', "invalid-input", membersReport, [], { sort: "name" }),
+  report("membersReport([], { sort: null })", "invalid-input", membersReport, [], { sort: null }),
+  report("transactionLines(null)", "invalid-input", transactionLines, null),
+  report("transactionLines([null])", "invalid-input", transactionLines, [null]),
+  report("transactionLines([], null)", "invalid-input", transactionLines, [], null),
+  report("transactionLines([], { accountIds: 5 })", "invalid-input", transactionLines, [], { accountIds: 5 }),
+  report("paymentSummary(null, options)", "invalid-input", paymentSummary, null, { currency: "USD" }),
+  report("paymentSummary([], null)", "invalid-input", paymentSummary, [], null),
+  report("paymentSummary([], {})", "unknown-currency", paymentSummary, [], {}),
+  report("creditsByType(null, options)", "invalid-input", creditsByType, null, { currency: "USD" }),
+  report("creditsByType([], null)", "invalid-input", creditsByType, [], null),
+  report("creditsByType([], undefined)", "invalid-input", creditsByType, [], undefined),
+  report("grantUsage(null, id)", "invalid-input", grantUsage, null, "g1"),
+  report("grantUsage([], null)", "invalid-input", grantUsage, [], null),
+  report("convertLegacyBalance(null, USD)", "invalid-amount", convertLegacyBalance, null, "USD"),
+  report("convertLegacyBalance(amount, null)", "invalid-input", convertLegacyBalance, "1.00", null),
+  csv("csvCell(null)", "invalid-input", csvCell, null),
+  csv("csvCell(undefined)", "invalid-input", csvCell, undefined),
+  csv("csvCell(5)", "invalid-input", csvCell, 5),
+  csv("csvCell([])", "invalid-input", csvCell, []),
+  csv('csvCell(text, "yes")', "invalid-input", csvCell, "x", "yes"),
+  csv("neutraliseFormula(null)", "invalid-input", neutraliseFormula, null),
+  csv("neutraliseFormula(undefined)", "invalid-input", neutraliseFormula, undefined),
+  csv("neutraliseFormula(5)", "invalid-input", neutraliseFormula, 5),
+  csv("neutraliseFormula({})", "invalid-input", neutraliseFormula, {}),
+  csv("toCsv(null, rows)", "invalid-input", toCsv, null, []),
+  csv("toCsv(header, null)", "invalid-input", toCsv, ["a"], null),
+  csv('toCsv(header, "rows")', "invalid-input", toCsv, ["a"], "rows"),
+  csv("toCsv(header, [null])", "invalid-input", toCsv, ["a"], [null]),
+  csv('toCsv(header, ["a,b"])', "invalid-input", toCsv, ["a"], ["a,b"]),
+  csv("toCsv(header, rows, null)", "invalid-input", toCsv, ["a"], [], null),
+  csv("toCsv with numericColumns 5", "invalid-input", toCsv, ["a"], [], { numericColumns: 5 }),
+];
