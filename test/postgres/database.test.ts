@@ -2,7 +2,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { expect } from "chai";
 import pg from "pg";
-import { type Db, migrate, openPostgresLedger, toCreditKitError } from "../../packages/postgres/src/index.js";
+import { type Db, migrate, openPostgresLedger, readMigrations, toCreditKitError } from "../../packages/postgres/src/index.js";
 import { fee, freshLedger, perEngine } from "./helpers.js";
 
 /** Expects `promise` to fail in the database with SQLSTATE `code`. */
@@ -32,7 +32,7 @@ describe("postgres migrations", function () {
     const [a, b] = await Promise.all([openPostgresLedger({ pglite }), openPostgresLedger({ pglite })]);
     expect(await migrate(a)).to.deep.equal([]);
     const rows = await (a as Db).query<{ name: string }>("SELECT name FROM creditkit_migrations ORDER BY version");
-    expect(rows.map((r) => r.name)).to.deep.equal(["001-ledger.sql"]);
+    expect(rows.map((r) => r.name)).to.deep.equal((await readMigrations()).map((m) => m.name));
     await a.close();
     await b.close();
     await pglite.close();
@@ -49,7 +49,7 @@ describe("postgres migrations", function () {
     try {
       const [a, b, c] = await Promise.all([1, 2, 3].map(() => openPostgresLedger({ url: fresh.toString(), max: 2 })));
       const rows = await (a as Db).query<{ name: string }>("SELECT name FROM creditkit_migrations");
-      expect(rows.map((r) => r.name)).to.deep.equal(["001-ledger.sql"]);
+      expect(rows.map((r) => r.name)).to.deep.equal((await readMigrations()).map((m) => m.name));
       expect(await migrate(a as Db)).to.deep.equal([]);
       await Promise.all([a, b, c].map((db) => db?.close()));
     } finally {

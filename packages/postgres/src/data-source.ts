@@ -18,6 +18,8 @@ import {
 } from "@creditkit/core";
 import { openAccounts } from "./accounts.js";
 import { type Changes, createChanges } from "./changes.js";
+import { importDataSet } from "./data-set-import.js";
+import { readDataSet } from "./data-set-read.js";
 import type { Db } from "./db.js";
 import { type PostgresGateway, type PostgresGatewayOptions, postgresGateway } from "./gateway.js";
 import type { LedgerScope } from "./money-ops.js";
@@ -58,6 +60,8 @@ export interface PostgresDataSource extends CreditKitDataSource {
   reversePayment(request: import("@creditkit/core").PaymentReversalRequest): Promise<CommitResult>;
   /** The settlements in flight, with their owners, leases and pinned card amounts. */
   reservations(): Promise<readonly StoredReservation[]>;
+  /** Replaces the organisation's mass-credit data set (one transaction; a bad one is refused, nothing changed). */
+  putDataSet(dataSet: import("@creditkit/core").MassCreditDataSet): Promise<void>;
   getRun(runId: string): Promise<RunSummary | undefined>;
   reverseRun(runId: string, options: { readonly date: string }): Promise<RunReversal>;
   /** Stops listening for other connections' changes (the `Db` stays open: its owner closes it). */
@@ -121,8 +125,15 @@ export async function createPostgresDataSource(options: PostgresDataSourceOption
     commitChunk: guard((items: readonly KeyedEntries[]) => ops.commitChunk(scope, items)),
     committed: guard((key: string) => reads.readCommitted(scope, key)),
     reservations: guard(() => listReservations(scope)),
-    // The mass-credit data set tables come with migration 002 (a later task).
-    getDataSet: guard(async () => undefined),
+    getDataSet: guard(() => readDataSet(scope)),
+    putDataSet: guard(async (dataSet: import("@creditkit/core").MassCreditDataSet) => {
+      const change = { key: "data-set", accountIds: [] };
+      await importDataSet(db, orgId, dataSet, {
+        ...(options.statementTimeoutMs !== undefined ? { statementTimeoutMs: options.statementTimeoutMs } : {}),
+        onWritten: (tx) => changes.notify(tx, [change]),
+      });
+      changes.emit(change);
+    }),
     processRun: guard((plan, runOptions) => processStoredRun(scope, plan, runOptions, chunk)),
     resumeRun: guard((runId: string, runOptions) => resumeStoredRun(scope, runId, runOptions, chunk)),
     listRuns: guard(() => listStoredRuns(scope)),

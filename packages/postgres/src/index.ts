@@ -5,6 +5,9 @@
  * the promises (unique keys, append-only entries, per-account locks,
  * row-level security).
  */
+
+export { checkDataSet, type ImportCounts, type ImportOptions, importDataSet } from "./data-set-import.js";
+export { readDataSet } from "./data-set-read.js";
 export { createPostgresDataSource, type PostgresDataSource, type PostgresDataSourceOptions } from "./data-source.js";
 export type { Db, Queryable, Row } from "./db.js";
 export { isRetryable, toCreditKitError } from "./failures.js";

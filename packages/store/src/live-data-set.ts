@@ -1,72 +1,7 @@
 /**
  * The mass-credit data set as a preview should read it: the stored one, with
- * its fees as the ledger has them now. The data set is a copy of the host's
- * records taken when it was stored; the ledger moves on (fees paid, voided,
- * charged to the account), and "only customers with outstanding charges"
- * (§6) must mean outstanding today.
+ * its fees as the ledger has them now. The rule is the core's
+ * (`withLedgerFees`, docs/decisions/0010), shared with the PostgreSQL data
+ * source; the store passes its journal.
  */
-import type { Fee, Journal, MassCreditDataSet } from "@creditkit/core";
-
-/** How much is done between two calls of `yieldControl`. */
-const FEES_PER_TURN = 5000;
-const FAMILIES_PER_TURN = 500;
-
-/**
- * `stored` with each fee's remainder read from the ledger, and the ledger's
- * fees of the data set's families that the data set does not list added
- * (their category matched to the lists' ids, by id or by name). A fee the
- * ledger does not hold (paid before the ledger began) is kept as stored.
- * Returns `stored` itself when the ledger agrees with it, so a preview's
- * index built for it stays valid. Calls `yieldControl` every few hundred
- * families (100,000 of them take a few hundred milliseconds).
- */
-export async function withLedgerFees(
-  stored: MassCreditDataSet,
-  journal: Journal,
-  yieldControl: () => Promise<void> = async () => {},
-): Promise<MassCreditDataSet> {
-  const categoryIds = new Set(stored.lists.chargeCategories.map((c) => c.id));
-  const idByName = new Map(stored.lists.chargeCategories.map((c) => [c.name, c.id]));
-  const categoryOf = (text: string) => (categoryIds.has(text) ? text : (idByName.get(text) ?? text));
-  const byFamily = new Map<string, Fee[]>();
-  for (let i = 0; i < stored.fees.length; i++) {
-    const fee = stored.fees[i] as Fee;
-    const mine = byFamily.get(fee.familyId);
-    if (mine) mine.push(fee);
-    else byFamily.set(fee.familyId, [fee]);
-    if (i % FEES_PER_TURN === FEES_PER_TURN - 1) await yieldControl();
-  }
-  const fees: Fee[] = [];
-  let changed = false;
-  for (let n = 0; n < stored.families.length; n++) {
-    if (n % FAMILIES_PER_TURN === FAMILIES_PER_TURN - 1) await yieldControl();
-    const family = stored.families[n] as MassCreditDataSet["families"][number];
-    const mine = byFamily.get(family.id) ?? [];
-    byFamily.delete(family.id);
-    if (!journal.hasAccount(family.id)) {
-      fees.push(...mine);
-      continue;
-    }
-    const ledger = journal.feeBalances(family.id);
-    const matched = new Array<boolean>(ledger.length).fill(false);
-    for (const fee of mine) {
-      const at = ledger.findIndex((b) => b.feeId === fee.id);
-      const now = ledger[at];
-      if (now === undefined || now.remainder === fee.remainder) fees.push(fee);
-      else {
-        fees.push({ ...fee, remainder: now.remainder });
-        changed = true;
-      }
-      if (at >= 0) matched[at] = true;
-    }
-    for (let i = 0; i < ledger.length; i++) {
-      const b = ledger[i];
-      if (matched[i] || b === undefined) continue;
-      fees.push({ id: b.feeId, familyId: family.id, category: categoryOf(b.category), remainder: b.remainder });
-      changed = true;
-    }
-  }
-  // Fees of families the data set does not list stay as they are.
-  for (const rest of byFamily.values()) fees.push(...rest);
-  return changed ? { ...stored, fees } : stored;
-}
+export { withLedgerFees } from "@creditkit/core";

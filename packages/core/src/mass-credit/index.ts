@@ -25,6 +25,7 @@ export {
   type ValidMassCreditRequest,
   validateMassCreditRequest,
 } from "./filters.js";
+export { type FeeLedger, withLedgerFees } from "./ledger-fees.js";
 export * from "./model.js";
 export {
   type MassCreditPreview,
