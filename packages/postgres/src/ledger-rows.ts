@@ -43,11 +43,16 @@ interface LoadRow {
   readonly committed: { key: string; accounts: string[] }[];
 }
 
-/** One statement: the organisation, the accounts, their entries in order, their reservations, and which of `keys` are committed. */
+/**
+ * One statement: the organisation, the accounts, their entries in order, their reservations, and which of `keys` are committed.
+ * Entries come key by key (each key at its first entry's place), each account's in the order written: concurrent writers to
+ * other accounts take seq values between one statement's rows, so plain seq order can split a key the core needs whole.
+ */
 const LOAD = `SELECT
   (SELECT jsonb_build_object('currency', currency, 'settings', settings) FROM organisations WHERE org_id = $1) AS org,
   (SELECT coalesce(jsonb_agg(record ORDER BY seq), '[]') FROM accounts WHERE org_id = $1 AND account_id = ANY($2::text[])) AS accounts,
-  (SELECT coalesce(jsonb_agg(entry ORDER BY seq), '[]') FROM entries WHERE org_id = $1 AND account_id = ANY($2::text[])) AS entries,
+  (SELECT coalesce(jsonb_agg(entry ORDER BY first_seq, seq), '[]') FROM (SELECT entry, seq, min(seq) OVER (PARTITION BY key) AS first_seq
+     FROM entries WHERE org_id = $1 AND account_id = ANY($2::text[])) AS e) AS entries,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accountId', account_id, 'feeIds', to_jsonb(fee_ids),
       'grants', grants, 'credit', credit::text) ORDER BY created_at, key), '[]')
      FROM reservations WHERE org_id = $1 AND account_id = ANY($2::text[])) AS reservations,
