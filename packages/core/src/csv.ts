@@ -25,7 +25,12 @@
  *   the cell is a plain decimal number (`-5.00`, `12.50`, `1200`), which can
  *   never be a formula; anything else in those columns is neutralised like text.
  *   Every other cell is text and is always neutralised.
+ * - **A wrong argument is a typed error**: a text that is not a string, a
+ *   header or rows that are not lists, options that are not an object, a run
+ *   record of the wrong shape throw `invalid-input` (checked once, on entry).
  */
+import { assertInput, assertObject } from "./errors.js";
+import { checkFields } from "./ledger/validate-entry.js";
 
 /** How `toCsv` writes. */
 export interface CsvOptions {
@@ -53,13 +58,25 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * a tab or a carriage return; other texts are returned unchanged.
  */
 export function neutraliseFormula(text: string): string {
+  assertInput(typeof text === "string", "text");
+  return neutralise(text);
+}
+
+function neutralise(text: string): string {
   const parts = text.replace(FORMULA_PART, "$1'$2");
   return CONTROL_START.test(parts) ? `'${parts}` : parts;
 }
 
 /** One cell: neutralised (unless it is a plain number in a numeric column), then quoted when RFC 4180 needs it. */
 export function csvCell(value: string, numeric = false): string {
-  const text = numeric && PLAIN_NUMBER.test(value) ? value : neutraliseFormula(value);
+  assertInput(typeof value === "string", "value");
+  assertInput(typeof numeric === "boolean", "numeric");
+  return cell(value, numeric);
+}
+
+/** `csvCell`, trusting its input (every cell of a document). */
+function cell(value: string, numeric = false): string {
+  const text = numeric && PLAIN_NUMBER.test(value) ? value : neutralise(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -69,9 +86,17 @@ export function csvCell(value: string, numeric = false): string {
  * `numericColumns` (header cells are always treated as text).
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], options: CsvOptions = {}): string {
+  assertInput(Array.isArray(header), "header");
+  assertInput(Array.isArray(rows) && rows.every(Array.isArray), "rows");
+  assertObject(options, "options");
+  assertInput(options.numericColumns === undefined || Array.isArray(options.numericColumns), "numericColumns");
+  return document(header, rows, options);
+}
+
+function document(header: readonly string[], rows: readonly (readonly string[])[], options: CsvOptions): string {
   const numeric = new Set(options.numericColumns ?? []);
-  const lines = [header.map((cell) => csvCell(String(cell))).join(",")];
-  for (const row of rows) lines.push(row.map((cell, column) => csvCell(String(cell ?? ""), numeric.has(column))).join(","));
+  const lines = [header.map((value) => cell(String(value))).join(",")];
+  for (const row of rows) lines.push(row.map((value, column) => cell(String(value ?? ""), numeric.has(column))).join(","));
   return `${options.bom === true ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
 }
 
@@ -103,6 +128,9 @@ export interface CsvRun {
   }[];
 }
 
+/** What `runToCsv` reads of a run, each of its type (`checkFields`' rules: `s` a text, `[s` a list of texts). */
+const RUN = { runId: "s", status: "s", total: "s", filters: "[s", credits: "[" };
+
 /** The header `runToCsv` writes, for a run in `currency`. */
 export function runCsvHeader(currency: string): string[] {
   return ["Family", "Family ID", "Student", "Enrollment", `Amount (${currency})`, "Grant ID", "Credit type", "Date", "Location"];
@@ -119,6 +147,10 @@ export function runCsvHeader(currency: string): string[] {
  * comment). Starts with a UTF-8 byte order mark unless `bom: false`.
  */
 export function runToCsv(run: CsvRun, options: { readonly bom?: boolean } = {}): string {
+  checkFields(run, RUN, "run", "", false);
+  assertObject(run.request, "run.request");
+  for (const c of run.credits) assertObject(c, "run.credits");
+  assertObject(options, "options");
   const { request } = run;
   const creditType = request.creditTypeName ?? request.creditType;
   const location = request.locationName ?? request.location;
@@ -133,7 +165,7 @@ export function runToCsv(run: CsvRun, options: { readonly bom?: boolean } = {}):
     request.date,
     location,
   ]);
-  const table = toCsv(runCsvHeader(request.currency), rows, { numericColumns: [4], bom: options.bom ?? true });
+  const table = document(runCsvHeader(request.currency), rows, { numericColumns: [4], bom: options.bom ?? true });
   const summary: (readonly [string, string, boolean?])[] = [
     ["Run", run.runId],
     ["Status", run.status],
@@ -141,6 +173,6 @@ export function runToCsv(run: CsvRun, options: { readonly bom?: boolean } = {}):
     [`Total (${request.currency})`, run.total, true],
     ...run.filters.map((line) => ["Filter", line] as const),
   ];
-  const lines = summary.map(([label, value, numeric]) => `${csvCell(label)},${csvCell(value, numeric === true)}`);
+  const lines = summary.map(([label, value, numeric]) => `${cell(label)},${cell(value, numeric === true)}`);
   return `${table}\r\n${lines.join("\r\n")}\r\n`;
 }

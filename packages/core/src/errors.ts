@@ -106,3 +106,8 @@ export function isCreditKitError(error: unknown, code?: CreditKitErrorCode): err
 export function assertInput(condition: unknown, field: string, message?: string): asserts condition {
   if (!condition) throw new CreditKitError("invalid-input", { field }, message ?? `${MESSAGES["invalid-input"]} (${field})`);
 }
+
+/** Throws `invalid-input` naming the field unless `value` is an object (not `null`; an array is one). */
+export function assertObject(value: unknown, field: string): asserts value is object {
+  assertInput(typeof value === "object" && value !== null, field);
+}

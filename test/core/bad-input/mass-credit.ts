@@ -1,5 +1,6 @@
 /** Mass credits (§6): requests, plans and run inputs the kit must refuse before any credit is posted. */
 import {
+  checkRunPlan,
   creditDescription,
   creditEntry,
   describeFilters,
@@ -20,6 +21,7 @@ import {
   summariseFilters,
   totalOfRows,
   validateMassCreditRequest,
+  withLedgerFees,
 } from "../../../packages/core/src/index.js";
 import { dataSet, enrollment, family, LISTS, request } from "../mass-credit/fixtures.js";
 import { pure, type Row } from "./context.js";
@@ -96,6 +98,8 @@ export const MASS_CREDIT_ROWS: readonly Row[] = [
   processed("chunkSize -1", "invalid-input", (p) => p, { chunkSize: -1 }),
   processed("chunkSize 1.5", "invalid-input", (p) => p, { chunkSize: 1.5 }),
   processed('chunkSize "10"', "invalid-input", (p) => p, { chunkSize: "10" }),
+  { name: "mass credit: processRun options null", code: "invalid-input", run: ({ journal }) => processRun(journal, plan(), null as never) },
+  { name: "mass credit: checkRunPlan(plan, null)", code: "invalid-input", run: () => checkRunPlan(plan(), null as never) },
   {
     name: "mass credit: reverseRun(null record)",
     code: "invalid-input",
@@ -159,6 +163,22 @@ export const MASS_CREDIT_ROWS: readonly Row[] = [
   called("totalOfRows(null, USD)", "invalid-input", totalOfRows, null, "USD"),
   called('totalOfRows("rows", USD)', "invalid-input", totalOfRows, "rows", "USD"),
   called("totalOfRows([null], USD)", "invalid-amount", totalOfRows, [null], "USD"),
+  {
+    name: "mass credit: withLedgerFees(null, journal)",
+    code: "invalid-input",
+    run: ({ journal }) => withLedgerFees(null as never, journal),
+  },
+  { name: "mass credit: withLedgerFees(data, null)", code: "invalid-input", run: () => withLedgerFees(DATA, null as never) },
+  {
+    name: "mass credit: withLedgerFees with fees null",
+    code: "invalid-input",
+    run: ({ journal }) => withLedgerFees({ ...DATA, fees: null } as never, journal),
+  },
+  {
+    name: 'mass credit: withLedgerFees yieldControl "soon"',
+    code: "invalid-input",
+    run: ({ journal }) => withLedgerFees(DATA, journal, "soon" as never),
+  },
   called("validateMassCreditRequest({})", "invalid-input", validateMassCreditRequest, {}),
   called("validateMassCreditRequest(request, null)", "invalid-input", validateMassCreditRequest, request(), null),
   called("validateMassCreditRequest(request, [])", "invalid-input", validateMassCreditRequest, request(), []),

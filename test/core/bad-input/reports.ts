@@ -47,7 +47,7 @@ export const REPORT_ROWS: readonly Row[] = [
   report("grantUsage(null, id)", "invalid-input", grantUsage, null, "g1"),
   report("grantUsage([], null)", "invalid-input", grantUsage, [], null),
   report("convertLegacyBalance(null, USD)", "invalid-amount", convertLegacyBalance, null, "USD"),
-  report("convertLegacyBalance(amount, null)", "invalid-input", convertLegacyBalance, "1.00", null),
+  report("convertLegacyBalance(amount, null)", "unknown-currency", convertLegacyBalance, "1.00", null),
   csv("csvCell(null)", "invalid-input", csvCell, null),
   csv("csvCell(undefined)", "invalid-input", csvCell, undefined),
   csv("csvCell(5)", "invalid-input", csvCell, 5),

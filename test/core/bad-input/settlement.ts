@@ -1,5 +1,5 @@
 /** Settlement (§5): invoices, batches and reservations the kit must refuse before anything is charged or held. */
-import { createSimulatedGateway, settleBatch, settleInvoice } from "../../../packages/core/src/index.js";
+import { createSimulatedGateway, settleBatch, settleInvoice, summarizeSettlement } from "../../../packages/core/src/index.js";
 import { type Context, DATE, type Row } from "./context.js";
 
 const invoice = { batchId: "b1", invoiceId: "i1", accountId: "fam-1", feeIds: ["swim"], applyCredit: true, date: DATE };
@@ -108,6 +108,13 @@ export const SETTLEMENT_ROWS: readonly Row[] = [
     name: "settlement: createSimulatedGateway cardsOnFile 5",
     code: "invalid-input",
     run: () => createSimulatedGateway({ cardsOnFile: 5 } as never),
+  },
+  { name: "settlement: summarizeSettlement(null)", code: "invalid-input", run: () => summarizeSettlement(null as never, "USD") },
+  { name: "settlement: summarizeSettlement([null])", code: "invalid-input", run: () => summarizeSettlement([null] as never, "USD") },
+  {
+    name: 'settlement: summarizeSettlement of an outcome "won"',
+    code: "invalid-input",
+    run: () => summarizeSettlement([{ outcome: "won" }] as never, "USD"),
   },
   { name: 'settlement: release key ""', code: "invalid-input", run: ({ journal }) => journal.release("") },
 ];

@@ -212,7 +212,7 @@ export function snapshotOf(book: Book, reservations: readonly Reservation[] = []
   let feeHolder: Map<string, string> | undefined;
   let held: Map<string, Money> | undefined;
   for (const r of reservations) {
-    if (r.accountId !== book.account.id) continue;
+    if (r?.accountId !== book.account.id) continue;
     feeHolder ??= new Map();
     held ??= new Map();
     for (const feeId of r.feeIds) feeHolder.set(feeId, r.key);

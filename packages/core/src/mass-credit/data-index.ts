@@ -6,12 +6,11 @@
  * typed arrays laid out in review order, so the pass never touches a record.
  */
 import { isIsoDate } from "../dates.js";
-import { CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import { fromAmountString, isPositive } from "../money.js";
 import { type CodeLists, codeLists, codeValues } from "./code-lists.js";
 import { codeEnrollments, type EnrollmentCodes } from "./enrollment-codes.js";
 import type { Enrollment, Family, Fee, MassCreditDataSet, NamedItem, Offering, Student } from "./model.js";
-import { studentDisplayName } from "./model.js";
 
 /** The fixed collation every mass-credit sort uses, so the order is the same in every browser, worker and Node. */
 export const NAME_COLLATOR = new Intl.Collator("en", { sensitivity: "base", numeric: true });
@@ -88,7 +87,28 @@ export interface RowFields {
 
 /** True when `value` is an index built by `indexDataSet` rather than a raw data set. */
 export function isMassCreditIndex(value: MassCreditDataSet | MassCreditIndex): value is MassCreditIndex {
-  return (value as MassCreditIndex).kind === "mass-credit-index";
+  return (value as MassCreditIndex | null)?.kind === "mass-credit-index";
+}
+
+const LIST_NAMES = ["creditTypes", "chargeCategories", "locations", "offerings", "autopayMethods"] as const;
+const RECORD_NAMES = ["families", "students", "enrollments", "fees"] as const;
+
+/** `invalid-input` naming `field` unless `value` is a list of objects. */
+function checkRecords(value: unknown, field: string): void {
+  assertInput(Array.isArray(value) && value.every((v) => typeof v === "object" && v !== null), field);
+}
+
+/**
+ * Checks a data set's shape where the rules would otherwise crash: an object
+ * with a currency text and its lists; with `records`, its record lists too
+ * (lists of objects; each record's fields are the index's to check).
+ */
+export function checkDataSet(data: MassCreditDataSet, records: boolean): void {
+  assertObject(data, "data");
+  assertInput(typeof data.currency === "string", "data.currency");
+  assertObject(data.lists, "data.lists");
+  for (const name of LIST_NAMES) checkRecords(data.lists[name], `data.lists.${name}`);
+  if (records) for (const name of RECORD_NAMES) checkRecords(data[name], `data.${name}`);
 }
 
 /** A YYYY-MM-DD date as the number YYYYMMDD, which orders the same way. Trusts a valid date. */
@@ -104,15 +124,18 @@ export function dateKey(date: string): number {
  * YYYY-MM-DD, and a money code for a fee remainder that is not an amount.
  * Students, enrollments and fees whose parent id is unknown are left out.
  * Enrollment and fee ids must be unique (the data source's keys).
+ * `invalid-input` for data that is not a data set (not an object, or lists
+ * and records that are not lists of objects).
  */
 export function indexDataSet(data: MassCreditDataSet): MassCreditIndex {
+  checkDataSet(data, true);
   const familyOrder = Array.from(data.families.keys());
   const familyRanks = rankNames(data.families.map((f) => f.name));
   familyOrder.sort((a, b) => byRankThenId(a, b, familyRanks, data.families));
   const families = familyOrder.map((p) => data.families[p] as Family);
   const familyById = positionsById(families, "family");
 
-  const displayNames = data.students.map(studentDisplayName);
+  const displayNames = data.students.map(displayName);
   const studentRanks = rankNames(displayNames);
   const [studentStart, studentOrder] = groupByParent(data.students, families.length, (s) => familyById.get(s.familyId));
   sortGroups(studentStart, studentOrder, (a, b) => byRankThenId(a, b, studentRanks, data.students));
@@ -181,6 +204,12 @@ export function lookupLists(data: MassCreditDataSet): ListLookup {
     autopayMethods: names(data.lists.autopayMethods),
     offerings: new Map(data.lists.offerings.map((offering) => [offering.id, offering] as const)),
   };
+}
+
+/** `studentDisplayName` of a student already checked (the index's inner loop). */
+export function displayName(student: Student): string {
+  if (student.name !== undefined && student.name !== "") return student.name;
+  return [student.firstName, student.lastName].filter((part) => part !== undefined && part !== "").join(" ");
 }
 
 /** `dateKey` of an enrollment date, after checking it is a real YYYY-MM-DD date (`invalid-date` otherwise). */

@@ -3,9 +3,9 @@
  * turns what an admin answered into a normalised request the rules trust.
  */
 import { assertIsoDate, type IsoDate } from "../dates.js";
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import { type CurrencyCode, parseMoney, toAmountString } from "../money.js";
-import { isMassCreditIndex, type ListLookup, lookupLists, type MassCreditIndex } from "./data-index.js";
+import { checkDataSet, isMassCreditIndex, type ListLookup, lookupLists, type MassCreditIndex } from "./data-index.js";
 import { type MassCreditDataSet, type OfferingKind, WEEKDAYS, type Weekday } from "./model.js";
 
 /** How many credits a qualifying family gets: one, one per student, or one per enrollment. */
@@ -100,15 +100,18 @@ export interface ValidMassCreditRequest {
  * `zero-amount`, `negative-amount` …), `currency-mismatch` (request vs data
  * set), `unknown-mode`, `empty-enrollment-row`, `unknown-id` (a class, camp,
  * program, location, charge category or autopay method not in the lists;
- * `details.field` names the question) and `invalid-input` for a malformed shape.
+ * `details.field` names the question) and `invalid-input` for a malformed shape
+ * (of the request, or of a data set that is not an index).
  */
 export function validateMassCreditRequest(
   request: MassCreditRequest,
   dataSet: MassCreditDataSet | MassCreditIndex,
 ): ValidMassCreditRequest {
-  assertInput(typeof request === "object" && request !== null, "request");
-  const data = isMassCreditIndex(dataSet) ? dataSet.data : dataSet;
-  const lists = isMassCreditIndex(dataSet) ? dataSet.lists : lookupLists(dataSet);
+  assertObject(request, "request");
+  const indexed = isMassCreditIndex(dataSet);
+  if (!indexed) checkDataSet(dataSet, false);
+  const data = indexed ? dataSet.data : dataSet;
+  const lists = indexed ? dataSet.lists : lookupLists(dataSet);
 
   const description = typeof request.description === "string" ? request.description.trim() : "";
   if (description === "") throw new CreditKitError("description-required");
@@ -148,7 +151,7 @@ export function validateMassCreditRequest(
 }
 
 function validateRow(row: EnrollmentRow, index: number, lists: ListLookup): ValidEnrollmentRow {
-  assertInput(typeof row === "object" && row !== null, `enrollmentRows[${index}]`);
+  assertObject(row, `enrollmentRows[${index}]`);
   const field = (name: string) => `enrollmentRows[${index}].${name}`;
   const meetingDays = distinctTexts(row.meetingDays, field("meetingDays")) as Weekday[];
   for (const day of meetingDays) assertInput(WEEKDAYS.includes(day), field("meetingDays"), `"${day}" is not a weekday (mon … sun).`);

@@ -6,7 +6,9 @@
  * outstanding charges" (§6) must mean outstanding today. One rule, used by
  * the embedded store and by the PostgreSQL data source alike.
  */
+import { assertInput } from "../errors.js";
 import type { FeeBalance } from "../ledger/holds.js";
+import { checkDataSet } from "./data-index.js";
 import type { Fee, MassCreditDataSet } from "./model.js";
 
 /** What the merge reads of a ledger: a `Journal` is one. */
@@ -27,13 +29,17 @@ const FAMILIES_PER_TURN = 500;
  * ledger does not hold (paid before the ledger began) is kept as stored.
  * Returns `stored` itself when the ledger agrees with it, so a preview's
  * index built for it stays valid. Calls `yieldControl` every few hundred
- * families (100,000 of them take a few hundred milliseconds).
+ * families (100,000 of them take a few hundred milliseconds). Rejects with
+ * `invalid-input` for a data set, ledger or `yieldControl` of the wrong shape.
  */
 export async function withLedgerFees(
   stored: MassCreditDataSet,
   journal: FeeLedger,
   yieldControl: () => Promise<void> = async () => {},
 ): Promise<MassCreditDataSet> {
+  checkDataSet(stored, true);
+  assertInput(typeof journal?.hasAccount === "function" && typeof journal.feeBalances === "function", "journal");
+  assertInput(typeof yieldControl === "function", "yieldControl");
   const categoryIds = new Set(stored.lists.chargeCategories.map((c) => c.id));
   const idByName = new Map(stored.lists.chargeCategories.map((c) => [c.name, c.id]));
   const categoryOf = (text: string) => (categoryIds.has(text) ? text : (idByName.get(text) ?? text));

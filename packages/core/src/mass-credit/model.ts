@@ -4,8 +4,10 @@
  * the data source hands them over (to a Web Worker if it likes) and the rules
  * only read them.
  */
-import type { IsoDate } from "../dates.js";
+import { assertIsoDate, type IsoDate } from "../dates.js";
+import { assertObject } from "../errors.js";
 import type { CurrencyCode } from "../money.js";
+import { displayName } from "./data-index.js";
 
 /** Whether a family or student is current. Inactive ones never receive a mass credit. */
 export type RecordStatus = "active" | "inactive";
@@ -105,13 +107,15 @@ export interface MassCreditDataSet {
   readonly fees: readonly Fee[];
 }
 
-/** The name a student is shown and sorted by: `name`, else "first last". */
+/** The name a student is shown and sorted by: `name`, else "first last". Throws `invalid-input` for a student that is not an object. */
 export function studentDisplayName(student: Student): string {
-  if (student.name !== undefined && student.name !== "") return student.name;
-  return [student.firstName, student.lastName].filter((part) => part !== undefined && part !== "").join(" ");
+  assertObject(student, "student");
+  return displayName(student);
 }
 
-/** True when the enrollment runs on `date`: startDate ≤ date ≤ endDate. */
+/** True when the enrollment runs on `date`: startDate ≤ date ≤ endDate (`invalid-input` / `invalid-date` for a malformed one). */
 export function isEnrollmentActiveOn(enrollment: Enrollment, date: IsoDate): boolean {
+  assertObject(enrollment, "enrollment");
+  assertIsoDate(date, "date");
   return enrollment.startDate <= date && date <= enrollment.endDate;
 }

@@ -7,12 +7,13 @@
  * deselected; `selectRows(preview, deselected)` gives the rows, count and
  * total a run posts.
  */
-import { type CurrencyCode, fromAmountString, type Money, multiply, sum, toAmountString, zero } from "../money.js";
+import { assertInput, assertObject } from "../errors.js";
+import { assertMoney, type CurrencyCode, fromAmountString, type Money, multiply, sum, toAmountString, zero } from "../money.js";
 import { indexDataSet, isMassCreditIndex, type MassCreditIndex } from "./data-index.js";
 import { type CompiledFilters, compileFilters, enrollmentQualifies, passesFamilyTests, passesStudentTests } from "./eligibility.js";
 import { type MassCreditRequest, type ValidMassCreditRequest, validateMassCreditRequest } from "./filters.js";
 import type { MassCreditDataSet } from "./model.js";
-import { describeFilters } from "./summary.js";
+import { summaryLines } from "./summary.js";
 
 /**
  * One credit the run would post. `familyId` is the account the credit goes
@@ -65,13 +66,16 @@ const DEFAULT_CHUNK_SIZE = 10_000;
  * Computes who would receive the credit. Validates the request first (see
  * `validateMassCreditRequest` for the error codes). Pass an index from
  * `indexDataSet` when previewing the same data more than once; a raw data
- * set is indexed on the way.
+ * set is indexed on the way (see `indexDataSet` for its codes). Options that
+ * are not an object, or an `onProgress` that is not a function, are `invalid-input`.
  */
 export function previewMassCredit(
   request: MassCreditRequest,
   indexOrDataSet: MassCreditIndex | MassCreditDataSet,
   options: PreviewOptions = {},
 ): MassCreditPreview {
+  assertObject(options, "options");
+  assertInput(options.onProgress === undefined || typeof options.onProgress === "function", "onProgress");
   const index = isMassCreditIndex(indexOrDataSet) ? indexOrDataSet : indexDataSet(indexOrDataSet);
   const valid = validateMassCreditRequest(request, index);
   const filters = compileFilters(valid, index);
@@ -90,7 +94,7 @@ export function previewMassCredit(
     rows,
     count: rows.length,
     total: toAmountString(multiplyAmount(fromAmountString(valid.amount, valid.currency), rows.length)),
-    summary: describeFilters(valid, index.lists),
+    summary: summaryLines(valid, index.lists),
   };
 }
 
@@ -141,21 +145,29 @@ export function appendFamilyRows(family: number, index: MassCreditIndex, filters
   }
 }
 
-/** The rows a run posts once the admin has deselected some, with their count and exact total. */
+/**
+ * The rows a run posts once the admin has deselected some, with their count
+ * and exact total. `invalid-input` for a preview without its rows list and
+ * request, or a `deselected` that is not a Set.
+ */
 export function selectRows(
   preview: MassCreditPreview,
   deselected: ReadonlySet<string> = new Set(),
 ): { readonly rows: readonly PreviewRow[]; readonly count: number; readonly total: string } {
-  const rows = deselected.size === 0 ? preview.rows : preview.rows.filter((row) => !deselected.has(row.rowKey));
+  assertInput(Array.isArray(preview?.rows), "preview.rows");
+  assertObject(preview.request, "preview.request");
+  assertInput(deselected instanceof Set, "deselected");
+  const rows = deselected.size === 0 ? preview.rows : preview.rows.filter((row) => !deselected.has(row?.rowKey));
   const { amount, currency } = preview.request;
   return { rows, count: rows.length, total: toAmountString(multiplyAmount(fromAmountString(amount, currency), rows.length)) };
 }
 
-/** The exact total of any list of preview rows (the sum of their amounts). */
+/** The exact total of any list of preview rows (the sum of their amounts); `invalid-input` unless `rows` is a list, an amount's code for a row without one. */
 export function totalOfRows(rows: readonly PreviewRow[], currency: CurrencyCode): string {
+  assertInput(Array.isArray(rows), "rows");
   return toAmountString(
     sum(
-      rows.map((row) => fromAmountString(row.amount, currency)),
+      rows.map((row) => fromAmountString(row?.amount, currency)),
       currency,
     ),
   );
@@ -163,9 +175,12 @@ export function totalOfRows(rows: readonly PreviewRow[], currency: CurrencyCode)
 
 /**
  * `count` × `unit`, exactly (the money module's `multiply`). A fractional
- * count is rounded down; zero, a negative count or NaN gives zero.
+ * count is rounded down; zero, a negative count or NaN gives zero. A `unit`
+ * that is not Money or a `count` that is not a number is `invalid-input`.
  */
 export function multiplyAmount<C extends CurrencyCode>(unit: Money<C>, count: number): Money<C> {
+  assertMoney(unit);
+  assertInput(typeof count === "number", "count");
   const n = Math.floor(count);
   return n > 0 ? multiply(unit, n) : zero(unit.currency);
 }

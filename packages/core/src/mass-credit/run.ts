@@ -8,7 +8,7 @@
  * page, an abort or an error at any point, or two tabs processing the same
  * run, all leave one credit per selected row.
  */
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import { type GrantEntry, isGrantEntry, type LedgerEntry } from "../ledger/entries.js";
 import type { OrganisationLists } from "./model.js";
 import { type MassCreditPreview, type PreviewRow, selectRows } from "./preview.js";
@@ -90,8 +90,18 @@ export function planRun(preview: MassCreditPreview, options: PlanRunOptions): Ru
   };
 }
 
-/** The admin's description, plus the student and the offering when the row has them. */
+/** The admin's description, plus the student and the offering when the row has them (`invalid-input` for a description that is not a text or a row that is not an object). */
 export function creditDescription(
+  description: string,
+  row: { readonly studentName?: string | undefined; readonly offeringName?: string | undefined },
+): string {
+  assertInput(typeof description === "string", "description");
+  assertObject(row, "row");
+  return describe(description, row);
+}
+
+/** `creditDescription`, trusting its input (the run's inner loop). */
+function describe(
   description: string,
   row: { readonly studentName?: string | undefined; readonly offeringName?: string | undefined },
 ): string {
@@ -133,9 +143,19 @@ function postFor(row: PreviewRow, runId: string): CreditPost {
  * keyed (and grant id) `${runId}/${rowKey}`, entry id `${runId}/${rowKey}#0`,
  * with the run's credit type, location, date and amount, the description of
  * `creditDescription`, and `source: { kind: "mass-credit", runId, rowKey }`.
- * Made when the post is written, so a plan holds no entries.
+ * Made when the post is written, so a plan holds no entries. `invalid-input`
+ * for a plan without its request or a post that is not an object (the
+ * journal checks the entry's fields when it is committed).
  */
 export function creditEntry(plan: Pick<RunPlan, "runId" | "request">, post: CreditPost): GrantEntry {
+  assertObject(plan, "plan");
+  assertObject(plan.request, "plan.request");
+  assertObject(post, "post");
+  return entryOf(plan, post);
+}
+
+/** `creditEntry`, trusting its input (checked once by `processRun`). */
+function entryOf(plan: Pick<RunPlan, "runId" | "request">, post: CreditPost): GrantEntry {
   const { request } = plan;
   return {
     // One flat string (see `runKey`): the ledger keeps the id.
@@ -146,7 +166,7 @@ export function creditEntry(plan: Pick<RunPlan, "runId" | "request">, post: Cred
     date: request.date,
     // A plan saved before posts carried their amount: the run's amount (every row's).
     amount: post.amount ?? request.amount,
-    description: creditDescription(request.description, post),
+    description: describe(request.description, post),
     grantId: post.key,
     creditType: request.creditType,
     location: request.location,
@@ -231,6 +251,7 @@ export async function checkRunPlan(
   options: { readonly currency?: string; readonly yieldControl?: () => Promise<void> } = {},
 ): Promise<void> {
   checkPlan(plan);
+  assertObject(options, "options");
   const { currency } = plan.request;
   if (options.currency !== undefined && options.currency !== currency) {
     throw new CreditKitError("currency-mismatch", { left: currency, right: options.currency });
@@ -257,6 +278,7 @@ export async function checkRunPlan(
  */
 export async function processRun(ledger: RunLedger, plan: RunPlan, options: ProcessRunOptions = {}): Promise<RunRecord> {
   assertInput(typeof ledger?.committed === "function" && typeof ledger.commit === "function", "ledger");
+  assertObject(options, "options");
   const chunkSize = options.chunkSize ?? DEFAULT_RUN_CHUNK_SIZE;
   assertInput(Number.isSafeInteger(chunkSize) && chunkSize > 0, "chunkSize");
   const yieldControl = options.yieldControl ?? nextMacrotask;
@@ -275,7 +297,7 @@ export async function processRun(ledger: RunLedger, plan: RunPlan, options: Proc
   /** Commits one post on its own; a row error is recorded, anything else is thrown. */
   const commitOne = async (at: number, post: CreditPost) => {
     try {
-      const entry = creditEntry(plan, post);
+      const entry = entryOf(plan, post);
       const result = await ledger.commit(post.key, [entry]);
       slots[at] = issuedCredit(post, entry);
       if (result?.status === "duplicate") tally.skipped++;
@@ -305,7 +327,7 @@ export async function processRun(ledger: RunLedger, plan: RunPlan, options: Proc
     if (missing.length === 0) return;
     if (ledger.commitChunk !== undefined) {
       let results: unknown;
-      const entries = missing.map((at) => creditEntry(plan, posts[at] as CreditPost));
+      const entries = missing.map((at) => entryOf(plan, posts[at] as CreditPost));
       try {
         results = await ledger.commitChunk(
           missing.map((at, i) => ({ key: (posts[at] as CreditPost).key, entries: [entries[i] as GrantEntry] })),

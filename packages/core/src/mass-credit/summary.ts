@@ -3,6 +3,8 @@
  * answered, in the admin's words, with names instead of ids, in the order the
  * wizard asks them.
  */
+import { assertInput, assertObject } from "../errors.js";
+import { checkFields } from "../ledger/validate-entry.js";
 import { formatMoney, fromAmountString } from "../money.js";
 import { isMassCreditIndex, type ListLookup, lookupLists, type MassCreditIndex } from "./data-index.js";
 import {
@@ -39,11 +41,30 @@ const DAY_NAMES: Readonly<Record<Weekday, string>> = {
  */
 export function summariseFilters(request: MassCreditRequest, dataSet: MassCreditDataSet | MassCreditIndex): readonly string[] {
   const valid = validateMassCreditRequest(request, dataSet);
-  return describeFilters(valid, isMassCreditIndex(dataSet) ? dataSet.lists : lookupLists(dataSet));
+  return summaryLines(valid, isMassCreditIndex(dataSet) ? dataSet.lists : lookupLists(dataSet));
 }
 
-/** The summary of an already-validated request. */
+const LISTS = { autopayMethods: "[", chargeCategories: "[", studentKeywords: "[", familyKeywords: "[", enrollmentRows: "[" };
+const ROW = { meetingDays: "[", locations: "[", classIds: "[", campIds: "[", programIds: "[", offeringKeywords: "[" };
+const LOOKUPS = ["creditTypes", "chargeCategories", "locations", "autopayMethods", "offerings"] as const;
+
+/**
+ * The summary of an already-validated request (a preview's `request`) with
+ * the lookups of its data set (an index's `lists`). Throws `invalid-input`
+ * when either is not of that shape; the amount's codes for a bad amount.
+ */
 export function describeFilters(request: ValidMassCreditRequest, lists: ListLookup): readonly string[] {
+  checkFields(request, LISTS, "request", "", false);
+  request.enrollmentRows.forEach((row, i) => {
+    checkFields(row, ROW, `request.enrollmentRows[${i}]`, "", false);
+  });
+  assertObject(lists, "lists");
+  for (const name of LOOKUPS) assertInput(lists[name] instanceof Map, `lists.${name}`);
+  return summaryLines(request, lists);
+}
+
+/** `describeFilters` of a request and lookups the kit made itself. */
+export function summaryLines(request: ValidMassCreditRequest, lists: ListLookup): readonly string[] {
   const named = (ids: readonly string[], names: ReadonlyMap<string, string>) => ids.map((id) => names.get(id) ?? id);
   const lines = [
     `Description: ${request.description}`,

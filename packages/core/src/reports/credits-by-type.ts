@@ -7,7 +7,7 @@ import { assertInput, CreditKitError } from "../errors.js";
 import { isGrantEntry, type LedgerEntry } from "../ledger/entries.js";
 import { add, type CurrencyCode, fromAmountString, type Money, subtract, toAmountString, zero } from "../money.js";
 import { checkEntries, grantsById } from "./entry-checks.js";
-import { checkPeriod, inPeriod, type ReportPeriod } from "./period.js";
+import { checkPeriod, type ReportPeriod, within } from "./period.js";
 
 /** The period, the ledger's currency and the locale credit types are sorted in. */
 export interface CreditsByTypeOptions extends ReportPeriod {
@@ -89,7 +89,7 @@ export function creditsByType(entries: readonly LedgerEntry[], options: CreditsB
     return tally;
   };
   for (const entry of entries) {
-    if (!inPeriod(entry.date, period)) continue;
+    if (!within(entry.date, period)) continue;
     if (isGrantEntry(entry)) {
       const amount = fromAmountString(entry.amount, currency);
       const tally = tallyOf(entry.creditType);

@@ -2,11 +2,11 @@
  * The members report (§7): accounts with Amount Due > 0 and/or Account
  * Credit > 0, each with its display state, sorted exactly.
  */
-import { assertInput } from "../errors.js";
+import { assertInput, assertObject } from "../errors.js";
 import type { AccountSnapshot } from "../ledger/account-state.js";
 import type { AccountRecord } from "../ledger/entries.js";
 import { compare, type Money, parseMoney } from "../money.js";
-import { type BalanceDisplay, balanceDisplay } from "./balance-display.js";
+import { type BalanceDisplay, displayOf } from "./balance-display.js";
 
 /** What the members report sorts by. */
 export type MembersSortKey = "name" | "amountDue" | "accountCredit";
@@ -71,6 +71,7 @@ export function membersReport(snapshots: readonly AccountSnapshot[], options: Me
   assertInput(Array.isArray(snapshots), "snapshots");
   assertInput(typeof options === "object" && options !== null, "options");
   assertInput(options.match === undefined || options.match === "all" || options.match === "any", "match");
+  if (options.sort !== undefined) assertObject(options.sort, "sort");
   const by = options.sort?.by ?? "name";
   const direction = options.sort?.direction ?? "asc";
   assertInput(SORT_KEYS.includes(by), "sort.by");
@@ -81,10 +82,10 @@ export function membersReport(snapshots: readonly AccountSnapshot[], options: Me
   snapshots.forEach((snapshot, index) => {
     assertInput(typeof snapshot?.account?.id === "string", `snapshots[${index}].account`);
     const { account, currency, amountDue, accountCredit } = snapshot;
-    const display = balanceDisplay({ amountDue, accountCredit, currency });
-    if (!keeps(display, options)) return;
     const due = parseMoney(amountDue, currency, "non-negative");
     const credit = parseMoney(accountCredit, currency, "non-negative");
+    const display = displayOf(due, credit);
+    if (!keeps(display, options)) return;
     candidates.push({
       row: { accountId: account.id, name: account.name, kind: account.kind, currency, amountDue, accountCredit, display },
       due,

@@ -30,7 +30,18 @@ export function checkPeriod(period: ReportPeriod | undefined): ReportPeriod {
   return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
 }
 
-/** True when `date` falls inside the (already checked) period, both edges included. */
+/**
+ * True when `date` falls inside `period`, both edges included. Throws
+ * `invalid-date` for a date or an edge that is not YYYY-MM-DD, and
+ * `invalid-input` for a period that is not an object or ends before it starts.
+ */
 export function inPeriod(date: IsoDate, period: ReportPeriod): boolean {
+  assertInput(period !== undefined, "period");
+  assertIsoDate(date, "date");
+  return within(date, checkPeriod(period));
+}
+
+/** `inPeriod` for a date and a period already checked (the reports' loops). */
+export function within(date: IsoDate, period: ReportPeriod): boolean {
   return (period.from === undefined || date >= period.from) && (period.to === undefined || date <= period.to);
 }

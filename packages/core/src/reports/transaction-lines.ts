@@ -17,7 +17,7 @@ import {
 } from "../ledger/entries.js";
 import { checkEntries, grantsById } from "./entry-checks.js";
 import { isPaymentType } from "./payment-types.js";
-import { checkPeriod, inPeriod, type ReportPeriod } from "./period.js";
+import { checkPeriod, type ReportPeriod, within } from "./period.js";
 
 /**
  * Which lines to keep. Filters combine with AND; the values inside one list
@@ -141,7 +141,7 @@ export function transactionLines(entries: readonly LedgerEntry[], filter: Transa
   };
   const lines: TransactionLine[] = [];
   for (const entry of entries) {
-    if (!inPeriod(entry.date, period)) continue;
+    if (!within(entry.date, period)) continue;
     if (accounts && !accounts.has(entry.accountId)) continue;
     if (types && !types.has(entry.type)) continue;
     const line = lineOf(entry, grants, byId);

@@ -46,9 +46,16 @@ function stopped(
 
 /**
  * Sums a batch's results: how many ended each way, what was charged and how
- * much credit was used.
+ * much credit was used. `invalid-input` unless `results` is a list of results
+ * with a known outcome; an amount's code for a bad amount.
  */
 export function summarizeSettlement(results: readonly SettlementResult[], currency: string): BatchSummary {
+  assertInput(Array.isArray(results) && results.every((r) => SETTLEMENT_OUTCOMES.includes(r?.outcome)), "results");
+  return summarize(results, currency);
+}
+
+/** `summarizeSettlement` of the results `settleBatch` made itself. */
+function summarize(results: readonly SettlementResult[], currency: string): BatchSummary {
   const counts = Object.fromEntries(SETTLEMENT_OUTCOMES.map((o) => [o, 0])) as Record<SettlementOutcome, number>;
   let charged = zero(currency);
   let creditUsed = zero(currency);
@@ -166,5 +173,5 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
       results[i] = stopped(batchId, invoices[i] as BatchInvoice, "skipped", "batch-cancelled", messageFor("batch-cancelled"), zeroText);
     }
   }
-  return { batchId, results, summary: summarizeSettlement(results, ports.ledger.currency), aborted };
+  return { batchId, results, summary: summarize(results, ports.ledger.currency), aborted };
 }

@@ -4,7 +4,7 @@
  * latency, and a real idempotency store, so a test can prove that nothing is
  * ever charged twice.
  */
-import { assertInput } from "../errors.js";
+import { assertInput, assertObject } from "../errors.js";
 import type { ChargeOutcome, ChargeRequest, PaymentGateway } from "../gateway.js";
 import { equals, parseMoney } from "../money.js";
 import { ChargeRecords } from "./charge-records.js";
@@ -69,13 +69,16 @@ function checkOutcomes(outcomes: readonly SimulatedOutcome[], field: string): vo
  * attempted again, consuming the next scripted outcome.
  */
 export function createSimulatedGateway(options: SimulatedGatewayOptions = {}): SimulatedGateway {
+  assertObject(options, "options");
   const latency = options.latencyMs ?? 0;
   assertInput(typeof latency === "number" && Number.isFinite(latency) && latency >= 0, "latencyMs");
   const fallback = options.defaultOutcome ?? "succeed";
   checkOutcomes([fallback], "defaultOutcome");
   const prefix = options.chargeIdPrefix ?? "ch_sim_";
   assertInput(typeof prefix === "string", "chargeIdPrefix");
-  const cards = new Set<string>(options.cardsOnFile ?? []);
+  const cardsOnFile = options.cardsOnFile ?? [];
+  assertInput(typeof cardsOnFile === "object" && cardsOnFile !== null && Symbol.iterator in cardsOnFile, "cardsOnFile");
+  const cards = new Set<string>(cardsOnFile);
   const scripts = new Map<string, SimulatedOutcome[]>();
   for (const [accountId, outcomes] of Object.entries(options.scripts ?? {})) {
     checkOutcomes(outcomes, `scripts.${accountId}`);
