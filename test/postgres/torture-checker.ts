@@ -55,13 +55,20 @@ const total = (list: readonly { amount: string }[]) => list.reduce((s, x) => s +
 /** Each settled key's invoice: the account and the fees it settles. */
 async function settlementKeys(db: Db, orgId: string): Promise<Map<string, BatchInvoice>> {
   const keys = new Map<string, BatchInvoice>();
-  const rows = await db.query<{ batch_id: string; request: unknown }>("SELECT batch_id, request FROM torture_batches WHERE org_id = $1", [orgId]);
+  const rows = await db.query<{ batch_id: string; request: unknown }>("SELECT batch_id, request FROM torture_batches WHERE org_id = $1", [
+    orgId,
+  ]);
   for (const row of rows) for (const inv of parse<BatchInvoice[]>(row.request)) keys.set(`${row.batch_id}/${inv.invoiceId}`, inv);
   return keys;
 }
 
 /** Rebuilds one account key by key; around each settlement key, asks whether it paid its invoice wholly. */
-function fold(journal: Journal, entries: readonly LedgerEntry[], invoices: Map<string, BatchInvoice>, tally: { paid: number; partly: number }) {
+function fold(
+  journal: Journal,
+  entries: readonly LedgerEntry[],
+  invoices: Map<string, BatchInvoice>,
+  tally: { paid: number; partly: number },
+) {
   const remainders = (accountId: string, feeIds: readonly string[]) => {
     const fees = new Map(journal.snapshot(accountId).fees.map((f) => [f.feeId, cents(f.remainder)]));
     return feeIds.map((id) => fees.get(id) ?? 0);
@@ -149,7 +156,9 @@ export async function checkTorture(db: Db, ds: PostgresDataSource, orgId: string
   for (const s of snapshots) {
     negatives += [s.amountDue, s.accountCredit, s.availableCredit, s.reservedCredit].filter((x) => cents(x) < 0).length;
     feesOverpaid += s.fees.filter((f) => cents(f.remainder) < 0 || cents(f.paid) > cents(f.amount)).length;
-    grantsOverused += s.grants.filter((g) => cents(g.remainder) < 0 || cents(g.used) > cents(g.amount) || cents(g.reserved) > cents(g.remainder)).length;
+    grantsOverused += s.grants.filter(
+      (g) => cents(g.remainder) < 0 || cents(g.used) > cents(g.amount) || cents(g.reserved) > cents(g.remainder),
+    ).length;
   }
 
   // Money conserved, with the ledger's entry types.
@@ -175,13 +184,17 @@ export async function checkTorture(db: Db, ds: PostgresDataSource, orgId: string
       total(grants),
       creditLeft + creditPaid - reversed("Payment (AC)") + voidGrant,
     ],
-    "credit granted = manual + mass-credit + overpayment": [total(grants), grantsFrom("manual") + grantsFrom("mass-credit") + grantsFrom("overpayment")],
+    "credit granted = manual + mass-credit + overpayment": [
+      total(grants),
+      grantsFrom("manual") + grantsFrom("mass-credit") + grantsFrom("overpayment"),
+    ],
     "tendered and kept = to fees + overpayment credit": [total(payments), toFees + grantsFrom("overpayment")],
     "bank charged = settlement card payments": [total(bank), total(settledCard)],
     "mass credit posted = the plan's total": [total(runGrants), cents(plan.total)],
   };
   const runRowKeys = new Map<string, number>();
-  for (const g of runGrants) if (g.source.kind === "mass-credit") runRowKeys.set(g.source.rowKey, (runRowKeys.get(g.source.rowKey) ?? 0) + 1);
+  for (const g of runGrants)
+    if (g.source.kind === "mass-credit") runRowKeys.set(g.source.rowKey, (runRowKeys.get(g.source.rowKey) ?? 0) + 1);
   const sqlReservations = await db.query<{ n: string }>("SELECT count(*)::text AS n FROM reservations WHERE org_id = $1", [orgId]);
 
   return {

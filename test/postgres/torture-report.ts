@@ -36,7 +36,9 @@ export function formatFigures(f: TortureFigures, label: string): string {
     `  bank: ${c.charges} charges (${c.charged}), charges/key max ${c.maxChargesPerKey}, unrecorded ${c.chargesUnrecorded}, recorded twice ${c.chargesRecordedTwice}, recorded-uncharged ${c.recordedUncharged}`,
     `  reservations left ${c.reservationsLeft}, negatives ${c.negatives}, fees overpaid ${c.feesOverpaid}, grants overused ${c.grantsOverused}, cash mismatches ${c.cashMismatches}`,
     `  invoices settled: paid wholly ${c.invoicesPaid}, partly ${c.partlyPaid}, unpaid ${c.invoicesUnpaid}; mass credit: ${c.runRowsCredited}/${c.runRows} rows credited, twice ${c.runRowsTwice}`,
-    ...Object.entries(c.identities).map(([name, [a, b]]) => `  ${a === b ? "ok" : "NOT CONSERVED"} ${name}: ${(a / 100).toFixed(2)} = ${(b / 100).toFixed(2)}`),
+    ...Object.entries(c.identities).map(
+      ([name, [a, b]]) => `  ${a === b ? "ok" : "NOT CONSERVED"} ${name}: ${(a / 100).toFixed(2)} = ${(b / 100).toFixed(2)}`,
+    ),
     `  unexpected outcomes ${f.unexpected.length}${f.unexpected.length ? `: ${f.unexpected.slice(0, 10).join("; ")}` : ""}`,
   ];
   return out.join("\n");
@@ -50,12 +52,15 @@ export function expectFigures(f: TortureFigures): void {
   expect(f.kills, "kills").to.equal(1);
   // Every operation ended, but the one the kill cut short.
   expect(total + 1, "operations").to.equal(f.workers * f.ops);
-  expect(f.outcomes.run, "two processes processed the run").to.satisfy((r: Record<string, number>) =>
-    Object.values(r ?? {}).reduce((s, n) => s + n, 0) === 2,
+  expect(f.outcomes.run, "two processes processed the run").to.satisfy(
+    (r: Record<string, number>) => Object.values(r ?? {}).reduce((s, n) => s + n, 0) === 2,
   );
   // In the honest pass four batches run at once: an invoice whose fee another batch holds fails (fee-reserved) and is paid by that one.
   const settled = /^(paid-by-|nothing-due$|already-settled$|declined:charge-declined$|failed:(charge-failed|fee-reserved)$)/;
-  expect(Object.keys(f.honest).filter((o) => !settled.test(o)), "honest pass").to.deep.equal([]);
+  expect(
+    Object.keys(f.honest).filter((o) => !settled.test(o)),
+    "honest pass",
+  ).to.deep.equal([]);
   expect(f.runResumed).to.match(/^done \(issued 0, count \d+\)$/);
   expect(c, "checker").to.include({
     foldMismatches: 0,

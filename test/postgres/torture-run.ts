@@ -93,8 +93,14 @@ async function seed(ds: PostgresDataSource, n: number, rng: () => number): Promi
   const ids = Array.from({ length: n }, (_, i) => `acc-${String(i).padStart(3, "0")}`);
   await ds.openAccounts(ids.map((id) => ({ id, name: `Family ${id}`, kind: "family" as const })));
   const items: KeyedEntries[] = ids.flatMap((id, i) => {
-    const fees = [0, 1].map((f) => ({ ...fee(id, `seed-${id}-${f}`, money(1000 + Math.floor(rng() * 9000)), `seed/${id}`), id: `seed/${id}#${f}` }));
-    const credit = i % 2 === 0 ? [{ key: `seed-credit/${id}`, entries: [grant(id, `seed-${id}`, money(500 + Math.floor(rng() * 3000)), `seed-credit/${id}`)] }] : [];
+    const fees = [0, 1].map((f) => ({
+      ...fee(id, `seed-${id}-${f}`, money(1000 + Math.floor(rng() * 9000)), `seed/${id}`),
+      id: `seed/${id}#${f}`,
+    }));
+    const credit =
+      i % 2 === 0
+        ? [{ key: `seed-credit/${id}`, entries: [grant(id, `seed-${id}`, money(500 + Math.floor(rng() * 3000)), `seed-credit/${id}`)] }]
+        : [];
     return [{ key: `seed/${id}`, entries: fees }, ...credit];
   });
   for (let i = 0; i < items.length; i += 100) await ds.commitChunk(items.slice(i, i + 100));
@@ -102,8 +108,9 @@ async function seed(ds: PostgresDataSource, n: number, rng: () => number): Promi
 }
 
 const bump = (table: Record<string, Record<string, number>>, kind: string, outcome: string) => {
-  const row = (table[kind] ??= {});
+  const row = table[kind] ?? {};
   row[outcome] = (row[outcome] ?? 0) + 1;
+  table[kind] = row;
 };
 
 /** Outcomes every kind may meet on a busy shared ledger; anything else is unexpected. */
@@ -189,13 +196,13 @@ export async function runTorture(options: TortureOptions): Promise<TortureFigure
           // Killed while a settlement waits for the gateway: its reservation stays with its owner until the lease runs out.
           if (message.type === "gateway" && victim && done >= ops * 0.4) kill();
           if (message.type === "op") {
-            const t = (timing[message.kind] ??= [0, 0]);
             if (message.ms !== undefined) {
-              t[0] += 1;
-              t[1] += message.ms;
+              const [n, ms] = timing[message.kind] ?? [0, 0];
+              timing[message.kind] = [n + 1, ms + message.ms];
             }
             bump(outcomes, message.kind, message.outcome);
-            if (!EXPECTED[message.kind]?.test(message.outcome)) unexpected.push(`${name} ${message.kind}: ${message.outcome}`);
+            if (!EXPECTED[message.kind]?.test(message.outcome))
+              unexpected.push(`${name} ${message.kind}: ${message.outcome} ${message.detail ?? ""}`);
             if (message.kind !== "settle-invoice" && message.kind !== "run") done += 1;
             if (victim && done >= ops * 0.6) kill();
           }

@@ -48,7 +48,7 @@ export interface WorkerConfig {
 }
 
 export type WorkerMessage =
-  | { readonly type: "op"; readonly kind: string; readonly outcome: string; readonly ms?: number }
+  | { readonly type: "op"; readonly kind: string; readonly outcome: string; readonly ms?: number; readonly detail?: string }
   | { readonly type: "gateway"; readonly kind: string }
   | { readonly type: "done" };
 
@@ -126,16 +126,27 @@ async function checkout(ds: PostgresDataSource, settings: OrgSettings): Promise<
     date: DATE,
     feeIds: fees,
     applyCredit: rng() < 0.6,
-    ...(pos ? { chargeToAccount: true, newCharges: [{ itemId: "goggles", category: "Shop", description: "Goggles", amount: money(between(200, 3000)) }] } : {}),
+    ...(pos
+      ? {
+          chargeToAccount: true,
+          newCharges: [{ itemId: "goggles", category: "Shop", description: "Goggles", amount: money(between(200, 3000)) }],
+        }
+      : {}),
   };
   const due = cents(planCheckout(snap, request, settings).remainingDue);
   const mode = rng();
   const paid =
-    due === 0 ? [] : mode < 0.35 ? tenders(due, 0, 0)
-    : mode < 0.6 ? tenders(Math.max(1, Math.floor(due * (0.3 + rng() * 0.6))), 0, 0)
-    : mode < 0.8 ? tenders(due, between(1, 2000), 0)
-    : mode < 0.9 ? tenders(due, 0, between(1, 1500))
-    : [];
+    due === 0
+      ? []
+      : mode < 0.35
+        ? tenders(due, 0, 0)
+        : mode < 0.6
+          ? tenders(Math.max(1, Math.floor(due * (0.3 + rng() * 0.6))), 0, 0)
+          : mode < 0.8
+            ? tenders(due, between(1, 2000), 0)
+            : mode < 0.9
+              ? tenders(due, 0, between(1, 1500))
+              : [];
   const plan = planCheckout(snap, { ...request, tenders: paid }, settings);
   if (rng() < 0.05) await new Promise((resolve) => setTimeout(resolve, between(1, 15))); // a slow cashier: the plan may go stale
   const result = await ds.recordCheckout(plan);
@@ -188,10 +199,13 @@ function settlementPorts(ds: PostgresDataSource, db: Db) {
 async function settle(ds: PostgresDataSource, ports: ReturnType<typeof settlementPorts>, db: Db): Promise<string[]> {
   let batchId: string;
   let invoices: BatchInvoice[];
-  const earlier = rng() < 0.2 ? await db.query<{ batch_id: string; request: unknown }>(
-    "SELECT batch_id, request FROM torture_batches WHERE org_id = $1 ORDER BY random() LIMIT 1",
-    [config.orgId],
-  ) : [];
+  const earlier =
+    rng() < 0.2
+      ? await db.query<{ batch_id: string; request: unknown }>(
+          "SELECT batch_id, request FROM torture_batches WHERE org_id = $1 ORDER BY random() LIMIT 1",
+          [config.orgId],
+        )
+      : [];
   if (earlier[0]) {
     batchId = earlier[0].batch_id;
     invoices = (typeof earlier[0].request === "string" ? JSON.parse(earlier[0].request) : earlier[0].request) as BatchInvoice[];
@@ -265,19 +279,29 @@ async function main(): Promise<void> {
         continue;
       }
       const outcome =
-        kind === "checkout" ? await checkout(ds, settings)
-        : kind === "fees" ? await postFees(ds)
-        : kind === "credit" ? await postCredit(ds)
-        : kind === "reverse" ? await reverse(ds)
-        : await replay(ds);
+        kind === "checkout"
+          ? await checkout(ds, settings)
+          : kind === "fees"
+            ? await postFees(ds)
+            : kind === "credit"
+              ? await postCredit(ds)
+              : kind === "reverse"
+                ? await reverse(ds)
+                : await replay(ds);
       send({ type: "op", kind, outcome, ms: ms() });
     } catch (error) {
-      send({ type: "op", kind, outcome: isCreditKitError(error) ? error.code : `unexpected: ${String(error)}`, ms: ms() });
+      const detail = `${JSON.stringify((error as { details?: unknown }).details)} ${String((error as Error).stack)
+        .split("\n")
+        .slice(0, 8)
+        .join(" | ")}`;
+      send({ type: "op", kind, outcome: isCreditKitError(error) ? error.code : `unexpected: ${String(error)}`, ms: ms(), detail });
     }
   }
   await ds.close();
   await db.close();
-  await new Promise<void>((resolve) => (process.send ? process.send({ type: "done" } satisfies WorkerMessage, () => resolve()) : resolve()));
+  await new Promise<void>((resolve) =>
+    process.send ? process.send({ type: "done" } satisfies WorkerMessage, () => resolve()) : resolve(),
+  );
   process.disconnect?.();
 }
 
