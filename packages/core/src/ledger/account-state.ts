@@ -1,4 +1,4 @@
-import { assertInput } from "../errors.js";
+import { assertInput, assertObject } from "../errors.js";
 import { add, fromAmountString, isPositive, isZero, type Money, subtract, sum, toAmountString, zero } from "../money.js";
 import { applyEntry as applyChecked } from "./apply-entry.js";
 import type {
@@ -143,12 +143,12 @@ export function emptyBook(account: AccountRecord, currency: string): Book {
 }
 
 export function feeRemainder(fee: FeeTally): Money {
-  assertInput(fee !== null && typeof fee === "object", "fee");
+  assertObject(fee, "fee");
   return fee.remainder;
 }
 
 export function grantRemainder(grant: GrantTally): Money {
-  assertInput(grant !== null && typeof grant === "object", "grant");
+  assertObject(grant, "grant");
   return grant.remainder;
 }
 

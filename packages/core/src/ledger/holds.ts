@@ -3,7 +3,7 @@
  * the reads settlement needs straight from an account's tallies: what chosen
  * fees owe and what credit is free, without building a string snapshot.
  */
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import { add, fromAmountString, isPositive, isZero, type Money, subtract, toAmountString, zero } from "../money.js";
 import type { Book, FeeTally, GrantTally, Reservation, ReservationGuard } from "./account-state.js";
 import type { CreditPaymentEntry, PaymentEntry } from "./entries.js";
@@ -17,7 +17,7 @@ const isText = (value: unknown): value is string => typeof value === "string" &&
 
 /** A reservation request's shape: the key, account and fees are text, the credit an amount string checked later. */
 export function checkReserveRequest(request: ReserveRequest): void {
-  assertInput(request !== null && typeof request === "object", "request");
+  assertObject(request, "request");
   assertInput(isText(request.key), "key");
   assertInput(isText(request.accountId), "accountId");
   assertInput(Array.isArray(request.feeIds) && request.feeIds.every(isText), "feeIds");

@@ -7,7 +7,7 @@
  * functions that return entries; the journal checks them all and appends
  * them atomically, or appends nothing. The embedded data source persists it.
  */
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import {
   add,
   compare,
@@ -156,7 +156,7 @@ function listOf(written: Written | undefined): readonly LedgerEntry[] | undefine
 }
 
 export function createJournal(options: JournalOptions): Journal {
-  assertInput(options !== null && typeof options === "object", "options");
+  assertObject(options, "options");
   const currency = options.currency;
   minorUnit(currency);
   if (options.settings !== undefined) boundary.validateSettings(options.settings);

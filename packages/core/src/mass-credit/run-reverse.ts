@@ -5,7 +5,7 @@
  * flight is left alone.
  */
 import { assertIsoDate } from "../dates.js";
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import type { VoidEntry } from "../ledger/entries.js";
 import { add, fromAmountString, isPositive, type Money, subtract, toAmountString, zero } from "../money.js";
 import { assertRunId, assertUniqueRow, describeError, nextMacrotask } from "./run-support.js";
@@ -34,7 +34,7 @@ export async function reverseRun(ledger: ReversalLedger, record: RunRecord, opti
   assertRunId(record.runId);
   const rows = new Set<string>();
   for (const credit of record.credits) assertUniqueRow(rows, credit?.rowKey);
-  assertInput(typeof options === "object" && options !== null, "options");
+  assertObject(options, "options");
   assertIsoDate(options.date, "date");
   const key = options.key ?? `${record.runId}/reverse`;
   assertInput(typeof key === "string" && key.trim() !== "", "key");

@@ -60,7 +60,7 @@ export interface PlanRunOptions {
  */
 export function planRun(preview: MassCreditPreview, options: PlanRunOptions): RunPlan {
   assertInput(typeof preview === "object" && preview !== null && Array.isArray(preview.rows), "preview");
-  assertInput(typeof options === "object" && options !== null, "options");
+  assertObject(options, "options");
   const { runId } = options;
   assertRunId(runId);
   const deselected = new Set<string>(options.deselected ?? []);
@@ -216,7 +216,7 @@ const CHECK_SLICE = 2000;
 function checkPlan(plan: RunPlan): void {
   assertInput(typeof plan === "object" && plan !== null && Array.isArray(plan.posts), "plan");
   assertRunId(plan.runId);
-  assertInput(typeof plan.request === "object" && plan.request !== null, "plan.request");
+  assertObject(plan.request, "plan.request");
 }
 
 /**

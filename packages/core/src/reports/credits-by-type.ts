@@ -3,7 +3,7 @@
  * issued, what was voided, and the net, per credit type.
  */
 import type { IsoDate } from "../dates.js";
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertObject, CreditKitError } from "../errors.js";
 import { isGrantEntry, type LedgerEntry } from "../ledger/entries.js";
 import { add, type CurrencyCode, fromAmountString, type Money, subtract, toAmountString, zero } from "../money.js";
 import { checkEntries, grantsById } from "./entry-checks.js";
@@ -74,7 +74,7 @@ function totalsOf(t: Tally): CreditTypeTotals {
  */
 export function creditsByType(entries: readonly LedgerEntry[], options: CreditsByTypeOptions): CreditsByTypeReport {
   checkEntries(entries);
-  assertInput(typeof options === "object" && options !== null, "options");
+  assertObject(options, "options");
   const { currency } = options;
   const period = checkPeriod(options);
   const grants = grantsById(entries);

@@ -4,7 +4,7 @@
  * typed error and never a crash deep inside a report.
  */
 import { assertIsoDate } from "../dates.js";
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import { type GrantEntry, isGrantEntry, type LedgerEntry, TRANSACTION_TYPES } from "../ledger/entries.js";
 import { isPaymentMethod } from "./payment-types.js";
 
@@ -23,7 +23,7 @@ export function checkEntries(entries: unknown): asserts entries is readonly Ledg
 
 function checkEntry(value: unknown, index: number): void {
   const at = `entries[${index}]`;
-  assertInput(typeof value === "object" && value !== null, at);
+  assertObject(value, at);
   const entry = value as Partial<Record<string, unknown>>;
   assertInput(typeof entry.id === "string", `${at}.id`);
   assertInput(typeof entry.accountId === "string", `${at}.accountId`);

@@ -69,7 +69,7 @@ function keeps(display: BalanceDisplay, options: MembersReportOptions): boolean 
  */
 export function membersReport(snapshots: readonly AccountSnapshot[], options: MembersReportOptions = {}): MembersReportRow[] {
   assertInput(Array.isArray(snapshots), "snapshots");
-  assertInput(typeof options === "object" && options !== null, "options");
+  assertObject(options, "options");
   assertInput(options.match === undefined || options.match === "all" || options.match === "any", "match");
   if (options.sort !== undefined) assertObject(options.sort, "sort");
   const by = options.sort?.by ?? "name";

@@ -3,7 +3,7 @@
  * own Account Credit category for payments made from account credit.
  */
 import type { IsoDate } from "../dates.js";
-import { assertInput } from "../errors.js";
+import { assertObject } from "../errors.js";
 import type { LedgerEntry, PaymentType } from "../ledger/entries.js";
 import { add, type CurrencyCode, fromAmountString, type Money, subtract, toAmountString, zero } from "../money.js";
 
@@ -56,7 +56,7 @@ export interface PaymentSummary {
  * bad dates or amounts not exact in `currency`.
  */
 export function paymentSummary(entries: readonly LedgerEntry[], options: PaymentSummaryOptions): PaymentSummary {
-  assertInput(typeof options === "object" && options !== null, "options");
+  assertObject(options, "options");
   const { currency, from, to } = options;
   const totals = new Map<PaymentType, { count: number; total: Money }>(
     PAYMENT_TYPE_ORDER.map((t) => [t, { count: 0, total: zero(currency) }]),

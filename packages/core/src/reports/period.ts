@@ -3,7 +3,7 @@
  * `from` and `to` calendar dates.
  */
 import { assertIsoDate, type IsoDate } from "../dates.js";
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 
 /** An inclusive date range; a missing edge leaves that side open. */
 export interface ReportPeriod {
@@ -20,7 +20,7 @@ export interface ReportPeriod {
  */
 export function checkPeriod(period: ReportPeriod | undefined): ReportPeriod {
   if (period === undefined) return {};
-  assertInput(typeof period === "object" && period !== null, "period");
+  assertObject(period, "period");
   const { from, to } = period;
   if (from !== undefined) assertIsoDate(from, "from");
   if (to !== undefined) assertIsoDate(to, "to");

@@ -3,7 +3,7 @@
  * range, account, payment type and transaction type.
  */
 import type { IsoDate } from "../dates.js";
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import {
   ACCOUNT_CREDIT_PAYMENT_TYPE,
   type Allocation,
@@ -127,7 +127,7 @@ function checkList<T>(values: readonly T[] | undefined, field: string, known: (v
  */
 export function transactionLines(entries: readonly LedgerEntry[], filter: TransactionFilter = {}): TransactionLine[] {
   checkEntries(entries);
-  assertInput(typeof filter === "object" && filter !== null, "filter");
+  assertObject(filter, "filter");
   const period = checkPeriod(filter);
   const accounts = checkList(filter.accountIds, "accountIds", (v) => typeof v === "string");
   const paymentTypes = checkList(filter.paymentTypes, "paymentTypes", isPaymentType);

@@ -1,6 +1,6 @@
 /** Input checks for settlement's public functions: bad input throws before anything changes. */
 import { assertIsoDate } from "../dates.js";
-import { assertInput, CreditKitError } from "../errors.js";
+import { assertInput, assertObject, CreditKitError } from "../errors.js";
 import type { SettleInvoiceRequest, SettlementPorts } from "./types.js";
 
 /** The default wait for one gateway answer. */
@@ -50,7 +50,7 @@ export function checkInvoiceFields(invoice: {
   readonly feeIds: unknown;
   readonly description?: unknown;
 }): void {
-  assertInput(invoice !== null && typeof invoice === "object", "invoice");
+  assertObject(invoice, "invoice");
   assertInput(isText(invoice.invoiceId), "invoiceId");
   assertInput(isText(invoice.accountId), "accountId");
   const feeIds = invoice.feeIds;
