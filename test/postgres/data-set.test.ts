@@ -167,6 +167,8 @@ perEngine("postgres mass-credit data set", (db) => {
       ["invalid-amount", { ...data, fees: [{ id: "x", familyId: "f", category: "c", remainder: "ten" }] }],
       ["currency-mismatch", { ...data, currency: "EUR" }],
       ["invalid-input", { ...data, lists: { ...data.lists, offerings: [{ id: "o", kind: "course", name: "O", keywords: [] }] } }],
+      ["invalid-input", { ...data, families: [{ ...f1, name: "tab\u001fbed" }] }],
+      ["invalid-input", { ...data, students: [{ id: "s", familyId: "f", status: "active", keywords: ["a\u001eb"] }] }],
       ["invalid-input", null],
     ];
     for (const [code, value] of bad) {

@@ -2,13 +2,12 @@
  * Importing an organisation's mass-credit data set (migration 002): checked
  * whole first (a bad data set is refused with a typed error and nothing is
  * written), then written in one transaction that replaces the previous one,
- * a few multi-row statements per table (`json_to_recordset` of chunks of
- * rows), never a statement per row.
+ * one statement per table or chunk of 50,000 rows (data-set-write.ts),
+ * never a statement per row.
  */
 import {
   assertInput,
   CreditKitError,
-  type Enrollment,
   type EnrollmentOffering,
   fromAmountString,
   isCreditKitError,
@@ -17,14 +16,9 @@ import {
   type NamedItem,
   WEEKDAYS,
 } from "@creditkit/core";
+import { encodeDataSet, insertTable, NAMED_LISTS, type TableRows } from "./data-set-write.js";
 import type { Db, Queryable } from "./db.js";
 import { inOrg, lockNames, type OrgScope } from "./org-tx.js";
-
-/** The lists of `OrganisationLists` stored as named items (offerings have their own table). */
-export const NAMED_LISTS = ["creditTypes", "chargeCategories", "locations", "autopayMethods"] as const;
-
-/** Rows per INSERT statement. */
-const CHUNK = 20_000;
 
 export interface ImportOptions {
   /** Per statement (ms). Default 30000. */
@@ -157,18 +151,6 @@ export function checkDataSet(data: unknown, currency: string): asserts data is M
   uniqueIds(fees, "fee");
 }
 
-/** Inserts `rows` (objects keyed by the column names of `columns`) in chunks of CHUNK, one statement each. */
-async function insertRows(tx: Queryable, orgId: string, table: string, columns: string, rows: readonly object[]): Promise<void> {
-  const names = columns.split(",").map((c) => c.trim().split(" ")[0]);
-  for (let at = 0; at < rows.length; at += CHUNK) {
-    const chunk = JSON.stringify(rows.slice(at, at + CHUNK));
-    await tx.query(
-      `INSERT INTO ${table} (org_id, ${names.join(", ")}) SELECT $1, ${names.map((n) => `x.${n}`).join(", ")} FROM json_to_recordset($2::json) AS x(${columns})`,
-      [orgId, chunk],
-    );
-  }
-}
-
 const TABLES = [
   "data_set_fees",
   "data_set_enrollments",
@@ -180,28 +162,9 @@ const TABLES = [
   "data_sets",
 ];
 
-/** The distinct offerings the enrollments carry, numbered, and each enrollment's number. */
-function enrollmentOfferings(enrollments: readonly Enrollment[]): { offerings: object[]; numbers: Int32Array } {
-  const byKey = new Map<string, number>();
-  const offerings: object[] = [];
-  const numbers = new Int32Array(enrollments.length);
-  enrollments.forEach((e, i) => {
-    const o = e.offering;
-    const key = JSON.stringify([o.kind, o.id, o.name, o.keywords]);
-    let no = byKey.get(key);
-    if (no === undefined) {
-      no = offerings.length;
-      byKey.set(key, no);
-      offerings.push({ offering_no: no, kind: o.kind, offering_id: o.id, name: o.name, keywords: o.keywords });
-    }
-    numbers[i] = no;
-  });
-  return { offerings, numbers };
-}
-
-/** Writes the checked data set over the organisation's previous one, inside `tx`. */
-async function writeDataSet(tx: Queryable, orgId: string, data: MassCreditDataSet): Promise<void> {
-  for (const table of TABLES) await tx.query(`DELETE FROM ${table} WHERE org_id = $1`, [orgId]);
+/** Writes the encoded data set over the organisation's previous one, inside `tx`. */
+async function writeDataSet(tx: Queryable, orgId: string, data: MassCreditDataSet, tables: readonly TableRows[]): Promise<void> {
+  for (const name of TABLES) await tx.query(`DELETE FROM ${name} WHERE org_id = $1`, [orgId]);
   await tx.query("INSERT INTO data_sets (org_id, currency, families, students, enrollments, fees) VALUES ($1, $2, $3, $4, $5, $6)", [
     orgId,
     data.currency,
@@ -210,85 +173,7 @@ async function writeDataSet(tx: Queryable, orgId: string, data: MassCreditDataSe
     String(data.enrollments.length),
     String(data.fees.length),
   ]);
-  const items = NAMED_LISTS.flatMap((list) =>
-    data.lists[list].map((item, position) => ({ list, position, item_id: item.id, name: item.name })),
-  );
-  await insertRows(tx, orgId, "data_set_list_items", "list text, position int, item_id text, name text", items);
-  await insertRows(
-    tx,
-    orgId,
-    "data_set_offerings",
-    "position int, offering_id text, kind text, name text, keywords text[]",
-    data.lists.offerings.map((o, position) => ({ position, offering_id: o.id, kind: o.kind, name: o.name, keywords: o.keywords })),
-  );
-  await insertRows(
-    tx,
-    orgId,
-    "data_set_families",
-    "position int, family_id text, name text, status text, keywords text[], autopay_methods text[], location text",
-    data.families.map((f, position) => ({
-      position,
-      family_id: f.id,
-      name: f.name,
-      status: f.status,
-      keywords: f.keywords,
-      autopay_methods: f.autopayMethods,
-      location: f.location,
-    })),
-  );
-  await insertRows(
-    tx,
-    orgId,
-    "data_set_students",
-    "position int, student_id text, family_id text, name text, first_name text, last_name text, status text, keywords text[]",
-    data.students.map((s, position) => ({
-      position,
-      student_id: s.id,
-      family_id: s.familyId,
-      name: s.name ?? null,
-      first_name: s.firstName ?? null,
-      last_name: s.lastName ?? null,
-      status: s.status,
-      keywords: s.keywords,
-    })),
-  );
-  const { offerings, numbers } = enrollmentOfferings(data.enrollments);
-  await insertRows(
-    tx,
-    orgId,
-    "data_set_enrollment_offerings",
-    "offering_no int, kind text, offering_id text, name text, keywords text[]",
-    offerings,
-  );
-  await insertRows(
-    tx,
-    orgId,
-    "data_set_enrollments",
-    "position int, enrollment_id text, student_id text, offering_no int, location text, meeting_days text[], start_date date, end_date date",
-    data.enrollments.map((e, position) => ({
-      position,
-      enrollment_id: e.id,
-      student_id: e.studentId,
-      offering_no: numbers[position],
-      location: e.location,
-      meeting_days: e.meetingDays,
-      start_date: e.startDate,
-      end_date: e.endDate,
-    })),
-  );
-  await insertRows(
-    tx,
-    orgId,
-    "data_set_fees",
-    "position int, fee_id text, family_id text, category text, listed_remainder text",
-    data.fees.map((f, position) => ({
-      position,
-      fee_id: f.id,
-      family_id: f.familyId,
-      category: f.category,
-      listed_remainder: f.remainder,
-    })),
-  );
+  for (const t of tables) await insertTable(tx, orgId, t);
 }
 
 /**
@@ -314,9 +199,10 @@ export async function importDataSet(db: Db, orgId: string, dataSet: MassCreditDa
   );
   if (!org) throw new CreditKitError("storage-unavailable", { orgId }, `No organisation ${orgId} is set up in this database.`);
   checkDataSet(dataSet, org.currency);
+  const tables = encodeDataSet(dataSet);
   await inOrg(scope, async (tx) => {
     await lockNames(tx, orgId, ["data-set"]);
-    await writeDataSet(tx, orgId, dataSet);
+    await writeDataSet(tx, orgId, dataSet, tables);
     await options.onWritten?.(tx);
   });
   return {
