@@ -30,7 +30,7 @@ export function formatFigures(f: TortureFigures, label: string): string {
       .sort()
       .map(([kind, [n, ms]]) => `${kind} ${(ms / n).toFixed(1)}`)
       .join(", ")}`,
-    `  kills ${f.kills}: the killed process still owned ${f.keptByKilled} reservation(s); ${f.heldAfterWorkers} held in all when the workers ended`,
+    `  kills ${f.kills}: the killed process owned ${f.heldAtKill} reservation(s) at its death, ${f.keptByKilled} still when the others ended; ${f.heldAfterWorkers} held in all then`,
     `  honest pass over ${f.honestBatches} batches: ${line(f.honest)}; run resumed: ${f.runResumed}`,
     `  checker: ${c.entries} entries under ${c.keys} keys; fold mismatches ${c.foldMismatches}, listing mismatches ${c.listMismatches}, keys mismatched ${c.keysMismatched}`,
     `  bank: ${c.charges} charges (${c.charged}), charges/key max ${c.maxChargesPerKey}, unrecorded ${c.chargesUnrecorded}, recorded twice ${c.chargesRecordedTwice}, recorded-uncharged ${c.recordedUncharged}`,

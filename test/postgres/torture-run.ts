@@ -47,6 +47,8 @@ export interface TortureFigures {
   /** kind → [operations timed, total ms]. */
   readonly timing: Readonly<Record<string, readonly [number, number]>>;
   readonly kills: number;
+  /** Reservations the killed process owned when it died. */
+  readonly heldAtKill: number;
   /** Reservations the killed process still owned when the others finished. */
   readonly keptByKilled: number;
   /** Reservations left (owned or disowned) when the workers finished. */
@@ -158,6 +160,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureFigure
     const unexpected: string[] = [];
     let kills = 0;
     let killedPid = 0;
+    let heldAtKill = 0;
     const workersStarted = Date.now();
 
     const start = (w: number, life: number, ops: number): Promise<void> =>
@@ -172,7 +175,8 @@ export async function runTorture(options: TortureOptions): Promise<TortureFigure
           seed: seedValue + w * 1000 + life,
           accounts,
           leaseMs,
-          timeoutMs: options.timeoutMs ?? 40,
+          // The victim's first life waits longer for an answer, so it dies holding what it reserved.
+          timeoutMs: w === 0 && life === 0 ? 400 : (options.timeoutMs ?? 40),
           ...(runs && life === 0 ? { runPlanFile: planFile, runAt: Math.floor(ops / 4) } : {}),
         };
         const child: ChildProcess = fork(WORKER, [JSON.stringify(config)], {
@@ -194,7 +198,8 @@ export async function runTorture(options: TortureOptions): Promise<TortureFigure
         child.on("message", (message: WorkerMessage) => {
           if (message.type === "gateway") gatewayCalls[message.kind] = (gatewayCalls[message.kind] ?? 0) + 1;
           // Killed while a settlement waits for the gateway: its reservation stays with its owner until the lease runs out.
-          if (message.type === "gateway" && victim && done >= ops * 0.4) kill();
+          // (on a call that keeps it waiting, so the kill lands while the reservation is held).
+          if (message.type === "gateway" && victim && done >= ops * 0.4 && /never|late/.test(message.kind)) kill();
           if (message.type === "op") {
             if (message.ms !== undefined) {
               const [n, ms] = timing[message.kind] ?? [0, 0];
@@ -213,7 +218,15 @@ export async function runTorture(options: TortureOptions): Promise<TortureFigure
             kills += 1;
             killedPid = child.pid ?? 0;
             bump(outcomes, "killed", "in flight");
-            start(w, life + 1, ops - done - 1).then(resolve, reject);
+            db.query<{ n: string }>("SELECT count(*)::text AS n FROM reservations WHERE org_id = $1 AND owner LIKE $2", [
+              orgId,
+              `${killedPid}.%`,
+            ])
+              .then(([row]) => {
+                heldAtKill = Number(row?.n);
+                return start(w, life + 1, ops - done - 1);
+              })
+              .then(resolve, reject);
           } else if (code === 0 && done === ops) resolve();
           else reject(new Error(`${name} ended with ${code ?? signal} after ${done}/${ops} operations:\n${stderr.slice(-3000)}`));
         });
@@ -272,6 +285,7 @@ export async function runTorture(options: TortureOptions): Promise<TortureFigure
       gatewayCalls,
       timing,
       kills,
+      heldAtKill,
       keptByKilled: Number(held?.dead),
       heldAfterWorkers: Number(held?.all),
       honest,
