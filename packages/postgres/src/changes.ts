@@ -1,11 +1,11 @@
 /**
  * Change notices: listeners in this process hear a change when its
  * transaction commits; other processes (and other data sources on the same
- * database) hear it through NOTIFY, sent inside the transaction so it is
- * delivered only if it commits, and flagged `remote`.
+ * database) hear it through NOTIFY, flagged `remote`, sent right after the
+ * COMMIT (same round trip) so it is delivered only if it commits.
  */
 import type { DataSourceChange } from "@creditkit/core";
-import type { Db, Queryable } from "./db.js";
+import type { Db, Queryable, Transaction } from "./db.js";
 
 export const CHANNEL = "creditkit_changes";
 /** NOTIFY payloads must stay under 8000 bytes: a change naming more accounts says "some accounts" (none listed) instead. */
@@ -62,7 +62,17 @@ export function createChanges(db: Db, orgId: string): Changes {
         const text = JSON.stringify({ o: orgId, s: source, k: c.key, a: c.accountIds } satisfies Notice);
         return text.length <= MAX_PAYLOAD ? text : JSON.stringify({ o: orgId, s: source, k: c.key.slice(0, 1000), a: [] } satisfies Notice);
       });
-      if (payloads.length > 0) await tx.query("SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p", [CHANNEL, payloads]);
+      if (payloads.length === 0) return;
+      const after = (tx as Partial<Transaction>).afterCommit;
+      if (typeof after === "function") {
+        // After the COMMIT, in its own transaction: a transaction that NOTIFYs holds the database's notify lock
+        // through its commit's WAL flush, which would serialise every commit of every account. A notice is not
+        // money: its transaction does not wait for the flush (a crash right after a commit may lose a notice).
+        after.call(tx, "SELECT pg_notify($1, p), set_config('synchronous_commit', 'off', true) FROM unnest($2::text[]) AS p", [
+          CHANNEL,
+          payloads,
+        ]);
+      } else await tx.query("SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p", [CHANNEL, payloads]);
     },
     emit,
     subscribe(listener) {

@@ -20,11 +20,34 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** An open transaction's statements. */
+export interface Transaction extends Queryable {
+  /**
+   * Sends a statement whose rows are needed only once the transaction has
+   * committed: on a server it goes out with COMMIT in one round trip (`pg`
+   * pipelining). If it fails, the transaction is rolled back and
+   * `transaction` rejects with its error. The promise settles with the
+   * transaction; await it only after `transaction` resolved.
+   */
+  later<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Sends a statement right after a successful COMMIT, in its own implicit
+   * transaction (on a server, in the same round trip as COMMIT). Nothing is
+   * sent when the transaction fails; its own failure is ignored.
+   */
+  afterCommit(text: string, params?: readonly unknown[]): void;
+}
+
 export interface Db extends Queryable {
   /** Which engine answers: embedded PGlite, or a server through `pg`. */
   readonly engine: "pglite" | "pg";
-  /** Runs `fn` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction on one connection: committed when it
+   * resolves, rolled back when it throws. On a server, BEGIN goes out with
+   * `fn`'s first statements, and statements sent without waiting for each
+   * other's answers share one round trip.
+   */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Calls `onPayload` for each NOTIFY on `channel` (from any connection); resolves with the function that stops listening. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Closes the connections (a PGlite the adapter opened itself is closed too). */

@@ -14,7 +14,8 @@ import {
   type Reservation,
   restoreJournal,
 } from "@creditkit/core";
-import type { Queryable } from "./db.js";
+import type { AccountRows } from "./account-cache.js";
+import type { Queryable, Transaction } from "./db.js";
 
 /** The organisation's currency and settings. */
 export interface OrgRow {
@@ -131,15 +132,58 @@ export function touchedAccounts(written: readonly WrittenKey[]): string[] {
   return [...ids];
 }
 
+/**
+ * One statement for one account kept rebuilt (account-cache.ts): the
+ * organisation's settings, the account's record, its entries after the seq
+ * the cache holds ($3) with the last seq, its reservations, and which of
+ * `keys` ($4) are committed.
+ */
+const LOAD_ONE = `SELECT
+  (SELECT settings FROM organisations WHERE org_id = $1) AS settings,
+  (SELECT record FROM accounts WHERE org_id = $1 AND account_id = $2) AS record,
+  (SELECT jsonb_build_object('entries', coalesce(jsonb_agg(entry ORDER BY seq), '[]'), 'seq', max(seq)::text)
+     FROM entries WHERE org_id = $1 AND account_id = $2 AND seq > $3::bigint) AS fresh,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accountId', account_id, 'feeIds', to_jsonb(fee_ids),
+      'grants', grants, 'credit', credit::text) ORDER BY created_at, key), '[]')
+     FROM reservations WHERE org_id = $1 AND account_id = $2) AS reservations,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accounts', to_jsonb(account_ids))), '[]')
+     FROM commits WHERE org_id = $1 AND key = ANY($4::text[])) AS committed`;
+
+/** Sends LOAD_ONE (not awaited: it may share a round trip with what was sent before it). */
+export function sendLoadOne(tx: Queryable, orgId: string, accountId: string, seq: string, keys: readonly string[]): Promise<Row[]> {
+  return tx.query(LOAD_ONE, [orgId, accountId, seq, [...keys]]);
+}
+
+type Row = Record<string, unknown>;
+
+/** LOAD_ONE's row as the cache's rows (`unknown-account` when the account is not open). */
+export function accountRows(orgId: string, accountId: string, row: Row | undefined): { rows: AccountRows; committed: CommittedKey[] } {
+  const settings = json<OrgSettings | null>(row?.settings);
+  if (!settings) throw new CreditKitError("storage-unavailable", { orgId }, `No organisation ${orgId} is set up in this database.`);
+  const record = json<AccountRecord | null>(row?.record);
+  if (!record) throw new CreditKitError("unknown-account", { accountId });
+  const fresh = json<{ entries: LedgerEntry[]; seq: string | null }>(row?.fresh);
+  return {
+    rows: { settings, record, entries: fresh.entries, seq: fresh.seq, reservations: json<Reservation[]>(row?.reservations) },
+    committed: json<CommittedKey[]>(row?.committed),
+  };
+}
+
 const WRITE = `WITH
   e AS (INSERT INTO entries (org_id, entry_id, key, account_id, type, date, amount, entry)
         SELECT $1, x->>'id', x->>'key', x->>'accountId', x->>'type', (x->>'date')::date, (x->>'amount')::numeric, x
-        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n RETURNING 1),
+        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n RETURNING seq),
   c AS (INSERT INTO commits (org_id, key, account_ids, entry_count)
         SELECT $1, k->>'key', ARRAY(SELECT jsonb_array_elements_text(k->'accounts')), (k->>'count')::int
         FROM jsonb_array_elements($3::jsonb) AS k RETURNING 1),
   d AS (DELETE FROM reservations WHERE org_id = $1 AND key = ANY($4::text[]) RETURNING 1)
-SELECT (SELECT count(*) FROM e)::int AS entries`;
+SELECT max(seq)::text AS seq, (SELECT count(*) FROM c)::int AS commits, (SELECT count(*) FROM d)::int AS released FROM e`;
+
+function writeParams(orgId: string, written: readonly WrittenKey[]): unknown[] {
+  const entries = written.flatMap((w) => w.entries);
+  const keys = written.map((w) => ({ key: w.key, accounts: [...new Set(w.entries.map((e) => e.accountId))], count: w.entries.length }));
+  return [orgId, JSON.stringify(entries), JSON.stringify(keys), written.map((w) => w.key)];
+}
 
 /**
  * Writes the keys' entries (in order) and a commits row per key, and drops
@@ -148,7 +192,11 @@ SELECT (SELECT count(*) FROM e)::int AS entries`;
  */
 export async function writeKeys(tx: Queryable, orgId: string, written: readonly WrittenKey[]): Promise<void> {
   if (written.length === 0) return;
-  const entries = written.flatMap((w) => w.entries);
-  const keys = written.map((w) => ({ key: w.key, accounts: [...new Set(w.entries.map((e) => e.accountId))], count: w.entries.length }));
-  await tx.query(WRITE, [orgId, JSON.stringify(entries), JSON.stringify(keys), written.map((w) => w.key)]);
+  await tx.query(WRITE, writeParams(orgId, written));
+}
+
+/** `writeKeys` sent with the COMMIT (one round trip); resolves, once committed, with the last seq written (null: none). */
+export function writeKeysLater(tx: Transaction, orgId: string, written: readonly WrittenKey[]): Promise<string | null> {
+  if (written.length === 0) return Promise.resolve(null);
+  return tx.later<{ seq: string | null }>(WRITE, writeParams(orgId, written)).then((rows) => rows[0]?.seq ?? null);
 }

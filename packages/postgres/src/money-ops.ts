@@ -12,6 +12,7 @@ import {
   CreditKitError,
   type DataSourceChange,
   fromAmountString,
+  isCreditKitError,
   isGrantEntry,
   isPositive,
   type Journal,
@@ -27,15 +28,19 @@ import {
   validateEntry,
   zero,
 } from "@creditkit/core";
+import { AccountCache } from "./account-cache.js";
 import type { Changes } from "./changes.js";
-import type { Queryable } from "./db.js";
+import type { Transaction } from "./db.js";
 import {
+  accountRows,
   assertKeysLoaded,
   type LoadedLedger,
   loadLedger,
+  sendLoadOne,
   touchedAccounts,
   type WrittenKey,
   writeKeys,
+  writeKeysLater,
   writtenKeys,
 } from "./ledger-rows.js";
 import { accountLock, inOrg, lockNames, type OrgScope } from "./org-tx.js";
@@ -43,6 +48,21 @@ import { accountLock, inOrg, lockNames, type OrgScope } from "./org-tx.js";
 export interface LedgerScope extends OrgScope {
   readonly currency: string;
   readonly changes: Changes;
+  /** Accounts kept rebuilt between operations (0: none, every operation rebuilds). Default 10000. */
+  readonly accountCacheSize?: number;
+}
+
+const caches = new WeakMap<LedgerScope, AccountCache | null>();
+
+/** The data source's kept accounts (one cache per scope, made on first use), or null when turned off. */
+export function cacheOf(scope: LedgerScope): AccountCache | null {
+  let cache = caches.get(scope);
+  if (cache === undefined) {
+    const size = scope.accountCacheSize ?? 10_000;
+    cache = size > 0 ? new AccountCache(scope.currency, size) : null;
+    caches.set(scope, cache);
+  }
+  return cache;
 }
 
 /** What an operation decided, for `underAccounts` to write. */
@@ -50,7 +70,7 @@ interface Decision<T> {
   readonly value: T;
   readonly written?: readonly WrittenKey[];
   /** More rows to write in the same transaction (a reservation). */
-  readonly extra?: (tx: Queryable) => Promise<void>;
+  readonly extra?: (tx: Transaction) => Promise<void>;
   /** The changes to announce (default: one for the written keys). */
   readonly changes?: readonly DataSourceChange[];
 }
@@ -63,6 +83,12 @@ export async function underAccounts<T>(
   decide: (loaded: LoadedLedger) => Decision<T>,
 ): Promise<T> {
   const ids = [...new Set(accountIds)];
+  const cache = cacheOf(scope);
+  if (cache && ids.length === 1) {
+    const id = ids[0] as string;
+    return cache.exclusive(id, () => underKeptAccount(scope, cache, id, keys, decide));
+  }
+  // Several accounts (a run's chunk): rebuilt for this operation. Kept accounts catch up by their seq.
   let changes: DataSourceChange[] = [];
   const value = await inOrg(scope, async (tx) => {
     await lockNames(tx, scope.orgId, ids.map(accountLock));
@@ -78,6 +104,61 @@ export async function underAccounts<T>(
   });
   for (const change of changes) scope.changes.emit(change);
   return value;
+}
+
+/**
+ * One account kept rebuilt (account-cache.ts), in two round trips on a
+ * server: BEGIN, the organisation's settings, the lock and the load of what
+ * changed since the kept seq; then the write, the notice and COMMIT.
+ * A decision the database did not commit drops the kept account.
+ */
+async function underKeptAccount<T>(
+  scope: LedgerScope,
+  cache: AccountCache,
+  id: string,
+  keys: readonly string[],
+  decide: (loaded: LoadedLedger) => Decision<T>,
+): Promise<T> {
+  let changes: DataSourceChange[] = [];
+  let ahead = false;
+  try {
+    const { value, seq } = await inOrg(scope, async (tx) => {
+      if (ahead) cache.drop(id);
+      ahead = false;
+      // creditkit_lock's key for one name, without the plpgsql call.
+      const locked = tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [scope.orgId, accountLock(id)]);
+      const loading = sendLoadOne(tx, scope.orgId, id, cache.seqOf(id), keys);
+      loading.catch(() => undefined);
+      await locked;
+      const { rows, committed } = accountRows(scope.orgId, id, (await loading)[0]);
+      const { journal } = cache.refresh(id, rows);
+      const loaded: LoadedLedger = { org: { currency: scope.currency, settings: rows.settings }, journal, committed };
+      assertKeysLoaded(loaded, [id]);
+      ahead = true;
+      let decision: Decision<T>;
+      try {
+        decision = decide(loaded);
+      } catch (error) {
+        // The core refuses on a draft: the kept journal is as it was.
+        if (isCreditKitError(error)) ahead = false;
+        throw error;
+      }
+      const written = decision.written ?? [];
+      if (written.some((w) => w.entries.some((e) => e.accountId !== id))) throw new CreditKitError("storage-refused", { accountId: id });
+      const seq = writeKeysLater(tx, scope.orgId, written);
+      if (decision.extra) await decision.extra(tx);
+      changes = [...(decision.changes ?? changesOf(written))];
+      await scope.changes.notify(tx, changes);
+      return { value: decision.value, seq };
+    });
+    const last = await seq;
+    cache.wrote(id, last);
+    ahead = false;
+    for (const change of changes) scope.changes.emit(change);
+    return value;
+  } finally {
+    if (ahead) cache.drop(id);
+  }
 }
 
 /** One change per commit (its sweep's accounts included). */
@@ -184,7 +265,7 @@ export function reserve(scope: LedgerScope, request: ReserveRequest, leaseMs: nu
       value: held,
       changes: [{ key: held.key, accountIds: [held.accountId] }],
       extra: async (tx) => {
-        await tx.query(
+        tx.later(
           `INSERT INTO reservations (org_id, key, account_id, fee_ids, grants, credit, card_amount, owner, owner_until)
            VALUES ($1, $2, $3, $4::text[], $5::jsonb, $6::numeric, $7::numeric, $8, clock_timestamp() + $9::int * interval '1 millisecond')`,
           [scope.orgId, held.key, held.accountId, [...held.feeIds], JSON.stringify(held.grants), held.credit, card, owner, String(leaseMs)],

@@ -6,7 +6,7 @@
  * race on a unique key. Whatever still fails is a typed `CreditKitError`;
  * a failed transaction is rolled back whole, so nothing is half-written.
  */
-import type { Db, Queryable } from "./db.js";
+import type { Db, Queryable, Transaction } from "./db.js";
 import { isRetryable, toCreditKitError } from "./failures.js";
 
 export interface OrgScope {
@@ -23,7 +23,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Runs `fn` in one transaction of the organisation (see the module comment). */
 export async function inOrg<T>(
   scope: OrgScope,
-  fn: (tx: Queryable) => Promise<T>,
+  fn: (tx: Transaction) => Promise<T>,
   options: { readonly readOnly?: boolean } = {},
 ): Promise<T> {
   const retries = scope.retries ?? 8;
@@ -31,13 +31,22 @@ export async function inOrg<T>(
   for (let attempt = 0; ; attempt++) {
     try {
       return await scope.db.transaction(async (tx) => {
-        // A read sees one snapshot of every table it reads (a report never mixes two moments).
-        if (options.readOnly) await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-        await tx.query(
-          "SELECT set_config('role', 'creditkit_app', true), set_config('creditkit.org_id', $1, true), set_config('statement_timeout', $2, true)",
-          [scope.orgId, timeout],
-        );
-        return fn(tx);
+        // Not awaited: these go out with `fn`'s first statements (one round trip on a server). A read sees one
+        // snapshot of every table it reads (a report never mixes two moments).
+        const head = [
+          ...(options.readOnly ? [tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")] : []),
+          tx.query(
+            "SELECT set_config('role', 'creditkit_app', true), set_config('creditkit.org_id', $1, true), set_config('statement_timeout', $2, true)",
+            [scope.orgId, timeout],
+          ),
+        ];
+        for (const h of head) h.catch(() => undefined);
+        try {
+          return await fn(tx);
+        } finally {
+          // A failed head fails what follows it: its own error is the one to report.
+          for (const h of head) await h;
+        }
       });
     } catch (error) {
       if (attempt < retries && isRetryable(error)) {

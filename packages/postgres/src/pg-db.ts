@@ -1,6 +1,6 @@
 /** The `Db` over a PostgreSQL server through `pg`'s `Pool` (a connection per transaction). */
 import pg from "pg";
-import type { Db, Queryable, Row } from "./db.js";
+import type { Db, Queryable, Row, Transaction } from "./db.js";
 
 export interface PgDbOptions {
   /** A connection string, e.g. postgres://user:password@host:5432/db. */
@@ -20,7 +20,8 @@ function over(client: pg.Pool | pg.PoolClient): Queryable {
 
 /** Opens a pool on `url` as a `Db`. */
 export async function openPgDb(options: PgDbOptions): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10 });
+  // Pipelining: a statement is sent without waiting for the answer to the one before (one round trip for several).
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, pipeline: true } as pg.PoolConfig);
   // An idle client's error (the server restarted) must not crash the process: the next query reports it.
   pool.on("error", () => undefined);
   const listeners = new Set<pg.Client>();
@@ -30,13 +31,38 @@ export async function openPgDb(options: PgDbOptions): Promise<Db> {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: unknown;
+      // BEGIN is not awaited: it goes out with the transaction's first statements.
+      const begun = client.query("BEGIN");
+      begun.catch(() => undefined);
+      const pending: Promise<unknown>[] = [];
+      const after: [string, unknown[]][] = [];
+      const tx: Transaction = {
+        ...over(client),
+        later<T = Row>(text: string, params: readonly unknown[] = []) {
+          const rows = client.query(text, [...params]).then((r) => r.rows as T[]);
+          rows.catch(() => undefined);
+          pending.push(rows);
+          return rows;
+        },
+        afterCommit(text: string, params: readonly unknown[] = []) {
+          after.push([text, [...params]]);
+        },
+      };
       try {
-        await client.query("BEGIN");
-        const value = await fn(over(client));
-        await client.query("COMMIT");
+        const value = await fn(tx);
+        await begun;
+        // COMMIT goes out with the statements sent `later`; when one of them failed, the server rolls back instead.
+        const committing = client.query("COMMIT");
+        // Sent behind COMMIT: if anything before it failed, COMMIT rolled back and these run outside any write.
+        const followers = after.map(([text, params]) => client.query(text, params).catch(() => undefined));
+        const done = await Promise.allSettled([...pending, committing]);
+        await Promise.all(followers);
+        const failed = done.find((d) => d.status === "rejected");
+        if (failed) throw failed.reason;
         return value;
       } catch (error) {
         try {
+          await Promise.allSettled([begun, ...pending]);
           await client.query("ROLLBACK");
         } catch (rollbackError) {
           broken = rollbackError;

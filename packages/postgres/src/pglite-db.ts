@@ -1,6 +1,6 @@
 /** The `Db` over embedded PGlite (PostgreSQL compiled to WASM, in this process). */
 import { PGlite } from "@electric-sql/pglite";
-import type { Db, Queryable, Row } from "./db.js";
+import type { Db, Queryable, Row, Transaction } from "./db.js";
 
 interface PGliteLike {
   query<T>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
@@ -37,7 +37,30 @@ export async function openPGliteDb(options: PGliteDbOptions = {}): Promise<Db> {
   return {
     engine: "pglite",
     ...over(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(over(tx))),
+    transaction: async (fn) => {
+      const after: [string, unknown[]][] = [];
+      const value = await pg.transaction(async (inner) => {
+        const pending: Promise<unknown>[] = [];
+        const tx: Transaction = {
+          ...over(inner),
+          later<T = Row>(text: string, params: readonly unknown[] = []) {
+            const rows = inner.query<T>(text, [...params]).then((r) => r.rows);
+            rows.catch(() => undefined);
+            pending.push(rows);
+            return rows;
+          },
+          afterCommit(text: string, params: readonly unknown[] = []) {
+            after.push([text, [...params]]);
+          },
+        };
+        const value = await fn(tx);
+        // In process there is no round trip to save: what was sent later is waited for before COMMIT.
+        for (const p of pending) await p;
+        return value;
+      });
+      for (const [text, params] of after) await pg.query(text, params).catch(() => undefined);
+      return value;
+    },
     listen: (channel, onPayload) => pg.listen(channel, onPayload),
     close: async () => {
       if (!keepOpen) await pg.close();
