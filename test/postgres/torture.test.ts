@@ -17,7 +17,6 @@ describe("postgres concurrency torture test (server)", function () {
   this.timeout(240_000);
   if (!url) {
     it.skip("runs on a PostgreSQL server only (DATABASE_URL is not set)");
-    before(() => console.log("  (DATABASE_URL is not set: the concurrency torture test was skipped)"));
     return;
   }
   it(`${WORKERS} processes × ${OPS} random operations on 200 shared accounts, one killed mid-settlement: every balance the fold of its entries, no key twice, no charge twice or unrecorded, nothing held, negative, overpaid or partly paid, money conserved`, async () => {
