@@ -10,6 +10,8 @@
  * it is an error); a key whose attempt charged nothing may be tried again,
  * taking the account's next scripted outcome.
  */
+
+import { randomUUID } from "node:crypto";
 import {
   assertInput,
   type ChargeOutcome,
@@ -20,9 +22,9 @@ import {
   type SimulatedCharge,
   type SimulatedOutcome,
 } from "@creditkit/core";
-import type { Queryable } from "./db.js";
+import type { Transaction } from "./db.js";
 import { json } from "./ledger-rows.js";
-import { inOrg, lockNames, type OrgScope } from "./org-tx.js";
+import { inOrg, type OrgScope } from "./org-tx.js";
 
 const OUTCOMES: ReadonlySet<string> = new Set<SimulatedOutcome>(["succeed", "decline", "error", "reject", "timeout", "timeout-no-charge"]);
 const CHARGING: ReadonlySet<string> = new Set(["succeed", "timeout"]);
@@ -62,13 +64,25 @@ function sameAmount(a: string, b: string, currency: string): boolean {
   }
 }
 
-/** Decides one attempt inside its transaction (the key's lock held) and writes the intent and the charge. */
-async function decide(tx: Queryable, orgId: string, request: ChargeRequest, options: PostgresGatewayOptions): Promise<Decision> {
+/**
+ * Decides one attempt inside its transaction, under the key's lock, and
+ * writes the intent and the charge. Two round trips on a server: the lock and
+ * both reads go out together; the writes go out with the COMMIT.
+ */
+async function decide(tx: Transaction, orgId: string, request: ChargeRequest, options: PostgresGatewayOptions): Promise<Decision> {
   const key = request.idempotencyKey;
-  const [intent] = await tx.query(
-    "SELECT account_id, amount, currency, charge_id FROM gateway_intents WHERE org_id = $1 AND idempotency_key = $2",
-    [orgId, key],
-  );
+  const reads = [
+    tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [orgId, `g/${key}`]),
+    tx.query("SELECT account_id, amount, currency, charge_id FROM gateway_intents WHERE org_id = $1 AND idempotency_key = $2", [
+      orgId,
+      key,
+    ]),
+    tx.query("SELECT has_card, script FROM gateway_accounts WHERE org_id = $1 AND account_id = $2 FOR UPDATE", [orgId, request.accountId]),
+  ];
+  for (const r of reads) r.catch(() => undefined);
+  const [, intents, accounts] = await Promise.all(reads);
+  const intent = intents?.[0];
+  const account = accounts?.[0];
   if (typeof intent?.charge_id === "string") {
     const same =
       intent.account_id === request.accountId &&
@@ -76,10 +90,6 @@ async function decide(tx: Queryable, orgId: string, request: ChargeRequest, opti
       sameAmount(String(intent.amount), request.amount, request.currency);
     return { kind: "charged", chargeId: intent.charge_id, same };
   }
-  const [account] = await tx.query("SELECT has_card, script FROM gateway_accounts WHERE org_id = $1 AND account_id = $2 FOR UPDATE", [
-    orgId,
-    request.accountId,
-  ]);
   const hasCard = account ? account.has_card === true : options.cardsByDefault !== false;
   if (!hasCard) return { kind: "attempt", outcome: "no-card" };
   let valid = true;
@@ -92,21 +102,20 @@ async function decide(tx: Queryable, orgId: string, request: ChargeRequest, opti
   const script = account ? [...json<SimulatedOutcome[]>(account.script)] : [];
   const outcome = script.shift() ?? options.defaultOutcome ?? "succeed";
   if (account)
-    await tx.query("UPDATE gateway_accounts SET script = $3::jsonb WHERE org_id = $1 AND account_id = $2", [
+    tx.later("UPDATE gateway_accounts SET script = $3::jsonb WHERE org_id = $1 AND account_id = $2", [
       orgId,
       request.accountId,
       JSON.stringify(script),
     ]);
-  let chargeId: string | undefined;
-  if (CHARGING.has(outcome)) {
-    const [made] = await tx.query<{ id: string }>(
+  const chargeId = CHARGING.has(outcome) ? `ch_pg_${randomUUID().replaceAll("-", "")}` : undefined;
+  if (chargeId !== undefined) {
+    tx.later(
       `INSERT INTO gateway_charges (org_id, charge_id, idempotency_key, account_id, amount, currency, description)
-       VALUES ($1, 'ch_pg_' || replace(gen_random_uuid()::text, '-', ''), $2, $3, $4::numeric, $5, $6) RETURNING charge_id AS id`,
-      [orgId, key, request.accountId, request.amount, request.currency, request.description],
+       VALUES ($1, $7, $2, $3, $4::numeric, $5, $6)`,
+      [orgId, key, request.accountId, request.amount, request.currency, request.description, chargeId],
     );
-    chargeId = made?.id;
   }
-  await tx.query(
+  tx.later(
     `INSERT INTO gateway_intents (org_id, idempotency_key, account_id, amount, currency, outcome, charge_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (org_id, idempotency_key) DO UPDATE SET account_id = $3, amount = $4, currency = $5, outcome = $6, charge_id = $7,
@@ -132,10 +141,7 @@ export function postgresGateway(scope: OrgScope, options: PostgresGatewayOptions
   return {
     async charge(request) {
       assertInput(request !== null && typeof request === "object" && typeof request.idempotencyKey === "string", "request");
-      const decision = await inOrg(scope, async (tx) => {
-        await lockNames(tx, scope.orgId, [`g/${request.idempotencyKey}`]);
-        return decide(tx, scope.orgId, request, options);
-      });
+      const decision = await inOrg(scope, (tx) => decide(tx, scope.orgId, request, options));
       if (latency > 0) await wait(latency);
       return answer(decision);
     },

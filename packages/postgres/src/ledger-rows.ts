@@ -149,9 +149,17 @@ const LOAD_ONE = `SELECT
   (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accounts', to_jsonb(account_ids))), '[]')
      FROM commits WHERE org_id = $1 AND key = ANY($4::text[])) AS committed`;
 
-/** Sends LOAD_ONE (not awaited: it may share a round trip with what was sent before it). */
-export function sendLoadOne(tx: Queryable, orgId: string, accountId: string, seq: string, keys: readonly string[]): Promise<Row[]> {
-  return tx.query(LOAD_ONE, [orgId, accountId, seq, [...keys]]);
+/** Sends LOAD_ONE (not awaited: it may share a round trip with what was sent before it; `later`: with the COMMIT). */
+export function sendLoadOne(
+  tx: Transaction,
+  orgId: string,
+  accountId: string,
+  seq: string,
+  keys: readonly string[],
+  later = false,
+): Promise<Row[]> {
+  const params = [orgId, accountId, seq, [...keys]];
+  return later ? tx.later(LOAD_ONE, params) : tx.query(LOAD_ONE, params);
 }
 
 type Row = Record<string, unknown>;

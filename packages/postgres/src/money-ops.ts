@@ -23,6 +23,7 @@ import {
   type Reservation,
   type ReserveRequest,
   recordCheckout,
+  reversalKey,
   subtract,
   toAmountString,
   validateEntry,
@@ -161,6 +162,31 @@ async function underKeptAccount<T>(
   }
 }
 
+/**
+ * Reads one account through its kept journal: what changed since the kept
+ * seq is read at one snapshot (one round trip on a server) and replayed,
+ * then `use` reads the journal. Without a cache, the account is rebuilt.
+ */
+export async function readKept<T>(scope: LedgerScope, accountId: string, use: (journal: Journal) => T): Promise<T> {
+  assertInput(typeof accountId === "string" && accountId !== "", "accountId");
+  const cache = cacheOf(scope);
+  if (!cache) {
+    const { journal } = await inOrg(scope, (tx) => loadLedger(tx, scope.orgId, [accountId]), { readOnly: true });
+    return use(journal);
+  }
+  return cache.exclusive(accountId, async () => {
+    const { load } = await inOrg(
+      scope,
+      async (tx) => ({ load: sendLoadOne(tx, scope.orgId, accountId, cache.seqOf(accountId), [], true) }),
+      {
+        readOnly: true,
+      },
+    );
+    const { rows } = accountRows(scope.orgId, accountId, (await load)[0]);
+    return use(cache.refresh(accountId, rows).journal);
+  });
+}
+
 /** One change per commit (its sweep's accounts included). */
 function changesOf(written: readonly WrittenKey[]): DataSourceChange[] {
   if (written.length === 0) return [];
@@ -224,7 +250,7 @@ export function reversePayment(scope: LedgerScope, request: PaymentReversalReque
   assertInput(request !== null && typeof request === "object", "request");
   assertInput(typeof request.entryId === "string" && request.entryId !== "", "entryId");
   assertInput(typeof request.accountId === "string" && request.accountId !== "", "accountId");
-  const key = request.key ?? `reverse/${request.entryId}`;
+  const key = request.key ?? reversalKey(request.entryId);
   assertInput(typeof key === "string" && key !== "", "key");
   return underAccounts(scope, [request.accountId], [key], ({ journal }) => {
     const payment = journal.entriesOf(request.accountId).find((e) => e.id === request.entryId);

@@ -15,6 +15,7 @@ import {
 } from "@creditkit/core";
 import type { Queryable } from "./db.js";
 import { json, type LoadedLedger, loadLedger } from "./ledger-rows.js";
+import { type LedgerScope, readKept } from "./money-ops.js";
 import { inOrg, type OrgScope } from "./org-tx.js";
 
 export async function readSettings(scope: OrgScope): Promise<OrgSettings> {
@@ -55,10 +56,8 @@ export async function readLedger(scope: OrgScope, accountIds?: readonly string[]
   );
 }
 
-export async function readSnapshot(scope: OrgScope, accountId: string): Promise<AccountSnapshot> {
-  assertInput(typeof accountId === "string" && accountId !== "", "accountId");
-  const { journal } = await readLedger(scope, [accountId]);
-  return journal.snapshot(accountId);
+export async function readSnapshot(scope: LedgerScope, accountId: string): Promise<AccountSnapshot> {
+  return readKept(scope, accountId, (journal) => journal.snapshot(accountId));
 }
 
 export async function readSnapshots(scope: OrgScope, accountIds?: readonly string[]): Promise<AccountSnapshot[]> {
@@ -104,14 +103,14 @@ export async function listEntries(scope: OrgScope, query: EntryQuery = {}): Prom
 /** The entries written under `key` in order, or undefined when it was never committed. */
 export async function readCommitted(scope: OrgScope, key: string): Promise<LedgerEntry[] | undefined> {
   assertInput(typeof key === "string", "key");
-  return inOrg(
+  // Sent with the COMMIT: one round trip on a server.
+  const { read } = await inOrg(
     scope,
-    async (tx) => {
-      const rows = await tx.query("SELECT entry FROM entries WHERE org_id = $1 AND key = $2 ORDER BY seq", [scope.orgId, key]);
-      return rows.length === 0 ? undefined : rows.map((r) => json<LedgerEntry>(r.entry));
-    },
+    async (tx) => ({ read: tx.later("SELECT entry FROM entries WHERE org_id = $1 AND key = $2 ORDER BY seq", [scope.orgId, key]) }),
     { readOnly: true },
   );
+  const rows = await read;
+  return rows.length === 0 ? undefined : rows.map((r) => json<LedgerEntry>(r.entry));
 }
 
 /** Which of `keys` are committed (one query for a run's chunk). */

@@ -8,7 +8,7 @@
 import { assertInput, CreditKitError, type Reservation, type SettlementLedger } from "@creditkit/core";
 import type { Queryable } from "./db.js";
 import { json } from "./ledger-rows.js";
-import { commit, type LedgerScope, reserve } from "./money-ops.js";
+import { commit, type LedgerScope, readKept, reserve } from "./money-ops.js";
 import { inOrg } from "./org-tx.js";
 import { readCommitted, readSnapshot } from "./reads.js";
 
@@ -43,7 +43,19 @@ export function settlementLedger(scope: LedgerScope, leaseMs: number): Settlemen
     commit: (key, entries) => commit(scope, key, entries),
     snapshot: (accountId) => readSnapshot(scope, accountId),
     reserve: (request) => reserve(scope, { ...request, owner: own(String(request?.owner)) }, leaseMs),
-    reservation: (key) => inOrg(scope, (tx) => find(tx, scope.orgId, key), { readOnly: true }),
+    feesOwed: (accountId, feeIds, key) => readKept(scope, accountId, (journal) => journal.feesOwed(accountId, feeIds, key)),
+    async reservation(key) {
+      // Sent with the COMMIT: one round trip on a server.
+      const { read } = await inOrg(
+        scope,
+        async (tx) => ({
+          read: tx.later(`SELECT ${AS_RESERVATION} AS r FROM reservations WHERE org_id = $1 AND key = $2`, [scope.orgId, key]),
+        }),
+        { readOnly: true },
+      );
+      const [row] = await read;
+      return row ? json<Reservation>(row.r) : undefined;
+    },
     claim(key, owner) {
       assertInput(isText(key), "key");
       assertInput(isText(owner), "owner");
