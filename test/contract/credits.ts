@@ -115,6 +115,21 @@ export function creditsContract(ctx: ContractContext): void {
       expect(await everything(ctx.source)).to.deep.equal(before);
     });
 
+    it("reverses a payment the auto-apply sweep made under the default key: its credit is available again", async function () {
+      if (!ctx.source.reversePayment) return this.skip();
+      await ctx.source.updateSettings({ autoApply: true });
+      const [a] = (await openFamilies(ctx.ledger, 1)) as [string];
+      await post(ctx.ledger, fee(a, "f", "4.00"));
+      const posted = await ctx.source.postCredits(`grant/${a}/g`, [grant(a, "g", "5.00")]);
+      const swept = posted.swept[0] as CreditPaymentEntry;
+      expect(swept.type).to.equal("Payment (AC)");
+      await ctx.source.updateSettings({ autoApply: false });
+      const result = await ctx.source.reversePayment({ accountId: a, entryId: swept.id, date: "2026-11-20" });
+      expect(result.status).to.equal("committed");
+      expect(result.entries.map((e) => e.key)).to.deep.equal([`reverse/${swept.id.replaceAll("§", "%C2%A7")}`]);
+      expect(await balances(ctx.source, a)).to.deep.equal(["4.00", "5.00", "5.00"]);
+    });
+
     it("a payment reversed already is refused under another key with payment-already-reversed, writing nothing", async function () {
       const p = await paid();
       if (!p) return this.skip();

@@ -61,7 +61,7 @@ export interface PaymentReversalRequest {
   readonly entryId: string;
   /** The reversal's date. */
   readonly date: IsoDate;
-  /** Idempotency key; default `reverse/${entryId}`. */
+  /** Idempotency key; default `reversalKey(entryId)`: `reverse/${entryId}`, a `§` in the id written `%C2%A7`. */
   readonly key?: string;
   /** Default `Reversal of ${payment's description}`. */
   readonly description?: string;
@@ -86,7 +86,7 @@ export interface CreditKitDataSource {
    * Optional. Reverses a whole recorded `Payment` or `Payment (AC)` with a
    * `Void` (core's `paymentReversal`): what it paid is owed again, the credit
    * it used is available again. Atomic and idempotent by `key` (default
-   * `reverse/${entryId}`): the same key again resolves `duplicate` and writes
+   * `reversalKey(entryId)`): the same key again resolves `duplicate` and writes
    * nothing. Rejects with `unknown-payment`, `payment-already-reversed`,
    * `fee-reserved` (a fee it paid is held by a settlement in flight) or
    * `invalid-input` (a payment that put part of itself on credit). Hosts

@@ -22,6 +22,7 @@ import {
   type ReversalLedger,
   type RunLedger,
   recordCheckout,
+  reversalKey,
   reverseRun,
   type SettlementLedger,
   settleBatch,
@@ -58,9 +59,9 @@ function commitRecords(key: string, result: CommitResult): LogRecord[] {
 }
 
 const commitChange =
-  (key: string, entries: readonly LedgerEntry[]): Change<CommitResult> =>
+  (key: string, entries: readonly LedgerEntry[], owner?: string): Change<CommitResult> =>
   (journal) => {
-    const result = journal.commit(key, entries);
+    const result = journal.commit(key, entries, owner);
     return { value: result, records: commitRecords(key, result) };
   };
 
@@ -85,7 +86,7 @@ const reversalChange =
   (request: PaymentReversalRequest): Change<CommitResult> =>
   (journal) => {
     assertInput(typeof request?.entryId === "string" && request.entryId !== "", "entryId");
-    const key = request.key ?? `reverse/${request.entryId}`;
+    const key = request.key ?? reversalKey(request.entryId);
     const payment = journal.entriesOf(request.accountId).find((e) => e.id === request.entryId);
     if (payment?.type !== "Payment" && payment?.type !== "Payment (AC)") {
       throw new CreditKitError("unknown-payment", { accountId: request.accountId, entryId: request.entryId });
@@ -181,7 +182,8 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
   const settlementLedger: SettlementLedger = {
     currency,
     committed,
-    commit,
+    // The settlement's owner goes with its commit: while it runs, no one else may write under its key.
+    commit: (key, entries, owner) => write(commitChange(key, entries, owner)),
     snapshot: (id) => engine.journal().snapshot(id),
     reservation: (key) => engine.journal().reservation(key),
     reserve: (request) =>

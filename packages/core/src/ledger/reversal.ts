@@ -6,6 +6,7 @@
 import { assertIsoDate, type IsoDate } from "../dates.js";
 import { assertInput } from "../errors.js";
 import type { CreditPaymentEntry, PaymentEntry, VoidEntry } from "./entries.js";
+import { DERIVED_MARK } from "./validate-entry.js";
 
 export interface PaymentReversalOptions {
   /** The idempotency key the reversal is committed under; its entry's id is `${key}#0`. */
@@ -13,6 +14,16 @@ export interface PaymentReversalOptions {
   readonly date: IsoDate;
   /** Default `Reversal of ${payment.description}`. */
   readonly description?: string;
+}
+
+/**
+ * The default key of a payment's reversal: `reverse/${entryId}`, with the
+ * kit's reserved mark (`§`, in the ids of the sweep's payments) written as
+ * `%C2%A7`, so a swept payment can be reversed under a key a caller may use.
+ */
+export function reversalKey(entryId: string): string {
+  assertInput(typeof entryId === "string" && entryId !== "", "entryId");
+  return `reverse/${entryId.replaceAll(DERIVED_MARK, "%C2%A7")}`;
 }
 
 /** The `Void` that reverses `payment` whole: what it paid is owed again, the credit it used is available again. */
