@@ -1,9 +1,10 @@
 /** Issue #13, item 11: a failed write persists nothing, and no log record is ever overwritten. */
+import type { LedgerEntry } from "@creditkit/core";
 import { expect } from "chai";
 import type { RunCopy, StoreBackend } from "../../packages/store/src/backend.js";
 import { openIndexedDbBackend } from "../../packages/store/src/idb-backend.js";
 import type { LogRecord } from "../../packages/store/src/log.js";
-import { databases, fee, grant, openFamilies, uniqueName } from "./helpers.js";
+import { databases, eventually, fee, grant, openFamilies, uniqueName } from "./helpers.js";
 
 /** Not structured-cloneable: IndexedDB's put throws synchronously. */
 const uncloneable = () => ({ t: "settings", settings: { autoApply: () => true } }) as unknown as LogRecord;
@@ -118,5 +119,65 @@ describe("store: a failed write persists nothing (issue #13)", () => {
     const again = await dbs.open(name);
     expect((await again.getAccount("F1")).accountCredit).to.equal("3.00");
     expect((await again.getAccount("F2")).accountCredit).to.equal("1.00");
+  });
+
+  it("a settlement in flight keeps its key: no one else may commit under it, also after a refused write rolled the journal back", async () => {
+    const source = await dbs.open(uniqueName(), { settings: { autoApply: false }, gateway: { latencyMs: 150 } });
+    await openFamilies(source, 1);
+    await source.commit("fee/F1/a", [fee("F1", "a", "20.00")]);
+    await source.commit("grant/F1/g", [grant("F1", "g", "5.00")]);
+    await source.gateway.addCards(["F1"]);
+    const key = "dues/i1";
+    const cash: LedgerEntry = {
+      id: "cash-1",
+      key,
+      type: "Payment",
+      accountId: "F1",
+      date: "2026-05-01",
+      amount: "20.00",
+      description: "Cash at the desk",
+      method: "cash",
+      allocations: [{ feeId: "a", amount: "20.00" }],
+    };
+    const settling = source.settleBatch({
+      batchId: "dues",
+      invoices: [{ invoiceId: "i1", accountId: "F1", feeIds: ["a"] }],
+      applyCredit: true,
+      date: "2026-05-01",
+    });
+    let held = 0;
+    source.subscribe(() => {
+      source.reservations().then((r) => {
+        held = r.length;
+      });
+    });
+    await eventually(() => held === 1);
+    const refused = (p: Promise<unknown>) =>
+      p.then(
+        () => "accepted",
+        (e: unknown) => (e as { code?: string }).code,
+      );
+    expect(await refused(source.commit(key, [cash]))).to.equal("settlement-in-progress");
+    // A chunk whose first key the journal took before the second was refused: the journal is put back as it was.
+    const chunk = [
+      { key: "grant/F1/h", entries: [grant("F1", "h", "1.00")] },
+      { key: "fee/F1/b", entries: [{ ...fee("F1", "b", "1.00"), accountId: "NOPE" }] },
+    ];
+    expect(await refused(source.commitChunk(chunk))).to.equal("unknown-account");
+    const inner = [
+      { key: "grant/F1/h", entries: [grant("F1", "h", "1.00")] },
+      { key: "bad", entries: [{ ...cash, id: "bad", key: "bad", allocations: [{ feeId: "nope", amount: "20.00" }] }] },
+    ];
+    expect(await refused(source.commitChunk(inner))).to.equal("unknown-fee");
+    expect(await refused(source.commit(key, [cash]))).to.equal("settlement-in-progress");
+    const settled = await settling;
+    expect(settled.results.map((r) => r.outcome)).to.deep.equal(["paid-by-charge-and-credit"]);
+    expect(source.gateway.charges()).to.have.length(1);
+    const paid = (await source.listEntries({ accountIds: ["F1"] })).filter((e) => e.type.startsWith("Payment"));
+    expect(paid.map((e) => [e.type, e.amount])).to.deep.equal([
+      ["Payment (AC)", "5.00"],
+      ["Payment", "15.00"],
+    ]);
+    expect(await source.reservations()).to.deep.equal([]);
   });
 });

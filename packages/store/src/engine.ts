@@ -6,7 +6,15 @@
  * change is refused or the write fails, the journal is put back as it was
  * before the change, and listeners hear nothing about it.
  */
-import { CreditKitError, type DataSourceChange, type Journal, type JournalChange, type JournalData, restoreJournal } from "@creditkit/core";
+import {
+  CreditKitError,
+  carryOwners,
+  type DataSourceChange,
+  type Journal,
+  type JournalChange,
+  type JournalData,
+  restoreJournal,
+} from "@creditkit/core";
 import { type LoadedLog, type RunCopy, type StoreBackend, serialQueue } from "./backend.js";
 import { applyLog, type CatchUp, type Cursor, foldLog, journalFromLog, LogDivergence, type LogRecord } from "./log.js";
 
@@ -133,6 +141,8 @@ export async function openEngine(backend: StoreBackend, currency: string | undef
   };
   const adopt = (next: Journal) => {
     unhook();
+    // Settlements of this tab still running keep their reservations (owners live in memory only).
+    carryOwners(journal, next);
     journal = next;
     accounts = journal.accounts().length;
     unhook = journal.subscribe((change) => heard.push(change));

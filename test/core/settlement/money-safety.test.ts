@@ -219,4 +219,101 @@ describe("settlement money safety (#13)", () => {
     );
     expect(stopped.results.map((r) => [r.outcome, r.code])).to.deep.equal([["skipped", "batch-cancelled"]]);
   });
+
+  it("no one else may commit under a key whose settlement is running: a cash payment written meanwhile would pay the fee twice", async () => {
+    const ledger = oneInvoiceJournal("20.00", "5.00");
+    const bank = new Bank();
+    const answer = deferred<void>();
+    const gateway: PaymentGateway = {
+      async charge(r: ChargeRequest) {
+        const outcome = bank.chargeNow(r);
+        await answer.promise;
+        return outcome;
+      },
+    };
+    const settling = settleInvoice({ ledger, gateway }, request);
+    await tick();
+    const cash: LedgerEntry = {
+      id: "cash-1",
+      key: KEY,
+      type: "Payment",
+      accountId: "A",
+      date: TODAY,
+      amount: "20.00",
+      description: "Cash at the desk",
+      method: "cash",
+      allocations: [{ feeId: "F1", amount: "20.00" }],
+    };
+    const before = JSON.stringify(ledger.toData());
+    expect(() => ledger.commit(KEY, [cash]))
+      .to.throw()
+      .with.property("code", "settlement-in-progress");
+    expect(JSON.stringify(ledger.toData())).to.equal(before);
+    answer.resolve();
+    const settled = await settling;
+    expect(settled.outcome).to.equal("paid-by-charge-and-credit");
+    expect(bank.charges).to.have.length(1);
+    expect(paidOn(ledger.entriesOf("A"))).to.deep.equal({ card: ["15.00"], credit: ["5.00"] });
+    expect(ledger.reservations()).to.deep.equal([]);
+  });
+
+  it("a key nothing may commit under is never reserved nor charged (an invoice or batch id with the derived-key mark)", async () => {
+    const ledger = oneInvoiceJournal("20.00", "5.00");
+    const bank = new Bank();
+    const before = JSON.stringify(ledger.toData());
+    for (const bad of [{ invoiceId: "X§sweep§A" }, { batchId: "b§" }]) {
+      const error = await settleInvoice({ ledger, gateway: bank }, { ...request, ...bad }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.have.property("code", "reserved-key");
+    }
+    const batch = await settleBatch(
+      { ledger, gateway: bank },
+      { batchId: "dues", invoices: [{ invoiceId: "INV§1", accountId: "A", feeIds: ["F1"] }], applyCredit: true, date: TODAY },
+    );
+    expect(batch.results.map((r) => [r.outcome, r.code])).to.deep.equal([["failed", "reserved-key"]]);
+    expect(() => ledger.reserve({ key: "k§sweep§A", accountId: "A", feeIds: ["F1"], credit: "5.00", owner: "o" }))
+      .to.throw()
+      .with.property("code", "reserved-key");
+    expect(bank.charges).to.deep.equal([]);
+    expect(JSON.stringify(ledger.toData())).to.equal(before);
+  });
+
+  it("a gateway answer that throws when read leaves the reservation kept and claimable, never owned by a finished settlement", async () => {
+    for (const timeoutMs of [1000, Number.POSITIVE_INFINITY]) {
+      const ledger = oneInvoiceJournal("20.00", "5.00");
+      const bank = new Bank();
+      let reads = 0;
+      const hostile: PaymentGateway = {
+        charge(r: ChargeRequest) {
+          bank.chargeNow(r);
+          // Declined to the first read of each field, then throws: a proxy, a getter, a half-parsed response.
+          const answer = {
+            get status() {
+              reads += 1;
+              if (reads > 1) throw new Error("gone");
+              return "declined";
+            },
+            reason: "no",
+          };
+          return Promise.resolve(answer as unknown as ChargeOutcome);
+        },
+      };
+      const first = await Promise.race([
+        settleInvoice({ ledger, gateway: hostile }, { ...request, timeoutMs }).then(
+          (r) => r.outcome,
+          (e: unknown) => `rejected: ${(e as Error).message}`,
+        ),
+        new Promise<string>((resolve) => setTimeout(() => resolve("hung"), 300)),
+      ]);
+      expect(first, `timeout ${timeoutMs}`).to.not.equal("hung");
+      // Whatever it ended as, a re-run can claim what is held and record the one charge.
+      const again = await settleInvoice({ ledger, gateway: bank }, request);
+      expect(again.outcome, `timeout ${timeoutMs}`).to.be.oneOf(["paid-by-charge-and-credit", "already-settled"]);
+      expect(bank.charges).to.have.length(1);
+      expect(paidOn(ledger.entriesOf("A"))).to.deep.equal({ card: ["15.00"], credit: ["5.00"] });
+      expect(ledger.reservations()).to.deep.equal([]);
+    }
+  });
 });

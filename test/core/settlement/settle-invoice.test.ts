@@ -262,7 +262,7 @@ describe("settleInvoice: the other cases", () => {
     const ledger = {
       currency: journal.currency,
       committed: async (key: string) => journal.committed(key),
-      commit: async (key: string, entries: Parameters<typeof journal.commit>[1]) => journal.commit(key, entries),
+      commit: async (key: string, entries: Parameters<typeof journal.commit>[1], owner?: string) => journal.commit(key, entries, owner),
       snapshot: async (id: string) => journal.snapshot(id),
       reserve: async (r: Parameters<typeof journal.reserve>[0]) => journal.reserve(r),
       claim: async (key: string, owner: string) => journal.claim(key, owner),

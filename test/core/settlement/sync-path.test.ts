@@ -27,7 +27,7 @@ function portOf(journal: Journal, how: "journal" | "snapshot-only" | "async"): S
   return {
     currency: journal.currency,
     committed: (key) => wrap(journal.committed(key)) as never,
-    commit: (key, entries) => wrap(journal.commit(key, entries)) as never,
+    commit: (key, entries, owner) => wrap(journal.commit(key, entries, owner)) as never,
     snapshot: (id) => wrap(journal.snapshot(id)) as never,
     reserve: (r) => wrap(journal.reserve(r)) as never,
     claim: (key, owner) => wrap(journal.claim(key, owner)) as never,

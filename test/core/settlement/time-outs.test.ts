@@ -158,9 +158,9 @@ describe("settleInvoice: time-outs (§5)", () => {
     const ledger = {
       currency: journal.currency,
       committed: (key: string) => journal.committed(key),
-      commit: (key: string, entries: Parameters<typeof journal.commit>[1]) => {
+      commit: (key: string, entries: Parameters<typeof journal.commit>[1], owner?: string) => {
         if (refuse) throw new Error("disk full");
-        return journal.commit(key, entries);
+        return journal.commit(key, entries, owner);
       },
       snapshot: (id: string) => journal.snapshot(id),
       reserve: (r: Parameters<typeof journal.reserve>[0]) => journal.reserve(r),

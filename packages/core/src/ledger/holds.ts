@@ -9,6 +9,7 @@ import type { Book, FeeTally, GrantTally, Reservation, ReservationGuard } from "
 import type { CreditPaymentEntry, PaymentEntry } from "./entries.js";
 import type { ReserveRequest } from "./journal.js";
 import { TallyList } from "./tallies.js";
+import { DERIVED_MARK } from "./validate-entry.js";
 import type { CreditSource } from "./waterfall.js";
 
 const NONE: readonly Reservation[] = Object.freeze([]);
@@ -19,6 +20,8 @@ const isText = (value: unknown): value is string => typeof value === "string" &&
 export function checkReserveRequest(request: ReserveRequest): void {
   assertObject(request, "request");
   assertInput(isText(request.key), "key");
+  // A key nothing may commit under cannot be held either: its charge could never be recorded.
+  if (request.key.includes(DERIVED_MARK)) throw new CreditKitError("reserved-key", { key: request.key });
   assertInput(isText(request.accountId), "accountId");
   assertInput(Array.isArray(request.feeIds) && request.feeIds.every(isText), "feeIds");
   assertInput(typeof request.credit === "string", "credit");
@@ -117,6 +120,15 @@ export class Holds {
     this.assertOwner(key, owner);
     this.owners.set(key, owner);
     return r;
+  }
+
+  /**
+   * Gives this journal's held reservations the live owners `from` has for
+   * the same keys (a data source that rebuilt its journal, e.g. after a
+   * rolled-back write, while settlements in this process still run).
+   */
+  ownersFrom(from: Holds): void {
+    for (const [key, owner] of from.owners) if (this.has(key)) this.owners.set(key, owner);
   }
 
   /** `owner` stops owning the reservation under `key`, which stays held (an unknown charge keeps it for a later claim). */

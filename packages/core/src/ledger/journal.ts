@@ -104,9 +104,12 @@ export interface Journal {
    * Appends `entries` (all carrying `key`) atomically, then sweeps the touched
    * accounts when auto-apply is on and a fee or credit was posted. The same
    * key with the same entries again writes nothing; with other entries it
-   * throws `idempotency-conflict`. Releases the reservation held under `key`.
+   * throws `idempotency-conflict`. Releases the reservation held under `key`:
+   * while a settlement owns that reservation only it may commit under the key
+   * (`owner`), anyone else is refused (`settlement-in-progress`) — its charge
+   * may be in flight, and a payment written meanwhile would pay the fees twice.
    */
-  commit(key: string, entries: readonly LedgerEntry[]): CommitResult;
+  commit(key: string, entries: readonly LedgerEntry[], owner?: string): CommitResult;
   /**
    * Holds fees and up to `credit` of credit for a settlement. A key that
    * holds one already is refused (`settlement-in-progress`): an existing
@@ -140,6 +143,23 @@ export interface JournalOptions {
 
 /** Installs a reservation exactly as it was saved (restore only; not part of the public surface). */
 const exactReservations = new WeakMap<Journal, (reservation: Reservation) => void>();
+
+/** Each journal's reservations, for `carryOwners`. */
+const holdsOf = new WeakMap<Journal, Holds>();
+
+/**
+ * Gives `to` the live owners `from` has for the reservations both hold under
+ * the same keys. Owners are memory only, so a journal rebuilt from data
+ * (`restoreJournal`) has none: a data source that replaces its journal while
+ * settlements in this process run (a rolled-back write, a reload) carries
+ * them over, or anyone could commit under, or release, a key whose charge is
+ * in flight.
+ */
+export function carryOwners(from: Journal, to: Journal): void {
+  const source = holdsOf.get(from);
+  const target = holdsOf.get(to);
+  if (source && target && source !== target) target.ownersFrom(source);
+}
 
 const SNAPSHOT_CACHE_SIZE = 1024;
 const NO_SWEEP: readonly LedgerEntry[] = Object.freeze([]);
@@ -317,13 +337,16 @@ export function createJournal(options: JournalOptions): Journal {
     entries: () => (everything ??= Object.freeze(log.entries.slice())),
     entriesOf: (accountId) => log.listOf(book(accountId)),
     committed: (key) => listOf(byKey.get(key)),
-    commit(key, entries) {
+    commit(key, entries, owner) {
       const sweepAccount = boundary.checkCommitRequest(key, entries, (parent) => byKey.has(parent));
+      assertInput(owner === undefined || (typeof owner === "string" && owner !== ""), "owner");
       const previous = listOf(byKey.get(key));
       if (previous) {
         if (canonicalJson(previous) !== canonicalJson(entries)) throw new CreditKitError("idempotency-conflict", { key });
         return { status: "duplicate", entries: previous, swept: [] };
       }
+      // Only the settlement running under `key` (if one is) may write under it and so release its reservation.
+      holds.assertOwner(key, owner);
       // Read before appending: the append releases the reservation held under `key`.
       const reservation = holds.get(key);
       const written = append(key, entries, sweepAccount);
@@ -393,6 +416,7 @@ export function createJournal(options: JournalOptions): Journal {
       reservations: frozenCopy(holds.all()),
     }),
   };
+  holdsOf.set(journal, holds);
   exactReservations.set(journal, (r) => {
     if (holds.has(r.key) || byKey.has(r.key)) throw new CreditKitError("reservation-conflict", { key: r.key });
     const snap = journal.snapshot(r.accountId);

@@ -13,18 +13,39 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Checks the gateway kept to the port's shapes; anything else might have charged, so it is unknown. */
+const UNREADABLE: ChargeOutcome = { status: "unknown", message: "The payment gateway gave an answer settlement cannot read." };
+
+/**
+ * Checks the gateway kept to the port's shapes and copies the answer: each
+ * field is read once, here, so a getter can neither throw later (leaving the
+ * reservation owned by a settlement that never ends) nor answer one thing to
+ * this check and another to settlement. Anything else might have charged, so
+ * it is unknown.
+ */
 function wellFormed(outcome: unknown): ChargeOutcome {
-  const o = outcome as Partial<Record<string, unknown>> | null | undefined;
-  const text = (field: string) => typeof o?.[field] === "string";
-  if (o?.status === "succeeded" && text("chargeId") && o.chargeId !== "") return outcome as ChargeOutcome;
-  if (o?.status === "declined" && text("reason")) return outcome as ChargeOutcome;
-  if (o?.status === "error" && text("message")) {
-    // Only `notCharged: true` itself says nothing was charged; any other value is no promise.
-    return o.notCharged === true ? (outcome as ChargeOutcome) : { status: "error", message: o.message as string };
+  try {
+    if (outcome === null || typeof outcome !== "object") return UNREADABLE;
+    const o = outcome as Partial<Record<string, unknown>>;
+    const status = o.status;
+    if (status === "succeeded") {
+      const chargeId = o.chargeId;
+      return typeof chargeId === "string" && chargeId !== "" ? { status, chargeId } : UNREADABLE;
+    }
+    if (status === "declined") {
+      const reason = o.reason;
+      return typeof reason === "string" ? { status, reason } : UNREADABLE;
+    }
+    if (status === "error" || status === "unknown") {
+      const message = o.message;
+      if (typeof message !== "string") return UNREADABLE;
+      // Only `notCharged: true` itself says nothing was charged; any other value is no promise.
+      if (status === "error") return o.notCharged === true ? { status, message, notCharged: true } : { status, message };
+      return { status, message };
+    }
+    return UNREADABLE;
+  } catch {
+    return UNREADABLE;
   }
-  if (o?.status === "unknown" && text("message")) return outcome as ChargeOutcome;
-  return { status: "unknown", message: "The payment gateway gave an answer settlement cannot read." };
 }
 
 /** True when the answer settles whether the card was charged. */

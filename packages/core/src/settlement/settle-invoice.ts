@@ -3,6 +3,7 @@
  * rest, all or nothing, never charged twice.
  */
 import { CreditKitError, type CreditKitErrorCode, isCreditKitError, messageFor } from "../errors.js";
+import type { ChargeOutcome } from "../gateway.js";
 import type { Reservation } from "../ledger/account-state.js";
 import type { LedgerEntry } from "../ledger/entries.js";
 import { fromAmountString, isPositive, isZero, type Money, min, subtract, toAmountString, zero } from "../money.js";
@@ -142,6 +143,9 @@ export function settleChecked(ports: SettlementPorts, request: SettleInvoiceRequ
   return new Settling(ports, request).start();
 }
 
+/** A plan with its card payment. */
+type CardPlan = SettlementPlan & { readonly card: { readonly amount: Money; readonly chargeId: string; readonly description: string } };
+
 /** Each settlement call's owner token: unique in this process (reservations' owners are memory only). */
 let calls = 0;
 
@@ -242,7 +246,20 @@ class Settling implements Base {
     const rethrow = () => {
       throw error;
     };
-    return then(back, rethrow, rethrow);
+    // A release that fails leaves the reservation held: disown it, or it would stay this (finished) call's for good.
+    return then(back, rethrow, () => this.abandon(error));
+  }
+
+  /**
+   * Ends with `error` after the gateway was asked, leaving the reservation
+   * held and unowned: the charge may have happened, so only a later claim may
+   * settle it (never a release here, and never kept by a call that is over).
+   */
+  private abandon(error: unknown): Awaitable<never> {
+    const rethrow = () => {
+      throw error;
+    };
+    return then(() => this.ledger.disown(this.key, this.owner), rethrow, rethrow);
   }
 
   /** Ends with `outcome`, leaving the reservation held (and unowned) for a later claim. */
@@ -256,8 +273,11 @@ class Settling implements Base {
 
   /** Ends with `outcome` after releasing the reservation (nothing was charged). */
   private released(outcome: SettlementResult): Awaitable<SettlementResult> {
-    const done = this.ledger.release(this.key, this.owner);
-    return isPromiseLike(done) ? Promise.resolve(done).then(() => outcome) : outcome;
+    return then(
+      () => this.ledger.release(this.key, this.owner),
+      () => outcome,
+      (error) => this.abandon(error),
+    );
   }
 
   /** The fees (and the credit) are held: what they owe cannot change under us, so read it (again) unless known exactly. */
@@ -306,7 +326,7 @@ class Settling implements Base {
 
     if (!isPositive(charge)) {
       return then(
-        () => ledger.commit(key, settlementEntries(plan)),
+        () => ledger.commit(key, settlementEntries(plan), this.owner),
         (w) => result(this, "paid-by-credit", { due: dueText, creditUsed, entries: w.entries }),
         (error) => this.undo(error),
       );
@@ -315,35 +335,44 @@ class Settling implements Base {
     const description = request.description ?? `Invoice ${request.invoiceId}`;
     const amount = isZero(credit) ? dueText : toAmountString(charge);
     const chargeRequest = { accountId: request.accountId, amount, currency: c, idempotencyKey: key, description };
-    return collect(this.ports.gateway, chargeRequest, request.timeoutMs ?? DEFAULT_TIMEOUT_MS).then(
-      (answer): Awaitable<SettlementResult> => {
-        switch (answer.status) {
-          case "succeeded":
-            return this.record({ ...plan, card: { amount: charge, chargeId: answer.chargeId, description } }, dueText, creditUsed, amount);
-          case "declined":
-            return this.released(result(this, "declined", { due: dueText, why: why("charge-declined", answer.reason) }));
-          case "error":
-            if (answer.notCharged === true) {
-              return this.released(result(this, "failed", { due: dueText, why: why("charge-failed", answer.message) }));
-            }
-            return this.kept(result(this, "unresolved", { due: dueText, why: why("charge-unknown", answer.message) }));
-          default:
-            return this.kept(result(this, "unresolved", { due: dueText, why: why("charge-unknown", answer.message) }));
-        }
-      },
+    return collect(this.ports.gateway, chargeRequest, request.timeoutMs ?? DEFAULT_TIMEOUT_MS).then((answer) =>
+      then(
+        () => this.answered(answer, { ...plan, card: { amount: charge, chargeId: "", description } }, dueText, creditUsed, amount),
+        (settled) => settled,
+        // Whatever goes wrong after the gateway was asked, the reservation is kept for a later claim, not left owned.
+        (error) => this.abandon(error),
+      ),
     );
   }
 
-  /** Commits a successful charge. If the ledger refuses, the card was charged but nothing recorded: unresolved, reservation kept. */
-  private record(
-    plan: SettlementPlan & { readonly card: { readonly amount: Money; readonly chargeId: string; readonly description: string } },
-    due: string,
+  /** Acts on the gateway's answer (`collect` made it final or unknown, and read each field once). */
+  private answered(
+    answer: ChargeOutcome,
+    plan: CardPlan,
+    dueText: string,
     creditUsed: string,
-    charged: string,
+    amount: string,
   ): Awaitable<SettlementResult> {
+    switch (answer.status) {
+      case "succeeded":
+        return this.record({ ...plan, card: { ...plan.card, chargeId: answer.chargeId } }, dueText, creditUsed, amount);
+      case "declined":
+        return this.released(result(this, "declined", { due: dueText, why: why("charge-declined", answer.reason) }));
+      case "error":
+        if (answer.notCharged === true) {
+          return this.released(result(this, "failed", { due: dueText, why: why("charge-failed", answer.message) }));
+        }
+        return this.kept(result(this, "unresolved", { due: dueText, why: why("charge-unknown", answer.message) }));
+      default:
+        return this.kept(result(this, "unresolved", { due: dueText, why: why("charge-unknown", answer.message) }));
+    }
+  }
+
+  /** Commits a successful charge. If the ledger refuses, the card was charged but nothing recorded: unresolved, reservation kept. */
+  private record(plan: CardPlan, due: string, creditUsed: string, charged: string): Awaitable<SettlementResult> {
     const { chargeId } = plan.card;
     return then(
-      () => this.ledger.commit(this.key, settlementEntries(plan)),
+      () => this.ledger.commit(this.key, settlementEntries(plan), this.owner),
       (written) => {
         const outcome = isPositive(plan.credit) ? "paid-by-charge-and-credit" : "paid-by-charge";
         return result(this, outcome, { due, creditUsed, charged, chargeId, entries: written.entries });

@@ -24,8 +24,13 @@ export interface SettlementLedger {
   readonly currency: string;
   /** The entries written under `key`, or undefined when it was never committed. */
   committed(key: string): Awaitable<readonly LedgerEntry[] | undefined>;
-  /** Appends `entries` atomically under `key` (idempotent by key) and releases the reservation held under it. */
-  commit(key: string, entries: readonly LedgerEntry[]): Awaitable<{ readonly entries: readonly LedgerEntry[] }>;
+  /**
+   * Appends `entries` atomically under `key` (idempotent by key) and releases
+   * the reservation held under it. Settlement passes its `owner`: while a
+   * settlement owns the reservation, a commit under the key by anyone else
+   * must be refused (`settlement-in-progress`).
+   */
+  commit(key: string, entries: readonly LedgerEntry[], owner?: string): Awaitable<{ readonly entries: readonly LedgerEntry[] }>;
   snapshot(accountId: string): Awaitable<AccountSnapshot>;
   /**
    * Optional: what `feeIds` owe, read without building a snapshot (the journal

@@ -1,6 +1,7 @@
 /** Input checks for settlement's public functions: bad input throws before anything changes. */
 import { assertIsoDate } from "../dates.js";
 import { assertInput, assertObject, CreditKitError } from "../errors.js";
+import { DERIVED_MARK } from "../ledger/validate-entry.js";
 import type { SettleInvoiceRequest, SettlementPorts } from "./types.js";
 
 /** The default wait for one gateway answer. */
@@ -33,6 +34,7 @@ export function checkBatchFields(request: {
 }): void {
   assertInput(isText(request.batchId), "batchId");
   assertInput(!request.batchId.includes("/"), "batchId", 'A batch id cannot contain "/".');
+  if (request.batchId.includes(DERIVED_MARK)) throw new CreditKitError("reserved-key", { field: "batchId", key: request.batchId });
   assertInput(typeof request.applyCredit === "boolean", "applyCredit");
   assertIsoDate(request.date, "date");
   const t = request.timeoutMs;
@@ -52,6 +54,8 @@ export function checkInvoiceFields(invoice: {
 }): void {
   assertObject(invoice, "invoice");
   assertInput(isText(invoice.invoiceId), "invoiceId");
+  // The settlement key could be reserved and charged but never committed.
+  if (invoice.invoiceId.includes(DERIVED_MARK)) throw new CreditKitError("reserved-key", { field: "invoiceId", key: invoice.invoiceId });
   assertInput(isText(invoice.accountId), "accountId");
   const feeIds = invoice.feeIds;
   assertInput(Array.isArray(feeIds) && feeIds.length > 0, "feeIds", "An invoice needs at least one fee.");
