@@ -14,8 +14,10 @@ import { BUNDLE_OPTIONS, KIT_ENTRY, ROOT, WORKER_ENTRY, workerUrlPlugin } from "
 
 const KB = 1024;
 const BUDGETS = {
-  core: { limit: 18, ceiling: 43 },
-  kit: { limit: 45, ceiling: 104 },
+  // Raised from 43 / 104 by issue #13: the journal's field-by-field entry checks, typed refusals at every
+  // public function, reservation ownership and settlement codes (+4.1 kB gzip on the core).
+  core: { limit: 18, ceiling: 48 },
+  kit: { limit: 45, ceiling: 110 },
 };
 const ELEMENTS = [
   "provider",
