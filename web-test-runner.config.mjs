@@ -6,7 +6,7 @@ import { playwrightLauncher } from "@web/test-runner-playwright";
 import { CHROMIUM_FLAGS, chromiumPath } from "./scripts/chromium.mjs";
 
 export default {
-  files: ["test/**/*.test.ts", "!test/contract-node/**", "!test/postgres/**"],
+  files: ["test/**/*.test.ts", "!test/contract-node/**", "!test/postgres/**", "!test/server/**"],
   nodeResolve: { exportConditions: ["source", "browser", "import", "default"] },
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },

@@ -73,6 +73,12 @@ const MESSAGES = {
   "storage-conflict": "The database was too busy with other writes to the same records; nothing was written. Try again.",
   "storage-timeout": "The database did not answer in time; nothing was written. Try again.",
   "storage-refused": "The database refused the write: it breaks one of the database's own rules. Nothing was written.",
+  // the server (used by @creditkit/server)
+  unauthorized: "Sign in first: the request has no valid sign-in.",
+  forbidden: "Your role may not do this.",
+  "too-large": "The request is too large.",
+  "not-found": "There is no such route.",
+  internal: "Something went wrong on the server. Try again: a retry with the same key writes at most once.",
 } as const;
 
 export type CreditKitErrorCode = keyof typeof MESSAGES;

@@ -1,0 +1,94 @@
+/**
+ * `createServer`: the Hono app of the creditkit API. Every `/api` route but
+ * the document and the dev sign-in needs a session (the host's
+ * `authenticate`, or the dev tokens); the organisation's data source comes
+ * from the session, never from the request. Bodies are limited, schemas
+ * check every request, and errors leave as `{ code, message }`.
+ */
+import type { Db, PostgresDataSourceOptions } from "@creditkit/postgres";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { type Authenticate, devAuthenticate, devKey, requireSession } from "./auth.js";
+import { type DataSourceFor, dataSources } from "./data-sources.js";
+import type { ServerApp, ServerEnv } from "./env.js";
+import { errorHeaders, errorResponse, refuse } from "./errors.js";
+import { documentRoute } from "./openapi.js";
+import { accountRoutes } from "./routes/accounts.js";
+import { devRoutes } from "./routes/dev.js";
+import { moneyRoutes } from "./routes/money.js";
+import { runRoutes } from "./routes/runs.js";
+import { settingsRoutes } from "./routes/settings.js";
+
+export interface ServerOptions {
+  /** The migrated PostgreSQL ledger (`openPostgresLedger`): one data source per organisation is opened on it. */
+  readonly ledger?: Db;
+  /** Or the host's own data source per organisation. */
+  readonly dataSourceFor?: DataSourceFor;
+  /** Options of the data sources opened on `ledger` (the gateway's behaviour, leases, chunk size …). */
+  readonly dataSourceOptions?: Omit<PostgresDataSourceOptions, "db" | "orgId">;
+  /** The host's sign-in check. Without it, `devSecret` must be given and the dev tokens sign in. */
+  readonly authenticate?: Authenticate;
+  /** Enables `POST /api/dev/sign-in` and its tokens (at least 32 bytes). Never in production. */
+  readonly devSecret?: string;
+  /** How long a dev token lives. Default 3600 s. */
+  readonly devTokenTtlSeconds?: number;
+  /** The largest body of most requests. Default 1 MiB. */
+  readonly bodyLimitBytes?: number;
+  /** The largest body of a mass-credit run or a data set. Default 64 MiB. */
+  readonly bulkBodyLimitBytes?: number;
+  /** Told of every unexpected failure (answered 500 `internal`); default `console.error`. */
+  readonly onUnexpected?: (error: unknown, request: Request) => void;
+}
+
+/** The Hono app, and `close()` for the data sources it opened (the ledger's `Db` stays open: its owner closes it). */
+export type CreditKitServer = ServerApp & { close(): Promise<void> };
+
+const BULK = new Set(["POST /api/runs", "PUT /api/data-set"]);
+
+export function createServer(options: ServerOptions): CreditKitServer {
+  const key = options.devSecret !== undefined ? devKey(options.devSecret) : undefined;
+  const authenticate = options.authenticate ?? (key ? devAuthenticate(key) : undefined);
+  if (!authenticate) throw new TypeError("createServer needs `authenticate` (or, in development, `devSecret`).");
+  const sources = dataSources(options, options.dataSourceOptions);
+  const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error("creditkit server:", error));
+
+  const app: ServerApp = new OpenAPIHono<ServerEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = issue?.path.join(".") || "body";
+        refuse("invalid-input", { field }, `The request is not valid (${field}: ${issue?.message ?? "invalid"}).`);
+      }
+    },
+  });
+
+  app.onError((error, c) => {
+    const { status, body, unexpected } = errorResponse(error);
+    if (unexpected) onUnexpected(error, c.req.raw);
+    return c.json(body, status as 400, errorHeaders(status));
+  });
+  app.notFound((c) => c.json({ code: "not-found", message: "There is no such route." }, 404));
+
+  const tooLarge = () => refuse("too-large");
+  const small = bodyLimit({ maxSize: options.bodyLimitBytes ?? 1024 * 1024, onError: tooLarge });
+  const bulk = bodyLimit({ maxSize: options.bulkBodyLimitBytes ?? 64 * 1024 * 1024, onError: tooLarge });
+  app.use("/api/*", (c, next) => (BULK.has(`${c.req.method} ${c.req.path}`) ? bulk(c, next) : small(c, next)));
+
+  documentRoute(app);
+  if (key) devRoutes(app, key, options.devTokenTtlSeconds ?? 3600);
+
+  app.use("/api/*", async (c, next) => {
+    if (c.req.path === "/api/openapi.json" || (key && c.req.path === "/api/dev/sign-in")) return next();
+    const session = await requireSession(authenticate, c.req.raw);
+    c.set("session", session);
+    c.set("source", await sources.get(session.orgId));
+    return next();
+  });
+
+  settingsRoutes(app);
+  accountRoutes(app);
+  moneyRoutes(app);
+  runRoutes(app);
+
+  return Object.assign(app, { close: () => sources.close() });
+}
