@@ -78,6 +78,34 @@ describe("settlement money safety (#13)", () => {
     expect(bank.charges).to.have.length(1);
   });
 
+  it("a settlement that finds its key settled by another process since it looked answers already-settled, charging nothing", async () => {
+    const journal = oneInvoiceJournal("20.00", "5.00");
+    const bank = new Bank();
+    let raced = false;
+    const ledger = {
+      currency: journal.currency,
+      committed: async (key: string) => journal.committed(key),
+      commit: async (key: string, entries: Parameters<typeof journal.commit>[1]) => journal.commit(key, entries),
+      snapshot: async (id: string) => journal.snapshot(id),
+      reserve: async (r: Parameters<typeof journal.reserve>[0]) => journal.reserve(r),
+      claim: async (key: string, owner: string) => journal.claim(key, owner),
+      disown: async (key: string, owner: string) => journal.disown(key, owner),
+      release: async (key: string, owner: string) => journal.release(key, owner),
+      reservation: async (key: string) => {
+        // Another process settles the invoice between this settlement's look-ups.
+        if (!raced) {
+          raced = true;
+          await settleInvoice({ ledger: journal, gateway: bank }, request);
+        }
+        return journal.reservation(key);
+      },
+    };
+    const late = await settleInvoice({ ledger, gateway: bank }, request);
+    expect(late).to.include({ outcome: "already-settled", chargeId: "ch_1" });
+    expect(bank.charges).to.have.length(1);
+    expect(paidOn(journal.entriesOf("A"))).to.deep.equal({ card: ["15.00"], credit: ["5.00"] });
+  });
+
   it("only the settlement that created a reservation may release it: the journal refuses another owner", () => {
     const ledger = oneInvoiceJournal("20.00", "5.00");
     ledger.reserve({ key: KEY, accountId: "A", feeIds: ["F1"], credit: "5.00", owner: "one" });

@@ -160,6 +160,8 @@ class Settling implements Base {
   private readonly ledger: SettlementLedger;
   /** True once this call made the reservation: a failure before the charge then releases it. */
   private fresh = false;
+  /** True once this call went back to the start because the key may have been settled since it looked. */
+  private lookedAgain = false;
   private reservation: Reservation | undefined;
 
   constructor(
@@ -222,7 +224,14 @@ class Settling implements Base {
    * between and it stays exact; one read asynchronously is read again once the fees are held.
    */
   private reserve(planned: InvoiceDue, sync: boolean): Awaitable<SettlementResult> {
-    if (!isPositive(planned.total)) return result(this, "nothing-due");
+    if (!isPositive(planned.total)) {
+      // Paid since we looked: perhaps under this very key by another settlement, which then is what to say.
+      if (!this.lookedAgain) {
+        this.lookedAgain = true;
+        return this.start();
+      }
+      return result(this, "nothing-due");
+    }
     const { request, owner, key } = this;
     const credit = request.applyCredit ? planned.totalText : this.zero;
     const exact = sync ? planned : undefined;
@@ -232,7 +241,14 @@ class Settling implements Base {
         this.fresh = true;
         return this.held(held, exact);
       },
-      (error) => this.busy(error),
+      (error) => {
+        // Settled under the key by another settlement since we looked (another process): look again, once.
+        if (isCreditKitError(error, "idempotency-conflict") && !this.lookedAgain) {
+          this.lookedAgain = true;
+          return this.start();
+        }
+        return this.busy(error);
+      },
     );
   }
 
