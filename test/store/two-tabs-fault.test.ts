@@ -113,7 +113,12 @@ describe("store: two tabs settling the same batch (issue #13)", () => {
       });
       const paid = accounts.filter((a) => a.amountDue === "0.00").length;
       const outcomes = (list: readonly { outcome: string }[]) =>
-        Object.entries(list.reduce<Record<string, number>>((n, r) => ({ ...n, [r.outcome]: (n[r.outcome] ?? 0) + 1 }), {}))
+        Object.entries(
+          list.reduce<Record<string, number>>((n, r) => {
+            n[r.outcome] = (n[r.outcome] ?? 0) + 1;
+            return n;
+          }, {}),
+        )
           .map(([k, v]) => `${k}:${v}`)
           .join(",");
       console.log(
