@@ -28,6 +28,7 @@ const ROUTES = [
   "GET /api/data-set",
   "PUT /api/data-set",
   "POST /api/dev/sign-in",
+  "GET /api/changes",
 ];
 
 /** Every `$ref` in `value`. */

@@ -6,7 +6,7 @@
 import type { CheckoutPlan, CheckoutRequest } from "@creditkit/core";
 import { planCheckout } from "@creditkit/core";
 import { type Db, openPostgresLedger, type PostgresDataSource } from "../../packages/postgres/src/index.js";
-import { type CreditKitServer, createServer, type Session } from "../../packages/server/src/index.js";
+import { type CreditKitServer, createServer, type ServerOptions, type Session } from "../../packages/server/src/index.js";
 import { fee, freshLedger, grant } from "../postgres/helpers.js";
 
 export const SECRET = "a development secret of at least 32 bytes";
@@ -19,10 +19,10 @@ export interface World {
 }
 
 /** Opens the file's ledger and server; call `closeWorld` after. */
-export async function openWorld(): Promise<World> {
+export async function openWorld(options: Partial<ServerOptions> = {}): Promise<World> {
   const db = await openPostgresLedger({ memory: true });
   const unexpected: unknown[] = [];
-  const server = createServer({ ledger: db, devSecret: SECRET, onUnexpected: (error) => unexpected.push(error) });
+  const server = createServer({ ledger: db, devSecret: SECRET, onUnexpected: (error) => unexpected.push(error), ...options });
   return { db, server, unexpected };
 }
 

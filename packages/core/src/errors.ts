@@ -79,6 +79,8 @@ const MESSAGES = {
   "too-large": "The request is too large.",
   "not-found": "There is no such route.",
   internal: "Something went wrong on the server. Try again: a retry with the same key writes at most once.",
+  // the network (used by @creditkit/remote)
+  "network-unavailable": "The server cannot be reached: check the connection and try again. Nothing was lost: a retry writes at most once.",
 } as const;
 
 export type CreditKitErrorCode = keyof typeof MESSAGES;

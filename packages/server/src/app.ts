@@ -14,6 +14,7 @@ import type { ServerApp, ServerEnv } from "./env.js";
 import { errorHeaders, errorResponse, refuse } from "./errors.js";
 import { documentRoute } from "./openapi.js";
 import { accountRoutes } from "./routes/accounts.js";
+import { type ChangeStreamOptions, changeRoutes } from "./routes/changes.js";
 import { devRoutes } from "./routes/dev.js";
 import { moneyRoutes } from "./routes/money.js";
 import { runRoutes } from "./routes/runs.js";
@@ -36,6 +37,8 @@ export interface ServerOptions {
   readonly bodyLimitBytes?: number;
   /** The largest body of a mass-credit run or a data set. Default 64 MiB. */
   readonly bulkBodyLimitBytes?: number;
+  /** The live-changes stream's heartbeat and lifetime (`GET /api/changes`). */
+  readonly changes?: ChangeStreamOptions;
   /** Told of every unexpected failure (answered 500 `internal`); default `console.error`. */
   readonly onUnexpected?: (error: unknown, request: Request) => void;
 }
@@ -89,6 +92,7 @@ export function createServer(options: ServerOptions): CreditKitServer {
   accountRoutes(app);
   moneyRoutes(app);
   runRoutes(app);
+  changeRoutes(app, options.changes);
 
   return Object.assign(app, { close: () => sources.close() });
 }

@@ -82,6 +82,8 @@ export const STATUS_OF: Readonly<Record<CreditKitErrorCode, 400 | 401 | 403 | 40
   "storage-upgraded": 503,
   "storage-conflict": 503,
   "storage-timeout": 503,
+  // the client's network (a server never raises it; a proxy in front may answer 502/504 instead)
+  "network-unavailable": 503,
 };
 
 /** The body of every error answer. */

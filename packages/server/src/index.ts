@@ -10,4 +10,5 @@ export { type Authenticate, asSession, devAuthenticate, devKey, type Role, type 
 export type { DataSourceFor, ServerDataSource } from "./data-sources.js";
 export { type ErrorBody, errorResponse, STATUS_OF } from "./errors.js";
 export { DOCUMENT_PATH } from "./openapi.js";
+export { CHANGES_PATH, type ChangeStreamOptions, visibleChange } from "./routes/changes.js";
 export { type ServeOptions, type Serving, serve } from "./serve.js";
