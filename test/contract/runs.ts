@@ -23,7 +23,8 @@ export function runsContract(ctx: ContractContext): void {
       expect(listed?.status).to.equal("done");
     });
 
-    it("an interrupted run is listed as interrupted; resumeRun posts only the rows that are missing", async () => {
+    it("an interrupted run is listed as interrupted; resumeRun posts only the rows that are missing", async function () {
+      if (ctx.ledger.runsReportProgress === false) return this.skip();
       await ctx.source.updateSettings({ autoApply: false });
       const plan = await runOver(ctx.ledger, 30);
       const signal = { aborted: false };

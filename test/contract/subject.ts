@@ -40,6 +40,12 @@ export interface ContractLedger {
    */
   connect(): Promise<CreditKitDataSource>;
   readonly gateway: ContractGateway;
+  /**
+   * False when `processRun` cannot report progress or stop between chunks
+   * (the remote data source: a run is one request to the server); the
+   * interruption test is then skipped. Default true.
+   */
+  readonly runsReportProgress?: boolean;
   /** Closes `source` and every connection made by `connect`. */
   close(): Promise<void>;
 }

@@ -1,0 +1,216 @@
+/**
+ * `createRemoteDataSource`: the data-source port over the creditkit API (the
+ * routes of `/api/openapi.json`). Plain JSON in the core's shapes both ways;
+ * writes carry their idempotency key and are retried under it (http.ts);
+ * changes arrive by server-sent events (events.ts). Card charges never run
+ * here: `gateway.charge` refuses, and `settleBatch` asks the server, whose
+ * gateway charges.
+ */
+import {
+  type AccountRecord,
+  type AccountSnapshot,
+  assertInput,
+  type BatchResult,
+  type CheckoutPlan,
+  type CommitResult,
+  type CreditKitDataSource,
+  CreditKitError,
+  type DataSourceChange,
+  type DataSourceRunOptions,
+  type EntryQuery,
+  type GrantEntry,
+  type LedgerEntry,
+  type MassCreditDataSet,
+  type OrgSettings,
+  type PaymentGateway,
+  type PaymentReversalRequest,
+  type RunPlan,
+  type RunRecord,
+  type RunSummary,
+  reversalKey,
+  type SettleBatchRequest,
+} from "@creditkit/core";
+import { type ChangeFeed, type ChangeFeedOptions, createChangeFeed } from "./events.js";
+import { createHttp, errorOf, type HttpOptions } from "./http.js";
+
+export interface RemoteDataSourceOptions extends HttpOptions, Omit<ChangeFeedOptions, "open" | "deliver"> {
+  /** How long a run, a batch or a data set may take in one request. Default 10 min. */
+  readonly longTimeoutMs?: number;
+}
+
+/** Who is signed in (`GET /api/session`). */
+export interface RemoteSession {
+  readonly orgId: string;
+  readonly role: "admin" | "member";
+  readonly accountIds: readonly string[];
+  readonly currency: string;
+}
+
+export interface RemoteDataSource extends CreditKitDataSource {
+  readonly session: RemoteSession;
+  /** One saved run, or undefined. */
+  getRun(runId: string): Promise<RunSummary | undefined>;
+  /** Replaces the mass-credit data set (admins). */
+  putDataSet(dataSet: MassCreditDataSet): Promise<void>;
+  /** Resolves once the change stream is open (it opens with the first `subscribe`). */
+  listening(): Promise<void>;
+  /** Stops the change stream; listeners hear nothing more. */
+  close(): void;
+}
+
+/** Keys this data source wrote lately, so the stream's echo of its own write is not heard twice. */
+const REMEMBERED_KEYS = 1000;
+
+const gateway: PaymentGateway = {
+  charge: () =>
+    Promise.reject(
+      new CreditKitError("forbidden", { operation: "charge" }, "Card charges happen on the server: settle invoices with settleBatch."),
+    ),
+};
+
+function path(template: string, id: unknown, field: string): string {
+  assertInput(typeof id === "string" && id !== "", field);
+  return template.replace("{}", encodeURIComponent(id));
+}
+
+function checkRunOptions(options: DataSourceRunOptions | undefined): void {
+  if (options === undefined) return;
+  assertInput(typeof options === "object" && options !== null, "options");
+  const { chunkSize } = options;
+  assertInput(chunkSize === undefined || (Number.isSafeInteger(chunkSize) && chunkSize > 0), "chunkSize");
+}
+
+/** The accounts a commit result touched, in order. */
+function accountsOf(result: CommitResult): string[] {
+  return [...new Set([...result.entries, ...result.swept].map((e) => e.accountId))];
+}
+
+export async function createRemoteDataSource(options: RemoteDataSourceOptions): Promise<RemoteDataSource> {
+  assertInput(typeof options === "object" && options !== null && typeof options.url === "string", "url");
+  assertInput(typeof options.getToken === "function", "getToken");
+  const http = createHttp(options);
+  const long = options.longTimeoutMs ?? 600_000;
+  const session = await http<RemoteSession>("GET", "/api/session");
+
+  const listeners = new Set<(change: DataSourceChange) => void>();
+  const emit = (change: DataSourceChange) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's mistake is its own.
+      }
+    }
+  };
+  // Own writes: in flight (the stream's echo waits for the answer) and done (the echo is dropped).
+  const inFlight = new Map<string, DataSourceChange | undefined>();
+  const done = new Set<string>();
+  const remember = (key: string) => {
+    done.add(key);
+    if (done.size > REMEMBERED_KEYS) done.delete(done.values().next().value as string);
+  };
+  const feed: ChangeFeed = createChangeFeed({
+    ...options,
+    open: async (signal) => {
+      const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+      const response = await doFetch(`${options.url.replace(/\/+$/, "")}/api/changes`, {
+        headers: { accept: "text/event-stream", authorization: `Bearer ${await options.getToken()}` },
+        signal,
+      });
+      if (!response.ok || !response.body) {
+        const body = await response.json().catch(() => undefined);
+        throw errorOf(response.status, body);
+      }
+      return response.body;
+    },
+    deliver: (change) => {
+      if (inFlight.has(change.key)) inFlight.set(change.key, change);
+      else if (!done.has(change.key)) emit(change);
+    },
+  });
+
+  /** A write under `key`: this data source's listeners hear it once, as not remote. */
+  async function write(key: string, send: () => Promise<CommitResult>): Promise<CommitResult> {
+    const mine = typeof key === "string" && !inFlight.has(key);
+    if (mine) inFlight.set(key, undefined);
+    try {
+      const result = await send();
+      if (mine) {
+        const echo = inFlight.get(key);
+        if (result.status === "committed") emit({ key, accountIds: accountsOf(result) });
+        else if (echo) emit({ key, accountIds: echo.accountIds });
+      }
+      return result;
+    } catch (error) {
+      // Refused or lost: whatever the stream heard under this key did happen.
+      const echo = mine ? inFlight.get(key) : undefined;
+      if (echo) emit(echo);
+      throw error;
+    } finally {
+      if (mine) {
+        inFlight.delete(key);
+        remember(key);
+      }
+    }
+  }
+
+  return {
+    currency: session.currency,
+    session,
+    gateway,
+    getSettings: () => http<OrgSettings>("GET", "/api/settings"),
+    updateSettings: (patch) => http<OrgSettings>("PATCH", "/api/settings", { body: patch }),
+    listAccounts: () => http<AccountRecord[]>("GET", "/api/accounts"),
+    getAccount: async (accountId) => http<AccountSnapshot>("GET", path("/api/accounts/{}", accountId, "accountId")),
+    getAccounts: (accountIds) =>
+      http<AccountSnapshot[]>("POST", "/api/accounts/snapshots", { body: accountIds === undefined ? {} : { accountIds } }),
+    listEntries: (query?: EntryQuery) => http<LedgerEntry[]>("POST", "/api/entries/search", { body: query === undefined ? {} : query }),
+    recordCheckout: (plan: CheckoutPlan) =>
+      write(plan?.key, () =>
+        http<CommitResult>("POST", "/api/checkouts", { body: plan, ...(typeof plan?.key === "string" ? { key: plan.key } : {}) }),
+      ),
+    postCredits: (key: string, grants: readonly GrantEntry[]) =>
+      write(key, () => http<CommitResult>("POST", "/api/credits", { body: { key, grants }, ...(typeof key === "string" ? { key } : {}) })),
+    reversePayment: async (request: PaymentReversalRequest) => {
+      assertInput(typeof request === "object" && request !== null, "request");
+      const key = request.key ?? (typeof request.entryId === "string" ? reversalKey(request.entryId) : undefined);
+      const body = key === undefined ? request : { ...request, key };
+      return write(key as string, () =>
+        http<CommitResult>("POST", "/api/payment-reversals", { body, ...(typeof key === "string" ? { key } : {}) }),
+      );
+    },
+    getDataSet: async () => (await http<{ dataSet: MassCreditDataSet | null }>("GET", "/api/data-set")).dataSet ?? undefined,
+    putDataSet: (dataSet) => http<void>("PUT", "/api/data-set", { body: dataSet, timeoutMs: long }),
+    async processRun(plan: RunPlan, runOptions?: DataSourceRunOptions) {
+      checkRunOptions(runOptions);
+      const key = typeof plan?.runId === "string" ? { key: plan.runId } : {};
+      return http<RunRecord>("POST", "/api/runs", { body: plan, timeoutMs: long, ...key });
+    },
+    async resumeRun(runId: string, runOptions?: DataSourceRunOptions) {
+      checkRunOptions(runOptions);
+      return http<RunRecord>("POST", path("/api/runs/{}/resume", runId, "runId"), { timeoutMs: long });
+    },
+    listRuns: () => http<RunSummary[]>("GET", "/api/runs"),
+    getRun: async (runId) => http<RunSummary | undefined>("GET", path("/api/runs/{}", runId, "runId"), { missingIsUndefined: true }),
+    settleBatch: (request: SettleBatchRequest) =>
+      http<BatchResult>("POST", "/api/batches", {
+        body: request,
+        timeoutMs: long,
+        ...(typeof request?.batchId === "string" ? { key: request.batchId } : {}),
+      }),
+    subscribe(listener) {
+      assertInput(typeof listener === "function", "listener");
+      listeners.add(listener);
+      feed.start();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) feed.stop();
+      };
+    },
+    listening: () => feed.listening(),
+    close() {
+      listeners.clear();
+      feed.stop();
+    },
+  };
+}
