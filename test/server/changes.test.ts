@@ -3,6 +3,7 @@
  * signed in like every route; a member hears only their own accounts.
  */
 import { expect } from "chai";
+import { createServer, type ServerDataSource } from "../../packages/server/src/index.js";
 import { grant } from "../postgres/helpers.js";
 import { call, closeWorld, freshOrg, type Org, openWorld, portalPlan, type World } from "./helpers.js";
 
@@ -154,6 +155,31 @@ describe("server: live changes (GET /api/changes, PGlite)", function () {
     expect(forged.status).to.equal(401);
     const query = await call(world, "GET", `/api/changes?token=${encodeURIComponent(org.admin)}`);
     expect(query.status, "a token in the URL is not accepted").to.equal(401);
+  });
+
+  it("a client that goes away unsubscribes its stream (no listener left behind)", async () => {
+    let listening = 0;
+    const host = createServer({
+      dataSourceFor: async () =>
+        ({
+          currency: "USD",
+          subscribe: () => {
+            listening += 1;
+            return () => {
+              listening -= 1;
+            };
+          },
+        }) as unknown as ServerDataSource,
+      authenticate: () => ({ orgId: "o", role: "admin", accountIds: [] }),
+      changes: { heartbeatMs: 20 },
+    });
+    const response = await host.request("/api/changes");
+    const reader = response.body?.getReader();
+    await reader?.read();
+    expect(listening).to.equal(1);
+    await reader?.cancel();
+    await sleep(100);
+    expect(listening).to.equal(0);
   });
 
   it("the OpenAPI document lists the stream as text/event-stream and describes a change", async () => {
