@@ -25,6 +25,7 @@ import {
 import type { Transaction } from "./db.js";
 import { json } from "./ledger-rows.js";
 import { inOrg, type OrgScope } from "./org-tx.js";
+import { GROUPS, WriteQueue } from "./write-queue.js";
 
 const OUTCOMES: ReadonlySet<string> = new Set<SimulatedOutcome>(["succeed", "decline", "error", "reject", "timeout", "timeout-no-charge"]);
 const CHARGING: ReadonlySet<string> = new Set(["succeed", "timeout"]);
@@ -64,25 +65,21 @@ function sameAmount(a: string, b: string, currency: string): boolean {
   }
 }
 
-/**
- * Decides one attempt inside its transaction, under the key's lock, and
- * writes the intent and the charge. Two round trips on a server: the lock and
- * both reads go out together; the writes go out with the COMMIT.
- */
-async function decide(tx: Transaction, orgId: string, request: ChargeRequest, options: PostgresGatewayOptions): Promise<Decision> {
-  const key = request.idempotencyKey;
-  const reads = [
-    tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [orgId, `g/${key}`]),
-    tx.query("SELECT account_id, amount, currency, charge_id FROM gateway_intents WHERE org_id = $1 AND idempotency_key = $2", [
-      orgId,
-      key,
-    ]),
-    tx.query("SELECT has_card, script FROM gateway_accounts WHERE org_id = $1 AND account_id = $2 FOR UPDATE", [orgId, request.accountId]),
-  ];
-  for (const r of reads) r.catch(() => undefined);
-  const [, intents, accounts] = await Promise.all(reads);
-  const intent = intents?.[0];
-  const account = accounts?.[0];
+/** An account's gateway row as the group read it (its script used up as the group decides). */
+interface CardState {
+  readonly hasCard: boolean;
+  readonly stored: boolean;
+  script: SimulatedOutcome[];
+  changed: boolean;
+}
+
+/** Decides one attempt (the key's intent and the account's state read under the key's lock); no I/O. */
+function decideOne(
+  request: ChargeRequest,
+  intent: Record<string, unknown> | undefined,
+  card: CardState,
+  options: PostgresGatewayOptions,
+): Decision {
   if (typeof intent?.charge_id === "string") {
     const same =
       intent.account_id === request.accountId &&
@@ -90,39 +87,142 @@ async function decide(tx: Transaction, orgId: string, request: ChargeRequest, op
       sameAmount(String(intent.amount), request.amount, request.currency);
     return { kind: "charged", chargeId: intent.charge_id, same };
   }
-  const hasCard = account ? account.has_card === true : options.cardsByDefault !== false;
-  if (!hasCard) return { kind: "attempt", outcome: "no-card" };
-  let valid = true;
+  if (!card.hasCard) return { kind: "attempt", outcome: "no-card" };
   try {
     parseMoney(request.amount, request.currency, "positive");
   } catch {
-    valid = false;
+    return { kind: "attempt", outcome: "invalid" };
   }
-  if (!valid) return { kind: "attempt", outcome: "invalid" };
-  const script = account ? [...json<SimulatedOutcome[]>(account.script)] : [];
-  const outcome = script.shift() ?? options.defaultOutcome ?? "succeed";
-  if (account)
-    tx.later("UPDATE gateway_accounts SET script = $3::jsonb WHERE org_id = $1 AND account_id = $2", [
-      orgId,
-      request.accountId,
-      JSON.stringify(script),
-    ]);
+  const outcome = card.script.shift() ?? options.defaultOutcome ?? "succeed";
+  if (card.stored) card.changed = true;
   const chargeId = CHARGING.has(outcome) ? `ch_pg_${randomUUID().replaceAll("-", "")}` : undefined;
-  if (chargeId !== undefined) {
+  return chargeId === undefined ? { kind: "attempt", outcome } : { kind: "attempt", outcome, chargeId };
+}
+
+/**
+ * Decides the attempts of distinct keys inside one transaction, under the
+ * keys' locks (tried: a busy key is decided alone), and writes their intents and charges. Two
+ * round trips on a server: the locks and both reads go out together; the
+ * writes go out with the COMMIT. One request is the single-charge path.
+ */
+async function decideAll(
+  tx: Transaction,
+  orgId: string,
+  requests: readonly ChargeRequest[],
+  options: PostgresGatewayOptions,
+): Promise<(Decision | undefined)[]> {
+  const keys = requests.map((r) => r.idempotencyKey);
+  const reads = [
+    keys.length === 1
+      ? tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [orgId, `g/${keys[0]}`])
+      : // Only tried: a key another transaction holds is decided alone afterwards (the group does not wait for it).
+        tx.query(
+          `SELECT coalesce(array_agg(n), '{}') AS busy FROM unnest($2::text[]) AS n
+           WHERE NOT pg_try_advisory_xact_lock(hashtextextended($1 || '/' || n, 0))`,
+          [orgId, keys.map((k) => `g/${k}`)],
+        ),
+    tx.query(
+      "SELECT idempotency_key, account_id, amount, currency, charge_id FROM gateway_intents WHERE org_id = $1 AND idempotency_key = ANY($2::text[])",
+      [orgId, keys],
+    ),
+    tx.query(
+      "SELECT account_id, has_card, script FROM gateway_accounts WHERE org_id = $1 AND account_id = ANY($2::text[]) ORDER BY account_id FOR UPDATE",
+      [orgId, [...new Set(requests.map((r) => String(r.accountId)))]],
+    ),
+  ];
+  for (const r of reads) r.catch(() => undefined);
+  const [lockRows, intentRows, accountRows] = await Promise.all(reads);
+  const busy = new Set(json<string[] | undefined>(lockRows?.[0]?.busy) ?? []);
+  const intents = new Map((intentRows ?? []).map((row) => [String(row.idempotency_key), row]));
+  const cards = new Map<string, CardState>();
+  for (const row of accountRows ?? []) {
+    cards.set(String(row.account_id), {
+      hasCard: row.has_card === true,
+      stored: true,
+      script: [...json<SimulatedOutcome[]>(row.script)],
+      changed: false,
+    });
+  }
+  const decisions: (Decision | undefined)[] = [];
+  const charges: unknown[] = [];
+  const written: unknown[] = [];
+  for (const request of requests) {
+    if (busy.has(`g/${request.idempotencyKey}`)) {
+      decisions.push(undefined);
+      continue;
+    }
+    const accountId = String(request.accountId);
+    let card = cards.get(accountId);
+    if (!card) {
+      card = { hasCard: options.cardsByDefault !== false, stored: false, script: [], changed: false };
+      cards.set(accountId, card);
+    }
+    const decision = decideOne(request, intents.get(request.idempotencyKey), card, options);
+    decisions.push(decision);
+    if (decision.kind !== "attempt" || decision.outcome === "no-card" || decision.outcome === "invalid") continue;
+    const { idempotencyKey: key, amount, currency, description } = request;
+    if (decision.chargeId !== undefined) charges.push({ key, accountId, amount, currency, description, chargeId: decision.chargeId });
+    written.push({ key, accountId, amount, currency, outcome: decision.outcome, chargeId: decision.chargeId ?? null });
+  }
+  const scripts = [...cards].filter(([, c]) => c.changed).map(([accountId, c]) => ({ accountId, script: c.script }));
+  if (scripts.length > 0) {
     tx.later(
-      `INSERT INTO gateway_charges (org_id, charge_id, idempotency_key, account_id, amount, currency, description)
-       VALUES ($1, $7, $2, $3, $4::numeric, $5, $6)`,
-      [orgId, key, request.accountId, request.amount, request.currency, request.description, chargeId],
+      `UPDATE gateway_accounts AS g SET script = x.script FROM jsonb_to_recordset($2::jsonb) AS x("accountId" text, script jsonb)
+       WHERE g.org_id = $1 AND g.account_id = x."accountId"`,
+      [orgId, JSON.stringify(scripts)],
     );
   }
-  tx.later(
-    `INSERT INTO gateway_intents (org_id, idempotency_key, account_id, amount, currency, outcome, charge_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (org_id, idempotency_key) DO UPDATE SET account_id = $3, amount = $4, currency = $5, outcome = $6, charge_id = $7,
-       attempts = gateway_intents.attempts + 1, updated_at = now()`,
-    [orgId, key, request.accountId, request.amount, request.currency, outcome, chargeId ?? null],
-  );
-  return chargeId === undefined ? { kind: "attempt", outcome } : { kind: "attempt", outcome, chargeId };
+  if (charges.length > 0) {
+    tx.later(
+      `INSERT INTO gateway_charges (org_id, charge_id, idempotency_key, account_id, amount, currency, description)
+       SELECT $1, x->>'chargeId', x->>'key', x->>'accountId', (x->>'amount')::numeric, x->>'currency', x->>'description'
+       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n`,
+      [orgId, JSON.stringify(charges)],
+    );
+  }
+  if (written.length > 0) {
+    tx.later(
+      `INSERT INTO gateway_intents (org_id, idempotency_key, account_id, amount, currency, outcome, charge_id)
+       SELECT $1, x->>'key', x->>'accountId', x->>'amount', x->>'currency', x->>'outcome', x->>'chargeId'
+       FROM jsonb_array_elements($2::jsonb) AS x
+       ON CONFLICT (org_id, idempotency_key) DO UPDATE SET account_id = excluded.account_id, amount = excluded.amount,
+         currency = excluded.currency, outcome = excluded.outcome, charge_id = excluded.charge_id,
+         attempts = gateway_intents.attempts + 1, updated_at = now()`,
+      [orgId, JSON.stringify(written)],
+    );
+  }
+  return decisions;
+}
+
+/** A charge waiting for its group. */
+interface Waiting {
+  readonly request: ChargeRequest;
+  readonly resolve: (decision: Decision) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Charges of distinct keys that wait together are decided in one transaction; if it fails, each is tried alone. */
+async function chargeGroup(scope: OrgScope, group: readonly Waiting[], options: PostgresGatewayOptions): Promise<void> {
+  try {
+    const decisions = await inOrg(scope, (tx) =>
+      decideAll(
+        tx,
+        scope.orgId,
+        group.map((w) => w.request),
+        options,
+      ),
+    );
+    const alone: Promise<void>[] = [];
+    for (const [i, w] of group.entries()) {
+      const decision = decisions[i];
+      if (decision) w.resolve(decision);
+      else alone.push(chargeGroup(scope, [w], options));
+    }
+    await Promise.all(alone);
+  } catch (error) {
+    if (group.length === 1) (group[0] as Waiting).reject(error);
+    else for (const w of group) await chargeGroup(scope, [w], options);
+  }
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -130,6 +230,13 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 export function postgresGateway(scope: OrgScope, options: PostgresGatewayOptions = {}): PostgresGateway {
   if (options.defaultOutcome !== undefined) checkOutcomes([options.defaultOutcome]);
   const latency = options.latencyMs ?? 0;
+  // Group commit (docs/decisions/0015): the intents of charges asked together are written with one flush, each still
+  // decided under its own key's lock. One key twice never shares a group.
+  const queue = new WriteQueue<Waiting>(
+    (group) => chargeGroup(scope, group, options),
+    GROUPS,
+    (w) => w.request.idempotencyKey,
+  );
   const setCard = (accountId: string, hasCard: boolean) =>
     inOrg(scope, async (tx) => {
       await tx.query(
@@ -141,7 +248,7 @@ export function postgresGateway(scope: OrgScope, options: PostgresGatewayOptions
   return {
     async charge(request) {
       assertInput(request !== null && typeof request === "object" && typeof request.idempotencyKey === "string", "request");
-      const decision = await inOrg(scope, (tx) => decide(tx, scope.orgId, request, options));
+      const decision = await new Promise<Decision>((resolve, reject) => queue.push({ request, resolve, reject }));
       if (latency > 0) await wait(latency);
       return answer(decision);
     },

@@ -11,39 +11,20 @@ import {
   type CommitResult,
   CreditKitError,
   type DataSourceChange,
-  fromAmountString,
-  isCreditKitError,
   isGrantEntry,
-  isPositive,
   type Journal,
   type KeyedEntries,
   type LedgerEntry,
   type PaymentReversalRequest,
   paymentReversal,
-  type Reservation,
-  type ReserveRequest,
   recordCheckout,
   reversalKey,
-  subtract,
-  toAmountString,
   validateEntry,
-  zero,
 } from "@creditkit/core";
 import { AccountCache } from "./account-cache.js";
 import type { Changes } from "./changes.js";
-import type { Transaction } from "./db.js";
-import {
-  accountRows,
-  assertKeysLoaded,
-  type LoadedLedger,
-  loadLedger,
-  sendLoadOne,
-  touchedAccounts,
-  type WrittenKey,
-  writeKeys,
-  writeKeysLater,
-  writtenKeys,
-} from "./ledger-rows.js";
+import { changesOf, type Decision, underKeptAccount } from "./kept-group.js";
+import { accountRows, assertKeysLoaded, type LoadedLedger, loadLedger, sendLoadOne, writeKeys, writtenKeys } from "./ledger-rows.js";
 import { accountLock, inOrg, lockNames, type OrgScope } from "./org-tx.js";
 
 export interface LedgerScope extends OrgScope {
@@ -64,16 +45,6 @@ export function cacheOf(scope: LedgerScope): AccountCache | null {
     caches.set(scope, cache);
   }
   return cache;
-}
-
-/** What an operation decided, for `underAccounts` to write. */
-interface Decision<T> {
-  readonly value: T;
-  readonly written?: readonly WrittenKey[];
-  /** More rows to write in the same transaction (a reservation). */
-  readonly extra?: (tx: Transaction) => Promise<void>;
-  /** The changes to announce (default: one for the written keys). */
-  readonly changes?: readonly DataSourceChange[];
 }
 
 /** Runs `decide` on the journal of `accountIds`, under their locks, and writes its decision, in one transaction. */
@@ -108,61 +79,6 @@ export async function underAccounts<T>(
 }
 
 /**
- * One account kept rebuilt (account-cache.ts), in two round trips on a
- * server: BEGIN, the organisation's settings, the lock and the load of what
- * changed since the kept seq; then the write, the notice and COMMIT.
- * A decision the database did not commit drops the kept account.
- */
-async function underKeptAccount<T>(
-  scope: LedgerScope,
-  cache: AccountCache,
-  id: string,
-  keys: readonly string[],
-  decide: (loaded: LoadedLedger) => Decision<T>,
-): Promise<T> {
-  let changes: DataSourceChange[] = [];
-  let ahead = false;
-  try {
-    const { value, seq } = await inOrg(scope, async (tx) => {
-      if (ahead) cache.drop(id);
-      ahead = false;
-      // creditkit_lock's key for one name, without the plpgsql call.
-      const locked = tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [scope.orgId, accountLock(id)]);
-      const loading = sendLoadOne(tx, scope.orgId, id, cache.seqOf(id), keys);
-      loading.catch(() => undefined);
-      await locked;
-      const { rows, committed } = accountRows(scope.orgId, id, (await loading)[0]);
-      const { journal } = cache.refresh(id, rows);
-      const loaded: LoadedLedger = { org: { currency: scope.currency, settings: rows.settings }, journal, committed };
-      assertKeysLoaded(loaded, [id]);
-      ahead = true;
-      let decision: Decision<T>;
-      try {
-        decision = decide(loaded);
-      } catch (error) {
-        // The core refuses on a draft: the kept journal is as it was.
-        if (isCreditKitError(error)) ahead = false;
-        throw error;
-      }
-      const written = decision.written ?? [];
-      if (written.some((w) => w.entries.some((e) => e.accountId !== id))) throw new CreditKitError("storage-refused", { accountId: id });
-      const seq = writeKeysLater(tx, scope.orgId, written);
-      if (decision.extra) await decision.extra(tx);
-      changes = [...(decision.changes ?? changesOf(written))];
-      await scope.changes.notify(tx, changes);
-      return { value: decision.value, seq };
-    });
-    const last = await seq;
-    cache.wrote(id, last);
-    ahead = false;
-    for (const change of changes) scope.changes.emit(change);
-    return value;
-  } finally {
-    if (ahead) cache.drop(id);
-  }
-}
-
-/**
  * Reads one account through its kept journal: what changed since the kept
  * seq is read at one snapshot (one round trip on a server) and replayed,
  * then `use` reads the journal. Without a cache, the account is rebuilt.
@@ -185,12 +101,6 @@ export async function readKept<T>(scope: LedgerScope, accountId: string, use: (j
     const { rows } = accountRows(scope.orgId, accountId, (await load)[0]);
     return use(cache.refresh(accountId, rows).journal);
   });
-}
-
-/** One change per commit (its sweep's accounts included). */
-function changesOf(written: readonly WrittenKey[]): DataSourceChange[] {
-  if (written.length === 0) return [];
-  return [{ key: (written[0] as WrittenKey).key, accountIds: touchedAccounts(written) }];
 }
 
 /** Checks entries before any lock is taken (the core checks them again at commit): a list of entries in the ledger's currency. */
@@ -268,35 +178,5 @@ export function reversePayment(scope: LedgerScope, request: PaymentReversalReque
       ...(request.description === undefined ? {} : { description: request.description }),
     });
     return committing(journal, key, [entry]);
-  });
-}
-
-/**
- * Holds fees and credit for a settlement (the core's `journal.reserve`
- * decides what is held) and stores it with its owner, a lease of `leaseMs`
- * and the pinned card amount (what the fees owe now less the credit held).
- */
-export function reserve(scope: LedgerScope, request: ReserveRequest, leaseMs: number): Promise<Reservation> {
-  assertInput(request !== null && typeof request === "object", "request");
-  assertInput(typeof request.accountId === "string" && request.accountId !== "", "accountId");
-  assertInput(typeof request.owner === "string" && request.owner !== "", "owner");
-  const { owner } = request;
-  return underAccounts(scope, [request.accountId], [request.key], ({ journal }) => {
-    const held = journal.reserve({ key: request.key, accountId: request.accountId, feeIds: request.feeIds, credit: request.credit });
-    const owed = journal.feesOwed(held.accountId, held.feeIds, held.key).total;
-    const credit = fromAmountString(held.credit, scope.currency);
-    const rest = subtract(owed, credit);
-    const card = toAmountString(isPositive(rest) ? rest : zero(scope.currency));
-    return {
-      value: held,
-      changes: [{ key: held.key, accountIds: [held.accountId] }],
-      extra: async (tx) => {
-        tx.later(
-          `INSERT INTO reservations (org_id, key, account_id, fee_ids, grants, credit, card_amount, owner, owner_until)
-           VALUES ($1, $2, $3, $4::text[], $5::jsonb, $6::numeric, $7::numeric, $8, clock_timestamp() + $9::int * interval '1 millisecond')`,
-          [scope.orgId, held.key, held.accountId, [...held.feeIds], JSON.stringify(held.grants), held.credit, card, owner, String(leaseMs)],
-        );
-      },
-    };
   });
 }

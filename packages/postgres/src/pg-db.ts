@@ -9,9 +9,36 @@ export interface PgDbOptions {
   readonly max?: number;
 }
 
+interface Corkable {
+  cork?(): void;
+  uncork?(): void;
+}
+
+const corked = new WeakSet<Corkable>();
+
+/**
+ * Holds the connection's writes until the current run of code (its promise
+ * chain included) is over, so the statements a transaction sends together
+ * leave in one write (one system call) instead of one each.
+ */
+function coalesce(client: pg.Pool | pg.PoolClient): void {
+  const stream = (client as unknown as { connection?: { stream?: Corkable } }).connection?.stream;
+  if (!stream?.cork || !stream.uncork || corked.has(stream)) return;
+  corked.add(stream);
+  stream.cork();
+  // A tick queued from a promise callback runs once the promise callbacks queued so far have run.
+  process.nextTick(() => {
+    corked.delete(stream);
+    stream.uncork?.();
+  });
+}
+
 function over(client: pg.Pool | pg.PoolClient): Queryable {
   return {
-    query: async <T = Row>(text: string, params: readonly unknown[] = []) => (await client.query(text, [...params])).rows as T[],
+    query: async <T = Row>(text: string, params: readonly unknown[] = []) => {
+      coalesce(client);
+      return (await client.query(text, [...params])).rows as T[];
+    },
     exec: async (sql: string) => {
       await client.query(sql);
     },
@@ -32,6 +59,7 @@ export async function openPgDb(options: PgDbOptions): Promise<Db> {
       const client = await pool.connect();
       let broken: unknown;
       // BEGIN is not awaited: it goes out with the transaction's first statements.
+      coalesce(client);
       const begun = client.query("BEGIN");
       begun.catch(() => undefined);
       const pending: Promise<unknown>[] = [];
@@ -39,6 +67,7 @@ export async function openPgDb(options: PgDbOptions): Promise<Db> {
       const tx: Transaction = {
         ...over(client),
         later<T = Row>(text: string, params: readonly unknown[] = []) {
+          coalesce(client);
           const rows = client.query(text, [...params]).then((r) => r.rows as T[]);
           rows.catch(() => undefined);
           pending.push(rows);
@@ -52,6 +81,7 @@ export async function openPgDb(options: PgDbOptions): Promise<Db> {
         const value = await fn(tx);
         await begun;
         // COMMIT goes out with the statements sent `later`; when one of them failed, the server rolls back instead.
+        coalesce(client);
         const committing = client.query("COMMIT");
         // Sent behind COMMIT: if anything before it failed, COMMIT rolled back and these run outside any write.
         const followers = after.map(([text, params]) => client.query(text, params).catch(() => undefined));

@@ -1,0 +1,182 @@
+/**
+ * Money operations on kept accounts (account-cache.ts), written in groups
+ * (docs/decisions/0015, group commit): the operations of different accounts
+ * that wait together go in one transaction — their locks taken in one
+ * sorted order, their loads sent together, each decided by the core on its
+ * own account, every write and COMMIT in one round trip, one WAL flush.
+ *
+ * All or nothing per call, not per group: a call the core refuses writes
+ * nothing and is answered alone while the others commit; if the database
+ * fails the group (a raced key, a rule in SQL), nothing of it is committed
+ * and each call is written again alone, in its own transaction, and gets
+ * its own answer. A group of one is the single-account path itself: two
+ * round trips (BEGIN, settings, lock and load; the write, the notice, COMMIT).
+ */
+import { CreditKitError, type DataSourceChange, isCreditKitError } from "@creditkit/core";
+import type { AccountCache } from "./account-cache.js";
+import type { Transaction } from "./db.js";
+import {
+  accountRows,
+  assertKeysLoaded,
+  json,
+  type LoadedLedger,
+  sendLoadOne,
+  touchedAccounts,
+  type WrittenKey,
+  writeKeysLater,
+} from "./ledger-rows.js";
+import { accountLock, inOrg, type OrgScope } from "./org-tx.js";
+import { GROUPS, WriteQueue } from "./write-queue.js";
+
+/** What an operation decided, for the group to write. */
+export interface Decision<T> {
+  readonly value: T;
+  readonly written?: readonly WrittenKey[];
+  /** More rows to write in the same transaction (a reservation), sent with `tx.later`. */
+  readonly extra?: (tx: Transaction) => Promise<void>;
+  /** The changes to announce (default: one for the written keys). */
+  readonly changes?: readonly DataSourceChange[];
+}
+
+export interface GroupScope extends OrgScope {
+  readonly currency: string;
+  readonly changes: import("./changes.js").Changes;
+}
+
+/** One call waiting for its group. */
+interface Member {
+  readonly id: string;
+  readonly keys: readonly string[];
+  readonly decide: (loaded: LoadedLedger) => Decision<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** One change per commit (its sweep's accounts included). */
+export function changesOf(written: readonly WrittenKey[]): DataSourceChange[] {
+  if (written.length === 0) return [];
+  return [{ key: (written[0] as WrittenKey).key, accountIds: touchedAccounts(written) }];
+}
+
+/** How a member ended inside the group's transaction. */
+type Outcome =
+  | { readonly ok: true; readonly value: unknown; readonly seq: Promise<string | null>; readonly changes: readonly DataSourceChange[] }
+  | { readonly ok: false; readonly error: unknown };
+
+/** Names of `names` whose advisory lock another transaction holds (the others are taken, without waiting). */
+const TRY_LOCKS = `SELECT coalesce(array_agg(n), '{}') AS busy FROM unnest($2::text[]) AS n
+  WHERE NOT pg_try_advisory_xact_lock(hashtextextended($1 || '/' || n, 0))`;
+
+/**
+ * Writes `group` (distinct accounts, each under its account's mutex) in one
+ * transaction; see the module comment. A group's locks are only tried: an
+ * account another transaction holds leaves the group and waits alone, so
+ * different accounts never wait for each other.
+ */
+async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonly Member[]): Promise<void> {
+  // Accounts whose kept journal holds a decision the database has not committed (dropped unless it commits).
+  const ahead = new Set<string>();
+  let outcomes: Outcome[] = [];
+  let members = group;
+  const alone: Promise<void>[] = [];
+  try {
+    await inOrg(scope, async (tx) => {
+      for (const id of ahead) cache.drop(id);
+      ahead.clear();
+      const ids = members.map((m) => m.id);
+      const locked: Promise<Record<string, unknown>[]> =
+        ids.length === 1
+          ? tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [scope.orgId, accountLock(ids[0] as string)])
+          : tx.query(TRY_LOCKS, [scope.orgId, ids.map(accountLock)]);
+      const loads = members.map((m) => sendLoadOne(tx, scope.orgId, m.id, cache.seqOf(m.id), m.keys));
+      for (const l of loads) l.catch(() => undefined);
+      const busy = new Set(json<string[] | undefined>((await locked)[0]?.busy) ?? []);
+      if (busy.size > 0) {
+        for (const m of members) if (busy.has(accountLock(m.id))) alone.push(writeGroup(scope, cache, [m]));
+        const kept = members.map((m, i) => [m, loads[i]] as const).filter(([m]) => !busy.has(accountLock(m.id)));
+        members = kept.map(([m]) => m);
+        loads.splice(0, loads.length, ...kept.map(([, l]) => l as Promise<Record<string, unknown>[]>));
+      }
+      outcomes = [];
+      const changes: DataSourceChange[] = [];
+      for (const [i, m] of members.entries()) {
+        let sent = false;
+        try {
+          const { rows, committed } = accountRows(scope.orgId, m.id, (await loads[i])?.[0]);
+          const { journal } = cache.refresh(m.id, rows);
+          const loaded: LoadedLedger = { org: { currency: scope.currency, settings: rows.settings }, journal, committed };
+          assertKeysLoaded(loaded, [m.id]);
+          ahead.add(m.id);
+          let decision: Decision<unknown>;
+          try {
+            decision = m.decide(loaded);
+          } catch (error) {
+            // The core refuses on a draft: the kept journal is as it was.
+            if (isCreditKitError(error)) ahead.delete(m.id);
+            throw error;
+          }
+          const written = decision.written ?? [];
+          if (written.some((w) => w.entries.some((e) => e.accountId !== m.id)))
+            throw new CreditKitError("storage-refused", { accountId: m.id });
+          sent = true;
+          const seq = writeKeysLater(tx, scope.orgId, written);
+          seq.catch(() => undefined);
+          if (decision.extra) await decision.extra(tx);
+          const own = decision.changes ?? changesOf(written);
+          changes.push(...own);
+          outcomes.push({ ok: true, value: decision.value, seq, changes: own });
+        } catch (error) {
+          // A refusal before anything was sent is this call's alone; anything else fails the group (written again alone).
+          if (sent || !isCreditKitError(error)) throw error;
+          outcomes.push({ ok: false, error });
+        }
+      }
+      await scope.changes.notify(tx, changes);
+    });
+  } catch (error) {
+    for (const id of ahead) cache.drop(id);
+    if (group.length === 1) (group[0] as Member).reject(error);
+    // Nothing of the group committed: each call again, alone, for its own answer.
+    else for (const m of members) await writeGroup(scope, cache, [m]);
+    await Promise.all(alone);
+    return;
+  }
+  for (const [i, m] of members.entries()) {
+    const outcome = outcomes[i] as Outcome;
+    if (!outcome.ok) {
+      if (ahead.has(m.id)) cache.drop(m.id);
+      m.reject(outcome.error);
+      continue;
+    }
+    cache.wrote(m.id, await outcome.seq);
+    for (const change of outcome.changes) scope.changes.emit(change);
+    m.resolve(outcome.value);
+  }
+  await Promise.all(alone);
+}
+
+/** Groups per scope (a data source's), made on first use. */
+const queues = new WeakMap<GroupScope, WriteQueue<Member>>();
+
+/**
+ * Runs `decide` on the kept `accountId` and writes its decision, in a group
+ * with the other accounts' operations waiting now. Call it under the
+ * account's mutex (`cache.exclusive`): one operation per account per group.
+ */
+export function underKeptAccount<T>(
+  scope: GroupScope,
+  cache: AccountCache,
+  accountId: string,
+  keys: readonly string[],
+  decide: (loaded: LoadedLedger) => Decision<T>,
+): Promise<T> {
+  let queue = queues.get(scope);
+  if (!queue) {
+    queue = new WriteQueue<Member>((group) => writeGroup(scope, cache, group), GROUPS);
+    queues.set(scope, queue);
+  }
+  const q = queue;
+  return new Promise<T>((resolve, reject) => {
+    q.push({ id: accountId, keys, decide, resolve: resolve as (value: unknown) => void, reject });
+  });
+}
