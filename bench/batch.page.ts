@@ -89,6 +89,9 @@ async function timedRun(el: CkBatchCollect, label: string) {
   const done = new Promise((resolve) => el.addEventListener("ck-batch-complete", resolve, { once: true }));
   const button = el.shadowRoot?.querySelector<HTMLButtonElement>("[part~=run]");
   button?.click();
+  // Run asks first: press the confirmation's charge button.
+  await el.updateComplete;
+  el.shadowRoot?.querySelector<HTMLButtonElement>("#confirm-run")?.click();
   await done;
   const settled = performance.now() - start;
   await el.updateComplete;

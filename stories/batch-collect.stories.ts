@@ -34,7 +34,16 @@ type Story = StoryObj;
 /** Before running: the per-account preview (credit only, card and credit, card only). */
 export const Preview: Story = {};
 
-/** After Run: results in words with totals (one declined, one unresolved); Run again charges nothing twice. */
+/** Run asks first: a modal dialog with the accounts, invoices, amount to cards and credit to use (Escape or Cancel charges nothing). */
+export const Confirm: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await waitFor(() => canvasElement.querySelector<CkBatchCollect>("ck-batch-collect"));
+    await waitFor(() => el.shadowRoot?.querySelector("[part~=preview-row]"));
+    el.shadowRoot?.querySelector<HTMLButtonElement>("[part~=run]")?.click();
+  },
+};
+
+/** After Run (and its confirmation): results in words with totals (one declined, one unresolved); Run again charges nothing twice. */
 export const Results: Story = {
   play: async ({ canvasElement }) => {
     const el = await waitFor(() => canvasElement.querySelector<CkBatchCollect>("ck-batch-collect"));

@@ -3,7 +3,7 @@ import "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { expect, fixture, html, oneEvent, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { button, captureDownload, type Family, familiesSource, OKAFOR, RIVERA, rowsOf, textIn, waitForRows } from "./report-helpers.js";
+import { button, captureDownload, confirmBatch, type Family, familiesSource, OKAFOR, RIVERA, rowsOf, textIn, waitForRows } from "./report-helpers.js";
 
 async function mount(source: StoreDataSource, batchId = "dues-2026-12"): Promise<CkBatchCollect> {
   const wrapper = await fixture<HTMLElement>(html`
@@ -50,6 +50,7 @@ async function accountsWithFees(source: StoreDataSource): Promise<number> {
 async function run(el: CkBatchCollect): Promise<void> {
   const again = [...(el.shadowRoot?.querySelectorAll("button") ?? [])].some((b) => b.textContent?.trim() === "Run again");
   button(el, again ? "Run again" : "Run batch").click();
+  await confirmBatch(el);
   await waitUntil(() => el.status === "done", "the batch has run");
   await el.updateComplete;
 }
@@ -72,7 +73,7 @@ describe("<ck-batch-collect>", () => {
     const el = await mount(await familiesSource(both));
     await expect(el).to.be.accessible();
     button(el, "Run batch").click();
-    await el.updateComplete;
+    await confirmBatch(el);
     expect(button(el, "Running…").disabled).to.equal(true);
     await expect(el).to.be.accessible();
     await waitUntil(() => el.status === "done");
@@ -235,10 +236,14 @@ describe("<ck-batch-collect>", () => {
     );
   });
 
-  it("keyboard: Enter on Run moves focus to Cancel while it runs, then to the results heading", async () => {
+  it("keyboard: Enter on Run, then on Charge, moves focus to Cancel while it runs, then to the results heading", async () => {
     const { source, open } = gated(await familiesSource(both));
     const el = await mount(source);
     button(el, "Run batch").focus();
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => el.shadowRoot?.activeElement?.id === "confirm-cancel", "the confirmation opens on Cancel");
+    await sendKeys({ press: "Shift+Tab" });
+    expect(el.shadowRoot?.activeElement?.textContent?.trim()).to.equal("Charge $165.00");
     await sendKeys({ press: "Enter" });
     await waitUntil(() => el.shadowRoot?.activeElement === el.shadowRoot?.querySelector("[part~=cancel]"), "focus is on Cancel");
     expect(el.status).to.equal("running");
@@ -255,7 +260,10 @@ describe("<ck-batch-collect>", () => {
     const el = await mount(source);
     button(el, "Run batch").focus();
     await sendKeys({ press: "Enter" });
-    await waitUntil(() => el.shadowRoot?.activeElement?.textContent?.trim() === "Cancel", "focus is on Cancel");
+    await waitUntil(() => el.shadowRoot?.activeElement?.id === "confirm-cancel", "the confirmation opens on Cancel");
+    await sendKeys({ press: "Shift+Tab" });
+    await sendKeys({ press: "Enter" });
+    await waitUntil(() => el.shadowRoot?.activeElement?.getAttribute("part") === "cancel", "focus is on Cancel");
     await sendKeys({ press: "Enter" });
     open();
     await waitUntil(() => el.status === "done", "the batch has stopped");
@@ -278,7 +286,7 @@ describe("<ck-batch-collect>", () => {
     const el = await mount(source);
     el.addEventListener("ck-batch-start", (e) => e.preventDefault(), { once: true });
     button(el, "Run batch").click();
-    await el.updateComplete;
+    await confirmBatch(el);
     expect(el.status).to.equal("idle");
     expect(source.gateway.attempts()).to.equal(0);
   });

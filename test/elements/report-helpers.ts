@@ -124,3 +124,14 @@ export async function captureDownload(action: () => unknown): Promise<{ name: st
   const text = await (await fetch(caught.href)).text();
   return { name: caught.download, text };
 }
+
+/** Waits for `<ck-batch-collect>`'s confirmation and presses its charge button, as a person does after Run. */
+export async function confirmBatch(el: HTMLElement & { updateComplete: Promise<boolean> }): Promise<void> {
+  await el.updateComplete;
+  const dialog = el.shadowRoot?.querySelector<HTMLDialogElement>("dialog[part~=confirm-dialog]");
+  await waitUntil(() => dialog?.open, "the confirmation opens");
+  const charge = el.shadowRoot?.querySelector<HTMLButtonElement>("#confirm-run");
+  if (!charge) throw new Error("No charge button in the confirmation");
+  charge.click();
+  await el.updateComplete;
+}

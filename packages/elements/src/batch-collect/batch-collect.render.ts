@@ -27,11 +27,18 @@ export interface BatchView {
   readonly names: ReadonlyMap<string, AccountSnapshot>;
   /** True once a run happened: the button reads Run again. */
   readonly rerun: boolean;
+  /** True while the confirmation before a run is open. */
+  readonly confirming: boolean;
 }
 
 export interface BatchHandlers {
   applyCredit(on: boolean): void;
+  /** Run (or Run again): asks for confirmation. */
   run(): void;
+  /** The confirmation's charge button: runs. */
+  confirmRun(): void;
+  /** The confirmation closed (Cancel, Escape): nothing runs. */
+  closeConfirm(): void;
   cancel(): void;
   exportCsv(): void;
 }
@@ -83,6 +90,7 @@ export function renderBatch(view: BatchView, on: BatchHandlers) {
             ${preview}`
           : html`${preview} ${renderRun(view, on)}`
       }
+      ${renderConfirm(view, on)}
     </section>
   `;
 }
@@ -168,6 +176,52 @@ function renderRun(view: BatchView, on: BatchHandlers) {
       <p class="announcement" role="status" aria-live="polite">${view.announcement}</p>
       ${view.failure ? html`<p class="failure" role="alert">${view.failure}</p>` : nothing}
     </div>
+  `;
+}
+
+/**
+ * The confirmation before a run charges anything: a modal dialog with the
+ * totals of the preview (accounts, invoices, amount to cards, credit to use).
+ * It opens with focus on Cancel; Escape or Cancel charges nothing.
+ */
+function renderConfirm(view: BatchView, on: BatchHandlers) {
+  const preview = view.preview;
+  const body =
+    view.confirming && preview
+      ? (() => {
+          const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+          const accounts = preview.rows.filter((r) => r.kind !== "nothing-due");
+          const noCard = accounts.filter((r) => r.noCard && r.card !== zeroOf(r.card)).length;
+          const charges = preview.card !== zeroOf(preview.card);
+          return html`
+            <h3 id="confirm-title">Collect from ${count(accounts.length, "account")}?</h3>
+            <dl class="figures" id="confirm-figures">
+              <div data-confirm="accounts"><dt>Accounts</dt><dd>${whole(accounts.length)}</dd></div>
+              <div data-confirm="invoices"><dt>Invoices</dt><dd>${whole(preview.invoices)}</dd></div>
+              <div data-confirm="card"><dt>To charge to cards</dt><dd>${money(preview.card)}</dd></div>
+              <div data-confirm="credit" class="available"><dt>Credit to use</dt><dd>${money(preview.credit)}</dd></div>
+            </dl>
+            <p id="confirm-body">
+              ${charges ? `${money(preview.card)} will be charged to the cards on file` : "No card is charged"}${
+                view.applyCredit ? ` and ${money(preview.credit)} of Account Credit used.` : "; Account Credit is not used."
+              }
+              Each invoice is paid in full or left unpaid.${
+                noCard > 0 ? ` ${count(noCard, "account")} without a card on file will be declined.` : ""
+              }
+            </p>
+            <div class="actions">
+              <button type="button" class="primary" id="confirm-run" @click=${on.confirmRun}>
+                ${charges ? `Charge ${money(preview.card)}` : "Use the credit"}
+              </button>
+              <button type="button" id="confirm-cancel" autofocus @click=${on.closeConfirm}>Cancel</button>
+            </div>
+          `;
+        })()
+      : nothing;
+  return html`
+    <dialog part="confirm-dialog" aria-labelledby="confirm-title" aria-describedby="confirm-figures confirm-body" @close=${on.closeConfirm}>
+      ${body}
+    </dialog>
   `;
 }
 

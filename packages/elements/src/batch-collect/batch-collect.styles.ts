@@ -62,6 +62,16 @@ export const batchCollectStyles = css`
     font-size: 0.8125em;
     color: var(--_ck-muted);
   }
+  dialog h3 {
+    margin: 0 0 var(--_ck-space);
+    font-size: 1.125em;
+  }
+  dialog .figures {
+    margin-block-end: var(--_ck-space);
+  }
+  dialog p {
+    margin: 0 0 calc(var(--_ck-space) * 2);
+  }
   h3[tabindex="-1"]:focus {
     outline: none;
   }

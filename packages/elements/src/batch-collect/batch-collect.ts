@@ -5,6 +5,7 @@ import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { whole } from "../shared/counts.js";
 import { csvText, safeFileName, saveCsv } from "../shared/csv-download.js";
+import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
 import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
@@ -37,6 +38,12 @@ const booleanText = {
  * is paid in full or left wholly unpaid, a time-out is reported as
  * unresolved, and running the same batch again charges nothing twice.
  *
+ * Run (and Run again) first asks for confirmation in a modal dialog with the
+ * totals — accounts, invoices, the amount to charge to cards and the credit
+ * to use. It opens with focus on Cancel; Escape or Cancel charges nothing and
+ * puts focus back on Run. The `run()` method runs without asking (a host's
+ * own confirmation).
+ *
  * The card figures read "To charge to cards" (preview) and "Charged to
  * cards" (results), and per row "To charge to card" / "Charged to card".
  *
@@ -53,7 +60,8 @@ const booleanText = {
  * @csspart preview - The preview section.
  * @csspart table - Each table (preview, results).
  * @csspart preview-row - One account's preview row.
- * @csspart run - The Run button.
+ * @csspart run - The Run button (opens the confirmation).
+ * @csspart confirm-dialog - The confirmation before a run, with its totals.
  * @csspart cancel - The Cancel button.
  * @csspart progress - The progress bar.
  * @csspart results - The results section.
@@ -74,7 +82,7 @@ const booleanText = {
  * @cssprop --ck-space - The spacing unit.
  */
 export class CkBatchCollect extends LitElement {
-  static override styles = [themeStyles, frameStyles, reportStyles, batchCollectStyles];
+  static override styles = [themeStyles, frameStyles, dialogStyles, reportStyles, batchCollectStyles];
 
   /** The batch's id (no "/"): with the invoice id it is each charge's idempotency key, so a re-run charges nothing twice. */
   @property({ attribute: "batch-id", reflect: true })
@@ -123,6 +131,7 @@ export class CkBatchCollect extends LitElement {
   @state() private announcement = "";
   @state() private result: BatchResult | undefined;
   @state() private failure = "";
+  @state() private confirming = false;
 
   readonly #accounts = new SourceLoader<readonly AccountSnapshot[]>(this, (source) =>
     source.getAccounts(this.invoices ? [...new Set(this.invoices.map((i) => i.accountId))] : undefined),
@@ -214,18 +223,43 @@ export class CkBatchCollect extends LitElement {
       failure: this.failure,
       names: this.#snapshots,
       rerun: this.#ran !== undefined,
+      confirming: this.confirming,
     };
     return renderBatch(view, {
       applyCredit: (on) => {
         this.applyCredit = on;
       },
-      run: () => void this.run(),
+      run: () => {
+        if (this.phase !== "running" && this.preview && this.preview.invoices > 0) this.confirming = true;
+      },
+      confirmRun: () => {
+        this.confirming = false;
+        // Closing first puts focus back on Run, so the run moves it on to Cancel.
+        this.#dialog()?.close();
+        void this.run();
+      },
+      closeConfirm: () => {
+        this.confirming = false;
+      },
       cancel: () => this.cancel(),
       exportCsv: () => this.exportCsv(),
     });
   }
 
-  /** Runs the batch (again, with the same invoices, after a run). Resolves with the result, or undefined when nothing ran. */
+  protected override updated(): void {
+    const dialog = this.#dialog();
+    if (dialog && this.confirming && !dialog.open) dialog.showModal();
+    else if (dialog && !this.confirming && dialog.open) dialog.close();
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector<HTMLDialogElement>("dialog[part~=confirm-dialog]");
+  }
+
+  /**
+   * Runs the batch (again, with the same invoices, after a run) without asking: the Run button asks first.
+   * Resolves with the result, or undefined when nothing ran.
+   */
   async run(): Promise<BatchResult | undefined> {
     const source = this.dataSource;
     if (!source || this.phase === "running") return undefined;
