@@ -3,7 +3,18 @@ import "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { expect, fixture, html, oneEvent, waitUntil } from "@open-wc/testing";
 import { sendKeys } from "@web/test-runner-commands";
-import { button, captureDownload, confirmBatch, type Family, familiesSource, OKAFOR, RIVERA, rowsOf, textIn, waitForRows } from "./report-helpers.js";
+import {
+  button,
+  captureDownload,
+  confirmBatch,
+  type Family,
+  familiesSource,
+  OKAFOR,
+  RIVERA,
+  rowsOf,
+  textIn,
+  waitForRows,
+} from "./report-helpers.js";
 
 async function mount(source: StoreDataSource, batchId = "dues-2026-12"): Promise<CkBatchCollect> {
   const wrapper = await fixture<HTMLElement>(html`
