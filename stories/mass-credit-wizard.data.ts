@@ -11,6 +11,7 @@ import { sessionFor, type WizardSession } from "../packages/elements/src/mass-cr
 
 export type WizardScene =
   | "questions"
+  | "far-date"
   | "answered"
   | "errors"
   | "enrollment-filters"
@@ -62,6 +63,13 @@ export async function prepareScene(source: CreditKitDataSource, scene: WizardSce
   switch (scene) {
     case "questions":
       await session.open();
+      return;
+    case "far-date":
+      // The date typed as 12 01 2 (year 0002): Continue asks whether it is meant.
+      await session.open();
+      session.answers = { ...session.answers, description: "Pool closed for storm", creditType: "weather", date: "0002-12-01" };
+      session.revealed = 3;
+      session.changed();
       return;
     case "answered":
       await answered(session);

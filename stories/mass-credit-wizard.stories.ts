@@ -41,8 +41,19 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-/** The first question; each answer reveals the next. */
+/** The first question; its Continue button (or Enter) reveals the next — never typing or arrowing through a list. */
 export const Questions: Story = scene("questions");
+
+/** A date more than a year from today (typed 12 01 2: year 0002): Continue says so in words and offers "Use <date>". */
+export const FarDate: Story = {
+  ...scene("far-date"),
+  render: (args, { loaded }) => html`
+    <ck-provider .dataSource=${loaded.source} locale=${args.locale}>
+      <ck-mass-credit-wizard location=${args.location} today="2026-12-01"></ck-mass-credit-wizard>
+    </ck-provider>
+  `,
+  play: click("#continue-date"),
+};
 
 /** Every required question answered: the switch, the optional sections (keywords opened), location and Preview. */
 export const Answered: Story = scene("answered");

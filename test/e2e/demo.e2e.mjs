@@ -41,14 +41,17 @@ try {
 
   // §6: the questions, one by one, then one class in an enrollment filter.
   const date = await page.evaluate(() => localStorage.getItem("creditkit-demo:date"));
+  // Each question moves on only with its Continue button (or Enter), never while typing.
   await wizard.locator("#q-description").fill("Pool closed for storm");
-  await wizard.locator("#q-description").blur();
+  await wizard.locator("#continue-description").click();
   await wizard.locator("#q-creditType").selectOption("weather");
+  await wizard.locator("#continue-creditType").click();
   await wizard.locator("#q-date").fill(date);
-  await wizard.locator("#q-date").blur();
+  await wizard.locator("#continue-date").click();
   await wizard.locator("#q-amount").fill("15.00");
-  await wizard.locator("#q-amount").blur();
+  await wizard.locator("#q-amount").press("Enter");
   await wizard.locator("#q-mode-family").check();
+  await wizard.locator("#continue-mode").click();
   await wizard.locator("#q-outstanding").click();
   await wizard.locator("#toggle-enrollments").click();
   await wizard.locator("#add-row").click();

@@ -20,10 +20,17 @@ describe("<ck-mass-credit-wizard> keyboard", () => {
     await press("Enter");
     await w.updateComplete;
     expect(at()).to.equal("q-creditType");
+    // Arrowing through the list picks without moving on; Enter moves on.
     await press("ArrowDown");
+    await w.updateComplete;
+    expect(at()).to.equal("q-creditType");
+    await press("Enter");
     await w.updateComplete;
     expect(at()).to.equal("q-date");
     await sendKeys({ type: "12012026" });
+    await w.updateComplete;
+    expect(at()).to.equal("q-date");
+    await press("Enter");
     await w.updateComplete;
     expect(at()).to.equal("q-amount");
     await sendKeys({ type: "15" });
@@ -31,6 +38,9 @@ describe("<ck-mass-credit-wizard> keyboard", () => {
     await w.updateComplete;
     expect(at()).to.equal("q-mode-family");
     await press("Space");
+    await w.updateComplete;
+    expect(at()).to.equal("q-mode-family");
+    await press("Enter");
     await w.updateComplete;
     expect(at()).to.equal("q-outstanding");
 

@@ -3,6 +3,7 @@ import {
   all,
   andExampleSource,
   answerRequired,
+  continueFrom,
   focused,
   generatedSource,
   mountWizard,
@@ -14,7 +15,7 @@ import {
 } from "./mass-credit-wizard.helpers.js";
 
 describe("<ck-mass-credit-wizard> questions", () => {
-  it("reveals the questions one by one and moves focus to each new one", async () => {
+  it("reveals the questions one by one, on Continue, and moves focus to each new one", async () => {
     const source = await generatedSource(20);
     const w = await mountWizard(source);
     const shown = () => all(w, "[data-question]").map((el) => el.dataset.question);
@@ -33,7 +34,10 @@ describe("<ck-mass-credit-wizard> questions", () => {
     expect(focused(w)?.id).to.equal("q-mode-family");
     q<HTMLInputElement>(w, "#q-mode-enrollment").click();
     await w.updateComplete;
+    expect(all(w, "#q-outstanding")).to.have.length(0);
+    await continueFrom(w, q(w, "#q-mode-enrollment"));
     expect(focused(w)?.id).to.equal("q-outstanding");
+    expect(all(w, "[part~=continue]")).to.have.length(0);
     expect(shown()).to.deep.equal(["description", "creditType", "date", "amount", "mode", "outstanding"]);
     const sections = all(w, "[part~=section] .disclosure");
     expect(sections.map((b) => b.getAttribute("aria-expanded"))).to.deep.equal(["false", "false", "false", "false"]);

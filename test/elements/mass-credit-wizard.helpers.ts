@@ -73,7 +73,7 @@ export async function andExampleSource(adamsName = "Adams family"): Promise<Stor
 export async function mountWizard(source: StoreDataSource, location = "downtown"): Promise<CkMassCreditWizard> {
   const wrapper = await fixture<HTMLElement>(html`
     <ck-provider .dataSource=${source} locale="en-US">
-      <ck-mass-credit-wizard location=${location}></ck-mass-credit-wizard>
+      <ck-mass-credit-wizard location=${location} today=${DATE}></ck-mass-credit-wizard>
     </ck-provider>
   `);
   const wizard = wrapper.querySelector("ck-mass-credit-wizard") as CkMassCreditWizard;
@@ -104,7 +104,16 @@ export function textOf(el: Element): string {
   return (el.shadowRoot?.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
-/** Types into a text field as a person does, then leaves it (change). */
+/** Moves on from a question as a person does: its Continue button when shown, else Enter in the field. */
+export async function continueFrom(w: CkMassCreditWizard, field: HTMLElement): Promise<void> {
+  const question = field.closest<HTMLElement>("[data-question]")?.dataset.question;
+  const button = question ? w.shadowRoot?.querySelector<HTMLButtonElement>(`#continue-${question}`) : null;
+  if (button) button.click();
+  else field.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true, composed: true, cancelable: true }));
+  await w.updateComplete;
+}
+
+/** Types into a text field as a person does, leaves it (change), then moves on (Continue). */
 export async function typeAnswer(w: CkMassCreditWizard, selector: string, text: string): Promise<void> {
   const input = q<HTMLInputElement>(w, selector);
   input.focus();
@@ -112,9 +121,10 @@ export async function typeAnswer(w: CkMassCreditWizard, selector: string, text: 
   input.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true, inputType: "insertText", data: text }));
   input.dispatchEvent(new Event("change", { bubbles: true }));
   await w.updateComplete;
+  await continueFrom(w, input);
 }
 
-/** Picks an option of a select, or a date, as a person does. */
+/** Picks an option of a select, or a date, as a person does, then moves on (Continue). */
 export async function pick(w: CkMassCreditWizard, selector: string, value: string): Promise<void> {
   const field = q<HTMLInputElement | HTMLSelectElement>(w, selector);
   field.focus();
@@ -122,6 +132,7 @@ export async function pick(w: CkMassCreditWizard, selector: string, value: strin
   field.dispatchEvent(new Event("input", { bubbles: true }));
   field.dispatchEvent(new Event("change", { bubbles: true }));
   await w.updateComplete;
+  await continueFrom(w, field);
 }
 
 export interface RequiredAnswers {
@@ -138,8 +149,10 @@ export async function answerRequired(w: CkMassCreditWizard, a: RequiredAnswers =
   await pick(w, "#q-creditType", a.creditType ?? "weather");
   await pick(w, "#q-date", a.date ?? DATE);
   await typeAnswer(w, "#q-amount", a.amount ?? "15.00");
-  q<HTMLInputElement>(w, `#q-mode-${a.mode ?? "family"}`).click();
+  const mode = q<HTMLInputElement>(w, `#q-mode-${a.mode ?? "family"}`);
+  mode.click();
   await w.updateComplete;
+  await continueFrom(w, mode);
 }
 
 /** Clicks Preview and waits for the review. */

@@ -215,6 +215,18 @@ export const wizardStyles = css`
     padding: var(--_ck-space) calc(var(--_ck-space) * 2);
     margin-bottom: calc(var(--_ck-space) * 2);
   }
+  .actions.continue {
+    margin-top: var(--_ck-space);
+  }
+  .date-warning {
+    margin: var(--_ck-space) 0 0;
+  }
+  .date-warning p {
+    margin: 0;
+  }
+  .date-warning .actions {
+    margin-top: var(--_ck-space);
+  }
   .notice ul {
     list-style: none;
     margin: 0;

@@ -5,6 +5,7 @@ import { property, state } from "lit/decorators.js";
 import { dataSourceContext } from "../context.js";
 import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
+import { todayIso } from "../shared/money-text.js";
 import { progressStyles } from "../shared/progress.js";
 import { switchStyles } from "../shared/switch.js";
 import { themeStyles } from "../theme.js";
@@ -29,8 +30,11 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
 };
 
 /**
- * The mass-credit wizard (§6, §8): the questions revealed one by one as they
- * are answered (focus moves to each new one), optional sections collapsed
+ * The mass-credit wizard (§6, §8): the questions revealed one by one, each
+ * moving on only on an explicit action — its Continue button, or Enter in
+ * its field — never while a date is typed or a list is arrowed through
+ * (focus then moves to the new question); a date more than a year from
+ * `today` is said in words and asks "Use <date>" first; optional sections collapsed
  * until opened, the run's location at the top; Preview runs in a Web Worker
  * with an announced progress bar; the review shows the filter summary
  * (Show/Hide) and a virtualised table of rows with per-row selection, select
@@ -52,6 +56,8 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @csspart base - The wizard.
  * @csspart location - The run's location.
  * @csspart questions - The questions form.
+ * @csspart continue - The Continue button under the question answered last.
+ * @csspart date-warning - A date more than a year from today, with the button to use it anyway.
  * @csspart section - An optional section.
  * @csspart switch - The outstanding-only switch.
  * @csspart preview-button - The Preview button.
@@ -91,6 +97,10 @@ export class CkMassCreditWizard extends LitElement {
   @property()
   heading = "Mass credits";
 
+  /** Today (YYYY-MM-DD): a credit date more than a year from it asks for confirmation. Default the browser's today. */
+  @property()
+  today: string | undefined;
+
   /** The data source; normally provided by `<ck-provider>`. */
   @consume({ context: dataSourceContext, subscribe: true })
   @property({ attribute: false })
@@ -111,6 +121,8 @@ export class CkMassCreditWizard extends LitElement {
     explainError: "",
     confirm: undefined,
     csvSaved: "",
+    farDate: "",
+    dateConfirmed: "",
   };
 
   #session: WizardSession | undefined;
@@ -164,6 +176,11 @@ export class CkMassCreditWizard extends LitElement {
   answerContext(): AnswerContext | undefined {
     const dataSet = this.#session?.dataSet;
     return dataSet ? { dataSet, locale: this.resolvedLocale() } : undefined;
+  }
+
+  /** `today`, or the browser's today. @internal */
+  currentDate(): string {
+    return this.today || todayIso();
   }
 
   /** @internal */
@@ -299,6 +316,7 @@ export class CkMassCreditWizard extends LitElement {
       currency: session.dataSet?.currency ?? this.dataSource?.currency ?? "USD",
       shownRows: this.#shown.rows,
       canReverse: canReverse(session.source),
+      today: this.currentDate(),
     };
   }
 

@@ -1,12 +1,13 @@
 /** The questions step (§6 questions 1–6 and 11) and the preview's progress. Data is always bound as text. */
 import { ISSUE_MODES, type IssueMode } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
+import { live } from "lit/directives/live.js";
 import { showMoney } from "../shared/money-text.js";
 import { renderProgress } from "../shared/progress.js";
 import { renderSwitch } from "../shared/switch.js";
-import type { RequiredQuestion } from "./answers.js";
+import { REQUIRED_QUESTIONS, type RequiredQuestion } from "./answers.js";
 import { renderOptionalSections } from "./filters.render.js";
-import { formatCount } from "./format.js";
+import { formatCount, formatIsoDate } from "./format.js";
 import { fieldError, hinted, invalid, type WizardHandlers, type WizardView } from "./view.js";
 
 const MODE_LABELS: Readonly<Record<IssueMode, [string, string]>> = {
@@ -82,17 +83,45 @@ function textQuestion(view: WizardView, on: WizardHandlers, q: "description" | "
         aria-invalid=${inv}
         aria-describedby=${hinted(view.ui.errors, q, `${q}-hint`)}
         @input=${(e: Event) => set((e.target as HTMLInputElement).value)}
-        @change=${() => on.commit(q)}
-        @keydown=${(e: KeyboardEvent) => {
-          if (e.key === "Enter") {
-            e.preventDefault();
-            on.commit(q);
-          }
-        }}
+        @keydown=${enterCommits(on, q)}
       />
-      ${fieldError(view.ui.errors, q)}
+      ${fieldError(view.ui.errors, q)} ${continueButton(view, on, q)}
     </div>
   `;
+}
+
+/** Enter on a question's control moves on, as Continue does (never typing or arrowing through a list). */
+function enterCommits(on: WizardHandlers, q: RequiredQuestion) {
+  return (e: KeyboardEvent) => {
+    if (e.key !== "Enter" || e.isComposing) return;
+    e.preventDefault();
+    on.commit(q);
+  };
+}
+
+/** The explicit step to the next question, under the question answered last (none once all are shown). */
+function continueButton(view: WizardView, on: WizardHandlers, q: RequiredQuestion) {
+  const { revealed } = view.session;
+  const current = REQUIRED_QUESTIONS[revealed - 1];
+  if (current !== q || (q === "date" && view.ui.farDate !== "")) return nothing;
+  return html`<div class="actions continue">
+    <button type="button" class="primary" part="continue" id="continue-${q}" @click=${() => on.commit(q)}>Continue</button>
+  </div>`;
+}
+
+/** A date more than a year from today: said in words, with the choice to use it anyway. */
+function farDateWarning(view: WizardView, on: WizardHandlers) {
+  const date = view.session.answers.date;
+  if (view.ui.farDate === "" || view.ui.farDate !== date) return nothing;
+  return html`<div class="notice date-warning" part="date-warning">
+    <p id="date-far" role="alert">
+      <strong>${formatIsoDate(date, view.locale)}</strong> is more than a year from today
+      (${formatIsoDate(view.today, view.locale)}). Check the year: every credit of the run is dated on it.
+    </p>
+    <div class="actions">
+      <button type="button" id="confirm-date" @click=${on.confirmDate}>Use ${formatIsoDate(date, view.locale)}</button>
+    </div>
+  </div>`;
 }
 
 function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuestion): TemplateResult {
@@ -118,15 +147,13 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
             id="q-creditType"
             aria-invalid=${inv}
             aria-describedby=${describedBy}
-            @change=${(e: Event) => {
-              on.answer({ creditType: (e.target as HTMLSelectElement).value });
-              on.commit(q);
-            }}
+            @change=${(e: Event) => on.answer({ creditType: (e.target as HTMLSelectElement).value })}
+            @keydown=${enterCommits(on, q)}
           >
             <option value="" ?selected=${answers.creditType === ""}>Choose…</option>
             ${(dataSet?.lists.creditTypes ?? []).map((t) => html`<option value=${t.id} ?selected=${t.id === answers.creditType}>${t.name}</option>`)}
           </select>
-          ${fieldError(errors, q)}
+          ${fieldError(errors, q)} ${continueButton(view, on, q)}
         </div>
       `;
     }
@@ -139,15 +166,14 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
           <input
             id="q-date"
             type="date"
-            .value=${answers.date}
+            .value=${live(answers.date)}
             aria-invalid=${inv}
-            aria-describedby=${hinted(errors, q, "date-hint")}
-            @change=${(e: Event) => {
-              on.answer({ date: (e.target as HTMLInputElement).value });
-              on.commit(q);
-            }}
+            aria-describedby=${hinted(errors, q, view.ui.farDate === answers.date && answers.date !== "" ? "date-hint date-far" : "date-hint")}
+            @input=${(e: Event) => on.answer({ date: (e.target as HTMLInputElement).value })}
+            @change=${(e: Event) => on.answer({ date: (e.target as HTMLInputElement).value })}
+            @keydown=${enterCommits(on, q)}
           />
-          ${fieldError(errors, q)}
+          ${fieldError(errors, q)} ${farDateWarning(view, on)} ${continueButton(view, on, q)}
         </div>
       `;
     }
@@ -165,16 +191,14 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
                   id="q-mode-${mode}"
                   value=${mode}
                   .checked=${answers.mode === mode}
-                  @change=${() => {
-                    on.answer({ mode });
-                    on.commit(q);
-                  }}
+                  @change=${() => on.answer({ mode })}
+                  @keydown=${enterCommits(on, q)}
                 />
                 <span><strong>${MODE_LABELS[mode][0]}</strong> <span class="muted">${MODE_LABELS[mode][1]}</span></span>
               </label>
             `,
           )}
-          ${fieldError(errors, q)}
+          ${fieldError(errors, q)} ${continueButton(view, on, q)}
         </fieldset>
       `;
     }

@@ -17,6 +17,10 @@ export interface WizardUi {
   readonly explainError: string;
   readonly confirm: "process" | "reverse" | undefined;
   readonly csvSaved: string;
+  /** A date more than a year from today awaiting the person's confirmation ("" none). */
+  readonly farDate: string;
+  /** The far date the person confirmed ("" none). */
+  readonly dateConfirmed: string;
 }
 
 export interface WizardView {
@@ -27,11 +31,16 @@ export interface WizardView {
   /** The preview's rows the search matches (all of them without a search). */
   readonly shownRows: readonly PreviewRow[];
   readonly canReverse: boolean;
+  /** Today (YYYY-MM-DD), for the date question's far-date check. */
+  readonly today: string;
 }
 
 export interface WizardHandlers {
   answer(patch: Partial<WizardAnswers>): void;
+  /** Continue (or Enter) on a question: checks it and moves on to the next. */
   commit(question: RequiredQuestion): void;
+  /** "Use this date" on a date more than a year from today. */
+  confirmDate(): void;
   toggleSection(name: string): void;
   addRow(): void;
   removeRow(id: number): void;

@@ -3,6 +3,7 @@ import type { PreviewRow } from "@creditkit/core";
 import { messageOf } from "../shared/money-text.js";
 import { checkQuestion, emptyRow, REQUIRED_QUESTIONS, type WizardAnswers } from "./answers.js";
 import { MassCreditProcessedEvent, MassCreditReversedEvent } from "./events.js";
+import { moreThanAYearFrom } from "./format.js";
 import type { CkMassCreditWizard } from "./mass-credit-wizard.js";
 import { processSelection, resumeRun, reverseFinishedRun, saveRunCsv, startOver } from "./run-actions.js";
 import type { RowSelection } from "./selection.js";
@@ -70,6 +71,7 @@ export class WizardActions {
     if (!session) return;
     session.answers = { ...session.answers, ...patch };
     session.changed();
+    if (patch.date !== undefined && this.#host.ui.farDate !== "" && patch.date !== this.#host.ui.farDate) this.#ui({ farDate: "" });
     const fields = Object.keys(patch).map((k) => (k === "amountText" ? "amount" : k));
     for (const field of fields) this.#host.recheck(field);
   }
@@ -87,12 +89,22 @@ export class WizardActions {
     }
     errors.delete(question);
     this.#ui({ errors });
+    if (question === "date" && this.#asksAboutDate()) return;
     const position = REQUIRED_QUESTIONS.indexOf(question);
     if (position !== session.revealed - 1) return;
     session.revealed = position + 2;
     session.changed();
     const next = REQUIRED_QUESTIONS[position + 1];
     this.#focus(next === undefined ? "#q-outstanding" : next === "mode" ? "#q-mode-family" : `#q-${next}`);
+  }
+
+  /** True (and the question shown) when the date is more than a year from today and not yet confirmed. */
+  #asksAboutDate(): boolean {
+    const date = this.#host.session?.answers.date ?? "";
+    if (date === "" || date === this.#host.ui.dateConfirmed || !moreThanAYearFrom(date, this.#host.currentDate())) return false;
+    this.#ui({ farDate: date });
+    this.#focus("#q-date");
+    return true;
   }
 
   #editRows(rows: WizardAnswers["rows"]): void {
@@ -120,6 +132,15 @@ export class WizardActions {
     return {
       answer: (patch) => this.#answer(patch),
       commit: (question) => this.#commit(question),
+      confirmDate: () => {
+        const s = session();
+        if (!s) return;
+        const revealed = s.revealed;
+        this.#ui({ dateConfirmed: s.answers.date, farDate: "" });
+        this.#commit("date");
+        // The button goes away: focus moves on to the next question, or back to the date when none is new.
+        if (s.revealed === revealed) this.#focus("#q-date");
+      },
       toggleSection: (name) => {
         const s = session();
         if (!s) return;
@@ -157,6 +178,10 @@ export class WizardActions {
         const first = errors.keys().next().value;
         if (first !== undefined) {
           this.focusField(first);
+          return;
+        }
+        if (this.#asksAboutDate()) {
+          this.focusField("date");
           return;
         }
         const request = host.request();
@@ -230,7 +255,7 @@ export class WizardActions {
         const s = session();
         if (!s) return;
         startOver(s);
-        this.#ui({ csvSaved: "", explained: undefined, search: "", confirm: undefined });
+        this.#ui({ csvSaved: "", explained: undefined, search: "", confirm: undefined, farDate: "" });
       },
     };
   }
