@@ -1,4 +1,6 @@
 /** A tiny DOM builder for the demo host: attributes and text only, never HTML strings. */
+import { showMessage } from "./messages.js";
+
 export type Child = Node | string | number | false | null | undefined;
 type Attrs = Record<string, string | boolean | undefined>;
 
@@ -28,16 +30,14 @@ export function panel(title: string, ...children: Child[]): HTMLElement {
   return h("section", { class: "panel", "aria-labelledby": id }, h("h2", { id }, title), ...children);
 }
 
-/** The page-level status line (a polite live region in index.html). */
+/** A page message that clears itself after a few seconds (a polite status; see messages.ts). */
 export function announce(text: string): void {
-  const status = document.getElementById("status");
-  if (!status) return;
-  status.textContent = "";
-  status.hidden = text === "";
-  // A fresh text node after clearing, so screen readers announce a repeated message too.
-  requestAnimationFrame(() => {
-    status.textContent = text;
-  });
+  showMessage(text, "status");
+}
+
+/** A page message about something that failed: announced at once, kept until dismissed or replaced. */
+export function announceError(text: string): void {
+  showMessage(text, "error");
 }
 
 /** Downloads `text` as a file. */

@@ -8,6 +8,7 @@ import "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { openDemo, resetDemo } from "./data.js";
 import { announce, h, page } from "./dom.js";
+import { startMessages } from "./messages.js";
 import { batchPage, massCreditPage, memberPage, membersPage, posPage, transactionsPage } from "./pages/admin.js";
 import { portalHome, portalMember } from "./pages/portal.js";
 import { settingsPage } from "./pages/settings.js";
@@ -112,6 +113,7 @@ async function start(source: StoreDataSource): Promise<void> {
 }
 
 resetButton.addEventListener("click", () => void ctx?.reset());
+startMessages();
 window.addEventListener("hashchange", () => void render());
 
 const first = progressView("Preparing the demo");

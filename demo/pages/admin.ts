@@ -96,7 +96,12 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
 
 export async function massCreditPage(ctx: DemoContext): Promise<Node> {
   const dataSet = await ctx.source.getDataSet();
-  const wizard = h("ck-mass-credit-wizard", { location: dataSet?.lists.locations[0]?.id, heading: "Issue a mass credit" });
+  const wizard = h("ck-mass-credit-wizard", {
+    location: dataSet?.lists.locations[0]?.id,
+    heading: "Issue a mass credit",
+    // The demo's "today" (its data is generated around it): a credit date more than a year from it asks first.
+    today: demoDate(),
+  });
   const after = h("div", { class: "after-run", "aria-live": "polite" });
   wizard.addEventListener("ck-mass-credit-processed", (event) => {
     const { record } = event.detail;

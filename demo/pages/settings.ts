@@ -1,6 +1,6 @@
 /** The organisation's settings, read and written through the data source; a backup to download and to restore; the reset. */
 import type { OrgSettings } from "@creditkit/core";
-import { announce, download, h, page, panel } from "../dom.js";
+import { announce, announceError, download, h, page, panel } from "../dom.js";
 import type { DemoContext } from "../main.js";
 
 const SWITCHES: readonly (readonly [keyof OrgSettings, string, string])[] = [
@@ -26,7 +26,7 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
         announce(`${label}: ${saved[key] ? "on" : "off"}.`);
       } catch (error) {
         box.checked = !box.checked;
-        announce(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+        announceError(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         box.disabled = false;
       }
@@ -62,7 +62,7 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
       const [accounts, runs] = await Promise.all([ctx.source.getAccounts(), ctx.source.listRuns()]);
       announce(`Backup restored: ${accounts.length} accounts and ${runs.length} mass-credit run${runs.length === 1 ? "" : "s"}.`);
     } catch (error) {
-      announce(`Not restored, nothing changed: ${error instanceof Error ? error.message : String(error)}`);
+      announceError(`Not restored, nothing changed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       restore.disabled = false;
     }
