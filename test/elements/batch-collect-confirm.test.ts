@@ -61,7 +61,7 @@ describe("<ck-batch-collect> confirmation", () => {
       ["Credit to use", "$55.00"],
     ]);
     expect(dialogOf(el).querySelector("#confirm-body")?.textContent?.replace(/\s+/g, " ").trim()).to.equal(
-      "$195.00 will be charged to the cards on file and $55.00 of Account Credit used. Each invoice is paid in full or left unpaid. 1 account without a card on file will be declined.",
+      "Up to $195.00 will be charged to the cards on file and up to $55.00 of Account Credit used: each invoice is paid in full or left unpaid. 1 account without a card on file will be declined.",
     );
     // Focus goes in, on the safe choice.
     expect(focusedId(el)).to.equal("confirm-cancel");

@@ -58,7 +58,7 @@ describe("<ck-mass-credit-wizard> date and lists", () => {
     const warning = q(w, "#date-far");
     expect(warning.getAttribute("role")).to.equal("alert");
     expect(warning.textContent?.replace(/\s+/g, " ").trim()).to.equal(
-      "December 1, 0002 is more than a year from today (December 1, 2026). Check the year: every credit of the run is dated on it.",
+      "December 1, 0002 is more than a year from today (December 1, 2026), and every credit of the run is dated on it. Correct the date above, or use it as it is.",
     );
     expect(q(w, "#q-date").getAttribute("aria-describedby")).to.equal("date-hint date-far");
     expect(shown(w)).to.deep.equal(["description", "creditType", "date"]);

@@ -202,10 +202,9 @@ function renderConfirm(view: BatchView, on: BatchHandlers) {
               <div data-confirm="credit" class="available"><dt>Credit to use</dt><dd>${money(preview.credit)}</dd></div>
             </dl>
             <p id="confirm-body">
-              ${charges ? `${money(preview.card)} will be charged to the cards on file` : "No card is charged"}${
-                view.applyCredit ? ` and ${money(preview.credit)} of Account Credit used.` : "; Account Credit is not used."
-              }
-              Each invoice is paid in full or left unpaid.${
+              ${charges ? `Up to ${money(preview.card)} will be charged to the cards on file` : "No card is charged"}${
+                view.applyCredit ? ` and up to ${money(preview.credit)} of Account Credit used` : "; Account Credit is not used"
+              }: each invoice is paid in full or left unpaid.${
                 noCard > 0 ? ` ${count(noCard, "account")} without a card on file will be declined.` : ""
               }
             </p>

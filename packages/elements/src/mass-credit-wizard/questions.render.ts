@@ -116,7 +116,7 @@ function farDateWarning(view: WizardView, on: WizardHandlers) {
   return html`<div class="notice date-warning" part="date-warning">
     <p id="date-far" role="alert">
       <strong>${formatIsoDate(date, view.locale)}</strong> is more than a year from today
-      (${formatIsoDate(view.today, view.locale)}). Check the year: every credit of the run is dated on it.
+      (${formatIsoDate(view.today, view.locale)}), and every credit of the run is dated on it. Correct the date above, or use it as it is.
     </p>
     <div class="actions">
       <button type="button" id="confirm-date" @click=${on.confirmDate}>Use ${formatIsoDate(date, view.locale)}</button>
