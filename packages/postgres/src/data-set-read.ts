@@ -3,32 +3,29 @@
  * core's `MassCreditDataSet`, with each fee as the ledger has it now: one
  * read-only transaction (one snapshot of the data set and the ledger), one
  * statement per table that returns each column as one string in the host's
- * order (split once here, data-set-columns.ts), one that returns the ledger of the
- * listed families that have fees, rebuilt with the core's `restoreJournal`;
- * then the core's `withLedgerFees` (docs/decisions/0010) gives each listed
- * fee its remainder from the ledger and adds the ledger's newer fees. No
- * remainder is computed in SQL.
+ * order (split once here, data-set-columns.ts), and one that reads what each
+ * fee of the listed families owes in the ledger (data-set-fees.ts: one
+ * aggregate over the entries, the same figures as the core's fold); then the
+ * core's `withLedgerFees` (docs/decisions/0010) gives each listed fee its
+ * remainder from the ledger and adds the ledger's newer fees.
  */
 import {
-  type AccountRecord,
   type Enrollment,
   type EnrollmentOffering,
   type Family,
   type Fee,
-  type LedgerEntry,
   type MassCreditDataSet,
   type NamedItem,
   type Offering,
   type OfferingKind,
   type OrganisationLists,
-  type OrgSettings,
   type RecordStatus,
-  restoreJournal,
   type Student,
   type Weekday,
   withLedgerFees,
 } from "@creditkit/core";
 import { decodeColumn, listDecoder, listText, MISSING } from "./data-set-columns.js";
+import { feeLedger, readFeeRows } from "./data-set-fees.js";
 import { NAMED_LISTS } from "./data-set-write.js";
 import type { Queryable } from "./db.js";
 import { inOrg, type OrgScope } from "./org-tx.js";
@@ -83,43 +80,46 @@ async function columns(tx: Queryable, sql: string, orgId: string): Promise<{ n: 
   return { n, c };
 }
 
-/**
- * The ledger a listed fee's remainder is read from: the listed families'
- * accounts that hold a fee, with all their entries in the order written (a
- * family without a fee in the ledger keeps its listed fees as listed, the
- * same answer as reading its empty fee list).
- */
-const READ_LEDGER = `WITH fee_accounts AS (
-    SELECT DISTINCT e.account_id FROM entries e
-    WHERE e.org_id = $1 AND e.type = 'Fee'
-      AND e.account_id IN (SELECT family_id FROM data_set_families WHERE org_id = $1))
-  SELECT
-    (SELECT settings::text FROM organisations WHERE org_id = $1) AS settings,
-    (SELECT coalesce(json_agg(a.record ORDER BY a.seq), '[]')::text
-       FROM accounts a JOIN fee_accounts f USING (account_id) WHERE a.org_id = $1) AS accounts,
-    (SELECT coalesce(json_agg(e.entry ORDER BY e.seq), '[]')::text
-       FROM entries e JOIN fee_accounts f USING (account_id) WHERE e.org_id = $1) AS entries`;
-
-type LedgerRow = Record<"settings" | "accounts" | "entries", string>;
-
-const parse = <T>(text: unknown): T => JSON.parse(typeof text === "string" ? text : "[]") as T;
 const optional = (value: string | undefined) => (value === MISSING || value === undefined ? undefined : value);
 
-/** The stored data set, its fees as listed (undefined when the organisation has none). */
+/**
+ * The stored data set, its fees as listed (undefined when the organisation
+ * has none). Every statement is sent at once (one round trip on a server:
+ * the database reads the next table while this one is decoded here).
+ */
 async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataSet | undefined> {
-  const [head] = await tx.query<{ currency: string }>("SELECT currency FROM data_sets WHERE org_id = $1", [orgId]);
-  if (!head) return undefined;
+  const sent: Promise<unknown>[] = [];
+  const send = <T>(query: Promise<T>): Promise<T> => {
+    query.catch(() => undefined);
+    sent.push(query);
+    return query;
+  };
+  const heads = send(tx.query<{ currency: string }>("SELECT currency FROM data_sets WHERE org_id = $1", [orgId]));
+  const [itemsRead, offeringsRead, familiesRead, studentsRead, carriedRead, enrollmentsRead, feesRead] = [
+    LIST_ITEMS,
+    OFFERINGS,
+    FAMILIES,
+    STUDENTS,
+    CARRIED,
+    ENROLLMENTS,
+    FEES,
+  ].map((sql) => send(columns(tx, sql, orgId)));
+  const [head] = await heads;
+  if (!head) {
+    await Promise.all(sent);
+    return undefined;
+  }
   const list = listDecoder();
   const at = (column: string[] | undefined, i: number) => (column?.[i] ?? "") as string;
   const lists: Record<string, NamedItem[]> = Object.fromEntries(NAMED_LISTS.map((name) => [name, []]));
-  const items = await columns(tx, LIST_ITEMS, orgId);
+  const items = await (itemsRead as Promise<{ n: number; c: string[][] }>);
   for (let i = 0; i < items.n; i++) lists[at(items.c[0], i)]?.push({ id: at(items.c[1], i), name: at(items.c[2], i) });
-  const o = await columns(tx, OFFERINGS, orgId);
+  const o = await (offeringsRead as Promise<{ n: number; c: string[][] }>);
   const offerings = Array.from(
     { length: o.n },
     (_, i): Offering => ({ id: at(o.c[0], i), name: at(o.c[2], i), kind: at(o.c[1], i) as OfferingKind, keywords: list(at(o.c[3], i)) }),
   );
-  const f = await columns(tx, FAMILIES, orgId);
+  const f = await (familiesRead as Promise<{ n: number; c: string[][] }>);
   const [fId, fName, fStatus, fKeywords, fAutopay, fLocation] = f.c;
   const families = Array.from(
     { length: f.n },
@@ -132,7 +132,7 @@ async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataS
       location: at(fLocation, i),
     }),
   );
-  const s = await columns(tx, STUDENTS, orgId);
+  const s = await (studentsRead as Promise<{ n: number; c: string[][] }>);
   const [sId, sFamily, sName, sFirst, sLast, sStatus, sKeywords] = s.c;
   const students = Array.from({ length: s.n }, (_, i): Student => {
     const name = optional(sName?.[i]);
@@ -149,7 +149,7 @@ async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataS
     };
   });
   // One offering object per distinct offering, shared by its enrollments.
-  const k = await columns(tx, CARRIED, orgId);
+  const k = await (carriedRead as Promise<{ n: number; c: string[][] }>);
   const carried = Array.from(
     { length: k.n },
     (_, i): EnrollmentOffering => ({
@@ -159,7 +159,7 @@ async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataS
       keywords: list(at(k.c[3], i)),
     }),
   );
-  const e = await columns(tx, ENROLLMENTS, orgId);
+  const e = await (enrollmentsRead as Promise<{ n: number; c: string[][] }>);
   const [eId, eStudent, eOffering, eLocation, eDays, eStart, eEnd] = e.c;
   const enrollments = Array.from(
     { length: e.n },
@@ -173,7 +173,7 @@ async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataS
       endDate: at(eEnd, i),
     }),
   );
-  const p = await columns(tx, FEES, orgId);
+  const p = await (feesRead as Promise<{ n: number; c: string[][] }>);
   const fees = Array.from(
     { length: p.n },
     (_, i): Fee => ({ id: at(p.c[0], i), familyId: at(p.c[1], i), category: at(p.c[2], i), remainder: at(p.c[3], i) }),
@@ -198,22 +198,20 @@ export async function readDataSet(scope: OrgScope): Promise<MassCreditDataSet | 
     scope,
     async (tx) => {
       // Dates as YYYY-MM-DD whatever the server's DateStyle; no parallel plan (the aggregates read rows in order).
-      await tx.query("SELECT set_config('datestyle', 'ISO, YMD', true), set_config('max_parallel_workers_per_gather', '0', true)");
-      const stored = await readStored(tx, scope.orgId);
-      if (!stored) return undefined;
-      const [ledger] = await tx.query<LedgerRow>(READ_LEDGER, [scope.orgId]);
-      return { stored, ledger };
+      const settings = tx.query(
+        "SELECT set_config('datestyle', 'ISO, YMD', true), set_config('max_parallel_workers_per_gather', '0', true)",
+      );
+      settings.catch(() => undefined);
+      const reading = readStored(tx, scope.orgId);
+      const fees = readFeeRows(tx, scope.orgId);
+      fees.catch(() => undefined);
+      await settings;
+      const stored = await reading;
+      return stored && { stored, fees: await fees };
     },
     { readOnly: true },
   );
   if (!read) return undefined;
-  const { stored, ledger } = read;
-  const journal = restoreJournal({
-    currency: stored.currency,
-    settings: parse<OrgSettings>(ledger?.settings ?? "{}"),
-    accounts: parse<AccountRecord[]>(ledger?.accounts),
-    entries: parse<LedgerEntry[]>(ledger?.entries),
-    reservations: [],
-  });
-  return withLedgerFees(stored, journal);
+  const { stored, fees } = read;
+  return withLedgerFees(stored, feeLedger(fees, stored.currency));
 }
