@@ -21,6 +21,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { type AccountSnapshot, type CheckoutPlan, planCheckout, planRun, previewMassCredit, type RunPlan } from "@creditkit/core";
 import { createPostgresDataSource, type Db, openPostgresLedger, type PostgresDataSource } from "../packages/postgres/src/index.js";
+import { DEFAULT_RUN_CHUNK } from "../packages/postgres/src/runs.js";
 
 const url = process.env.DATABASE_URL;
 const pglite = !url;
@@ -166,7 +167,7 @@ async function credits(source: PostgresDataSource, n: number): Promise<void> {
   const record = await source.processRun(plan);
   const s = seconds(t0);
   console.log(
-    `mass credits    ${n} posted (processRun, chunks of 250): ${s.toFixed(1)} s, ${fmt(n / s)} credits/s  [${record.status}; target 100k ≤ 10 s]`,
+    `mass credits    ${n} posted (processRun, chunks of ${DEFAULT_RUN_CHUNK}): ${s.toFixed(1)} s, ${fmt(n / s)} credits/s  [${record.status}; target 100k ≤ 10 s]`,
   );
 }
 

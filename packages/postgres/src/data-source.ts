@@ -42,7 +42,7 @@ export interface PostgresDataSourceOptions {
   readonly gateway?: PostgresGatewayOptions;
   /** How long a settlement owns its reservation without finishing before another may claim it (ms). Default 300000. */
   readonly leaseMs?: number;
-  /** Rows per transaction when processing a mass-credit run. Default 250. */
+  /** Rows per transaction when processing a mass-credit run. Default 2000 (runs.ts). */
   readonly runChunkSize?: number;
   /** Tries after the first on a serialization failure or a deadlock. Default 8. */
   readonly retries?: number;
