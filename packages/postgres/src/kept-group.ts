@@ -15,16 +15,8 @@
 import { CreditKitError, type DataSourceChange, isCreditKitError } from "@creditkit/core";
 import type { AccountCache } from "./account-cache.js";
 import type { Transaction } from "./db.js";
-import {
-  accountRows,
-  assertKeysLoaded,
-  json,
-  type LoadedLedger,
-  sendLoadOne,
-  touchedAccounts,
-  type WrittenKey,
-  writeKeysLater,
-} from "./ledger-rows.js";
+import { accountRows, assertKeysLoaded, json, type LoadedLedger, touchedAccounts, type WrittenKey, writeKeysLater } from "./ledger-rows.js";
+import { sendLoadMany } from "./load-many.js";
 import { accountLock, inOrg, type OrgScope } from "./org-tx.js";
 import { GROUPS, WriteQueue } from "./write-queue.js";
 
@@ -88,15 +80,24 @@ async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonl
         ids.length === 1
           ? tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [scope.orgId, accountLock(ids[0] as string)])
           : tx.query(TRY_LOCKS, [scope.orgId, ids.map(accountLock)]);
-      const loads = members.map((m) => sendLoadOne(tx, scope.orgId, m.id, cache.seqOf(m.id), m.keys));
-      for (const l of loads) l.catch(() => undefined);
+      // One statement for the group's loads (one per member was most of a group's statements).
+      const loading = sendLoadMany(
+        tx,
+        scope.orgId,
+        members.map((m) => ({ accountId: m.id, seq: cache.seqOf(m.id), keys: m.keys })),
+      );
+      loading.catch(() => undefined);
       const busy = new Set(json<string[] | undefined>((await locked)[0]?.busy) ?? []);
+      // Read before the busy ones leave: row i is member i's (loaded without its lock: not used).
+      const rowsOf = new Map(members.map((m, i) => [m, loading.then((rows) => rows[i])] as const));
       if (busy.size > 0) {
         for (const m of members) if (busy.has(accountLock(m.id))) alone.push(writeGroup(scope, cache, [m]));
-        const kept = members.map((m, i) => [m, loads[i]] as const).filter(([m]) => !busy.has(accountLock(m.id)));
-        members = kept.map(([m]) => m);
-        loads.splice(0, loads.length, ...kept.map(([, l]) => l as Promise<Record<string, unknown>[]>));
+        members = members.filter((m) => !busy.has(accountLock(m.id)));
       }
+      const loads = members.map(
+        (m) => rowsOf.get(m)?.then((row) => [row as Record<string, unknown>]) as Promise<Record<string, unknown>[]>,
+      );
+      for (const l of loads) l.catch(() => undefined);
       outcomes = [];
       const changes: DataSourceChange[] = [];
       for (const [i, m] of members.entries()) {

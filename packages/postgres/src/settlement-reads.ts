@@ -8,7 +8,8 @@
  */
 import type { Journal, LedgerEntry, Reservation } from "@creditkit/core";
 import type { AccountCache } from "./account-cache.js";
-import { accountRows, json, sendLoadOne } from "./ledger-rows.js";
+import { accountRows, json } from "./ledger-rows.js";
+import { sendLoadMany } from "./load-many.js";
 import { cacheOf, type LedgerScope } from "./money-ops.js";
 import { inOrg } from "./org-tx.js";
 import { GROUPS, WriteQueue } from "./write-queue.js";
@@ -63,7 +64,12 @@ async function readGroup(scope: LedgerScope, group: readonly Asking[]): Promise<
       async (tx) => {
         const keys = group.map((a) => a.key);
         return {
-          loads: group.map((a) => sendLoadOne(tx, scope.orgId, a.accountId, a.seq, [], true)),
+          loads: sendLoadMany(
+            tx,
+            scope.orgId,
+            group.map((a) => ({ accountId: a.accountId, seq: a.seq, keys: [] })),
+            true,
+          ),
           entries: tx.later("SELECT key, entry FROM entries WHERE org_id = $1 AND key = ANY($2::text[]) ORDER BY seq", [scope.orgId, keys]),
           reservations: tx.later(`SELECT key, ${AS_RESERVATION} AS r FROM reservations WHERE org_id = $1 AND key = ANY($2::text[])`, [
             scope.orgId,
@@ -73,11 +79,12 @@ async function readGroup(scope: LedgerScope, group: readonly Asking[]): Promise<
       },
       { readOnly: true },
     );
+    const loads = await sent.loads;
     const entries = await sent.entries;
     const reservations = await sent.reservations;
     for (const [i, a] of group.entries()) {
       a.resolve({
-        load: await (sent.loads[i] as Promise<Rows>),
+        load: [loads[i] as Rows[number]],
         entries: entries.filter((r) => r.key === a.key),
         reservations: reservations.filter((r) => r.key === a.key),
       });
