@@ -165,6 +165,42 @@ perEngine("postgres concurrency", (db, engine) => {
     expect([snap.amountDue, snap.accountCredit]).to.deep.equal(["0.00", "0.00"]);
   });
 
+  it("while a settlement owns its key, no one else may commit under it: a cash payment under the key is refused and the reservation stays", async () => {
+    const source = await freshLedger(db(), { settings: { autoApply: false }, leaseMs: 5_000 });
+    await source.commit("f", [fee("acc-1", "f1", "20.00", "f")]);
+    await source.gateway.script("acc-1", ["timeout-no-charge", "timeout-no-charge"]);
+    const request = {
+      batchId: "b1",
+      invoices: [{ invoiceId: "i1", accountId: "acc-1", feeIds: ["f1"] }],
+      applyCredit: true,
+      date: "2026-11-20",
+    };
+    expect((await source.settleBatch(request)).results[0]?.outcome).to.equal("unresolved");
+    // Another process claims the kept reservation and asks the gateway now: its lease is live.
+    await db().query(
+      "UPDATE reservations SET owner = 'other/settlement#1', owner_until = clock_timestamp() + interval '5 seconds' WHERE org_id = $1",
+      [source.orgId],
+    );
+    const cash = {
+      id: "b1/i1#0",
+      key: "b1/i1",
+      type: "Payment" as const,
+      accountId: "acc-1",
+      date: "2026-11-20",
+      amount: "20.00",
+      description: "Cash at the desk",
+      method: "cash" as const,
+      allocations: [{ feeId: "f1", amount: "20.00" }],
+    };
+    const refused = await source.commit("b1/i1", [cash]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isCreditKitError(refused, "settlement-in-progress"), String(refused)).to.equal(true);
+    expect((await source.reservations()).map((r) => r.key)).to.deep.equal(["b1/i1"]);
+    expect((await source.getAccount("acc-1")).amountDue).to.equal("20.00");
+  });
+
   it("two processes processing one run at once credit each row once", async () => {
     const source = await freshLedger(db(), { accounts: 40, settings: { autoApply: false }, runChunkSize: 7 });
     const other = await createPostgresDataSource({ db: db() as Db, orgId: source.orgId, runChunkSize: 5 });

@@ -44,6 +44,8 @@ export function toCreditKitError(error: unknown): CreditKitError {
   const details = { sqlstate: c || undefined, constraint: typeof constraint === "string" ? constraint : undefined };
   if (typeof constraint === "string" && CONSTRAINT_CODES[constraint]) return new CreditKitError(CONSTRAINT_CODES[constraint], details);
   if (c === "40001" || c === "40P01") return new CreditKitError("storage-conflict", details);
+  // Raised by the commits_owned_key trigger (migration 003): a settlement in flight owns the key.
+  if (c === "CK409") return new CreditKitError("settlement-in-progress", details);
   if (c === "57014" || c === "55P03") return new CreditKitError("storage-timeout", details);
   if (c === "23505") return new CreditKitError("storage-conflict", details);
   if (c === "23503") return new CreditKitError("unknown-account", details);

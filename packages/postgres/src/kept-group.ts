@@ -39,6 +39,8 @@ export interface GroupScope extends OrgScope {
 interface Member {
   readonly id: string;
   readonly keys: readonly string[];
+  /** The settlement committing, when one is (it alone may commit under a key it owns). */
+  readonly owner?: string;
   readonly decide: (loaded: LoadedLedger) => Decision<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
@@ -71,69 +73,74 @@ async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonl
   let outcomes: Outcome[] = [];
   let members = group;
   const alone: Promise<void>[] = [];
+  const owners = group.flatMap((m) => (m.owner === undefined ? [] : [m.owner]));
   try {
-    await inOrg(scope, async (tx) => {
-      for (const id of ahead) cache.drop(id);
-      ahead.clear();
-      const ids = members.map((m) => m.id);
-      const locked: Promise<Record<string, unknown>[]> =
-        ids.length === 1
-          ? tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [scope.orgId, accountLock(ids[0] as string)])
-          : tx.query(TRY_LOCKS, [scope.orgId, ids.map(accountLock)]);
-      // One statement for the group's loads (one per member was most of a group's statements).
-      const loading = sendLoadMany(
-        tx,
-        scope.orgId,
-        members.map((m) => ({ accountId: m.id, seq: cache.seqOf(m.id), keys: m.keys })),
-      );
-      loading.catch(() => undefined);
-      const busy = new Set(json<string[] | undefined>((await locked)[0]?.busy) ?? []);
-      // Read before the busy ones leave: row i is member i's (loaded without its lock: not used).
-      const rowsOf = new Map(members.map((m, i) => [m, loading.then((rows) => rows[i])] as const));
-      if (busy.size > 0) {
-        for (const m of members) if (busy.has(accountLock(m.id))) alone.push(writeGroup(scope, cache, [m]));
-        members = members.filter((m) => !busy.has(accountLock(m.id)));
-      }
-      const loads = members.map(
-        (m) => rowsOf.get(m)?.then((row) => [row as Record<string, unknown>]) as Promise<Record<string, unknown>[]>,
-      );
-      for (const l of loads) l.catch(() => undefined);
-      outcomes = [];
-      const changes: DataSourceChange[] = [];
-      for (const [i, m] of members.entries()) {
-        let sent = false;
-        try {
-          const { rows, committed } = accountRows(scope.orgId, m.id, (await loads[i])?.[0]);
-          const { journal } = cache.refresh(m.id, rows);
-          const loaded: LoadedLedger = { org: { currency: scope.currency, settings: rows.settings }, journal, committed };
-          assertKeysLoaded(loaded, [m.id]);
-          ahead.add(m.id);
-          let decision: Decision<unknown>;
-          try {
-            decision = m.decide(loaded);
-          } catch (error) {
-            // The core refuses on a draft: the kept journal is as it was.
-            if (isCreditKitError(error)) ahead.delete(m.id);
-            throw error;
-          }
-          const written = decision.written ?? [];
-          if (written.some((w) => w.entries.some((e) => e.accountId !== m.id)))
-            throw new CreditKitError("storage-refused", { accountId: m.id });
-          sent = true;
-          const seq = writeKeysLater(tx, scope.orgId, written);
-          seq.catch(() => undefined);
-          if (decision.extra) await decision.extra(tx);
-          const own = decision.changes ?? changesOf(written);
-          changes.push(...own);
-          outcomes.push({ ok: true, value: decision.value, seq, changes: own });
-        } catch (error) {
-          // A refusal before anything was sent is this call's alone; anything else fails the group (written again alone).
-          if (sent || !isCreditKitError(error)) throw error;
-          outcomes.push({ ok: false, error });
+    await inOrg(
+      scope,
+      async (tx) => {
+        for (const id of ahead) cache.drop(id);
+        ahead.clear();
+        const ids = members.map((m) => m.id);
+        const locked: Promise<Record<string, unknown>[]> =
+          ids.length === 1
+            ? tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [scope.orgId, accountLock(ids[0] as string)])
+            : tx.query(TRY_LOCKS, [scope.orgId, ids.map(accountLock)]);
+        // One statement for the group's loads (one per member was most of a group's statements).
+        const loading = sendLoadMany(
+          tx,
+          scope.orgId,
+          members.map((m) => ({ accountId: m.id, seq: cache.seqOf(m.id), keys: m.keys })),
+        );
+        loading.catch(() => undefined);
+        const busy = new Set(json<string[] | undefined>((await locked)[0]?.busy) ?? []);
+        // Read before the busy ones leave: row i is member i's (loaded without its lock: not used).
+        const rowsOf = new Map(members.map((m, i) => [m, loading.then((rows) => rows[i])] as const));
+        if (busy.size > 0) {
+          for (const m of members) if (busy.has(accountLock(m.id))) alone.push(writeGroup(scope, cache, [m]));
+          members = members.filter((m) => !busy.has(accountLock(m.id)));
         }
-      }
-      await scope.changes.notify(tx, changes);
-    });
+        const loads = members.map(
+          (m) => rowsOf.get(m)?.then((row) => [row as Record<string, unknown>]) as Promise<Record<string, unknown>[]>,
+        );
+        for (const l of loads) l.catch(() => undefined);
+        outcomes = [];
+        const changes: DataSourceChange[] = [];
+        for (const [i, m] of members.entries()) {
+          let sent = false;
+          try {
+            const { rows, committed } = accountRows(scope.orgId, m.id, (await loads[i])?.[0]);
+            const { journal } = cache.refresh(m.id, rows);
+            const loaded: LoadedLedger = { org: { currency: scope.currency, settings: rows.settings }, journal, committed };
+            assertKeysLoaded(loaded, [m.id]);
+            ahead.add(m.id);
+            let decision: Decision<unknown>;
+            try {
+              decision = m.decide(loaded);
+            } catch (error) {
+              // The core refuses on a draft: the kept journal is as it was.
+              if (isCreditKitError(error)) ahead.delete(m.id);
+              throw error;
+            }
+            const written = decision.written ?? [];
+            if (written.some((w) => w.entries.some((e) => e.accountId !== m.id)))
+              throw new CreditKitError("storage-refused", { accountId: m.id });
+            sent = true;
+            const seq = writeKeysLater(tx, scope.orgId, written);
+            seq.catch(() => undefined);
+            if (decision.extra) await decision.extra(tx);
+            const own = decision.changes ?? changesOf(written);
+            changes.push(...own);
+            outcomes.push({ ok: true, value: decision.value, seq, changes: own });
+          } catch (error) {
+            // A refusal before anything was sent is this call's alone; anything else fails the group (written again alone).
+            if (sent || !isCreditKitError(error)) throw error;
+            outcomes.push({ ok: false, error });
+          }
+        }
+        await scope.changes.notify(tx, changes);
+      },
+      owners.length > 0 ? { owners } : {},
+    );
   } catch (error) {
     for (const id of ahead) cache.drop(id);
     if (group.length === 1) (group[0] as Member).reject(error);
@@ -170,6 +177,7 @@ export function underKeptAccount<T>(
   accountId: string,
   keys: readonly string[],
   decide: (loaded: LoadedLedger) => Decision<T>,
+  owner?: string,
 ): Promise<T> {
   let queue = queues.get(scope);
   if (!queue) {
@@ -178,6 +186,7 @@ export function underKeptAccount<T>(
   }
   const q = queue;
   return new Promise<T>((resolve, reject) => {
-    q.push({ id: accountId, keys, decide, resolve: resolve as (value: unknown) => void, reject });
+    const member = { id: accountId, keys, decide, resolve: resolve as (value: unknown) => void, reject };
+    q.push(owner === undefined ? member : { ...member, owner });
   });
 }

@@ -53,27 +53,33 @@ export async function underAccounts<T>(
   accountIds: readonly string[],
   keys: readonly string[],
   decide: (loaded: LoadedLedger) => Decision<T>,
+  owner?: string,
 ): Promise<T> {
   const ids = [...new Set(accountIds)];
   const cache = cacheOf(scope);
   if (cache && ids.length === 1) {
     const id = ids[0] as string;
-    return cache.exclusive(id, () => underKeptAccount(scope, cache, id, keys, decide));
+    return cache.exclusive(id, () => underKeptAccount(scope, cache, id, keys, decide, owner));
   }
   // Several accounts (a run's chunk): rebuilt for this operation. Kept accounts catch up by their seq.
   let changes: DataSourceChange[] = [];
-  const value = await inOrg(scope, async (tx) => {
-    await lockNames(tx, scope.orgId, ids.map(accountLock));
-    const loaded = await loadLedger(tx, scope.orgId, ids, keys);
-    assertKeysLoaded(loaded, ids);
-    const decision = decide(loaded);
-    const written = decision.written ?? [];
-    await writeKeys(tx, scope.orgId, written);
-    if (decision.extra) await decision.extra(tx);
-    changes = [...(decision.changes ?? changesOf(written))];
-    await scope.changes.notify(tx, changes);
-    return decision.value;
-  });
+  const owners = owner === undefined ? undefined : [owner];
+  const value = await inOrg(
+    scope,
+    async (tx) => {
+      await lockNames(tx, scope.orgId, ids.map(accountLock));
+      const loaded = await loadLedger(tx, scope.orgId, ids, keys);
+      assertKeysLoaded(loaded, ids);
+      const decision = decide(loaded);
+      const written = decision.written ?? [];
+      await writeKeys(tx, scope.orgId, written);
+      if (decision.extra) await decision.extra(tx);
+      changes = [...(decision.changes ?? changesOf(written))];
+      await scope.changes.notify(tx, changes);
+      return decision.value;
+    },
+    owners ? { owners } : {},
+  );
   for (const change of changes) scope.changes.emit(change);
   return value;
 }
@@ -118,9 +124,10 @@ function committing(journal: Journal, key: string, entries: readonly LedgerEntry
   return { value: result, written: writtenKeys(key, result) };
 }
 
-export function commit(scope: LedgerScope, key: string, entries: readonly LedgerEntry[]): Promise<CommitResult> {
+/** Commits under `key`; `owner` is the settlement's (only it may commit under a key it owns: migration 003). */
+export function commit(scope: LedgerScope, key: string, entries: readonly LedgerEntry[], owner?: string): Promise<CommitResult> {
   const accounts = accountsOf(scope, key, entries);
-  return underAccounts(scope, accounts, [key], ({ journal }) => committing(journal, key, entries));
+  return underAccounts(scope, accounts, [key], ({ journal }) => committing(journal, key, entries), owner);
 }
 
 export function postCredits(scope: LedgerScope, key: string, grants: readonly LedgerEntry[]): Promise<CommitResult> {

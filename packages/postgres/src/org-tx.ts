@@ -24,7 +24,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function inOrg<T>(
   scope: OrgScope,
   fn: (tx: Transaction) => Promise<T>,
-  options: { readonly readOnly?: boolean } = {},
+  options: {
+    readonly readOnly?: boolean;
+    /** The settlements this transaction commits for: only they may commit under a key they own (migration 003). */
+    readonly owners?: readonly string[];
+  } = {},
 ): Promise<T> {
   const retries = scope.retries ?? 8;
   const timeout = String(scope.statementTimeoutMs ?? 30000);
@@ -36,8 +40,8 @@ export async function inOrg<T>(
         const head = [
           ...(options.readOnly ? [tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")] : []),
           tx.query(
-            "SELECT set_config('role', 'creditkit_app', true), set_config('creditkit.org_id', $1, true), set_config('statement_timeout', $2, true)",
-            [scope.orgId, timeout],
+            "SELECT set_config('role', 'creditkit_app', true), set_config('creditkit.org_id', $1, true), set_config('statement_timeout', $2, true), set_config('creditkit.owners', $3, true)",
+            [scope.orgId, timeout, (options.owners ?? []).join(",")],
           ),
         ];
         for (const h of head) h.catch(() => undefined);

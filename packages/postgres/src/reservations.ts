@@ -103,9 +103,9 @@ export function settlementLedger(scope: LedgerScope, leaseMs: number, hints?: Re
       }
       return readCommitted(scope, key);
     },
-    commit: (key, entries) => {
+    commit: (key, entries, owner) => {
       seen.delete(key);
-      return commit(scope, key, entries);
+      return commit(scope, key, entries, owner === undefined ? undefined : own(owner));
     },
     snapshot: (accountId) => readSnapshot(scope, accountId),
     async reserve(request) {
