@@ -9,7 +9,7 @@ import type { CreditPaymentEntry, RunPlan } from "@creditkit/core";
 import { isCreditKitError, planRun, previewMassCredit } from "@creditkit/core";
 import { expect } from "chai";
 import { createPostgresDataSource, type Db } from "../../packages/postgres/src/index.js";
-import { fee, freshLedger, grant, perEngine } from "./helpers.js";
+import { fee, freshLedger, grant, holdAccountLock, perEngine } from "./helpers.js";
 
 function creditPayment(accountId: string, key: string, feeId: string, grantId: string, amount: string): CreditPaymentEntry {
   return {
@@ -101,20 +101,7 @@ perEngine("postgres concurrency", (db, engine) => {
     "different accounts do not wait for each other: acc-2 commits while acc-1's lock is held",
     async () => {
       const source = await freshLedger(db(), { settings: { autoApply: false } });
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let locked = () => {};
-      const lockTaken = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
-      const holder = db().transaction(async (tx) => {
-        await tx.query("SELECT creditkit_lock($1, ARRAY['a/acc-1'])", [source.orgId]);
-        locked();
-        await held;
-      });
-      await lockTaken;
+      const lock = await holdAccountLock(db(), source.orgId, "acc-1");
       let firstDone = false;
       const first = source.commit("one", [fee("acc-1", "f1", "1.00", "one")]).then((r) => {
         firstDone = true;
@@ -123,8 +110,7 @@ perEngine("postgres concurrency", (db, engine) => {
       const second = await source.commit("two", [fee("acc-2", "f2", "1.00", "two")]);
       expect(second.status).to.equal("committed");
       expect(firstDone, "acc-1's commit waits for its lock").to.equal(false);
-      release();
-      await holder;
+      await lock.release();
       expect((await first).status).to.equal("committed");
     },
   );

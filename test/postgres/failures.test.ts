@@ -7,7 +7,7 @@ import { isCreditKitError } from "@creditkit/core";
 import { expect } from "chai";
 import { isRetryable, toCreditKitError } from "../../packages/postgres/src/failures.js";
 import { openPostgresLedger } from "../../packages/postgres/src/index.js";
-import { fee, freshLedger, perEngine } from "./helpers.js";
+import { fee, freshLedger, holdAccountLock, perEngine } from "./helpers.js";
 
 const refusal = (promise: Promise<unknown>) =>
   promise.then(
@@ -47,23 +47,9 @@ perEngine("postgres: a statement past its time-out", (db, engine) => {
     "a commit that waits past the statement time-out for a lock held elsewhere is refused with storage-timeout and writes nothing",
     async () => {
       const source = await freshLedger(db(), { settings: { autoApply: false }, statementTimeoutMs: 300 });
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      let locked = () => {};
-      const lockTaken = new Promise<void>((resolve) => {
-        locked = resolve;
-      });
-      const holder = db().transaction(async (tx) => {
-        await tx.query("SELECT creditkit_lock($1, ARRAY['a/acc-1'])", [source.orgId]);
-        locked();
-        await held;
-      });
-      await lockTaken;
+      const lock = await holdAccountLock(db(), source.orgId, "acc-1");
       const error = await refusal(source.commit("late", [fee("acc-1", "f1", "1.00", "late")]));
-      release();
-      await holder;
+      await lock.release();
       expect(isCreditKitError(error, "storage-timeout"), String(error)).to.equal(true);
       expect(await source.committed("late")).to.equal(undefined);
       expect((await source.getAccount("acc-1")).amountDue).to.equal("0.00");

@@ -113,3 +113,27 @@ export async function rejectsWith(promise: Promise<unknown>, code: string): Prom
   }
   expect.fail(`expected a rejection with ${code}`);
 }
+
+/** Holds an account's lock from another transaction until `release()` is called (a second writer, on a server). */
+export async function holdAccountLock(db: Db, orgId: string, accountId: string): Promise<{ release: () => Promise<void> }> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let locked = () => {};
+  const lockTaken = new Promise<void>((resolve) => {
+    locked = resolve;
+  });
+  const holder = db.transaction(async (tx) => {
+    await tx.query("SELECT creditkit_lock($1, ARRAY[$2])", [orgId, `a/${accountId}`]);
+    locked();
+    await held;
+  });
+  await lockTaken;
+  return {
+    release: async () => {
+      release();
+      await holder;
+    },
+  };
+}
