@@ -2,91 +2,16 @@
  * Settling one invoice or dues payment (§5): credit first, the card for the
  * rest, all or nothing, never charged twice.
  */
-import { CreditKitError, type CreditKitErrorCode, isCreditKitError, messageFor } from "../errors.js";
+import { CreditKitError, isCreditKitError } from "../errors.js";
 import type { ChargeOutcome } from "../gateway.js";
 import type { Reservation } from "../ledger/account-state.js";
 import type { LedgerEntry } from "../ledger/entries.js";
-import { fromAmountString, isPositive, isZero, type Money, min, subtract, toAmountString, zero } from "../money.js";
+import { fromAmountString, isPositive, isZero, type Money, min, subtract, toAmountString } from "../money.js";
 import { collect } from "./collect.js";
 import { type InvoiceDue, invoiceDue, type SettlementPlan, settlementEntries } from "./plan.js";
-import type { Awaitable, SettleInvoiceRequest, SettlementLedger, SettlementOutcome, SettlementPorts, SettlementResult } from "./types.js";
+import { type Base, isPromiseLike, messageOf, result, then, why, zeroText } from "./settle-result.js";
+import type { Awaitable, SettleInvoiceRequest, SettlementLedger, SettlementPorts, SettlementResult } from "./types.js";
 import { checkInvoiceRequest, checkPorts, DEFAULT_TIMEOUT_MS, settlementKey } from "./validate.js";
-
-const NO_ENTRIES: readonly LedgerEntry[] = Object.freeze([]);
-const zeros = new Map<string, string>();
-
-/** "0.00" in a currency (cached: every result carries it). */
-function zeroText(currency: string): string {
-  let text = zeros.get(currency);
-  if (text === undefined) {
-    text = toAmountString(zero(currency));
-    zeros.set(currency, text);
-  }
-  return text;
-}
-
-function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | null)?.then === "function";
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** The parts of a result every outcome shares. */
-interface Base {
-  readonly invoiceId: string;
-  readonly accountId: string;
-  readonly key: string;
-  readonly zero: string;
-}
-
-/** Why an invoice was not paid, for people and for programs. */
-interface Why {
-  readonly code: CreditKitErrorCode;
-  readonly message: string;
-}
-
-function result(
-  base: Base,
-  outcome: SettlementOutcome,
-  extra: {
-    due?: string;
-    creditUsed?: string;
-    charged?: string;
-    chargeId?: string;
-    why?: Why;
-    entries?: readonly LedgerEntry[];
-  } = {},
-): SettlementResult {
-  const { invoiceId, accountId, key } = base;
-  const due = extra.due ?? base.zero;
-  const creditUsed = extra.creditUsed ?? base.zero;
-  const charged = extra.charged ?? base.zero;
-  const entries = extra.entries ?? NO_ENTRIES;
-  const { chargeId, why } = extra;
-  // Literals, not conditional spreads: a spread builds each result the slow way, and 100k results are kept.
-  if (why !== undefined) {
-    const { message, code } = why;
-    if (chargeId !== undefined) return { invoiceId, accountId, key, outcome, due, creditUsed, charged, chargeId, message, code, entries };
-    return { invoiceId, accountId, key, outcome, due, creditUsed, charged, message, code, entries };
-  }
-  if (chargeId !== undefined) return { invoiceId, accountId, key, outcome, due, creditUsed, charged, chargeId, entries };
-  return { invoiceId, accountId, key, outcome, due, creditUsed, charged, entries };
-}
-
-const why = (code: CreditKitErrorCode, message: string = messageFor(code)): Why => ({ code, message });
-
-/** Runs `step`, then `ok` with its value (at once when it is not a promise) or `fail` with what it threw or rejected. */
-function then<T, R>(step: () => Awaitable<T>, ok: (value: T) => Awaitable<R>, fail: (error: unknown) => Awaitable<R>): Awaitable<R> {
-  let value: Awaitable<T>;
-  try {
-    value = step();
-  } catch (error) {
-    return fail(error);
-  }
-  return isPromiseLike(value) ? Promise.resolve(value).then(ok, fail) : ok(value);
-}
 
 /** A reservation under the key must be this invoice's: same account, same fees. */
 function assertHeldFor(reservation: Reservation, request: SettleInvoiceRequest): void {
