@@ -7,6 +7,7 @@
 import { endWizardSession } from "@creditkit/elements";
 import { deleteIndexedDbDataSource, openIndexedDbDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
 import { today } from "./dom.js";
+import { DEMO_CURRENCY } from "./pages/shared.js";
 
 export const DB_NAME = "creditkit-demo";
 export const DEMO_FAMILIES = 600;
@@ -24,7 +25,7 @@ export function demoDate(): string {
 
 /** Opens the demo ledger and seeds it when it is new. Auto-apply starts off, so issued credit stays visible until used. */
 export async function openDemo(onProgress: (done: number, total: number) => void): Promise<StoreDataSource> {
-  const source = await openIndexedDbDataSource({ name: DB_NAME, currency: "USD", settings: { autoApply: false } });
+  const source = await openIndexedDbDataSource({ name: DB_NAME, currency: DEMO_CURRENCY, settings: { autoApply: false } });
   await seedDemoData(source, {
     seed: SEED,
     families: DEMO_FAMILIES,

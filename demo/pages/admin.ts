@@ -3,7 +3,7 @@ import type { NewCharge } from "@creditkit/core";
 import { demoDate } from "../data.js";
 import { announce, h, page, panel } from "../dom.js";
 import type { DemoContext } from "../main.js";
-import { accountChooser, accountName, paymentMessage } from "./shared.js";
+import { accountChooser, accountName, money, paymentMessage } from "./shared.js";
 
 export function membersPage(): Node {
   const report = h("ck-members-report", { "action-label": "Open account", "sort-by": "name" });
@@ -55,7 +55,7 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
     pay.charges = cart.map((item, i) => ({ ...item, itemId: `${item.itemId}-${i + 1}` }));
     cartList.replaceChildren(
       ...(cart.length
-        ? cart.map((item) => h("li", {}, `${item.description} · ${item.amount}`))
+        ? cart.map((item) => h("li", {}, `${item.description} · ${money(item.amount)}`))
         : [h("li", { class: "muted" }, "Nothing rung up yet.")]),
     );
   };
@@ -68,7 +68,7 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
     "div",
     { class: "shop", role: "group", "aria-label": "Items" },
     ...SHOP.map((item) => {
-      const button = h("button", { type: "button", class: "secondary" }, `${item.description} ${item.amount}`);
+      const button = h("button", { type: "button", class: "secondary" }, `${item.description} ${money(item.amount)}`);
       button.addEventListener("click", () => {
         cart.push(item);
         showCart();
@@ -109,7 +109,7 @@ export async function massCreditPage(ctx: DemoContext): Promise<Node> {
     after.replaceChildren(
       panel(
         "Issued — see it where members see it",
-        h("p", {}, `${record.count} credits, ${record.total} in all. Open a credited family in the member portal:`),
+        h("p", {}, `${record.count} credits, ${money(record.total)} in all. Open a credited family in the member portal:`),
         h("ul", {}, ...families.map(([id, name]) => h("li", {}, h("a", { href: `#/portal/${encodeURIComponent(id)}` }, name)))),
       ),
     );

@@ -1,7 +1,16 @@
 /** Helpers the demo's pages share: account names and a searchable account chooser. */
-import type { CommitResult } from "@creditkit/core";
+import { type CommitResult, formatMoney, fromAmountString } from "@creditkit/core";
 import type { StoreDataSource } from "@creditkit/store";
 import { h } from "../dom.js";
+
+/** The demo ledger's currency. */
+export const DEMO_CURRENCY = "USD";
+
+/** "$12.00": an amount string as people read it, in the provider's locale (else the page's). */
+export function money(amount: string): string {
+  const locale = document.querySelector("ck-provider")?.getAttribute("locale") || document.documentElement.lang || undefined;
+  return formatMoney(fromAmountString(amount, DEMO_CURRENCY), locale);
+}
 
 export async function accountName(source: StoreDataSource, accountId: string): Promise<string> {
   const snapshot = await source.getAccount(accountId);
@@ -32,6 +41,6 @@ export async function accountChooser(
 export function paymentMessage(who: string, status: CommitResult["status"], appliedCredit: string): string {
   if (status === "duplicate") return `${who}: this payment was already recorded; nothing was recorded twice.`;
   return !/^0(\.0+)?$/.test(appliedCredit)
-    ? `${who}: payment recorded, ${appliedCredit} of Account Credit applied.`
+    ? `${who}: payment recorded, ${money(appliedCredit)} of Account Credit applied.`
     : `${who}: payment recorded.`;
 }

@@ -6,6 +6,7 @@ import { expect, waitUntil } from "@open-wc/testing";
 import { emulateMedia, sendKeys, sendMouse, setViewport } from "@web/test-runner-commands";
 import { announce, announceError } from "../../demo/dom.js";
 import { currentMessage, startMessages } from "../../demo/messages.js";
+import { money, paymentMessage } from "../../demo/pages/shared.js";
 
 let stop: () => void = () => {};
 const added: Element[] = [];
@@ -139,4 +140,11 @@ describe("the demo's page messages", () => {
       }
     });
   }
+
+  it("says amounts as money, in the currency and the provider's locale", () => {
+    expect(paymentMessage("The sale", "committed", "10.00")).to.equal("The sale: payment recorded, $10.00 of Account Credit applied.");
+    expect(paymentMessage("The sale", "committed", "0.00")).to.equal("The sale: payment recorded.");
+    expect(`${money("795.00")} in all`).to.equal("$795.00 in all");
+    expect(`Swim cap ${money("12.00")}`).to.equal("Swim cap $12.00");
+  });
 });

@@ -1,4 +1,5 @@
 import type { CommitResult, LedgerEntry } from "@creditkit/core";
+import { DEMO_LISTS } from "@creditkit/core/demo";
 import type { CkTransactions, PaymentReversedEvent } from "@creditkit/elements";
 import "@creditkit/elements";
 import { createMemoryDataSource, type StoreDataSource } from "@creditkit/store";
@@ -583,5 +584,50 @@ describe("<ck-transactions>: reversing a payment", () => {
     const el = await mount({ ...source, reversePayment: undefined } as unknown as StoreDataSource, "", true);
     expect(rowsOf(el, "line")[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
     expect(el.shadowRoot?.querySelector("[part~=reverse], dialog")).to.equal(null);
+  });
+
+  it("shows a credit type by its name from the organisation's lists, not by its id", async () => {
+    const source = await createMemoryDataSource({ currency: "USD", settings: { autoApply: false } });
+    await source.openAccounts([{ id: "fam-1", name: "Rivera family", kind: "family" }]);
+    await source.putDataSet({ currency: "USD", lists: DEMO_LISTS, families: [], students: [], enrollments: [], fees: [] });
+    const drafts: Draft[] = [
+      fee("k1", "fam-1", "f1", "40.00", "2026-11-01", "November tuition"),
+      grant("k2", "fam-1", "Account Credit", "g-w", "15.00", "2026-11-02", "Pool closure credit", "weather"),
+      grant("k3", "fam-1", "Account Credit", "g-g", "5.00", "2026-11-03", "Sorry for the wait", "goodwill"),
+      {
+        key: "k4",
+        type: "Payment (AC)",
+        accountId: "fam-1",
+        feeId: "f1",
+        amount: "15.00",
+        date: "2026-11-04",
+        description: "Account credit applied",
+        grants: [{ grantId: "g-w", amount: "15.00" }],
+      } as Draft,
+    ];
+    for (const d of drafts) await source.commit(d.key, [{ ...d, id: `${d.key}#0` } as LedgerEntry]);
+    const wrapper = await fixture<HTMLElement>(
+      html`<ck-provider .dataSource=${source} locale="en-US"><ck-transactions></ck-transactions></ck-provider>`,
+    );
+    const el = wrapper.querySelector("ck-transactions") as CkTransactions;
+    await waitUntil(() => creditRows(el).some((r) => r.startsWith("Weather closure")), "the credit types show by name");
+    expect(creditRows(el)).to.deep.equal([
+      "Credit type Issued Net",
+      "Goodwill $5.00 $5.00",
+      "Weather closure $15.00 $15.00",
+      "Total $20.00 $20.00",
+    ]);
+    button(el, "Show grant used").click();
+    await el.updateComplete;
+    expect(textIn(el, "[part~=grants] li").replace(/\s+/g, " ")).to.equal(
+      "Pool closure credit (Account Credit, Weather closure, 2026-11-02) $15.00",
+    );
+
+    // Controlled, the element's own list names them.
+    const own = await fixture<CkTransactions>(
+      html`<ck-transactions currency="USD" .entries=${await source.listEntries()} .creditTypes=${[{ id: "goodwill", name: "Goodwill gesture" }]}></ck-transactions>`,
+    );
+    expect(creditRows(own)[1]).to.equal("Goodwill gesture $5.00 $5.00");
+    expect(creditRows(own)[2], "an id with no name is shown as it is").to.equal("weather $15.00 $15.00");
   });
 });

@@ -41,6 +41,9 @@ export function renderCredits(view: TransactionsView) {
   if (!report) return nothing;
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
   const voids = report.totals.voidCount > 0;
+  const label = (creditType: string) => view.creditTypeNames.get(creditType) ?? creditType;
+  const collator = new Intl.Collator(view.locale, { numeric: true });
+  const rows = [...report.rows].sort((a, b) => collator.compare(label(a.creditType), label(b.creditType)));
   const figures = (t: CreditTypeTotals) =>
     html`<td class="num">${money(t.issued)}</td>${voids ? html`<td class="num">${money(t.voided)}</td>` : nothing}<td class="num">${money(t.net)}</td>`;
   return html`
@@ -55,11 +58,11 @@ export function renderCredits(view: TransactionsView) {
         </thead>
         <tbody>
           ${
-            report.rows.length === 0
+            rows.length === 0
               ? html`<tr><td colspan=${voids ? 4 : 3} class="muted">No credit issued or voided in this period.</td></tr>`
-              : report.rows.map(
+              : rows.map(
                   (r) => html`<tr data-type=${r.creditType}>
-                    <th scope="row">${r.creditType}</th>${figures(r)}
+                    <th scope="row">${label(r.creditType)}</th>${figures(r)}
                   </tr>`,
                 )
           }

@@ -38,6 +38,8 @@ export interface TransactionsView extends ReverseView {
   readonly credits: CreditsByTypeReport | undefined;
   readonly grants: ReadonlyMap<string, GrantEntry>;
   readonly names: ReadonlyMap<string, string>;
+  /** Credit types' names by id; an id without one is shown as it is. */
+  readonly creditTypeNames: ReadonlyMap<string, string>;
   readonly open: ReadonlySet<string>;
   readonly currency: string;
   readonly locale: string | undefined;
@@ -176,7 +178,9 @@ function renderGrants(view: TransactionsView, on: TransactionsHandlers, line: Tr
     <ul class="grants" id=${id} part="grants" ?hidden=${!open}>
       ${(line.grants ?? []).map((use) => {
         const grant = view.grants.get(use.grantId);
-        const what = grant ? `${grant.description} (${grant.type}, ${grant.creditType}, ${grant.date})` : use.grantId;
+        const what = grant
+          ? `${grant.description} (${grant.type}, ${view.creditTypeNames.get(grant.creditType) ?? grant.creditType}, ${grant.date})`
+          : use.grantId;
         return html`<li><span>${what}</span> <span class="num">${showMoney(use.amount, view.currency, view.locale)}</span></li>`;
       })}
     </ul>

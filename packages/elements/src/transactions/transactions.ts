@@ -7,6 +7,7 @@ import {
   type GrantEntry,
   isGrantEntry,
   type LedgerEntry,
+  type NamedItem,
   PAYMENT_TYPE_LABELS,
   type PaymentSummary,
   type PaymentType,
@@ -121,6 +122,10 @@ export class CkTransactions extends LitElement {
   @property({ attribute: false })
   accounts: readonly AccountRecord[] | undefined;
 
+  /** The organisation's credit types (id and name), shown by name; default the data source's data set's lists. */
+  @property({ attribute: false })
+  creditTypes: readonly NamedItem[] | undefined;
+
   /** ISO 4217 currency of controlled entries; default the data source's, else USD. */
   @property()
   currency: string | undefined;
@@ -162,6 +167,13 @@ export class CkTransactions extends LitElement {
     },
     (change) => !this.accountId || change.accountIds.includes(this.accountId),
   );
+  /** The credit types' names (id → name), read once per data source: the data set is large, its lists rarely change. */
+  readonly #creditTypeNames = new SourceLoader<ReadonlyMap<string, string>>(
+    this,
+    async (source) => namesOf((await source.getDataSet())?.lists.creditTypes),
+    () => false,
+  );
+  #ownCreditTypeNames: ReadonlyMap<string, string> = new Map();
   #lines: readonly TransactionLine[] = [];
   #summary: PaymentSummary | undefined;
   #credits: CreditsByTypeReport | undefined;
@@ -186,6 +198,8 @@ export class CkTransactions extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("accountId") && changed.get("accountId") !== undefined) void this.#ledger.reload();
     this.#ledger.track(this.entries ? undefined : this.dataSource);
+    this.#creditTypeNames.track(this.creditTypes ? undefined : this.dataSource);
+    if (changed.has("creditTypes")) this.#ownCreditTypeNames = namesOf(this.creditTypes);
     const ledger = this.entries ? { entries: this.entries, accounts: this.accounts ?? [] } : this.#ledger.value;
     const locale = resolveLocale(this.locale, this.kit?.locale);
     const inputs = [ledger, this.from, this.to, this.paymentType, this.transactionType, this.accountId, this.#currency(), locale];
@@ -231,6 +245,7 @@ export class CkTransactions extends LitElement {
       credits: this.#credits,
       grants: this.#grants,
       names: this.#names,
+      creditTypeNames: (this.creditTypes ? this.#ownCreditTypeNames : this.#creditTypeNames.value) ?? new Map(),
       open: this.open,
       currency: this.#currency(),
       locale: resolveLocale(this.locale, this.kit?.locale),
@@ -345,4 +360,9 @@ export class CkTransactions extends LitElement {
   #currency(): string {
     return this.currency ?? this.dataSource?.currency ?? "USD";
   }
+}
+
+/** A list's names by id (an item without a name is left out: its id is shown). */
+function namesOf(items: readonly NamedItem[] | undefined): ReadonlyMap<string, string> {
+  return new Map((items ?? []).flatMap((item) => (item?.name ? [[item.id, item.name] as const] : [])));
 }
