@@ -16,6 +16,7 @@ export { canonicalAmount, DERIVED_MARK, sweepKey, validateEntry, validateJournal
 export * from "./ledger/waterfall.js";
 export * from "./mass-credit/index.js";
 export * from "./money.js";
+export * from "./money-format.js";
 export type * from "./ports.js";
 export * from "./reports/index.js";
 export * from "./settings.js";

@@ -1,5 +1,6 @@
 import { expect } from "chai";
-import { add, formatMoney, money, parseLocalizedMoney, toAmountString } from "../../../packages/core/src/money.js";
+import { add, money, toAmountString } from "../../../packages/core/src/money.js";
+import { formatMoney, parseLocalizedMoney } from "../../../packages/core/src/money-format.js";
 import { errorOf } from "../fixtures.js";
 
 /** What the platform's Intl prints, for strings whose spaces and symbols vary by ICU version. */

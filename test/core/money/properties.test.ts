@@ -4,17 +4,16 @@ import {
   add,
   compare,
   equals,
-  formatMoney,
   max,
   min,
   money,
-  parseLocalizedMoney,
   parseMoney,
   subtract,
   sum,
   toAmountString,
   toMinorUnits,
 } from "../../../packages/core/src/money.js";
+import { formatMoney, parseLocalizedMoney } from "../../../packages/core/src/money-format.js";
 import { amountString, CURRENCIES, currencyAndAmount, FRACTION_DIGITS, LOCALES, type TestCurrency } from "./arbitraries.js";
 
 const RUNS = { numRuns: 1000 };

@@ -3,7 +3,8 @@
  * take from account credit the admin chose not to apply.
  */
 import type { AccountSnapshot } from "../ledger/account-state.js";
-import { add, formatMoney, fromAmountString, isPositive, isZero, type Money, min, sum, toAmountString, zero } from "../money.js";
+import { add, fromAmountString, isPositive, isZero, type Money, min, sum, toAmountString, zero } from "../money.js";
+import { formatMoney } from "../money-format.js";
 import type { OrgSettings } from "../settings.js";
 import type { CheckoutLine, CheckoutWarning } from "./types.js";
 

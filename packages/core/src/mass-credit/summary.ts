@@ -5,7 +5,8 @@
  */
 import { assertInput, assertObject } from "../errors.js";
 import { checkFields } from "../ledger/validate-entry.js";
-import { formatMoney, fromAmountString } from "../money.js";
+import { fromAmountString } from "../money.js";
+import { formatMoney } from "../money-format.js";
 import { isMassCreditIndex, type ListLookup, lookupLists, type MassCreditIndex } from "./data-index.js";
 import {
   type IssueMode,

@@ -1,0 +1,102 @@
+/**
+ * Money for people: formatting in the host's locale and reading back what a
+ * person typed there (group and decimal separators, currency signs, the
+ * locale's own digits). Exact decimals throughout; checks are `parseMoney`'s.
+ */
+import { assertInput, CreditKitError } from "./errors.js";
+import { type AmountSign, assertMoney, type CurrencyCode, type Money, minorUnit, parseMoney, toAmountString } from "./money.js";
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** Builds a formatter for a host's locale; a locale that is not a language tag is `invalid-input`, not a RangeError. */
+function withLocale<T>(locale: unknown, make: () => T): T {
+  assertInput(locale === undefined || typeof locale === "string", "locale");
+  try {
+    return make();
+  } catch (error) {
+    assertInput(!(error instanceof RangeError || error instanceof TypeError), "locale");
+    throw error;
+  }
+}
+
+function formatterFor(currency: CurrencyCode, locale: string | undefined): Intl.NumberFormat {
+  const key = `${locale ?? ""}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const digits = minorUnit(currency);
+    formatter = withLocale(
+      locale,
+      () => new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+    );
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * Formats for people in the host's locale ("$1,234.50", "1.234,50 €").
+ * The exact decimal string goes to Intl, never a float.
+ */
+export function formatMoney(m: Money, locale?: string): string {
+  assertMoney(m);
+  return formatterFor(m.currency, locale).format(toAmountString(m) as Intl.StringNumericLiteral);
+}
+
+/**
+ * Parses what a person typed or what `formatMoney` printed in `locale`
+ * ("$1,234.50", "1.234,50 €", "1234.5"): currency signs, spaces and the
+ * locale's group separators are dropped, its decimal separator read as ".",
+ * then the result is checked like `parseMoney`.
+ */
+export function parseLocalizedMoney<C extends CurrencyCode>(
+  input: unknown,
+  currency: C,
+  locale?: string,
+  sign: AmountSign = "non-negative",
+): Money<C> {
+  if (typeof input !== "string") return parseMoney(input, currency, sign);
+  const parts = formatterFor(currency, locale).formatToParts("-11111.1" as Intl.StringNumericLiteral);
+  const group = parts.find((p) => p.type === "group")?.value ?? ",";
+  const decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
+  const symbol = parts.find((p) => p.type === "currency")?.value ?? currency;
+  let text = input.split(symbol).join("").split(currency).join("");
+  text = text.replace(/[\s\u00a0\u202f\u061c\u200e\u200f]/g, "").replace(/[\u2212\u2012\u2013]/g, "-");
+  text = toAsciiDigits(text, locale);
+  if (group.trim() !== "" && text.includes(group)) {
+    // A group separator only where the locale puts one ("1,234", "12,34,567"), never in
+    // a fraction: "12.50" typed in de-DE, or "1,5" in en-US, is refused, not read as 1250 or 15.
+    const [whole = "", ...fraction] = decimal === group ? [text] : text.split(decimal);
+    const [lead = "", ...groups] = whole.split(group);
+    const last = groups[groups.length - 1] ?? "";
+    if (
+      fraction.some((f) => f.includes(group)) ||
+      !/^[+-]?\d{1,3}$/.test(lead) ||
+      !groups.every((g) => /^\d{2,3}$/.test(g)) ||
+      !/^\d{3}$/.test(last)
+    ) {
+      throw new CreditKitError("invalid-amount", { input });
+    }
+    text = text.split(group).join("");
+  }
+  if (decimal !== ".") {
+    if (text.includes(".") && group.trim() !== ".") throw new CreditKitError("invalid-amount", { input });
+    text = text.split(decimal).join(".");
+  }
+  return parseMoney(text, currency, sign);
+}
+
+const digitMaps = new Map<string, Map<string, string>>();
+
+/** Maps the locale's own digits (Arabic-Indic, Devanagari …) to ASCII. */
+function toAsciiDigits(text: string, locale: string | undefined): string {
+  const key = locale ?? "";
+  let map = digitMaps.get(key);
+  if (!map) {
+    const plain = withLocale(locale, () => new Intl.NumberFormat(locale, { useGrouping: false }));
+    map = new Map(Array.from({ length: 10 }, (_, d) => [plain.format(d), String(d)] as const));
+    digitMaps.set(key, map);
+  }
+  let out = "";
+  for (const ch of text) out += map.get(ch) ?? ch;
+  return out;
+}
