@@ -246,10 +246,23 @@ const valueSql = (c: Column) => {
   return x;
 };
 
-/** Inserts one encoded table, CHUNK rows per statement. */
+/** A bare SQL identifier: the table and column names below are this module's own literals, checked anyway. */
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function identifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`Not an SQL identifier: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/**
+ * Inserts one encoded table, CHUNK rows per statement. Only identifiers are
+ * spliced into the statement (checked by `identifier`); every value, and the
+ * organisation, travels as a parameter.
+ */
 export async function insertTable(tx: Queryable, orgId: string, t: TableRows): Promise<void> {
+  identifier(t.table);
   const fixed = Object.entries(t.fixed ?? {});
-  const names = [...fixed.map(([name]) => name), t.positionColumn, ...t.columns.map((c) => c.name)];
+  const names = [...fixed.map(([name]) => name), t.positionColumn, ...t.columns.map((c) => c.name)].map(identifier);
   const at = 3 + fixed.length;
   const sql = `INSERT INTO ${t.table} (org_id, ${names.join(", ")})
     SELECT $1, ${fixed.map((_, i) => `$${3 + i}, `).join("")}x.n - 1 + $2::int, ${t.columns.map(valueSql).join(", ")}

@@ -16,7 +16,7 @@ import { GROUPS, WriteQueue } from "./write-queue.js";
 
 export type FeesOwed = ReturnType<Journal["feesOwed"]>;
 
-/** A reservation row as the core's `Reservation`. */
+/** A reservation row as the core's `Reservation`: a constant expression, no input in it, spliced into queries. */
 export const AS_RESERVATION = `jsonb_build_object('key', key, 'accountId', account_id, 'feeIds', to_jsonb(fee_ids), 'grants', grants, 'credit', credit::text)`;
 
 /** An invoice of the batch a ledger serves: its key's account and fees. */
