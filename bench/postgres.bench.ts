@@ -19,9 +19,10 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { type AccountSnapshot, type CheckoutPlan, planCheckout, planRun, previewMassCredit, type RunPlan } from "@creditkit/core";
+import { type AccountSnapshot, type CheckoutPlan, planCheckout, type RunPlan } from "@creditkit/core";
 import { createPostgresDataSource, type Db, openPostgresLedger, type PostgresDataSource } from "../packages/postgres/src/index.js";
 import { DEFAULT_RUN_CHUNK } from "../packages/postgres/src/runs.js";
+import { familyRunPlan } from "../test/postgres/helpers.js";
 
 const url = process.env.DATABASE_URL;
 const pglite = !url;
@@ -127,36 +128,7 @@ async function floor(db: Db, clients: number, hot: boolean): Promise<Figures> {
   });
 }
 
-function massPlan(families: number, runId: string): RunPlan {
-  const none: readonly { id: string; name: string }[] = [];
-  const preview = previewMassCredit(
-    {
-      description: "Pool closed",
-      creditType: "weather",
-      date: "2026-11-20",
-      amount: "5.00",
-      currency: "USD",
-      mode: "family",
-      location: "down",
-      onlyOutstanding: false,
-    } as never,
-    {
-      currency: "USD",
-      lists: {
-        creditTypes: [{ id: "weather", name: "Weather" }],
-        chargeCategories: none,
-        locations: [{ id: "down", name: "Down" }],
-        offerings: [],
-        autopayMethods: none,
-      },
-      families: accountsOf("m", families).map((f) => ({ ...f, status: "active", keywords: [], autopayMethods: [], location: "down" })),
-      students: [],
-      enrollments: [],
-      fees: [],
-    } as never,
-  );
-  return planRun(preview, { runId });
-}
+const massPlan = (families: number, runId: string): RunPlan => familyRunPlan(accountsOf("m", families), runId);
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 

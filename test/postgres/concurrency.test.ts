@@ -6,10 +6,10 @@
  * run credit each row once. Prints a quick commits/s figure per engine.
  */
 import type { CreditPaymentEntry, RunPlan } from "@creditkit/core";
-import { isCreditKitError, planRun, previewMassCredit } from "@creditkit/core";
+import { isCreditKitError } from "@creditkit/core";
 import { expect } from "chai";
 import { createPostgresDataSource, type Db } from "../../packages/postgres/src/index.js";
-import { fee, freshLedger, grant, holdAccountLock, perEngine } from "./helpers.js";
+import { familyRunPlan, fee, freshLedger, grant, holdAccountLock, perEngine } from "./helpers.js";
 
 function creditPayment(accountId: string, key: string, feeId: string, grantId: string, amount: string): CreditPaymentEntry {
   return {
@@ -25,43 +25,12 @@ function creditPayment(accountId: string, key: string, feeId: string, grantId: s
   };
 }
 
-function runPlan(families: readonly string[], runId: string): RunPlan {
-  const none: readonly { id: string; name: string }[] = [];
-  const preview = previewMassCredit(
-    {
-      description: "Pool closed",
-      creditType: "weather",
-      date: "2026-11-20",
-      amount: "5.00",
-      currency: "USD",
-      mode: "family",
-      location: "down",
-      onlyOutstanding: false,
-    } as never,
-    {
-      currency: "USD",
-      lists: {
-        creditTypes: [{ id: "weather", name: "Weather" }],
-        chargeCategories: none,
-        locations: [{ id: "down", name: "Down" }],
-        offerings: [],
-        autopayMethods: none,
-      },
-      families: families.map((id, i) => ({
-        id,
-        name: `Family ${i + 1}`,
-        status: "active",
-        keywords: [],
-        autopayMethods: [],
-        location: "down",
-      })),
-      students: [],
-      enrollments: [],
-      fees: [],
-    } as never,
+/** The core's plan crediting each of `families` once. */
+const runPlan = (families: readonly string[], runId: string): RunPlan =>
+  familyRunPlan(
+    families.map((id, i) => ({ id, name: `Family ${i + 1}` })),
+    runId,
   );
-  return planRun(preview, { runId });
-}
 
 perEngine("postgres concurrency", (db, engine) => {
   it("one key committed by 12 writers at once is written once: the others are duplicates, or conflicts when their entries differ", async () => {

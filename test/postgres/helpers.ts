@@ -5,7 +5,7 @@
  * apart), and small entry builders.
  */
 import type { FeeEntry, GrantEntry } from "@creditkit/core";
-import { isCreditKitError } from "@creditkit/core";
+import { isCreditKitError, planRun, previewMassCredit, type RunPlan } from "@creditkit/core";
 import { expect } from "chai";
 import {
   createPostgresDataSource,
@@ -136,4 +136,36 @@ export async function holdAccountLock(db: Db, orgId: string, accountId: string):
       await holder;
     },
   };
+}
+
+/** A once-per-family mass credit of 5.00 to every family named (accounts with those ids must be open), planned by the core. */
+export function familyRunPlan(families: readonly { readonly id: string; readonly name: string }[], runId: string): RunPlan {
+  const none: readonly { id: string; name: string }[] = [];
+  const preview = previewMassCredit(
+    {
+      description: "Pool closed",
+      creditType: "weather",
+      date: "2026-11-20",
+      amount: "5.00",
+      currency: "USD",
+      mode: "family",
+      location: "down",
+      onlyOutstanding: false,
+    } as never,
+    {
+      currency: "USD",
+      lists: {
+        creditTypes: [{ id: "weather", name: "Weather" }],
+        chargeCategories: none,
+        locations: [{ id: "down", name: "Down" }],
+        offerings: [],
+        autopayMethods: none,
+      },
+      families: families.map((f) => ({ ...f, status: "active", keywords: [], autopayMethods: [], location: "down" })),
+      students: [],
+      enrollments: [],
+      fees: [],
+    } as never,
+  );
+  return planRun(preview, { runId });
 }
