@@ -24,8 +24,32 @@ type Story = StoryObj;
 /** Admin pay window: the switch is on only when the credit covers the chosen fees; the credit amount can be lowered. */
 export const Admin: Story = { args: { channel: "admin" } };
 
-/** Point of sale: the switch is on whenever credit is available; Charge to Account is offered. */
+/** Point of sale: a sale holds only what the admin puts in it (unpaid fees start unticked); the switch is on whenever credit is available; Charge to Account is offered. */
 export const PointOfSale: Story = { args: { channel: "pos" } };
+
+/** Point of sale with items rung up: charged to the account, the result names what auto-apply then used, in the same figures as the header. */
+export const PointOfSaleWithItems: Story = {
+  args: { channel: "pos" },
+  loaders: [async () => ({ source: await storySource({ ...BUSY_FAMILY, settings: { autoApply: true } }) })],
+  render: (args, { loaded }) => html`
+    <ck-provider .dataSource=${loaded.source} locale=${args.locale}>
+      <ck-pay-window
+        channel="pos"
+        account-id=${ACCOUNT}
+        .charges=${[
+          { itemId: "goggles", category: "merchandise", description: "Goggles", amount: "18.50" },
+          { itemId: "cap", category: "merchandise", description: "Swim cap", amount: "10.00" },
+        ]}
+      ></ck-pay-window>
+    </ck-provider>
+  `,
+};
+
+/** Member portal, a family that owes nothing: no pay form, no error — just that there is nothing to pay. */
+export const PortalNothingOwed: Story = {
+  args: { channel: "portal" },
+  loaders: [async () => ({ source: await storySource({ credit: "10.00" }) })],
+};
 
 /** Member portal: card or bank only; the switch is on whenever credit is available. */
 export const Portal: Story = { args: { channel: "portal" } };

@@ -63,11 +63,14 @@ export async function accountSource(spec: AccountSpec = {}): Promise<StoreDataSo
   return source;
 }
 
-/** Mounts a pay window for the account inside a provider and waits until its fees show. */
+/**
+ * Mounts a pay window for the account inside a provider and waits until its fees show. At the point of sale a sale
+ * holds only what the admin puts in it: unless `pick` is false, every unpaid fee is ticked into the sale, by click.
+ */
 export async function mountPayWindow(
   source: StoreDataSource | undefined,
   channel: Channel,
-  options: { charges?: readonly NewCharge[]; locale?: string } = {},
+  options: { charges?: readonly NewCharge[]; locale?: string; pick?: boolean } = {},
 ): Promise<CkPayWindow> {
   const wrapper = await fixture<HTMLElement>(html`
     <ck-provider .dataSource=${source} locale=${options.locale ?? "en-US"}>
@@ -75,8 +78,14 @@ export async function mountPayWindow(
     </ck-provider>
   `);
   const pw = wrapper.querySelector("ck-pay-window") as CkPayWindow;
-  await waitUntil(() => pw.shadowRoot?.querySelector("[part~=fees]"), "the pay window shows the fees");
+  await waitUntil(() => pw.shadowRoot?.querySelector("[part~=fees], [part~=nothing-owed]"), "the pay window shows the fees");
   await pw.updateComplete;
+  if (channel === "pos" && options.pick !== false) {
+    for (const box of pw.shadowRoot?.querySelectorAll<HTMLInputElement>("[part~=fee] input[type=checkbox]:not(:checked)") ?? []) {
+      box.click();
+      await pw.updateComplete;
+    }
+  }
   return pw;
 }
 

@@ -87,6 +87,7 @@ describe("<ck-pay-window> payments", () => {
     const inputs = {
       channel: "admin",
       deselected: new Set<string>(),
+      picked: new Set<string>(),
       applyCredit: false,
       creditText: "",
       rows: [],

@@ -42,7 +42,7 @@ describe("<ck-pay-window> recording", () => {
     await expect(pw).to.be.accessible();
     // Start a new payment: the result goes away and focus goes to the new payment's first fee, not the page.
     [...(pw.shadowRoot?.querySelectorAll<HTMLButtonElement>("[part~=result] button") ?? [])]
-      .find((b) => b.textContent?.trim() === "Start a new payment")
+      .find((b) => b.textContent?.trim() === "Start a new sale")
       ?.click();
     // Everything is paid, so there is no fee to choose: the window's heading takes focus.
     await waitUntil(() => pw.shadowRoot?.activeElement?.id === "title", "focus is on the window's heading");
@@ -161,7 +161,9 @@ describe("<ck-pay-window> recording", () => {
       await expect(pw).to.be.accessible();
       confirmButton(pw).click();
       await done(pw);
-      expect(textOf(pw)).to.contain("Auto-apply then applied account credit in 1 entry.");
+      expect(textOf(pw)).to.contain(
+        "Auto-apply is on, so $5.00 of account credit was then applied to unpaid fees, oldest due first: Racket restring $5.00",
+      );
       expect((await source.getAccount(ACCOUNT)).amountDue).to.equal("7.00");
     });
 

@@ -35,8 +35,10 @@ export interface TenderRow {
 /** Everything a person has entered in the pay window. */
 export interface PayInputs {
   readonly channel: Channel;
-  /** Fees the person unticked; every other unpaid fee is chosen. */
+  /** Admin and portal: fees the person unticked; every other unpaid fee is chosen. */
   readonly deselected: ReadonlySet<string>;
+  /** Point of sale: fees the person ticked into the sale; a sale holds only what was put in it. */
+  readonly picked: ReadonlySet<string>;
   /** The Apply Credit switch; undefined follows the channel's default. */
   readonly applyCredit: boolean | undefined;
   /** Admin only: a smaller credit amount as typed; empty means the maximum. */
@@ -62,6 +64,14 @@ export interface PaymentPlan {
   readonly autoText: string;
   /** The fees on offer: oldest due first, or as the person ordered them. */
   readonly fees: readonly FeeState[];
+  /** Point of sale: nothing is in the sale yet (no fee ticked, no item rung up) — a hint, not an error. */
+  readonly empty: boolean;
+}
+
+/** Whether a fee is in the payment: ticked into a sale (point of sale), or not unticked (admin, portal). */
+export function isChosen(inputs: PayInputs, fee: FeeState): boolean {
+  if (fee.reservedBy !== undefined) return false;
+  return inputs.channel === "pos" ? inputs.picked.has(fee.feeId) : !inputs.deselected.has(fee.feeId);
 }
 
 /** Methods offered per channel: members pay by card or bank in the portal. */
@@ -148,8 +158,11 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
   const currency = snapshot.currency;
   const errors = new Map<string, string>();
   const fees = orderedFees(payableFees(snapshot), inputs.order);
-  const feeIds = fees.filter((f) => f.reservedBy === undefined && !inputs.deselected.has(f.feeId)).map((f) => f.feeId);
+  const feeIds = fees.filter((f) => isChosen(inputs, f)).map((f) => f.feeId);
   const pos = inputs.channel === "pos";
+  if (pos && feeIds.length === 0 && context.charges.length === 0) {
+    return { plan: undefined, base: undefined, errors, autoText: "", fees, empty: true };
+  }
   const request: CheckoutRequest = {
     key: context.key,
     channel: inputs.channel,
@@ -181,7 +194,7 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
     errors.set(fieldOf(error, []), messageOf(error));
     // A refused credit amount: keep the switch and figures at the maximum while the person fixes it.
     base = withCredit !== request && fieldOf(error, []) === "credit-amount" ? tryPlan(() => planBase(request)) : undefined;
-    if (!base) return { plan: undefined, base: undefined, errors, autoText: "", fees };
+    if (!base) return { plan: undefined, base: undefined, errors, autoText: "", fees, empty: false };
   }
 
   const tenders: Tender[] = [];
@@ -207,19 +220,19 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
     tenderRowIds.push(row.id);
   }
   const autoText = autoAmount === "" ? "" : amountInputText(autoAmount, currency, locale);
-  if (errors.size > 0) return { plan: undefined, base, errors, autoText, fees };
+  if (errors.size > 0) return { plan: undefined, base, errors, autoText, fees, empty: false };
 
   try {
     const plan = planCheckout(snapshot, { ...withCredit, tenders }, settings);
     if (plan.entries.length === 0) {
       // No credit, no tender, nothing charged to the account: there is nothing to record.
       errors.set("tenders", "Enter a payment amount.");
-      return { plan: undefined, base, errors, autoText, fees };
+      return { plan: undefined, base, errors, autoText, fees, empty: false };
     }
-    return { plan, base, errors, autoText, fees };
+    return { plan, base, errors, autoText, fees, empty: false };
   } catch (error) {
     errors.set(fieldOf(error, tenderRowIds), messageOf(error));
-    return { plan: undefined, base, errors, autoText, fees };
+    return { plan: undefined, base, errors, autoText, fees, empty: false };
   }
 }
 

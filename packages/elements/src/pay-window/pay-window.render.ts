@@ -14,7 +14,7 @@ import { repeat } from "lit/directives/repeat.js";
 import type { ApplyCreditChangeEvent } from "../events.js";
 import type { LoadState } from "../shared/account-controller.js";
 import { showMoney } from "../shared/money-text.js";
-import { METHOD_LABELS, methodsFor, type PayInputs, type PaymentPlan } from "./checkout-form.js";
+import { isChosen, METHOD_LABELS, methodsFor, type PayInputs, type PaymentPlan } from "./checkout-form.js";
 import { isZeroAmount, renderResult, renderSummary } from "./summary.render.js";
 
 /** Everything the window shows. */
@@ -104,8 +104,9 @@ function renderBalances(snapshot: AccountSnapshot, locale: string | undefined) {
 }
 
 function renderBody(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
-  if (view.recordState === "done" && view.recorded) return renderResult(view.recorded, snapshot.currency, view.locale, on);
+  if (view.recordState === "done" && view.recorded) return renderResult(view.recorded, view, snapshot, on);
   const payment = view.payment;
+  if (view.channel !== "pos" && payment && payment.fees.length === 0) return renderNothingOwed(view);
   const errors = payment?.errors ?? new Map<string, string>();
   const busy = view.recordState === "recording";
   return html`
@@ -129,6 +130,15 @@ function renderBody(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   `;
 }
 
+/** Admin and portal, no unpaid fee: nothing to pay, so no form (and no error for a choice nobody could make). */
+function renderNothingOwed(view: PayView) {
+  const text =
+    view.channel === "portal"
+      ? "You owe nothing right now: there is nothing to pay."
+      : "Nothing is owed on this account: there is nothing to pay.";
+  return html`<p class="nothing-owed" part="nothing-owed">${text}</p>`;
+}
+
 function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   const fees = view.payment?.fees ?? [];
   const errors = view.payment?.errors ?? new Map<string, string>();
@@ -137,8 +147,13 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   const aria = invalid(errors, "fees");
   return html`
     <fieldset class="fees" part="fees" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy}>
-      <legend>Unpaid fees</legend>
+      <legend>${view.channel === "pos" ? "Unpaid fees to add to this sale" : "Unpaid fees"}</legend>
       ${fees.length === 0 ? html`<p class="muted">No unpaid fees.</p>` : nothing}
+      ${
+        view.payment?.empty
+          ? html`<p class="muted" part="hint">Nothing in this sale yet: ring up an item${fees.length > 0 ? ", or tick an unpaid fee to add it" : ""}.</p>`
+          : nothing
+      }
       <ul>
         ${repeat(
           fees,
@@ -146,7 +161,7 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
           (fee, index) => {
             const line = lines.get(fee.feeId);
             const held = fee.reservedBy !== undefined;
-            const chosen = !held && !view.inputs.deselected.has(fee.feeId);
+            const chosen = isChosen(view.inputs, fee);
             return html`
               <li class="fee" part="fee" data-fee-id=${fee.feeId}>
                 <label>

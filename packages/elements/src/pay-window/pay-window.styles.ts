@@ -328,6 +328,23 @@ export const payWindowStyles = css`
   .result > .muted {
     margin-top: var(--_ck-space);
   }
+  .swept {
+    margin-top: calc(var(--_ck-space) * 1.5);
+  }
+  .swept p {
+    margin: 0;
+  }
+  .swept ul {
+    margin: calc(var(--_ck-space) / 2) 0 0;
+    padding-left: 1.25em;
+  }
+  .swept .amount {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .nothing-owed {
+    margin: calc(var(--_ck-space) * 1.5) 0 0;
+  }
   .headline {
     margin: 0;
     font-size: 1.125em;

@@ -39,6 +39,15 @@ function newKey(): string {
  * payment — "Apply Credit" when credit pays everything. Every figure comes
  * from the core's `planCheckout`.
  *
+ * At the point of sale a sale holds only what the admin puts in it: the
+ * account's unpaid fees start unticked (tick one to add it), and an empty
+ * sale is a hint, not an error. In the admin window and the portal, an
+ * account with nothing unpaid shows that there is nothing to pay instead of a
+ * form. Once recorded, the result says what happened in one set of figures:
+ * paid, credit applied, charged to the account, what auto-apply then used
+ * (and on which fees), what stays owed on these fees, and the account's
+ * Amount Due now (the header's figure).
+ *
  * Inside a `<ck-provider>` with `account-id` it reads the account and records
  * through the data source, once per attempt (a double click or a retry never
  * records twice). Without a data source, set `snapshot` (and `settings`): on
@@ -63,6 +72,9 @@ function newKey(): string {
  * @csspart error - A message next to a field or a recording failure.
  * @csspart confirm - The button that records the payment.
  * @csspart result - What was recorded.
+ * @csspart swept - In the result: the account credit auto-apply used after the recording, fee by fee.
+ * @csspart hint - Point of sale: the note that nothing is in the sale yet.
+ * @csspart nothing-owed - Admin and portal: the note shown instead of the form when nothing is owed.
  * @cssprop --ck-color-owed - Amount Due above zero, Remaining Due.
  * @cssprop --ck-color-available - Account Credit above zero, Applied Amount.
  * @cssprop --ck-color-neutral - Zero figures.
@@ -122,6 +134,7 @@ export class CkPayWindow extends LitElement {
   @state() private inputs: PayInputs = {
     channel: "admin",
     deselected: new Set(),
+    picked: new Set(),
     applyCredit: undefined,
     creditText: "",
     rows: [{ id: 0, method: "card", amountText: null }],
@@ -155,7 +168,15 @@ export class CkPayWindow extends LitElement {
     if (changed.has("channel") && this.inputs.channel !== this.channel) {
       const methods = methodsFor(this.channel);
       const rows = this.inputs.rows.map((r) => (methods.includes(r.method) ? r : { ...r, method: methods[0] as PaymentMethod }));
-      this.inputs = { ...this.inputs, channel: this.channel, rows, applyCredit: undefined, creditText: "", chargeToAccount: false };
+      this.inputs = {
+        ...this.inputs,
+        channel: this.channel,
+        rows,
+        picked: new Set(),
+        applyCredit: undefined,
+        creditText: "",
+        chargeToAccount: false,
+      };
     }
     const snapshot = this.#snapshot();
     const before = this.#payment?.plan;
@@ -191,7 +212,12 @@ export class CkPayWindow extends LitElement {
       recorded: this.recorded,
     };
     return renderPayWindow(view, {
-      toggleFee: (feeId, chosen) => this.#edit({ deselected: toggled(this.inputs.deselected, feeId, !chosen) }),
+      toggleFee: (feeId, chosen) =>
+        this.#edit(
+          this.channel === "pos"
+            ? { picked: toggled(this.inputs.picked, feeId, chosen) }
+            : { deselected: toggled(this.inputs.deselected, feeId, !chosen) },
+        ),
       moveFee: (feeId, by) => this.#moveFee(feeId, by),
       applyCredit: (on) => this.#edit({ applyCredit: on }),
       creditText: (text) => this.#edit({ creditText: text }),
@@ -265,6 +291,7 @@ export class CkPayWindow extends LitElement {
     this.inputs = {
       ...this.inputs,
       deselected: new Set(),
+      picked: new Set(),
       applyCredit: undefined,
       creditText: "",
       chargeToAccount: false,
