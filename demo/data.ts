@@ -1,8 +1,9 @@
 /**
- * The demo's data: the embedded IndexedDB data source from @creditkit/store,
- * seeded from generated data on first load, and reset on request. A host with
- * its own backend would hand the provider its own `CreditKitDataSource`
- * instead (see the README).
+ * The browser-only demo's data: the embedded IndexedDB data source from
+ * @creditkit/store, seeded from generated data on first load, and reset on
+ * request. `npm start` uses the shared ledger instead (scripts/start-server.mjs
+ * seeds it with the same `seedDemoData`; the page reaches it with the remote
+ * data source, see main.ts).
  */
 import { endWizardSession } from "@creditkit/elements";
 import { deleteIndexedDbDataSource, openIndexedDbDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
@@ -23,21 +24,28 @@ export function demoDate(): string {
   return date;
 }
 
+/** The IndexedDB demo ledger and the date its data is centred on. */
+export interface OpenDemo {
+  readonly source: StoreDataSource;
+  readonly date: string;
+}
+
 /** Opens the demo ledger and seeds it when it is new. Auto-apply starts off, so issued credit stays visible until used. */
-export async function openDemo(onProgress: (done: number, total: number) => void): Promise<StoreDataSource> {
+export async function openDemo(onProgress: (done: number, total: number) => void): Promise<OpenDemo> {
   const source = await openIndexedDbDataSource({ name: DB_NAME, currency: DEMO_CURRENCY, settings: { autoApply: false } });
+  const date = demoDate();
   await seedDemoData(source, {
     seed: SEED,
     families: DEMO_FAMILIES,
-    date: demoDate(),
+    date,
     batchSize: 200,
     onProgress: ({ done, total }) => onProgress(done, total),
   });
-  return source;
+  return { source, date };
 }
 
 /** Deletes the demo ledger (and the wizard's session over it), then seeds a fresh one. */
-export async function resetDemo(source: StoreDataSource, onProgress: (done: number, total: number) => void): Promise<StoreDataSource> {
+export async function resetDemo(source: StoreDataSource, onProgress: (done: number, total: number) => void): Promise<OpenDemo> {
   endWizardSession(source);
   source.close();
   await deleteIndexedDbDataSource(DB_NAME);

@@ -3,19 +3,34 @@
  * elements exactly as a host would — `import "@creditkit/elements"`, one
  * `<ck-provider>` handed the data source, attributes and properties on the
  * elements, and `ck-` events wired to the host's own navigation and messages.
+ *
+ * Two data sources (config.ts): the shared ledger behind the creditkit API
+ * (`npm start`: the remote data source, a sign-in per tab, the admin or one
+ * family), or the browser's own IndexedDB ledger (`npm run start:browser`).
  */
 import "@creditkit/elements";
+import type { CreditKitDataSource } from "@creditkit/core";
+import { createRemoteDataSource, type RemoteDataSource } from "@creditkit/remote";
 import type { StoreDataSource } from "@creditkit/store";
+import { apiBase, type RemoteConfig, remoteConfig } from "./config.js";
 import { openDemo, resetDemo } from "./data.js";
-import { announce, h, page } from "./dom.js";
+import { announce, h, page, today } from "./dom.js";
 import { startMessages } from "./messages.js";
 import { batchPage, massCreditPage, memberPage, membersPage, posPage, transactionsPage } from "./pages/admin.js";
 import { portalHome, portalMember } from "./pages/portal.js";
 import { settingsPage } from "./pages/settings.js";
+import { signInPage } from "./pages/sign-in.js";
+import { type Person, signedIn, signOut, tokenGetter } from "./session.js";
 
 export interface DemoContext {
-  readonly source: StoreDataSource;
-  /** Asks for a reset of the demo data (from the settings page too). */
+  readonly source: CreditKitDataSource;
+  /** The IndexedDB ledger (browser-only mode): backups, restore, reset and the store's health. */
+  readonly store?: StoreDataSource;
+  /** Who this tab is signed in as (shared-ledger mode). */
+  readonly person?: Person;
+  /** The demo's "today": the wizard's far-date check and the batch's id. */
+  readonly date: string;
+  /** Asks for a reset of the demo data (browser-only mode, from the settings page too). */
   reset(): Promise<void>;
 }
 
@@ -35,6 +50,12 @@ const ROUTES: readonly Route[] = [
 const view = document.getElementById("view") as HTMLElement;
 const provider = document.querySelector("ck-provider") as HTMLElementTagNameMap["ck-provider"];
 const resetButton = document.getElementById("reset") as HTMLButtonElement;
+const signOutButton = document.getElementById("sign-out") as HTMLButtonElement;
+const where = document.getElementById("where") as HTMLElement;
+const adminNav = document.getElementById("nav-admin") as HTMLElement;
+const nav = document.querySelector(".sidenav") as HTMLElement;
+const portalLink = document.getElementById("portal-link") as HTMLAnchorElement;
+const config = remoteConfig();
 let ctx: DemoContext | undefined;
 let rendering = 0;
 
@@ -52,10 +73,17 @@ function progressView(title: string): { node: HTMLElement; update: (done: number
   };
 }
 
-async function render(): Promise<void> {
-  if (!ctx) return;
-  const path = location.hash.replace(/^#/, "") || "/admin/members";
-  const turn = ++rendering;
+/** The path shown: a member sees only their own family's portal (any other address is replaced by it). */
+function routeOf(context: DemoContext): string {
+  const asked = location.hash.replace(/^#/, "");
+  const own = context.person?.role === "member" && context.person.accountId;
+  if (!own) return asked || "/admin/members";
+  const path = `/portal/${encodeURIComponent(own)}`;
+  if (asked !== path) history.replaceState(null, "", `#${path}`);
+  return path;
+}
+
+function markCurrent(path: string): void {
   for (const link of document.querySelectorAll<HTMLAnchorElement>(".sidenav a")) {
     const target = link.getAttribute("href")?.slice(1) ?? "";
     const current =
@@ -65,6 +93,25 @@ async function render(): Promise<void> {
     if (current) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
+}
+
+function show(node: Node): void {
+  view.replaceChildren(node);
+  const heading = view.querySelector("h1");
+  document.title = `${heading?.textContent ?? "creditkit"} — Riverside Aquatics`;
+  if (document.activeElement !== document.body || location.hash) heading?.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
+}
+
+async function render(): Promise<void> {
+  if (config && location.hash === "#/sign-in") {
+    await showSignIn(config);
+    return;
+  }
+  if (!ctx) return;
+  const path = routeOf(ctx);
+  const turn = ++rendering;
+  markCurrent(path);
   const route = ROUTES.map(([pattern, build]) => [path.match(pattern), build] as const).find(([match]) => match);
   let node: Node;
   try {
@@ -76,21 +123,21 @@ async function render(): Promise<void> {
   }
   if (turn !== rendering) return;
   // A store open read-only (a corrupt record) or stopped (upgraded in another tab) says so on every page.
-  const health = ctx.source.health();
-  if (health.state !== "ok") {
+  const health = ctx.store?.health();
+  if (health && health.state !== "ok") {
     const backup = health.state === "read-only" ? h("a", { href: "#/admin/settings" }, "Download a backup") : null;
     node = h("div", {}, h("p", { role: "alert", class: "store-problem" }, health.error.message, " ", backup), node);
   }
-  view.replaceChildren(node);
-  const heading = view.querySelector("h1");
-  document.title = `${heading?.textContent ?? "creditkit"} — Riverside Aquatics`;
-  if (document.activeElement !== document.body || location.hash) heading?.focus({ preventScroll: true });
-  window.scrollTo(0, 0);
+  show(node);
 }
 
-async function start(source: StoreDataSource): Promise<void> {
-  const context: DemoContext = {
-    source,
+// ——— Browser-only mode: the IndexedDB ledger ———
+
+async function startStore(store: StoreDataSource, date: string): Promise<void> {
+  ctx = {
+    source: store,
+    store,
+    date,
     reset: async () => {
       if (
         !window.confirm(
@@ -101,23 +148,85 @@ async function start(source: StoreDataSource): Promise<void> {
       resetButton.disabled = true;
       const progress = progressView("Resetting the demo data");
       view.replaceChildren(progress.node);
-      const fresh = await resetDemo(source, progress.update);
+      const fresh = await resetDemo(store, progress.update);
       resetButton.disabled = false;
-      await start(fresh);
+      await startStore(fresh.source, fresh.date);
       announce("The demo data was reset.");
     },
   };
-  ctx = context;
+  provider.dataSource = store;
+  await render();
+}
+
+// ——— Shared-ledger mode: the remote data source, signed in per tab ———
+
+let remote: RemoteDataSource | undefined;
+
+function showPerson(person: Person | undefined): void {
+  const who = person?.role === "member" ? `${person.name} (family)` : person?.name;
+  where.textContent = who ? `Shared ledger · signed in as ${who}` : "Shared ledger on the creditkit server";
+  signOutButton.hidden = !person;
+  nav.hidden = !person;
+  adminNav.hidden = person?.role === "member";
+  portalLink.textContent = person?.role === "admin" ? "Preview a family" : "My account";
+}
+
+async function showSignIn(settings: RemoteConfig, notice?: string): Promise<void> {
+  markCurrent("/sign-in");
+  try {
+    show(await signInPage(settings, (person) => void startRemote(settings, person), notice));
+  } catch (error) {
+    show(page("The demo could not reach the server", error instanceof Error ? error.message : String(error)));
+  }
+}
+
+async function startRemote(settings: RemoteConfig, person: Person | undefined): Promise<void> {
+  remote?.close();
+  remote = undefined;
+  ctx = undefined;
+  showPerson(person);
+  if (!person) {
+    if (location.hash !== "#/sign-in") history.replaceState(null, "", "#/sign-in");
+    await showSignIn(settings);
+    return;
+  }
+  let source: RemoteDataSource;
+  try {
+    source = await createRemoteDataSource({ url: apiBase(settings), getToken: tokenGetter(settings) });
+  } catch (error) {
+    // A token the server no longer accepts (a new data folder, another secret): sign in again.
+    signOut();
+    showPerson(undefined);
+    history.replaceState(null, "", "#/sign-in");
+    await showSignIn(settings, `Please sign in again (${error instanceof Error ? error.message : String(error)}).`);
+    return;
+  }
+  remote = source;
+  ctx = { source, person, date: today(), reset: async () => undefined };
   provider.dataSource = source;
+  const home = person.role === "member" && person.accountId ? `#/portal/${encodeURIComponent(person.accountId)}` : "#/admin/members";
+  if (location.hash === "#/sign-in" || location.hash === "" || person.role === "member") history.replaceState(null, "", home);
   await render();
 }
 
 resetButton.addEventListener("click", () => void ctx?.reset());
+signOutButton.addEventListener("click", () => {
+  signOut();
+  if (config) void startRemote(config, undefined);
+});
 startMessages();
 window.addEventListener("hashchange", () => void render());
 
-const first = progressView("Preparing the demo");
-view.replaceChildren(first.node);
-openDemo(first.update).then(start, (error: unknown) => {
-  view.replaceChildren(page("The demo could not start", error instanceof Error ? error.message : String(error)));
-});
+if (config) {
+  resetButton.hidden = true;
+  void startRemote(config, signedIn());
+} else {
+  const first = progressView("Preparing the demo");
+  view.replaceChildren(first.node);
+  openDemo(first.update).then(
+    ({ source, date }) => startStore(source, date),
+    (error: unknown) => {
+      view.replaceChildren(page("The demo could not start", error instanceof Error ? error.message : String(error)));
+    },
+  );
+}

@@ -1,6 +1,5 @@
 /** The admin area: members report → member page, point of sale, mass credit, batch collection, transactions. */
 import type { NewCharge } from "@creditkit/core";
-import { demoDate } from "../data.js";
 import { announce, h, page, panel } from "../dom.js";
 import type { DemoContext } from "../main.js";
 import { accountChooser, accountName, money, paymentMessage } from "./shared.js";
@@ -100,7 +99,7 @@ export async function massCreditPage(ctx: DemoContext): Promise<Node> {
     location: dataSet?.lists.locations[0]?.id,
     heading: "Issue a mass credit",
     // The demo's "today" (its data is generated around it): a credit date more than a year from it asks first.
-    today: demoDate(),
+    today: ctx.date,
   });
   const after = h("div", { class: "after-run", "aria-live": "polite" });
   wizard.addEventListener("ck-mass-credit-processed", (event) => {
@@ -122,8 +121,8 @@ export async function massCreditPage(ctx: DemoContext): Promise<Node> {
   );
 }
 
-export function batchPage(): Node {
-  const batch = h("ck-batch-collect", { "batch-id": `dues-${demoDate().slice(0, 7)}`, heading: "Collect unpaid fees by card on file" });
+export function batchPage(ctx: DemoContext): Node {
+  const batch = h("ck-batch-collect", { "batch-id": `dues-${ctx.date.slice(0, 7)}`, heading: "Collect unpaid fees by card on file" });
   batch.addEventListener("ck-batch-complete", (event) => {
     const { counts } = event.detail.summary;
     const paid = (counts["paid-by-credit"] ?? 0) + (counts["paid-by-charge-and-credit"] ?? 0) + (counts["paid-by-charge"] ?? 0);

@@ -1,4 +1,5 @@
 /** The member portal: a member sees their balance and transactions and pays with credit. */
+import { DEMO_LISTS } from "@creditkit/core/demo";
 import { announce, h, page, panel } from "../dom.js";
 import type { DemoContext } from "../main.js";
 import { accountChooser, accountName, paymentMessage } from "./shared.js";
@@ -21,6 +22,16 @@ export async function portalHome(ctx: DemoContext): Promise<Node> {
   open.addEventListener("click", () => {
     if (chosen) location.hash = `#/portal/${encodeURIComponent(chosen)}`;
   });
+  if (ctx.person) {
+    // Shared ledger: the admin previews a family's portal; being the family is a sign-in of its own.
+    open.textContent = "Preview";
+    return page(
+      "Member portal",
+      "Preview what a family sees, as the admin. To be a family yourself, sign in as one in another tab: each tab signs in on its own.",
+      panel("Preview a family's portal", h("div", { class: "row" }, chooser, open)),
+      h("p", {}, h("a", { href: "#/sign-in", target: "_blank" }, "Open the sign-in page in a new tab")),
+    );
+  }
   return page(
     "Member portal",
     "What a family sees when it signs in to the club's site. The demo has no passwords: pick a family.",
@@ -31,23 +42,30 @@ export async function portalHome(ctx: DemoContext): Promise<Node> {
 export async function portalMember(ctx: DemoContext, accountId: string): Promise<Node> {
   const name = await accountName(ctx.source, accountId);
   localStorage.setItem(REMEMBERED, accountId);
+  const member = ctx.person?.role === "member";
   const pay = h("ck-pay-window", { channel: "portal", "account-id": accountId, heading: "Pay my fees" });
   pay.addEventListener("ck-payment-recorded", (event) =>
     announce(paymentMessage("Thank you", event.detail.status, event.detail.plan.appliedCredit)),
   );
+  const transactions = h("ck-transactions", { "account-id": accountId, heading: "My transactions" });
+  // A member may not read the organisation's data set: the host names its credit types itself.
+  if (member) transactions.creditTypes = DEMO_LISTS.creditTypes;
   return page(
     `Welcome, ${greetingName(name)}`,
     "Your balance, your payments and credits, and paying your fees — with your Account Credit first.",
-    h(
-      "p",
-      {},
-      h("a", { href: "#/portal" }, "Switch family"),
-      " · ",
-      h("a", { href: `#/admin/member/${encodeURIComponent(accountId)}` }, "Admin view of this account"),
-    ),
+    // A family signed in to the shared ledger has no other family and no admin view to go to.
+    member
+      ? null
+      : h(
+          "p",
+          {},
+          h("a", { href: "#/portal" }, "Switch family"),
+          " · ",
+          h("a", { href: `#/admin/member/${encodeURIComponent(accountId)}` }, "Admin view of this account"),
+        ),
     h("ck-balance", { "account-id": accountId }),
     h("div", { class: "narrow" }, pay),
-    h("ck-transactions", { "account-id": accountId, heading: "My transactions" }),
+    transactions,
   );
 }
 

@@ -1,5 +1,6 @@
 /** The organisation's settings, read and written through the data source; a backup to download and to restore; the reset. */
 import type { OrgSettings } from "@creditkit/core";
+import type { StoreDataSource } from "@creditkit/store";
 import { announce, announceError, download, h, page, panel } from "../dom.js";
 import type { DemoContext } from "../main.js";
 
@@ -38,9 +39,33 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
       h("p", { id: `${id}-help`, class: "help" }, help),
     );
   });
+  return page(
+    "Settings",
+    "How credit moves for the whole organisation. Changes are saved at once and every element follows them.",
+    panel("Account credit", ...fields),
+    ctx.store ? demoDataPanel(ctx, ctx.store) : sharedLedgerPanel(),
+  );
+}
+
+/** The shared ledger lives on the server: seeded afresh from the command line, never from a browser. */
+function sharedLedgerPanel(): HTMLElement {
+  return panel(
+    "Demo data",
+    h(
+      "p",
+      { class: "help" },
+      "This ledger is shared by every browser signed in to the creditkit server. To start afresh, stop the server and run ",
+      h("code", {}, "npm start -- --reset"),
+      " (it deletes the data folder and seeds new data).",
+    ),
+  );
+}
+
+/** Browser-only mode: a backup of this browser's ledger to download and to restore, and the reset. */
+function demoDataPanel(ctx: DemoContext, store: StoreDataSource): HTMLElement {
   const backup = h("button", { type: "button", class: "secondary" }, "Download a backup (JSON)");
   backup.addEventListener("click", async () => {
-    const data = await ctx.source.exportLedger();
+    const data = await store.exportLedger();
     download(`creditkit-backup-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data, null, 2), "application/json");
   });
   const file = h("input", { type: "file", accept: "application/json,.json", hidden: true, "aria-label": "Backup file" });
@@ -58,8 +83,8 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
       } catch {
         throw new Error(`${chosen.name} is not a JSON file.`);
       }
-      await ctx.source.importLedger(data);
-      const [accounts, runs] = await Promise.all([ctx.source.getAccounts(), ctx.source.listRuns()]);
+      await store.importLedger(data);
+      const [accounts, runs] = await Promise.all([store.getAccounts(), store.listRuns()]);
       announce(`Backup restored: ${accounts.length} accounts and ${runs.length} mass-credit run${runs.length === 1 ? "" : "s"}.`);
     } catch (error) {
       announceError(`Not restored, nothing changed: ${error instanceof Error ? error.message : String(error)}`);
@@ -69,18 +94,13 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
   });
   const reset = h("button", { type: "button", class: "danger" }, "Reset demo data");
   reset.addEventListener("click", () => void ctx.reset());
-  return page(
-    "Settings",
-    "How credit moves for the whole organisation. Changes are saved at once and every element follows them.",
-    panel("Account credit", ...fields),
-    panel(
-      "Demo data",
-      h(
-        "p",
-        { class: "help" },
-        "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.",
-      ),
-      h("div", { class: "row" }, backup, restore, file, reset),
+  return panel(
+    "Demo data",
+    h(
+      "p",
+      { class: "help" },
+      "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.",
     ),
+    h("div", { class: "row" }, backup, restore, file, reset),
   );
 }

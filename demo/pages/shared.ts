@@ -1,6 +1,5 @@
 /** Helpers the demo's pages share: account names and a searchable account chooser. */
-import { type CommitResult, formatMoney, fromAmountString } from "@creditkit/core";
-import type { StoreDataSource } from "@creditkit/store";
+import { type CommitResult, type CreditKitDataSource, formatMoney, fromAmountString } from "@creditkit/core";
 import { h } from "../dom.js";
 
 /** The demo ledger's currency. */
@@ -12,14 +11,14 @@ export function money(amount: string): string {
   return formatMoney(fromAmountString(amount, DEMO_CURRENCY), locale);
 }
 
-export async function accountName(source: StoreDataSource, accountId: string): Promise<string> {
+export async function accountName(source: CreditKitDataSource, accountId: string): Promise<string> {
   const snapshot = await source.getAccount(accountId);
   return snapshot.account.name;
 }
 
 /** A labelled select of every account, sorted by name (ids tell namesakes apart). Calls `onChange` now and on each choice. */
 export async function accountChooser(
-  source: StoreDataSource,
+  source: CreditKitDataSource,
   id: string,
   label: string,
   onChange: (accountId: string) => void,

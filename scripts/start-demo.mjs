@@ -1,0 +1,37 @@
+// The demo host site on Vite's dev server, wired to a creditkit API: `/api` is proxied to it (one
+// origin: no CORS, the same paths a host mounting the API under its own domain would use, and the
+// page's source live-reloads), and the page is told to use the remote data source through a JSON
+// config it reads at start (demo/config.ts). Without that config the page uses IndexedDB.
+import { fileURLToPath } from "node:url";
+import { createServer } from "vite";
+
+const configFile = fileURLToPath(new URL("../vite.config.ts", import.meta.url));
+
+/** What the page reads from `#creditkit-demo-config` (see demo/config.ts). */
+function configTag(config) {
+  // JSON in a script element: "<" escaped so no value can close the element.
+  const json = JSON.stringify(config).replace(/</g, "\\u003c");
+  return { tag: "script", attrs: { type: "application/json", id: "creditkit-demo-config" }, children: json, injectTo: "head" };
+}
+
+/**
+ * Serves the demo against `apiUrl` (e.g. http://127.0.0.1:8787). `port` defaults to 5173 (the next
+ * free one if taken; 0 picks any). Returns the demo's URL and `close()`.
+ */
+export async function startDemoSite({ apiUrl, orgId, port, logLevel = "info", cacheDir }) {
+  const server = await createServer({
+    configFile,
+    logLevel,
+    clearScreen: false,
+    ...(cacheDir ? { cacheDir } : {}),
+    server: {
+      ...(port !== undefined ? { port, strictPort: false } : {}),
+      // The change stream (server-sent events) passes through as it comes.
+      proxy: { "/api": { target: apiUrl, changeOrigin: false } },
+    },
+    plugins: [{ name: "creditkit-demo-config", transformIndexHtml: () => [configTag({ mode: "remote", api: "", orgId })] }],
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${server.config.server.port}/`;
+  return { url, close: () => server.close() };
+}

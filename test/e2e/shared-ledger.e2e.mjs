@@ -1,0 +1,209 @@
+// `npm run test:e2e`, second part: the demo on the shared ledger, two people in two browsers (issue #15's
+// proof). A real creditkit API (scripts/start-server.mjs as a child process: PGlite in a temporary data
+// folder, or the PostgreSQL server of DATABASE_URL in an organisation of its own) and the demo site wired to
+// it (scripts/start-demo.mjs, as `npm start` serves it). Two Chromium contexts, each signed in on its own:
+// the admin issues a mass credit through the wizard; the family's page shows the credit without a reload;
+// the family pays with it; the admin's transactions page shows the Payment (AC) line without a reload.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { CHROMIUM_FLAGS, chromiumPath, hasChromium, INSTALL_HINT } from "../../scripts/chromium.mjs";
+import { startDemoSite } from "../../scripts/start-demo.mjs";
+
+if (!hasChromium()) {
+  console.error(`No Chromium at ${chromiumPath()}. Install it with: sudo ${INSTALL_HINT}  (or set CHROME_PATH)`);
+  process.exit(1);
+}
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const started = Date.now();
+const step = (text) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${text}`);
+const dataDir = mkdtempSync(join(tmpdir(), "creditkit-e2e-"));
+// On a PostgreSQL server the test gets an organisation of its own, so runs never meet.
+const orgId = process.env.DATABASE_URL ? `e2e-${Date.now().toString(36)}` : "riverside-aquatics";
+
+/** Starts the API on `dataDir` (a child process, so it can be stopped and started again mid-test). */
+function startApi() {
+  const child = spawn(process.execPath, ["--import=tsx", "--conditions=source", "scripts/start-server.mjs"], {
+    cwd: root,
+    env: { ...process.env, CREDITKIT_DATA_DIR: dataDir, CREDITKIT_API_PORT: "0", CREDITKIT_ORG: orgId },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = new Promise((done, fail) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
+      if (/Seed|stored|Ledger/.test(line)) step(`api: ${line.trim()}`);
+      const match = /^creditkit API: (http\S+)\/api/.exec(line);
+      if (match) done(match[1]);
+    });
+    child.once("exit", (code) => fail(new Error(`the API stopped before answering (exit code ${code})`)));
+  });
+  return {
+    url,
+    /** Stops the API (SIGTERM; SIGKILL for a crash). */
+    stop: (signal = "SIGTERM") =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once("exit", done);
+        child.kill(signal);
+      }),
+  };
+}
+
+const api = startApi();
+const apiUrl = await api.url;
+step(`the API answers at ${apiUrl} (organisation ${orgId}, ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`);
+const site = await startDemoSite({ apiUrl, orgId, port: 0, logLevel: process.env.E2E_VITE_LOG ?? "warn", cacheDir: join(dataDir, "vite") });
+const base = site.url;
+step(`the demo site at ${base}`);
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_FLAGS });
+const errors = [];
+let failed = false;
+
+/** A person in a browser context of their own (their own sessionStorage, their own sign-in). */
+async function person(label) {
+  const context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60000);
+  page.on("pageerror", (error) => {
+    if (!String(error.message).includes("ResizeObserver loop")) errors.push(`${label}: ${error.message}`);
+  });
+  await page.goto(base);
+  await page.locator("#sign-in-family").waitFor({ timeout: 120000 });
+  return page;
+}
+
+/** Marks the page's document; `assertSameDocument` fails if it was reloaded or navigated away since. */
+const markDocument = (page) => page.evaluate(() => Object.assign(window, { e2eDocument: "kept" }));
+async function assertSameDocument(page, who) {
+  assert.equal(await page.evaluate(() => window.e2eDocument), "kept", `${who}'s page was not reloaded`);
+}
+
+const money = (page, part) => page.locator(`ck-balance [part~=${part}] [part~=amount]`).textContent();
+
+try {
+  // ——— The admin signs in (keyboard: the admin choice is the default) ———
+  const admin = await person("admin");
+  await admin.getByRole("button", { name: "Sign in" }).press("Enter");
+  await admin.locator("ck-members-report").waitFor();
+  assert.match(await admin.locator("#where").textContent(), /signed in as Admin/);
+  step("admin: signed in, the members report shows");
+
+  // A family with unpaid fees: the mass credit below goes to every family with outstanding charges.
+  const family = await admin.evaluate(async () => {
+    const source = document.querySelector("ck-provider").dataSource;
+    const accounts = await source.getAccounts();
+    const owing =
+      accounts.find((a) => a.amountDue !== "0.00" && a.accountCredit === "0.00") ?? accounts.find((a) => a.amountDue !== "0.00");
+    return { id: owing.account.id, name: owing.account.name };
+  });
+
+  // ——— The family signs in, in a second browser ———
+  const member = await person("family");
+  await member.locator("#sign-in-member").check();
+  await member.locator("#sign-in-family").selectOption(family.id);
+  await member.getByRole("button", { name: "Sign in" }).click();
+  const [surname, given] = family.name.split(", ");
+  await member.locator("main h1", { hasText: given ? `${given} ${surname}` : family.name }).waitFor();
+  await member.locator("ck-balance [part~=credit] [part~=amount]").waitFor();
+  const creditBefore = (await money(member, "credit")).trim();
+  assert.equal(await member.locator("#nav-admin").isHidden(), true, "a family sees no admin pages");
+  await member.evaluate(() => {
+    location.hash = "#/admin/transactions";
+  });
+  await member.locator("main h1", { hasText: "Welcome" }).waitFor();
+  assert.match(member.url(), /#\/portal\//, "an admin address brings a family back to its own portal");
+  await markDocument(member);
+  step(`family: signed in as ${family.name} (Account Credit ${creditBefore}); no admin page reachable`);
+
+  // ——— The admin issues a mass credit through the wizard ———
+  await admin.locator(".sidenav a", { hasText: "Mass credit" }).click();
+  const wizard = admin.locator("ck-mass-credit-wizard");
+  await wizard.locator("#q-description").waitFor();
+  const date = await admin.evaluate(() => {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  });
+  await wizard.locator("#q-description").fill("Pool closed for storm");
+  await wizard.locator("#continue-description").click();
+  await wizard.locator("#q-creditType").selectOption("weather");
+  await wizard.locator("#continue-creditType").click();
+  await wizard.locator("#q-date").fill(date);
+  await wizard.locator("#continue-date").click();
+  await wizard.locator("#q-amount").fill("15.00");
+  await wizard.locator("#q-amount").press("Enter");
+  await wizard.locator("#q-mode-family").check();
+  await wizard.locator("#continue-mode").click();
+  await wizard.locator("#q-outstanding").click();
+  await wizard.locator("[part~=preview-button]").click();
+  await wizard.locator("[part~=review]").waitFor();
+  step("admin: previewed a credit of 15.00 to every family with outstanding charges");
+  await wizard.locator("[part~=process-button]").click();
+  await wizard.locator("#dialog-confirm").click();
+  await wizard.locator("[part~=done]").waitFor({ timeout: 300000 });
+  step("admin: processed the run on the server");
+
+  // ——— The family's page shows the credit, without a reload ———
+  await member.locator("ck-transactions").getByText("Pool closed for storm").first().waitFor();
+  await member.waitForFunction(
+    (before) => {
+      const amount = document.querySelector("ck-balance")?.shadowRoot?.querySelector("[part~=credit] [part~=amount]");
+      return amount && amount.textContent.trim() !== before;
+    },
+    creditBefore,
+    { polling: 200 },
+  );
+  const creditAfter = (await money(member, "credit")).trim();
+  await assertSameDocument(member, "the family");
+  step(`family: the credit arrived without a reload (Account Credit ${creditBefore} → ${creditAfter})`);
+
+  // ——— The admin watches the transactions page while the family pays with credit ———
+  await admin.locator(".sidenav a", { hasText: "Transactions" }).click();
+  const report = admin.locator("ck-transactions");
+  await report.getByLabel("Transaction type").selectOption({ label: "Payment (AC)" });
+  await report.locator("text=0 lines").first().waitFor();
+  await markDocument(admin);
+  step("admin: the transactions page shows no Payment (AC) line yet");
+
+  const pay = member.locator("ck-pay-window");
+  await pay.locator("[part~=confirm]").click();
+  await pay.locator("[part~=result]").waitFor();
+  await member.waitForFunction(
+    (before) =>
+      document.querySelector("ck-balance")?.shadowRoot?.querySelector("[part~=credit] [part~=amount]")?.textContent.trim() !== before,
+    creditAfter,
+    { polling: 200 },
+  );
+  const after = { due: (await money(member, "due")).trim(), credit: (await money(member, "credit")).trim() };
+  step(`family: paid with credit first (Amount Due ${after.due}, Account Credit ${after.credit})`);
+
+  await report.getByText(family.name).first().waitFor();
+  await assertSameDocument(admin, "the admin");
+  step(`admin: ${family.name}'s Payment (AC) line arrived without a reload`);
+
+  // ——— Pending: the steps that need server jobs (issue #15, being built) ———
+  // 1. closeWizardMidRun: the admin closes the wizard's page while a run is processing, opens it again, and
+  //    finds the run finished (or resumable) — needs runs as server jobs with progress.
+  // 2. restartServerMidBatch: `await api.stop("SIGKILL")` in the middle of
+  //    a batch collection (then `startApi()` again on the same data folder), and the batch completes with each invoice charged once — needs batches as jobs
+  //    that resume after a restart.
+  for (const pending of ["closeWizardMidRun", "restartServerMidBatch"]) step(`pending: ${pending} (needs the server jobs)`);
+
+  assert.deepEqual(errors, [], "no page errors");
+} catch (error) {
+  failed = true;
+  console.error(error);
+  console.error(errors);
+} finally {
+  await browser.close();
+  await site.close();
+  await api.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+console.log(failed ? "\nshared-ledger e2e: FAILED" : `\nshared-ledger e2e: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+process.exit(failed ? 1 : 0);
