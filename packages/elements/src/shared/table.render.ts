@@ -28,6 +28,8 @@ export interface TableColumn {
 export interface TableSpec<T> {
   /** The table's accessible name. */
   readonly label: string;
+  /** The id of text that explains the table (a legend), for `aria-describedby`. */
+  readonly describedBy?: string;
   readonly columns: readonly TableColumn[];
   /** CSS `grid-template-columns` of every row. Each row is its own grid: use no content-sized tracks (`auto`, `max-content`), or the columns drift apart. */
   readonly template: string;
@@ -80,6 +82,7 @@ export function renderTable<T>(spec: TableSpec<T>): TemplateResult {
       part="table"
       tabindex="0"
       aria-label=${spec.label}
+      aria-describedby=${spec.describedBy ?? nothing}
       aria-rowcount=${rows.length + 1 + (spec.totals ? 1 : 0)}
       style=${grid}
     >

@@ -5,7 +5,6 @@ import {
   type GrantEntry,
   PAYMENT_TYPE_LABELS,
   PAYMENT_TYPE_ORDER,
-  type PaymentSummary,
   type PaymentType,
   TRANSACTION_TYPES,
   type TransactionLine,
@@ -16,6 +15,7 @@ import { styleMap } from "lit/directives/style-map.js";
 import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable } from "../shared/table.render.js";
+import { memberType } from "./transactions-member.js";
 import {
   type ReverseHandlers,
   type ReverseView,
@@ -23,7 +23,7 @@ import {
   renderReverseDialog,
   renderReverseOutcome,
 } from "./transactions-reverse.render.js";
-import { renderCredits, renderSummary } from "./transactions-side.render.js";
+import { renderCredits, renderSummary, type SummaryView } from "./transactions-side.render.js";
 
 export interface TransactionsView extends ReverseView {
   readonly heading: string;
@@ -34,7 +34,11 @@ export interface TransactionsView extends ReverseView {
   readonly lines: readonly TransactionLine[];
   /** The lines' sum, only when they are all of one transaction type; else empty. */
   readonly total: string;
-  readonly summary: PaymentSummary | undefined;
+  readonly summary: SummaryView | undefined;
+  /** The member audience: a family's own lines in words, no summaries, no Account column. */
+  readonly member: boolean;
+  /** Member audience: the notes voids put on the lines they change (by entry id). */
+  readonly notes: ReadonlyMap<string, string>;
   readonly credits: CreditsByTypeReport | undefined;
   readonly grants: ReadonlyMap<string, GrantEntry>;
   readonly names: ReadonlyMap<string, string>;
@@ -63,7 +67,7 @@ const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).v
 export function renderTransactions(view: TransactionsView, on: TransactionsHandlers) {
   const badRange = view.error !== "" && view.from !== "" && view.to !== "" && view.from > view.to;
   return html`
-    <section class="frame ck-frame" part="base" aria-labelledby="title">
+    <section class="frame ck-frame ${view.member ? "member" : ""}" part="base" aria-labelledby="title">
       <h2 id="title">${view.heading}</h2>
       <fieldset class="filters" part="filters">
         <legend>Filters</legend>
@@ -75,19 +79,8 @@ export function renderTransactions(view: TransactionsView, on: TransactionsHandl
           <input type="date" .value=${view.to} aria-invalid=${badRange ? "true" : nothing}
             aria-describedby=${badRange ? "filter-error" : nothing} @change=${(e: Event) => on.filter({ to: value(e) })} />
         </label>
-        <label class="field">Payment type
-          <select @change=${(e: Event) => on.filter({ paymentType: value(e) as PaymentType | "" })}>
-            <option value="" ?selected=${view.paymentType === ""}>All lines</option>
-            ${PAYMENT_TYPE_ORDER.map((t) => html`<option value=${t} ?selected=${view.paymentType === t}>${PAYMENT_TYPE_LABELS[t]}</option>`)}
-          </select>
-        </label>
-        <label class="field">Transaction type
-          <select @change=${(e: Event) => on.filter({ transactionType: value(e) as TransactionType | "" })}>
-            <option value="" ?selected=${view.transactionType === ""}>All types</option>
-            ${TRANSACTION_TYPES.map((t) => html`<option value=${t} ?selected=${view.transactionType === t}>${t}</option>`)}
-          </select>
-        </label>
-        <button type="button" @click=${on.clear}>Clear filters</button>
+        ${view.member ? nothing : renderTypeFilters(view, on)}
+        <button type="button" @click=${on.clear}>${view.member ? "Clear dates" : "Clear filters"}</button>
       </fieldset>
       ${view.error ? html`<p class="failure" id="filter-error" role="alert">${view.error}</p>` : nothing}
       <div class="columns">
@@ -96,23 +89,43 @@ export function renderTransactions(view: TransactionsView, on: TransactionsHandl
             ${view.loading ? "Loading the ledger…" : `${whole(view.lines.length)} line${view.lines.length === 1 ? "" : "s"}`}
           </p>
           ${renderLines(view, on)}
+          ${view.member || view.lines.length === 0 ? nothing : html`<p class="legend muted" id="amount-legend" part="legend">${AMOUNT_LEGEND}</p>`}
           <div class="actions">
             <button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button>
             ${view.reversible ? renderReverseOutcome(view) : nothing}
           </div>
         </div>
-        ${view.summary || view.credits ? html`<div class="side">${renderSummary(view)} ${renderCredits(view)}</div>` : nothing}
+        ${!view.member && (view.summary || view.credits) ? html`<div class="side">${renderSummary(view)} ${renderCredits(view)}</div>` : nothing}
       </div>
       ${view.reversible ? renderReverseDialog(view, on, view.today) : nothing}
     </section>
   `;
 }
 
+function renderTypeFilters(view: TransactionsView, on: TransactionsHandlers) {
+  return html`
+    <label class="field">Payment type
+      <select @change=${(e: Event) => on.filter({ paymentType: value(e) as PaymentType | "" })}>
+        <option value="" ?selected=${view.paymentType === ""}>All lines</option>
+        ${PAYMENT_TYPE_ORDER.map((t) => html`<option value=${t} ?selected=${view.paymentType === t}>${PAYMENT_TYPE_LABELS[t]}</option>`)}
+      </select>
+    </label>
+    <label class="field">Transaction type
+      <select @change=${(e: Event) => on.filter({ transactionType: value(e) as TransactionType | "" })}>
+        <option value="" ?selected=${view.transactionType === ""}>All types</option>
+        ${TRANSACTION_TYPES.map((t) => html`<option value=${t} ?selected=${view.transactionType === t}>${t}</option>`)}
+      </select>
+    </label>
+  `;
+}
+
 function renderLines(view: TransactionsView, on: TransactionsHandlers) {
+  if (view.member) return renderMemberLines(view, on);
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
   const action = view.reversible;
   return renderTable<TransactionLine>({
     label: "Ledger lines",
+    describedBy: view.lines.length === 0 ? undefined : "amount-legend",
     columns: [
       { id: "date", label: "Date" },
       { id: "account", label: "Account" },
@@ -149,9 +162,42 @@ function totalLabel(view: TransactionsView): string {
   return view.total && type ? `Total of ${whole(n)} ${type} ${lines}` : `${whole(n)} ${lines}`;
 }
 
-/** A line's amount as the report shows it: a payment's reversal takes its amount back, so it reads negative. */
+/** The table's one sign convention, said beneath it. */
+export const AMOUNT_LEGEND =
+  "Amounts are as recorded. A minus sign marks a Void: it takes that amount back off the payment, credit or fee it names (a reversed payment is owed again; a voided credit can no longer be used).";
+
+/** A line's amount as the report shows it: a Void (a payment's reversal, a credit's or a fee's void) takes its amount back, so it reads negative. */
 export function signedAmount(line: TransactionLine): string {
-  return line.reverses === undefined ? line.amount : `-${line.amount}`;
+  return line.type === "Void" ? `-${line.amount}` : line.amount;
+}
+
+/** A family's lines: date, what happened in words, the description (with any void's note), the amount. */
+function renderMemberLines(view: TransactionsView, on: TransactionsHandlers) {
+  const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+  return renderTable<TransactionLine>({
+    label: "My transactions",
+    columns: [
+      { id: "date", label: "Date" },
+      { id: "type", label: "What" },
+      { id: "description", label: "Description" },
+      { id: "amount", label: "Amount", numeric: true },
+    ],
+    template: "calc(6em + 1.5rem) minmax(7rem, 1.2fr) minmax(8rem, 2.5fr) var(--_ck-amount)",
+    rows: view.lines,
+    key: (l) => l.entryId,
+    rowPart: "line",
+    empty: "Nothing in these dates.",
+    renderCells: (l, index) => {
+      const note = view.notes.get(l.entryId);
+      return html`
+        ${cell(l.date, false, { cls: "nowrap" })} ${cell(memberType(l))}
+        ${cell(html`${l.description}${note ? html` <span class="note" part="note">(${note})</span>` : nothing}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
+        ${cell(money(l.amount), true, { cls: l.type === "Fee" ? "" : l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE || l.grantId ? "available" : "" })}
+      `;
+    },
+    totals: html`<div role="cell" class="cell total-label" aria-colspan="3">${totalLabel(view)}</div>
+      ${cell(view.total ? money(view.total) : "", true)}`,
+  });
 }
 
 /**
@@ -174,7 +220,7 @@ function renderGrants(view: TransactionsView, on: TransactionsHandlers, line: Tr
   const n = line.grants?.length ?? 0;
   return html`
     <button type="button" class="link" aria-expanded=${open ? "true" : "false"} aria-controls=${id}
-      @click=${() => on.toggleGrants(line.entryId)}>${open ? "Hide" : "Show"} grant${n === 1 ? "" : "s"} used</button>
+      @click=${() => on.toggleGrants(line.entryId)}>${open ? "Hide" : "Show"} ${view.member ? "credit" : `grant${n === 1 ? "" : "s"}`} used</button>
     <ul class="grants" id=${id} part="grants" ?hidden=${!open}>
       ${(line.grants ?? []).map((use) => {
         const grant = view.grants.get(use.grantId);

@@ -81,6 +81,16 @@ export const transactionsStyles = css`
     .table .row > .total-label {
       grid-area: 1 / 1 / auto / 3;
     }
+    /* A family's lines have four cells: the date and what happened above the description, the amount at the right. */
+    .member .table .row > :nth-child(1) {
+      grid-area: 1 / 1 / auto / 3;
+    }
+    .member .table .row > :nth-child(2) {
+      grid-area: 2 / 1 / auto / 3;
+    }
+    .member .table .row > :nth-child(3):not(:last-child) {
+      grid-area: 3 / 1 / auto / 4;
+    }
     .summary th,
     .summary td {
       padding-inline: 4px;
@@ -156,5 +166,18 @@ export const transactionsStyles = css`
   }
   tfoot tr {
     border-top: 2px solid var(--_ck-border);
+  }
+  .legend,
+  .scope {
+    margin: 0;
+    font-size: 0.875em;
+    max-width: 60ch;
+  }
+  .scope {
+    margin-top: 4px;
+  }
+  .note {
+    color: var(--_ck-muted);
+    font-size: 0.875em;
   }
 `;

@@ -27,13 +27,15 @@ import { csvText, saveCsv } from "../shared/csv-download.js";
 import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
-import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
+import { messageOf, resolveLocale, showMoney, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
 import { themeStyles } from "../theme.js";
 import { renderTransactions, signedAmount, type TransactionsView } from "./transactions.render.js";
 import { transactionsStyles } from "./transactions.styles.js";
+import { type Audience, memberType, voidNotes } from "./transactions-member.js";
 import { NO_REVERSE, paymentWords, type ReverseState } from "./transactions-reverse.render.js";
+import { type SummaryView, summaryView } from "./transactions-side.render.js";
 
 interface Ledger {
   readonly entries: readonly LedgerEntry[];
@@ -50,7 +52,13 @@ interface Ledger {
  * the lines when the element is wide enough, below them otherwise; a CSV of
  * the lines shown. The lines' footer counts them, and adds them up only when
  * they are all of one transaction type (a sum of fees, credits and payments
- * together would mean nothing). Lines and totals are the core's
+ * together would mean nothing). One sign convention, said in a legend
+ * beneath the lines: a Void (a payment's reversal, a credit's or a fee's
+ * void) reads negative. The payment summary follows the dates and the payment
+ * type (the chosen type's row only) and says so, and that the transaction
+ * type filters the lines only; it counts payments and reversals apart (a
+ * reversed card payment reads "Card 1 payment, 1 reversed, $0.00"). The
+ * credits by credit type follow the dates only, and say so. Lines and totals are the core's
  * `transactionLines`, `paymentSummary` and `creditsByType`. Long lists are
  * virtualised; narrow, each line stacks with its amount beside it.
  *
@@ -73,7 +81,11 @@ interface Ledger {
  * @csspart line - One ledger line.
  * @csspart grants - The grants a `Payment (AC)` line used, when shown.
  * @csspart totals - The lines' footer: their count, and their sum when they are all of one transaction type.
+ * @csspart legend - Beneath the lines: what a minus sign means.
  * @csspart summary - The payment summary.
+ * @csspart summary-scope - Which filters the payment summary follows.
+ * @csspart credits-scope - Which filters the credits by credit type follow.
+ * @csspart note - Member audience: a void's note on the line it changes ("Reversed on 2026-12-05").
  * @csspart credits - The credits by credit type for the same period.
  * @csspart export - The Save to CSV button.
  * @csspart empty - The text shown when no line passes the filters.
@@ -130,6 +142,17 @@ export class CkTransactions extends LitElement {
   @property()
   currency: string | undefined;
 
+  /**
+   * Who reads it. `admin` (default): every line with its Account, the type
+   * filters, the payment summary and the credits by credit type. `member`
+   * (the member portal): the family's own lines in words a family understands
+   * ("Charge", "Payment by card", "Paid from account credit", "Credit"), the
+   * date filters only, no summaries, no Account column, no Reverse; voids and
+   * reversals are a note on the line they change, not lines of their own.
+   */
+  @property({ reflect: true })
+  audience: Audience = "admin";
+
   /** Offer Reverse on payment lines (admin screens only; needs the data source's `reversePayment`). */
   @property({ attribute: "allow-reverse", type: Boolean, reflect: true })
   allowReverse = false;
@@ -176,6 +199,9 @@ export class CkTransactions extends LitElement {
   #ownCreditTypeNames: ReadonlyMap<string, string> = new Map();
   #lines: readonly TransactionLine[] = [];
   #summary: PaymentSummary | undefined;
+  #summaryView: SummaryView | undefined;
+  /** Member audience: the notes voids put on the lines they change (by entry id). */
+  #notes: ReadonlyMap<string, string> = new Map();
   #credits: CreditsByTypeReport | undefined;
   #grants = new Map<string, GrantEntry>();
   /** Payments (by entry id) a `Void` reverses, in the whole ledger read (not only the lines shown). */
@@ -202,7 +228,8 @@ export class CkTransactions extends LitElement {
     if (changed.has("creditTypes")) this.#ownCreditTypeNames = namesOf(this.creditTypes);
     const ledger = this.entries ? { entries: this.entries, accounts: this.accounts ?? [] } : this.#ledger.value;
     const locale = resolveLocale(this.locale, this.kit?.locale);
-    const inputs = [ledger, this.from, this.to, this.paymentType, this.transactionType, this.accountId, this.#currency(), locale];
+    const member = this.audience === "member";
+    const inputs = [ledger, this.from, this.to, this.paymentType, this.transactionType, this.accountId, this.#currency(), locale, member];
     if (inputs.every((value, i) => value === this.#inputs[i])) return;
     this.#inputs = inputs;
     const entries = ledger?.entries ?? [];
@@ -210,19 +237,34 @@ export class CkTransactions extends LitElement {
     const mine = accountIds ? entries.filter((e) => e.accountId === this.accountId) : entries;
     const period = { ...(this.from ? { from: this.from } : {}), ...(this.to ? { to: this.to } : {}) };
     try {
-      this.#lines = transactionLines(mine, {
-        ...period,
-        ...(this.paymentType ? { paymentTypes: [this.paymentType] } : {}),
-        ...(this.transactionType ? { transactionTypes: [this.transactionType] } : {}),
-      });
-      this.#summary = paymentSummary(mine, { currency: this.#currency(), ...period });
-      this.#credits = creditsByType(mine, { currency: this.#currency(), ...period, ...(locale ? { locale } : {}) });
+      const c = this.#currency();
+      if (member) {
+        // A family's lines: dates only; voids are notes on the lines they change.
+        const money = (amount: string) => showMoney(amount, c, locale);
+        this.#notes = voidNotes(transactionLines(mine), c, money);
+        this.#lines = transactionLines(mine, period).filter((l) => l.type !== "Void");
+        this.#summary = undefined;
+        this.#summaryView = undefined;
+        this.#credits = undefined;
+      } else {
+        this.#notes = new Map();
+        this.#lines = transactionLines(mine, {
+          ...period,
+          ...(this.paymentType ? { paymentTypes: [this.paymentType] } : {}),
+          ...(this.transactionType ? { transactionTypes: [this.transactionType] } : {}),
+        });
+        // The summary follows the dates and the payment type (it says so); its reversals are counted apart.
+        this.#summary = paymentSummary(mine, { currency: c, ...period });
+        this.#summaryView = summaryView(this.#summary, transactionLines(mine, period), this.paymentType, c);
+        this.#credits = creditsByType(mine, { currency: c, ...period, ...(locale ? { locale } : {}) });
+      }
       const type = this.#lines[0]?.type;
       this.#total = type && this.#lines.every((l) => l.type === type) ? this.#sumLines() : "";
       this.#error = "";
     } catch (error) {
       this.#lines = [];
       this.#summary = undefined;
+      this.#summaryView = undefined;
       this.#credits = undefined;
       this.#total = "";
       this.#error = messageOf(error);
@@ -241,7 +283,9 @@ export class CkTransactions extends LitElement {
       transactionType: this.transactionType,
       lines: this.#lines,
       total: this.#total,
-      summary: this.#summary,
+      summary: this.#summaryView,
+      member: this.audience === "member",
+      notes: this.#notes,
       credits: this.#credits,
       grants: this.#grants,
       names: this.#names,
@@ -251,7 +295,7 @@ export class CkTransactions extends LitElement {
       locale: resolveLocale(this.locale, this.kit?.locale),
       loading: !this.entries && this.#ledger.state === "loading",
       error: this.#error || this.#ledger.error,
-      reversible: this.allowReverse && !this.entries && typeof this.dataSource?.reversePayment === "function",
+      reversible: this.audience !== "member" && this.allowReverse && !this.entries && typeof this.dataSource?.reversePayment === "function",
       reversed: this.#reversed,
       autoApply: this.kit?.settings?.autoApply === true,
       reverse: this.reverse,
@@ -316,8 +360,17 @@ export class CkTransactions extends LitElement {
     back?.focus();
   }
 
-  /** Downloads the lines shown as CSV (after `ck-csv-export`). */
+  /** Downloads the lines shown as CSV (after `ck-csv-export`); a member's has their words, without ids. */
   exportCsv(): boolean {
+    const range = [this.from, this.to].filter(Boolean).join("_to_");
+    if (this.audience === "member") {
+      const rows = this.#lines.map((l) => [l.date, memberType(l), l.description, this.#notes.get(l.entryId) ?? "", l.amount]);
+      return saveCsv(
+        this,
+        `transactions${range ? `-${range}` : ""}.csv`,
+        csvText(["Date", "Type", "Description", "Note", "Amount"], rows, [4]),
+      );
+    }
     const header = [
       "Date",
       "Account",
@@ -342,7 +395,6 @@ export class CkTransactions extends LitElement {
       l.entryId,
       l.reverses ?? "",
     ]);
-    const range = [this.from, this.to].filter(Boolean).join("_to_");
     return saveCsv(this, `transactions${range ? `-${range}` : ""}.csv`, csvText(header, rows, [6]));
   }
 
