@@ -29,7 +29,7 @@ server_pid=$!
 set +m
 url=""
 for _ in $(seq 1 120); do
-  url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/start.log" | head -1 || true)"
+  url="$(grep -o 'creditkit demo: http://127\.0\.0\.1:[0-9]*/' "$work/start.log" | head -1 | sed 's/^creditkit demo: //' || true)"
   if [[ -n "$url" ]] && curl -fsS "$url" -o "$work/index.html"; then break; fi
   url=""
   sleep 1
@@ -41,6 +41,9 @@ if [[ -z "$url" ]]; then
 fi
 grep -o '<title>[^<]*</title>' "$work/index.html"
 curl -fsS "${url}main.ts" -o /dev/null && echo "the demo answers at $url (page and its module)"
+api="$(grep -o 'creditkit API: *http://127\.0\.0\.1:[0-9]*' "$work/start.log" | head -1 | sed 's/^creditkit API: *//')"
+curl -fsS "$api/api/openapi.json" -o /dev/null && echo "the API answers at $api/api (its OpenAPI document)"
+curl -fsS "${url}api/openapi.json" -o /dev/null && echo "and through the demo site's /api"
 kill -- "-$server_pid" 2>/dev/null || true
 server_pid=""
 

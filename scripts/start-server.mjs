@@ -131,16 +131,18 @@ export async function startDemoServer(options = {}) {
   const unlock = databaseUrl ? () => undefined : lockDataDir(dataDir);
 
   const opened = Date.now();
+  const pglite = join(dataDir, "pglite");
+  if (!databaseUrl && !existsSync(pglite)) log(`Creating the ledger's database in ${pglite} (first run; takes a few seconds)…`);
   let db;
   try {
-    db = databaseUrl ? await openPostgresLedger({ url: databaseUrl }) : await openPostgresLedger({ dataDir: join(dataDir, "pglite") });
+    db = databaseUrl ? await openPostgresLedger({ url: databaseUrl }) : await openPostgresLedger({ dataDir: pglite });
   } catch (error) {
     unlock();
     throw error;
   }
   const where = databaseUrl
     ? `PostgreSQL at ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`
-    : `PGlite in ${join(dataDir, "pglite")}`;
+    : `PGlite in ${pglite}`;
   log(`Ledger: ${where} (opened in ${((Date.now() - opened) / 1000).toFixed(1)} s), organisation ${orgId}`);
   const seeded = await seedDemo(db, { orgId, families, log });
 
