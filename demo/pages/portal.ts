@@ -12,7 +12,7 @@ export async function portalHome(ctx: DemoContext): Promise<Node> {
   const chooser = await accountChooser(
     ctx.source,
     "portal-account",
-    "Sign in as",
+    ctx.person ? "Family" : "Sign in as",
     (accountId) => {
       chosen = accountId;
       open.disabled = !accountId;

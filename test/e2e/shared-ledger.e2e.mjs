@@ -6,7 +6,8 @@
 // the family pays with it; the admin's transactions page shows the Payment (AC) line without a reload.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -83,11 +84,21 @@ async function assertSameDocument(page, who) {
   assert.equal(await page.evaluate(() => window.e2eDocument), "kept", `${who}'s page was not reloaded`);
 }
 
+/** axe-core's violations on the page (axe-core comes with @open-wc/testing, which the element tests use). */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+async function axeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () =>
+    (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`),
+  );
+}
+
 const money = (page, part) => page.locator(`ck-balance [part~=${part}] [part~=amount]`).textContent();
 
 try {
   // ——— The admin signs in (keyboard: the admin choice is the default) ———
   const admin = await person("admin");
+  assert.deepEqual(await axeViolations(admin), [], "the sign-in page passes axe");
   await admin.getByRole("button", { name: "Sign in" }).press("Enter");
   await admin.locator("ck-members-report").waitFor();
   assert.match(await admin.locator("#where").textContent(), /signed in as Admin/);
@@ -104,9 +115,14 @@ try {
 
   // ——— The family signs in, in a second browser ———
   const member = await person("family");
-  await member.locator("#sign-in-member").check();
+  // By keyboard: the arrow key moves the radio group to "A family", which shows the family's select.
+  await member.locator("#sign-in-admin").focus();
+  await member.keyboard.press("ArrowDown");
+  assert.equal(await member.locator("#sign-in-member").isChecked(), true, "the arrow key chose A family");
+  await member.keyboard.press("Tab");
+  assert.equal(await member.evaluate(() => document.activeElement?.id), "sign-in-family", "Tab goes to the family's select");
   await member.locator("#sign-in-family").selectOption(family.id);
-  await member.getByRole("button", { name: "Sign in" }).click();
+  await member.getByRole("button", { name: "Sign in" }).press("Enter");
   const [surname, given] = family.name.split(", ");
   await member.locator("main h1", { hasText: given ? `${given} ${surname}` : family.name }).waitFor();
   await member.locator("ck-balance [part~=credit] [part~=amount]").waitFor();
