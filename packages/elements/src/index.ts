@@ -3,6 +3,9 @@
  * element; import a class module (`./pay-window/pay-window.js`) to register
  * under your own name instead.
  */
+export type { SearchableAccount } from "./account-search/account-match.js";
+export * from "./account-search/account-search.events.js";
+export { CkAccountSearch } from "./account-search/define.js";
 export { CkBalance } from "./balance/define.js";
 export * from "./batch-collect/batch-collect.events.js";
 export type { BatchPhase } from "./batch-collect/batch-collect.js";

@@ -1,4 +1,5 @@
-/** Registers `<ck-members-report>` (and the `<ck-balance>` it uses). */
+/** Registers `<ck-members-report>` (and the `<ck-balance>` and `<ck-account-search>` it uses). */
+import "../account-search/define.js";
 import "../balance/define.js";
 import { CkMembersReport } from "./members-report.js";
 

@@ -1,6 +1,8 @@
 /** `<ck-members-report>`'s templates. Data is always bound as text. */
 import type { MembersReportRow } from "@creditkit/core";
 import { html, nothing } from "lit";
+import type { SearchableAccount } from "../account-search/account-match.js";
+import type { AccountQueryEvent, AccountSelectEvent } from "../account-search/account-search.events.js";
 import type { LoadState } from "../shared/account-controller.js";
 import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
@@ -21,6 +23,9 @@ export interface MembersView {
   readonly locale: string | undefined;
   readonly loadState: LoadState;
   readonly error: string;
+  /** Every account, by name, for the search. */
+  readonly searchable: readonly SearchableAccount[];
+  readonly searchLabel: string;
 }
 
 export interface MembersHandlers {
@@ -28,6 +33,8 @@ export interface MembersHandlers {
   sort(column: string): void;
   act(row: MembersReportRow): void;
   exportCsv(): void;
+  search(e: AccountQueryEvent): void;
+  pick(e: AccountSelectEvent): void;
 }
 
 const checked = (e: Event) => (e.target as HTMLInputElement).checked;
@@ -38,6 +45,14 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
   return html`
     <section class="frame ck-frame" part="base" aria-labelledby="title">
       <h2 id="title">${view.heading}</h2>
+      <ck-account-search
+        class="search"
+        part="search"
+        label=${view.searchLabel}
+        .accounts=${view.searchable}
+        @ck-account-query=${on.search}
+        @ck-account-select=${on.pick}
+      ></ck-account-search>
       <fieldset class="filters" part="filters">
         <legend>Show accounts with</legend>
         <label class="check">

@@ -1,6 +1,10 @@
 import { css } from "lit";
 
 export const membersReportStyles = css`
+  .search {
+    max-width: 28rem;
+    margin-block: var(--_ck-space);
+  }
   .match {
     display: flex;
     gap: calc(var(--_ck-space) * 2);

@@ -11,6 +11,8 @@ import {
 import { consume } from "@lit/context";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
+import { accountMatches, queryWords, type SearchableAccount } from "../account-search/account-match.js";
+import type { AccountQueryEvent, AccountSelectEvent } from "../account-search/account-search.events.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { csvText, saveCsv } from "../shared/csv-download.js";
 import { frameStyles } from "../shared/frame.styles.js";
@@ -31,15 +33,18 @@ import { membersReportStyles } from "./members-report.styles.js";
  * available blue, zero grey), totals, a CSV of the rows, and a Take payment
  * button per row that fires `ck-member-action` for the host to open its pay
  * window. Filtering and order are the core's `membersReport`. Long lists are
- * virtualised.
+ * virtualised. Above them, `<ck-account-search>` finds an account among
+ * hundreds: typing narrows the table to the accounts whose name or id holds
+ * every word, and picking one (Enter or a click) is that row's action.
  *
  * Inside a `<ck-provider>` it reads every account and refreshes when the
  * ledger changes; or set `snapshots` (controlled).
  *
  * @summary Accounts with Amount Due and/or Account Credit, filtered, sortable, coloured, with a row action.
- * @fires ck-member-action - A row's Take payment was pressed; `detail.accountId`, `detail.name`, `detail.amountDue`.
+ * @fires ck-member-action - A row's Take payment was pressed, or an account picked in the search; `detail.accountId`, `detail.name`, `detail.amountDue`.
  * @fires ck-csv-export - Cancelable, before the CSV downloads; `detail.csv`, `detail.filename`.
  * @csspart base - The frame.
+ * @csspart search - The account search (`<ck-account-search>`) above the filters.
  * @csspart filters - The filter controls.
  * @csspart table - The table.
  * @csspart member-row - One account's row.
@@ -91,6 +96,10 @@ export class CkMembersReport extends LitElement {
   @property()
   heading = "Members";
 
+  /** The search's label (it finds an account by name or id among all of them; picking one is its row action). */
+  @property({ attribute: "search-label" })
+  searchLabel = "Find a member";
+
   /** The row action's text. */
   @property({ attribute: "action-label" })
   actionLabel = "Take payment";
@@ -109,11 +118,16 @@ export class CkMembersReport extends LitElement {
   @state({ hasChanged: localeChanged })
   protected kit: KitSettings | undefined;
 
+  /** The search's text: the table keeps the accounts whose name or id holds every word. */
+  @state() private query = "";
+
   readonly #accounts = new SourceLoader<readonly AccountSnapshot[]>(this, (source) => source.getAccounts());
   #rows: readonly MembersReportRow[] = [];
   #totals = { due: "", credit: "" };
   #error = "";
   #inputs: readonly unknown[] = [];
+  #searchable: readonly SearchableAccount[] = [];
+  #searchableOf: readonly AccountSnapshot[] | undefined;
 
   /** The rows shown now, in order. */
   get rows(): readonly MembersReportRow[] {
@@ -124,12 +138,21 @@ export class CkMembersReport extends LitElement {
     this.#accounts.track(this.snapshots ? undefined : this.dataSource);
     const all = this.snapshots ?? this.#accounts.value;
     const locale = this.#locale();
-    const inputs = [all, this.hasAmountDue, this.hasCredit, this.match, this.sortBy, this.sortDirection, locale];
+    if (all !== this.#searchableOf) {
+      const collator = new Intl.Collator(locale, { numeric: true });
+      this.#searchableOf = all;
+      this.#searchable = (all ?? [])
+        .map((s) => ({ id: s.account.id, name: s.account.name }))
+        .sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id));
+    }
+    const inputs = [all, this.hasAmountDue, this.hasCredit, this.match, this.sortBy, this.sortDirection, locale, this.query];
     if (inputs.every((value, i) => value === this.#inputs[i])) return;
     this.#inputs = inputs;
     try {
-      this.#rows = all
-        ? membersReport(all, {
+      const words = queryWords(this.query);
+      const found = words.length === 0 ? all : all?.filter((s) => accountMatches({ id: s.account.id, name: s.account.name }, words));
+      this.#rows = found
+        ? membersReport(found, {
             hasAmountDue: this.hasAmountDue,
             hasCredit: this.hasCredit,
             match: this.match,
@@ -174,6 +197,8 @@ export class CkMembersReport extends LitElement {
       locale: this.#locale(),
       loadState: this.snapshots ? "ready" : this.#accounts.state,
       error: this.#error || this.#accounts.error,
+      searchable: this.#searchable,
+      searchLabel: this.searchLabel,
     };
     return renderMembers(view, {
       filter: (patch) => Object.assign(this, patch),
@@ -189,6 +214,24 @@ export class CkMembersReport extends LitElement {
           }),
         ),
       exportCsv: () => this.exportCsv(),
+      search: (e: AccountQueryEvent) => {
+        e.stopPropagation();
+        this.query = e.detail.query;
+      },
+      pick: (e: AccountSelectEvent) => {
+        e.stopPropagation();
+        const snapshot = (this.snapshots ?? this.#accounts.value)?.find((s) => s.account.id === e.detail.accountId);
+        if (!snapshot) return;
+        this.dispatchEvent(
+          new MemberActionEvent({
+            action: "pay",
+            accountId: snapshot.account.id,
+            name: snapshot.account.name,
+            amountDue: snapshot.amountDue,
+            accountCredit: snapshot.accountCredit,
+          }),
+        );
+      },
     });
   }
 
