@@ -14,18 +14,23 @@ function configTag(config) {
   return { tag: "script", attrs: { type: "application/json", id: "creditkit-demo-config" }, children: json, injectTo: "head" };
 }
 
+/** Vite's dependency cache of this mode: its config differs from the browser-only demo's, so each keeps its own. */
+const CACHE_DIR = fileURLToPath(new URL("../node_modules/.vite-shared-ledger", import.meta.url));
+
 /**
  * Serves the demo against `apiUrl` (e.g. http://127.0.0.1:8787). `port` defaults to 5173 (the next
- * free one if taken; 0 picks any). Returns the demo's URL and `close()`.
+ * free one if taken; 0 picks any). `live: false` turns off reloading pages when a source file changes
+ * (the e2e: a page must never reload under it). Returns the demo's URL and `close()`.
  */
-export async function startDemoSite({ apiUrl, orgId, port, logLevel = "info", cacheDir }) {
+export async function startDemoSite({ apiUrl, orgId, port, logLevel = "info", cacheDir = CACHE_DIR, live = true }) {
   const server = await createServer({
     configFile,
     logLevel,
     clearScreen: false,
-    ...(cacheDir ? { cacheDir } : {}),
+    cacheDir,
     server: {
       ...(port !== undefined ? { port, strictPort: false } : {}),
+      ...(live ? {} : { hmr: false, watch: null }),
       // The change stream (server-sent events) passes through as it comes.
       proxy: { "/api": { target: apiUrl, changeOrigin: false } },
     },
