@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { createServer, type ServerDataSource } from "../../packages/server/src/index.js";
 import { grant } from "../postgres/helpers.js";
-import { call, closeWorld, freshOrg, type Org, openWorld, portalPlan, type World } from "./helpers.js";
+import { call, closeWorld, freshOrg, type Org, openWorld, perServerEngine, portalPlan, type World } from "./helpers.js";
 
 interface Event {
   readonly event: string;
@@ -84,107 +84,109 @@ async function open(world: World, token: string): Promise<Stream> {
 const changeOf = (e: Event) => (e.event === "change" ? (JSON.parse(e.data) as { key: string; accountIds: string[] }) : undefined);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("server: live changes (GET /api/changes, PGlite)", function () {
-  this.timeout(30_000);
-  let world: World;
-  let org: Org;
-  before(async () => {
-    world = await openWorld({ changes: { heartbeatMs: 50 } });
-  });
-  after(() => closeWorld(world));
-  beforeEach(async () => {
-    org = await freshOrg(world);
-  });
-  afterEach(() => {
-    expect(world.unexpected).to.deep.equal([]);
-  });
-
-  it("an admin's stream hears another client's checkout (its key and account), after `ready`; heartbeats keep it open", async () => {
-    const stream = await open(world, org.admin);
-    try {
-      await stream.until((e) => e.event === "ready");
-      const plan = await portalPlan(world, org, "acc-1");
-      expect((await call(world, "POST", "/api/checkouts", { token: org.member, body: plan })).status).to.equal(200);
-      const heard = changeOf(await stream.until((e) => changeOf(e)?.key === plan.key));
-      expect(heard).to.deep.equal({ key: plan.key, accountIds: ["acc-1"] });
-      await sleep(120);
-      expect(stream.comments.some((c) => c.startsWith(": heartbeat"))).to.equal(true);
-    } finally {
-      await stream.close();
-    }
-  });
-
-  it("an admin hears a change written behind the server's back (another data source of the organisation: NOTIFY)", async () => {
-    const stream = await open(world, org.admin);
-    try {
-      await stream.until((e) => e.event === "ready");
-      await org.source.postCredits("behind/acc-3", [grant("acc-3", "g9", "3.00", "behind/acc-3")]);
-      expect(changeOf(await stream.until((e) => changeOf(e)?.key === "behind/acc-3"))?.accountIds).to.deep.equal(["acc-3"]);
-    } finally {
-      await stream.close();
-    }
-  });
-
-  it("a member's stream does not hear another family's change, and hears their own", async () => {
-    const stream = await open(world, org.member);
-    try {
-      await stream.until((e) => e.event === "ready");
-      const other = await portalPlan(world, org, "acc-2");
-      expect((await call(world, "POST", "/api/checkouts", { token: org.admin, body: other })).status).to.equal(200);
-      await call(world, "POST", "/api/credits", {
-        token: org.admin,
-        body: { key: "c/acc-2", grants: [grant("acc-2", "g7", "1.00", "c/acc-2")] },
-      });
-      const mine = await portalPlan(world, org, "acc-1");
-      expect((await call(world, "POST", "/api/checkouts", { token: org.member, body: mine })).status).to.equal(200);
-      await stream.until((e) => changeOf(e)?.key === mine.key);
-      const keys = stream.events.map(changeOf).filter((c) => c !== undefined);
-      expect(keys).to.deep.equal([{ key: mine.key, accountIds: ["acc-1"] }]);
-      expect(JSON.stringify(stream.events)).not.to.include("acc-2");
-    } finally {
-      await stream.close();
-    }
-  });
-
-  it("no token, or a forged one, is 401 with the error body (no stream)", async () => {
-    const none = await call(world, "GET", "/api/changes");
-    expect(none.status).to.equal(401);
-    expect(none.body.code).to.equal("unauthorized");
-    expect(none.headers.get("www-authenticate")).to.match(/^Bearer/);
-    const forged = await call(world, "GET", "/api/changes", { token: `${org.admin.slice(0, -4)}AAAA` });
-    expect(forged.status).to.equal(401);
-    const query = await call(world, "GET", `/api/changes?token=${encodeURIComponent(org.admin)}`);
-    expect(query.status, "a token in the URL is not accepted").to.equal(401);
-  });
-
-  it("a client that goes away unsubscribes its stream (no listener left behind)", async () => {
-    let listening = 0;
-    const host = createServer({
-      dataSourceFor: async () =>
-        ({
-          currency: "USD",
-          subscribe: () => {
-            listening += 1;
-            return () => {
-              listening -= 1;
-            };
-          },
-        }) as unknown as ServerDataSource,
-      authenticate: () => ({ orgId: "o", role: "admin", accountIds: [] }),
-      changes: { heartbeatMs: 20 },
+perServerEngine((engine) => {
+  describe(`server: live changes (GET /api/changes, ${engine.name})`, function () {
+    this.timeout(30_000);
+    let world: World;
+    let org: Org;
+    before(async () => {
+      world = await openWorld(engine, { changes: { heartbeatMs: 50 } });
     });
-    const response = await host.request("/api/changes");
-    const reader = response.body?.getReader();
-    await reader?.read();
-    expect(listening).to.equal(1);
-    await reader?.cancel();
-    await sleep(100);
-    expect(listening).to.equal(0);
-  });
+    after(() => closeWorld(world));
+    beforeEach(async () => {
+      org = await freshOrg(world);
+    });
+    afterEach(() => {
+      expect(world.unexpected).to.deep.equal([]);
+    });
 
-  it("the OpenAPI document lists the stream as text/event-stream and describes a change", async () => {
-    const doc = (await call(world, "GET", "/api/openapi.json")).body;
-    expect(Object.keys(doc.paths["/api/changes"].get.responses["200"].content)).to.deep.equal(["text/event-stream"]);
-    expect(doc.components.schemas.Change.properties).to.have.keys(["key", "accountIds"]);
+    it("an admin's stream hears another client's checkout (its key and account), after `ready`; heartbeats keep it open", async () => {
+      const stream = await open(world, org.admin);
+      try {
+        await stream.until((e) => e.event === "ready");
+        const plan = await portalPlan(world, org, "acc-1");
+        expect((await call(world, "POST", "/api/checkouts", { token: org.member, body: plan })).status).to.equal(200);
+        const heard = changeOf(await stream.until((e) => changeOf(e)?.key === plan.key));
+        expect(heard).to.deep.equal({ key: plan.key, accountIds: ["acc-1"] });
+        await sleep(120);
+        expect(stream.comments.some((c) => c.startsWith(": heartbeat"))).to.equal(true);
+      } finally {
+        await stream.close();
+      }
+    });
+
+    it("an admin hears a change written behind the server's back (another data source of the organisation: NOTIFY)", async () => {
+      const stream = await open(world, org.admin);
+      try {
+        await stream.until((e) => e.event === "ready");
+        await org.source.postCredits("behind/acc-3", [grant("acc-3", "g9", "3.00", "behind/acc-3")]);
+        expect(changeOf(await stream.until((e) => changeOf(e)?.key === "behind/acc-3"))?.accountIds).to.deep.equal(["acc-3"]);
+      } finally {
+        await stream.close();
+      }
+    });
+
+    it("a member's stream does not hear another family's change, and hears their own", async () => {
+      const stream = await open(world, org.member);
+      try {
+        await stream.until((e) => e.event === "ready");
+        const other = await portalPlan(world, org, "acc-2");
+        expect((await call(world, "POST", "/api/checkouts", { token: org.admin, body: other })).status).to.equal(200);
+        await call(world, "POST", "/api/credits", {
+          token: org.admin,
+          body: { key: "c/acc-2", grants: [grant("acc-2", "g7", "1.00", "c/acc-2")] },
+        });
+        const mine = await portalPlan(world, org, "acc-1");
+        expect((await call(world, "POST", "/api/checkouts", { token: org.member, body: mine })).status).to.equal(200);
+        await stream.until((e) => changeOf(e)?.key === mine.key);
+        const keys = stream.events.map(changeOf).filter((c) => c !== undefined);
+        expect(keys).to.deep.equal([{ key: mine.key, accountIds: ["acc-1"] }]);
+        expect(JSON.stringify(stream.events)).not.to.include("acc-2");
+      } finally {
+        await stream.close();
+      }
+    });
+
+    it("no token, or a forged one, is 401 with the error body (no stream)", async () => {
+      const none = await call(world, "GET", "/api/changes");
+      expect(none.status).to.equal(401);
+      expect(none.body.code).to.equal("unauthorized");
+      expect(none.headers.get("www-authenticate")).to.match(/^Bearer/);
+      const forged = await call(world, "GET", "/api/changes", { token: `${org.admin.slice(0, -4)}AAAA` });
+      expect(forged.status).to.equal(401);
+      const query = await call(world, "GET", `/api/changes?token=${encodeURIComponent(org.admin)}`);
+      expect(query.status, "a token in the URL is not accepted").to.equal(401);
+    });
+
+    it("a client that goes away unsubscribes its stream (no listener left behind)", async () => {
+      let listening = 0;
+      const host = createServer({
+        dataSourceFor: async () =>
+          ({
+            currency: "USD",
+            subscribe: () => {
+              listening += 1;
+              return () => {
+                listening -= 1;
+              };
+            },
+          }) as unknown as ServerDataSource,
+        authenticate: () => ({ orgId: "o", role: "admin", accountIds: [] }),
+        changes: { heartbeatMs: 20 },
+      });
+      const response = await host.request("/api/changes");
+      const reader = response.body?.getReader();
+      await reader?.read();
+      expect(listening).to.equal(1);
+      await reader?.cancel();
+      await sleep(100);
+      expect(listening).to.equal(0);
+    });
+
+    it("the OpenAPI document lists the stream as text/event-stream and describes a change", async () => {
+      const doc = (await call(world, "GET", "/api/openapi.json")).body;
+      expect(Object.keys(doc.paths["/api/changes"].get.responses["200"].content)).to.deep.equal(["text/event-stream"]);
+      expect(doc.components.schemas.Change.properties).to.have.keys(["key", "accountIds"]);
+    });
   });
 });

@@ -7,7 +7,7 @@
 import { CreditKitError, messageFor } from "@creditkit/core";
 import { expect } from "chai";
 import { createServer, type ServerDataSource, STATUS_OF } from "../../packages/server/src/index.js";
-import { call, closeWorld, freshOrg, openWorld, type World } from "./helpers.js";
+import { call, closeWorld, freshOrg, openWorld, perServerEngine, type World } from "./helpers.js";
 
 const ROUTES = [
   "GET /api/session",
@@ -53,110 +53,114 @@ function hostServer(source: Partial<ServerDataSource>, unexpected: unknown[] = [
   });
 }
 
-describe("server contract (PGlite)", function () {
-  this.timeout(60_000);
-  let world: World;
-  before(async () => {
-    world = await openWorld();
-  });
-  after(() => closeWorld(world));
-
-  it("GET /api/openapi.json: OpenAPI 3 with every route, each answer described, every reference resolved", async () => {
-    const answer = await call(world, "GET", "/api/openapi.json");
-    expect(answer.status).to.equal(200);
-    const doc = answer.body;
-    expect(doc.openapi).to.match(/^3\.0\.\d$/);
-    expect(doc.info.title).to.equal("creditkit");
-    const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
-      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
-    );
-    expect([...listed].sort()).to.deep.equal([...ROUTES].sort());
-    for (const [path, ops] of Object.entries(
-      doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>>,
-    )) {
-      for (const [method, op] of Object.entries(ops)) {
-        expect(Object.keys(op.responses), `${method} ${path}`).to.include.members(["400", "401"]);
-        if (path !== "/api/dev/sign-in") expect(op.security, `${method} ${path}`).to.deep.equal([{ bearer: [] }]);
-      }
-    }
-    expect(doc.components.securitySchemes.bearer).to.include({ type: "http", scheme: "bearer" });
-    const schemas = doc.components.schemas as Record<string, unknown>;
-    for (const name of [
-      "CheckoutPlan",
-      "CommitResult",
-      "AccountSnapshot",
-      "LedgerEntry",
-      "RunPlan",
-      "RunRecord",
-      "SettleBatch",
-      "BatchResult",
-      "DataSet",
-      "Error",
-    ]) {
-      expect(schemas, name).to.have.property(name);
-    }
-    for (const ref of refs(doc)) {
-      expect(ref).to.match(/^#\/components\/schemas\//);
-      expect(schemas, ref).to.have.property(ref.slice("#/components/schemas/".length));
-    }
-  });
-
-  it("the host's authenticate signs in; without a dev secret there is no dev sign-in", async () => {
-    const server = hostServer({ getSettings: async () => ({ autoApply: true, overpaymentToCredit: false, portalPartialPayments: false }) });
-    const ok = await server.request("/api/settings", { headers: { "x-host-session": "ok" } });
-    expect(ok.status).to.equal(200);
-    expect((await server.request("/api/settings")).status).to.equal(401);
-    const signIn = await server.request("/api/dev/sign-in", {
-      method: "POST",
-      body: JSON.stringify({ orgId: "host-org", role: "admin" }),
-      headers: { "content-type": "application/json" },
+perServerEngine((engine) => {
+  describe(`server contract (${engine.name})`, function () {
+    this.timeout(60_000);
+    let world: World;
+    before(async () => {
+      world = await openWorld(engine);
     });
-    expect(signIn.status).to.equal(401);
-  });
+    after(() => closeWorld(world));
 
-  it("an unexpected failure is a 500 internal that leaks nothing; a storage failure a 503 with Retry-After", async () => {
-    const unexpected: unknown[] = [];
-    const server = hostServer(
-      {
-        listAccounts: async () => {
-          throw new Error("connect postgres://app:hunter2@db.internal failed");
+    it("GET /api/openapi.json: OpenAPI 3 with every route, each answer described, every reference resolved", async () => {
+      const answer = await call(world, "GET", "/api/openapi.json");
+      expect(answer.status).to.equal(200);
+      const doc = answer.body;
+      expect(doc.openapi).to.match(/^3\.0\.\d$/);
+      expect(doc.info.title).to.equal("creditkit");
+      const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) =>
+        Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      expect([...listed].sort()).to.deep.equal([...ROUTES].sort());
+      for (const [path, ops] of Object.entries(
+        doc.paths as Record<string, Record<string, { responses: Record<string, unknown>; security?: unknown }>>,
+      )) {
+        for (const [method, op] of Object.entries(ops)) {
+          expect(Object.keys(op.responses), `${method} ${path}`).to.include.members(["400", "401"]);
+          if (path !== "/api/dev/sign-in") expect(op.security, `${method} ${path}`).to.deep.equal([{ bearer: [] }]);
+        }
+      }
+      expect(doc.components.securitySchemes.bearer).to.include({ type: "http", scheme: "bearer" });
+      const schemas = doc.components.schemas as Record<string, unknown>;
+      for (const name of [
+        "CheckoutPlan",
+        "CommitResult",
+        "AccountSnapshot",
+        "LedgerEntry",
+        "RunPlan",
+        "RunRecord",
+        "SettleBatch",
+        "BatchResult",
+        "DataSet",
+        "Error",
+      ]) {
+        expect(schemas, name).to.have.property(name);
+      }
+      for (const ref of refs(doc)) {
+        expect(ref).to.match(/^#\/components\/schemas\//);
+        expect(schemas, ref).to.have.property(ref.slice("#/components/schemas/".length));
+      }
+    });
+
+    it("the host's authenticate signs in; without a dev secret there is no dev sign-in", async () => {
+      const server = hostServer({
+        getSettings: async () => ({ autoApply: true, overpaymentToCredit: false, portalPartialPayments: false }),
+      });
+      const ok = await server.request("/api/settings", { headers: { "x-host-session": "ok" } });
+      expect(ok.status).to.equal(200);
+      expect((await server.request("/api/settings")).status).to.equal(401);
+      const signIn = await server.request("/api/dev/sign-in", {
+        method: "POST",
+        body: JSON.stringify({ orgId: "host-org", role: "admin" }),
+        headers: { "content-type": "application/json" },
+      });
+      expect(signIn.status).to.equal(401);
+    });
+
+    it("an unexpected failure is a 500 internal that leaks nothing; a storage failure a 503 with Retry-After", async () => {
+      const unexpected: unknown[] = [];
+      const server = hostServer(
+        {
+          listAccounts: async () => {
+            throw new Error("connect postgres://app:hunter2@db.internal failed");
+          },
+          getSettings: async () => {
+            throw new CreditKitError("storage-timeout");
+          },
         },
-        getSettings: async () => {
-          throw new CreditKitError("storage-timeout");
-        },
-      },
-      unexpected,
-    );
-    const broken = await server.request("/api/accounts", { headers: { "x-host-session": "ok" } });
-    expect(broken.status).to.equal(500);
-    const text = await broken.text();
-    expect(JSON.parse(text)).to.deep.equal({ code: "internal", message: messageFor("internal") });
-    expect(text).not.to.include("hunter2");
-    expect(unexpected).to.have.length(1);
-    const busy = await server.request("/api/settings", { headers: { "x-host-session": "ok" } });
-    expect(busy.status).to.equal(503);
-    expect(busy.headers.get("retry-after")).to.equal("1");
-    expect((await busy.json()).code).to.equal("storage-timeout");
-  });
+        unexpected,
+      );
+      const broken = await server.request("/api/accounts", { headers: { "x-host-session": "ok" } });
+      expect(broken.status).to.equal(500);
+      const text = await broken.text();
+      expect(JSON.parse(text)).to.deep.equal({ code: "internal", message: messageFor("internal") });
+      expect(text).not.to.include("hunter2");
+      expect(unexpected).to.have.length(1);
+      const busy = await server.request("/api/settings", { headers: { "x-host-session": "ok" } });
+      expect(busy.status).to.equal(503);
+      expect(busy.headers.get("retry-after")).to.equal("1");
+      expect((await busy.json()).code).to.equal("storage-timeout");
+    });
 
-  it("a 401 names the bearer scheme; the typed code table gives every code a 4xx or 5xx", async () => {
-    const answer = await call(world, "GET", "/api/accounts");
-    expect(answer.headers.get("www-authenticate")).to.match(/^Bearer/);
-    for (const [code, status] of Object.entries(STATUS_OF)) expect(status, code).to.be.within(400, 599);
-    expect(STATUS_OF["unknown-account"]).to.equal(404);
-    expect(STATUS_OF["idempotency-conflict"]).to.equal(409);
-  });
+    it("a 401 names the bearer scheme; the typed code table gives every code a 4xx or 5xx", async () => {
+      const answer = await call(world, "GET", "/api/accounts");
+      expect(answer.headers.get("www-authenticate")).to.match(/^Bearer/);
+      for (const [code, status] of Object.entries(STATUS_OF)) expect(status, code).to.be.within(400, 599);
+      expect(STATUS_OF["unknown-account"]).to.equal(404);
+      expect(STATUS_OF["idempotency-conflict"]).to.equal(409);
+    });
 
-  it("refuses to start without a sign-in, or with a short dev secret", () => {
-    expect(() => createServer({ ledger: world.db })).to.throw(TypeError);
-    expect(() => createServer({ ledger: world.db, devSecret: "short" })).to.throw(CreditKitError);
-  });
+    it("refuses to start without a sign-in, or with a short dev secret", () => {
+      expect(() => createServer({ ledger: world.db })).to.throw(TypeError);
+      expect(() => createServer({ ledger: world.db, devSecret: "short" })).to.throw(CreditKitError);
+    });
 
-  it("a token of an organisation that does not exist reads nothing (404 unknown-id)", async () => {
-    const org = await freshOrg(world);
-    const token = (await call(world, "POST", "/api/dev/sign-in", { body: { orgId: `${org.orgId}-not`, role: "admin" } })).body.token;
-    const answer = await call(world, "GET", "/api/accounts", { token });
-    expect(answer.status).to.equal(404);
-    expect(answer.body.code).to.equal("unknown-id");
+    it("a token of an organisation that does not exist reads nothing (404 unknown-id)", async () => {
+      const org = await freshOrg(world);
+      const token = (await call(world, "POST", "/api/dev/sign-in", { body: { orgId: `${org.orgId}-not`, role: "admin" } })).body.token;
+      const answer = await call(world, "GET", "/api/accounts", { token });
+      expect(answer.status).to.equal(404);
+      expect(answer.body.code).to.equal("unknown-id");
+    });
   });
 });

@@ -1,13 +1,15 @@
 /**
- * Shared by the server tests: one PGlite ledger and one server per file, a
- * fresh organisation per test (with accounts, fees and credit), dev tokens,
- * and `call`, which sends a request through `app.request()` (nothing listens).
+ * Shared by the server tests: the engines to run on (PGlite always, the real
+ * PostgreSQL server as well when DATABASE_URL is set), one ledger and one
+ * server per file and engine, a fresh organisation per test (with accounts,
+ * fees and credit), dev tokens, and `call`, which sends a request through
+ * `app.request()` (nothing listens).
  */
 import type { CheckoutPlan, CheckoutRequest } from "@creditkit/core";
 import { planCheckout } from "@creditkit/core";
 import { type Db, openPostgresLedger, type PostgresDataSource } from "../../packages/postgres/src/index.js";
 import { type CreditKitServer, createServer, type ServerOptions, type Session } from "../../packages/server/src/index.js";
-import { fee, freshLedger, grant } from "../postgres/helpers.js";
+import { type Engine, fee, freshLedger, grant } from "../postgres/helpers.js";
 
 export const SECRET = "a development secret of at least 32 bytes";
 
@@ -18,9 +20,28 @@ export interface World {
   readonly unexpected: unknown[];
 }
 
-/** Opens the file's ledger and server; call `closeWorld` after. */
-export async function openWorld(options: Partial<ServerOptions> = {}): Promise<World> {
-  const db = await openPostgresLedger({ memory: true });
+const url = process.env.DATABASE_URL;
+let told = false;
+
+/** PGlite, and the PostgreSQL server when DATABASE_URL is set (else one line says that run was skipped). */
+export function serverEngines(): Engine[] {
+  const list: Engine[] = [{ name: "PGlite", open: () => openPostgresLedger({ memory: true }) }];
+  if (url) list.push({ name: "PostgreSQL server", open: () => openPostgresLedger({ url, max: 12 }) });
+  else if (!told) {
+    told = true;
+    console.log("  (DATABASE_URL is not set: the server tests ran on PGlite only; the real-server run was skipped)");
+  }
+  return list;
+}
+
+/** Declares `suite` once per engine (its title says which). */
+export function perServerEngine(suite: (engine: Engine) => void): void {
+  for (const engine of serverEngines()) suite(engine);
+}
+
+/** Opens the file's ledger (on `engine`) and server; call `closeWorld` after. */
+export async function openWorld(engine: Engine, options: Partial<ServerOptions> = {}): Promise<World> {
+  const db = await engine.open();
   const unexpected: unknown[] = [];
   const server = createServer({ ledger: db, devSecret: SECRET, onUnexpected: (error) => unexpected.push(error), ...options });
   return { db, server, unexpected };

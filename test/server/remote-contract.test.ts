@@ -1,7 +1,8 @@
 /**
  * The data-source contract suite (test/contract) on the remote data source:
  * `createRemoteDataSource` over the Hono app listening on a real port, over
- * PGlite in memory. A fresh organisation per test; accounts and fees
+ * PGlite in memory, and over the real PostgreSQL server when DATABASE_URL is
+ * set. A fresh organisation per test; accounts and fees
  * (`openAccounts`, `commit`), saved runs (`getRun`) and the simulated
  * gateway's cards and scripts go straight to the PostgreSQL data source of
  * the same organisation — the server has no route for them, and a test hook
@@ -10,41 +11,44 @@
  */
 import { runContractSuite } from "../contract/index.js";
 import type { ContractLedger, ContractSubject } from "../contract/subject.js";
+import { perServerEngine } from "./helpers.js";
 import { type Listening, listening, remoteOrg, signIn } from "./remote-helpers.js";
 
-let at: Promise<Listening> | undefined;
-after(async () => {
-  const opened = at;
-  at = undefined;
-  await (await opened)?.close();
-});
+perServerEngine((engine) => {
+  let at: Promise<Listening> | undefined;
+  after(async () => {
+    const opened = at;
+    at = undefined;
+    await (await opened)?.close();
+  });
 
-const subject: ContractSubject = {
-  async open(): Promise<ContractLedger> {
-    at ??= listening();
-    const server = await at;
-    const org = await remoteOrg(server);
-    const { direct } = org;
-    return {
-      source: org.source,
-      openAccounts: (accounts) => direct.openAccounts(accounts),
-      commit: (key, entries) => direct.commit(key, entries),
-      getRun: (runId) => direct.getRun(runId),
-      async connect() {
-        return org.remote({ token: await signIn(server, { orgId: org.orgId, role: "admin", accountIds: [] }) });
-      },
-      gateway: {
-        addCards: async (ids) => {
-          for (const id of ids) await direct.gateway.addCard(id);
+  const subject: ContractSubject = {
+    async open(): Promise<ContractLedger> {
+      at ??= listening(engine);
+      const server = await at;
+      const org = await remoteOrg(server);
+      const { direct } = org;
+      return {
+        source: org.source,
+        openAccounts: (accounts) => direct.openAccounts(accounts),
+        commit: (key, entries) => direct.commit(key, entries),
+        getRun: (runId) => direct.getRun(runId),
+        async connect() {
+          return org.remote({ token: await signIn(server, { orgId: org.orgId, role: "admin", accountIds: [] }) });
         },
-        script: (accountId, outcomes) => direct.gateway.script(accountId, outcomes),
-        charges: () => direct.gateway.charges(),
-      },
-      // A run is one request: no progress comes back and it cannot stop between chunks (yet: server jobs).
-      runsReportProgress: false,
-      close: () => org.close(),
-    };
-  },
-};
+        gateway: {
+          addCards: async (ids) => {
+            for (const id of ids) await direct.gateway.addCard(id);
+          },
+          script: (accountId, outcomes) => direct.gateway.script(accountId, outcomes),
+          charges: () => direct.gateway.charges(),
+        },
+        // A run is one request: no progress comes back and it cannot stop between chunks (yet: server jobs).
+        runsReportProgress: false,
+        close: () => org.close(),
+      };
+    },
+  };
 
-runContractSuite("remote data source over the server (PGlite)", subject);
+  runContractSuite(`remote data source over the server (${engine.name})`, subject);
+});

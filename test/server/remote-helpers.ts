@@ -1,17 +1,18 @@
 /**
  * The remote data source's tests: the Hono app listening on a real port
- * (`@hono/node-server`, port 0) over PGlite in memory with a dev secret,
+ * (`@hono/node-server`, port 0) over PGlite in memory (or another engine:
+ * the real PostgreSQL server) with a dev secret,
  * sign-in through the API, and organisations seeded straight through the
  * PostgreSQL data source of the same organisation (the port has no
  * operation to open accounts or commit fees, and the server exposes none).
  */
 import type { AddressInfo } from "node:net";
 import { serve as listen, type ServerType } from "@hono/node-server";
-import { createPostgresDataSource, type Db, openPostgresLedger, type PostgresDataSource } from "../../packages/postgres/src/index.js";
+import { createPostgresDataSource, type Db, type PostgresDataSource } from "../../packages/postgres/src/index.js";
 import { createRemoteDataSource, type RemoteDataSource, type RemoteDataSourceOptions } from "../../packages/remote/src/index.js";
 import { type CreditKitServer, createServer, type Session } from "../../packages/server/src/index.js";
-import { uniqueOrg } from "../postgres/helpers.js";
-import { SECRET } from "./helpers.js";
+import { type Engine, uniqueOrg } from "../postgres/helpers.js";
+import { SECRET, serverEngines } from "./helpers.js";
 
 export const GATEWAY = { cardsByDefault: false } as const;
 
@@ -25,8 +26,9 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listening(): Promise<Listening> {
-  const db = await openPostgresLedger({ memory: true });
+/** The server listening over a ledger of `engine` (default PGlite in memory). */
+export async function listening(engine: Engine = serverEngines()[0] as Engine): Promise<Listening> {
+  const db = await engine.open();
   const unexpected: unknown[] = [];
   const app = createServer({
     ledger: db,
