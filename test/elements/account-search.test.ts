@@ -89,6 +89,7 @@ describe("<ck-account-search> (#17.7)", () => {
     expect(el.value).to.equal(event.detail.accountId);
     expect(inputOf(el).value).to.equal(names[1]);
     expect(inputOf(el).getAttribute("aria-expanded")).to.equal("false");
+    expect(statusOf(el)).to.equal(`Chosen: ${names[1]} (${event.detail.accountId}).`);
   });
 
   it("lists at most 50 and says how many match; Escape closes the list, a second Escape clears the text", async () => {

@@ -177,7 +177,10 @@ export class CkAccountSearch extends LitElement {
   #statusText(shown: number): string {
     const n = this.#matches.length;
     const all = (this.accounts ?? this.#loaded.value ?? []).length;
+
     if (this.query.trim() === "") return `${whole(all)} accounts: type to search.`;
+    const picked = this.value ? (this.accounts ?? this.#loaded.value ?? []).find((a) => a.id === this.value) : undefined;
+    if (picked && picked.name === this.query) return `Chosen: ${picked.name} (${picked.id}).`;
     if (n === 0) return `No account matches “${this.query.trim()}”.`;
     const noun = n === 1 ? "account matches" : "accounts match";
     return shown < n ? `${whole(n)} ${noun}; the first ${whole(shown)} are listed: type more to narrow.` : `${whole(n)} ${noun}.`;
