@@ -183,6 +183,7 @@ if (isMain) {
     process.once("SIGTERM", stop);
   } catch (error) {
     console.error(`creditkit API: could not start: ${error instanceof Error ? error.message : String(error)}`);
+    if (!process.env.DATABASE_URL) console.error("(A data folder from another version? `npm start -- --reset` seeds a fresh one.)");
     process.exit(1);
   }
 }

@@ -54,6 +54,15 @@ export async function portalMember(ctx: DemoContext, accountId: string): Promise
     `Welcome, ${greetingName(name)}`,
     "Your balance, your payments and credits, and paying your fees — with your Account Credit first.",
     // A family signed in to the shared ledger has no other family and no admin view to go to.
+    ctx.person?.role === "admin"
+      ? h(
+          "p",
+          { class: "notice" },
+          "A preview as the admin. To be this family, ",
+          h("a", { href: "#/sign-in", target: "_blank" }, "sign in as it in a new tab"),
+          ".",
+        )
+      : null,
     member
       ? null
       : h(
