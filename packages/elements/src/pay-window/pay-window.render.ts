@@ -149,11 +149,6 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
     <fieldset class="fees" part="fees" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy}>
       <legend>${view.channel === "pos" ? "Unpaid fees to add to this sale" : "Unpaid fees"}</legend>
       ${fees.length === 0 ? html`<p class="muted">No unpaid fees.</p>` : nothing}
-      ${
-        view.payment?.empty
-          ? html`<p class="muted" part="hint">Nothing in this sale yet: ring up an item${fees.length > 0 ? ", or tick an unpaid fee to add it" : ""}.</p>`
-          : nothing
-      }
       <ul>
         ${repeat(
           fees,
@@ -184,6 +179,11 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
           },
         )}
       </ul>
+      ${
+        view.payment?.empty
+          ? html`<p class="muted hint" part="hint">Nothing in this sale yet: ring up an item${fees.length > 0 ? ", or tick an unpaid fee to add it" : ""}.</p>`
+          : nothing
+      }
       ${fieldError(errors, "fees")}
     </fieldset>
   `;

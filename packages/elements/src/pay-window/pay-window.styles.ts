@@ -342,6 +342,9 @@ export const payWindowStyles = css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
+  .hint {
+    margin: var(--_ck-space) 0 0;
+  }
   .nothing-owed {
     margin: calc(var(--_ck-space) * 1.5) 0 0;
   }
