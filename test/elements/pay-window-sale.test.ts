@@ -72,6 +72,27 @@ describe("<ck-pay-window> point of sale: what is in the sale, and what happened 
     await expect(pw).to.be.accessible();
   });
 
+  for (const [name, scheme, width] of [
+    ["dark", "dark", 800],
+    ["at a phone's width", "light", 390],
+  ] as const) {
+    it(`the result is accessible and fits, ${name}`, async () => {
+      await emulateMedia({ colorScheme: scheme });
+      await setViewport({ width, height: 844 });
+      const pw = await mountPayWindow(await feeAndCredit(), "pos", { charges: [GOGGLES, CAP], pick: false });
+      await expect(pw).to.be.accessible();
+      creditSwitch(pw).click();
+      await pw.updateComplete;
+      q<HTMLInputElement>(pw, "#charge-to-account").click();
+      await pw.updateComplete;
+      q<HTMLButtonElement>(pw, "[part~=confirm]").click();
+      await waitUntil(() => pw.status === "done" && headerDue(pw) === "$28.50", "recorded and read again");
+      await expect(pw).to.be.accessible();
+      const result = q(pw, "[part~=result]");
+      expect(result.scrollWidth).to.be.at.most(result.clientWidth + 1);
+    });
+  }
+
   it("when auto-apply pays part of the sale itself, what stays owed on the sale is after it", async () => {
     const source = await accountSource({ credit: "5.00", settings: { autoApply: true } });
     const pw = await mountPayWindow(source, "pos", { charges: [GOGGLES] });
