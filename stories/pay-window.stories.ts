@@ -79,3 +79,14 @@ export const Controlled: Story = {
     ></ck-pay-window>
   `,
 };
+
+/** A member page that shows `<ck-balance>` itself: `hide-balances` keeps the window's header from showing the figures a second time. */
+export const BesideABalance: Story = {
+  args: { channel: "portal" },
+  render: (args, { loaded }) => html`
+    <ck-provider .dataSource=${loaded.source} locale=${args.locale}>
+      <ck-balance account-id=${ACCOUNT}></ck-balance>
+      <ck-pay-window channel=${args.channel} account-id=${ACCOUNT} hide-balances heading="Pay my fees"></ck-pay-window>
+    </ck-provider>
+  `,
+};

@@ -1,6 +1,6 @@
 /** #17 items 5 and 11: a sale holds only what the admin puts in it and says what happened in one set of figures; a family that owes nothing sees no pay form. */
 import type { CkPayWindow } from "@creditkit/elements";
-import { expect, waitUntil } from "@open-wc/testing";
+import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { emulateMedia, sendKeys, setViewport } from "@web/test-runner-commands";
 import { ACCOUNT, accountSource, creditSwitch, figure, mountPayWindow, q, textOf } from "./helpers.js";
 
@@ -141,5 +141,26 @@ describe("<ck-pay-window> a family that owes nothing (#17.11)", () => {
     const pw = await mountPayWindow(await accountSource({}), "admin");
     expect(textOf(pw)).to.contain("Nothing is owed on this account: there is nothing to pay.");
     expect(pw.shadowRoot?.querySelector("form")).to.equal(null);
+  });
+});
+
+describe("<ck-pay-window hide-balances> beside a <ck-balance> (#17.13)", () => {
+  it("the page shows the account's balances once", async () => {
+    const source = await accountSource({ fees: [OLD_FEE], credit: "10.00" });
+    const wrapper = await fixture<HTMLElement>(html`
+      <ck-provider .dataSource=${source} locale="en-US">
+        <ck-balance account-id=${ACCOUNT}></ck-balance>
+        <ck-pay-window channel="portal" account-id=${ACCOUNT} hide-balances></ck-pay-window>
+      </ck-provider>
+    `);
+    const pw = wrapper.querySelector("ck-pay-window") as CkPayWindow;
+    await waitUntil(() => pw.shadowRoot?.querySelector("[part~=fees]"), "the pay window shows the fees");
+    const balance = wrapper.querySelector("ck-balance") as HTMLElement;
+    await waitUntil(() => balance.shadowRoot?.textContent?.includes("$10.00"), "the balance shows");
+    const shown = (el: Element) => (el.shadowRoot?.textContent ?? "").split("Account Credit").length - 1;
+    expect(shown(balance) + shown(pw)).to.equal(1);
+    expect(pw.shadowRoot?.querySelector("[part~=balances]")).to.equal(null);
+    expect(textOf(pw)).to.contain("Pay");
+    await expect(wrapper).to.be.accessible();
   });
 });

@@ -21,6 +21,8 @@ import { isZeroAmount, renderResult, renderSummary } from "./summary.render.js";
 export interface PayView {
   readonly channel: Channel;
   readonly heading: string | undefined;
+  /** The host shows the balances itself: the header leaves them out. */
+  readonly hideBalances: boolean;
   readonly snapshot: AccountSnapshot | undefined;
   readonly loadState: LoadState;
   readonly loadError: string;
@@ -73,7 +75,7 @@ export function renderPayWindow(view: PayView, on: PayHandlers): TemplateResult 
           <h2 id="title" tabindex="-1">${title}</h2>
           ${view.heading ? nothing : html`<p class="channel">${CHANNEL_TITLES[view.channel]}</p>`}
         </div>
-        ${snapshot ? renderBalances(snapshot, view.locale) : nothing}
+        ${snapshot && !view.hideBalances ? renderBalances(snapshot, view.locale) : nothing}
       </header>
       ${snapshot ? renderBody(snapshot, view, on) : renderLoading(view)}
     </section>

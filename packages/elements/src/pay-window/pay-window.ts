@@ -59,7 +59,7 @@ function newKey(): string {
  * @fires ck-payment-recorded - The payment was recorded; `detail.entries` are the ledger entries written.
  * @csspart base - The window.
  * @csspart header - The account name and balances (credit at top right).
- * @csspart balances - The Amount Due and Account Credit figures.
+ * @csspart balances - The Amount Due and Account Credit figures (left out with `hide-balances`).
  * @csspart fees - The unpaid fees to choose.
  * @csspart fee - One fee row.
  * @csspart move-button - Moves a fee up or down: payment goes to the fees in the order shown.
@@ -120,6 +120,14 @@ export class CkPayWindow extends LitElement {
   /** The heading's text. By default the account's name, with the channel ("Take payment", "Point of sale", "Make a payment") beneath it; a heading of the host's own stands alone. */
   @property()
   heading: string | undefined;
+
+  /**
+   * The host shows the account's balances itself (a `<ck-balance>` beside the
+   * window): the header leaves out its Amount Due and Account Credit, so a
+   * page does not show them twice.
+   */
+  @property({ attribute: "hide-balances", type: Boolean, reflect: true })
+  hideBalances = false;
 
   /** The data source; normally provided by `<ck-provider>`. */
   @consume({ context: dataSourceContext, subscribe: true })
@@ -200,6 +208,7 @@ export class CkPayWindow extends LitElement {
     const view: PayView = {
       channel: this.channel,
       heading: this.heading,
+      hideBalances: this.hideBalances,
       snapshot: this.#snapshot(),
       loadState: this.#account.state,
       loadError: this.#account.error,
