@@ -135,6 +135,8 @@ describe("<ck-pay-window> recording", () => {
     expect(request?.detail.plan.remainingDue).to.equal("15.00");
     expect(textOf(pw)).to.contain("Payment recorded.");
     expect((await source.getAccount(ACCOUNT)).amountDue).to.equal("0.00");
+    // The window holds the host's snapshot, not the account read again: it does not claim the account's Amount Due now.
+    expect(textOf(pw)).not.to.contain("Amount Due on the account now");
   });
 
   describe("the auto-apply warning (§3)", () => {

@@ -23,6 +23,8 @@ export interface PayView {
   readonly heading: string | undefined;
   /** The host shows the balances itself: the header leaves them out. */
   readonly hideBalances: boolean;
+  /** The account is read from the data source (and read again after recording), not a snapshot the host holds. */
+  readonly live: boolean;
   readonly snapshot: AccountSnapshot | undefined;
   readonly loadState: LoadState;
   readonly loadError: string;

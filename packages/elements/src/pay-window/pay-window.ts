@@ -209,6 +209,7 @@ export class CkPayWindow extends LitElement {
       channel: this.channel,
       heading: this.heading,
       hideBalances: this.hideBalances,
+      live: Boolean(this.dataSource && this.accountId),
       snapshot: this.#snapshot(),
       loadState: this.#account.state,
       loadError: this.#account.error,

@@ -116,8 +116,8 @@ export function renderResult(
   if (!isZeroAmount(plan.chargedToAccount)) rows.push(["Charged to account", plan.chargedToAccount, "owed"]);
   if (!isZeroAmount(swept.total)) rows.push(["Then applied by auto-apply", swept.total, "available"]);
   rows.push([pos ? "Still owed on this sale" : "Still owed on these fees", stillOwed, isZeroAmount(stillOwed) ? "neutral" : "owed"]);
-  // The header's figure: read again once the ledger says the account changed.
-  rows.push(["Amount Due on the account now", snapshot.amountDue, isZeroAmount(snapshot.amountDue) ? "neutral" : "owed"]);
+  // The header's figure, read again once the ledger says the account changed (a host's own snapshot may not be).
+  if (view.live) rows.push(["Amount Due on the account now", snapshot.amountDue, isZeroAmount(snapshot.amountDue) ? "neutral" : "owed"]);
   const shown = swept.used.slice(0, 5);
   return html`
     <div class="result" part="result" tabindex="-1" aria-labelledby="result-title">
