@@ -54,7 +54,8 @@ export function runsContract(ctx: ContractContext): void {
       const other = await ctx.ledger.connect();
       const [a, b] = await Promise.all([ctx.source.processRun(plan, { chunkSize: 3 }), other.processRun(plan, { chunkSize: 7 })]);
       expect([a.status, b.status]).to.deep.equal(["done", "done"]);
-      expect(a.issued + b.issued, "issued between them").to.equal(40);
+      if (ctx.ledger.runsShared && a.issued === 40 && b.issued === 40) expect(b, "one shared processing, one record").to.deep.equal(a);
+      else expect(a.issued + b.issued, "issued between them").to.equal(40);
       expect([a.count, b.count]).to.deep.equal([40, 40]);
       await expectEachRowOnce(ctx.source, plan);
       await expectEachRowOnce(other, plan);

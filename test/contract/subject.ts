@@ -41,11 +41,17 @@ export interface ContractLedger {
   connect(): Promise<CreditKitDataSource>;
   readonly gateway: ContractGateway;
   /**
-   * False when `processRun` cannot report progress or stop between chunks
-   * (the remote data source: a run is one request to the server); the
-   * interruption test is then skipped. Default true.
+   * False when `processRun` cannot stop after a given chunk (the remote data
+   * source: the server's job picks its own chunks); the interruption test is
+   * then skipped. Default true.
    */
   readonly runsReportProgress?: boolean;
+  /**
+   * True when two connections asking for one run join one processing (the
+   * server's job) and both answer its record; default false (each answers
+   * what its own processing posted).
+   */
+  readonly runsShared?: boolean;
   /** Closes `source` and every connection made by `connect`. */
   close(): Promise<void>;
 }

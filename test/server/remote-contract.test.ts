@@ -43,8 +43,10 @@ perServerEngine((engine) => {
           script: (accountId, outcomes) => direct.gateway.script(accountId, outcomes),
           charges: () => direct.gateway.charges(),
         },
-        // A run is one request: no progress comes back and it cannot stop between chunks (yet: server jobs).
+        // A run is a server job: it reports progress and stops when asked, but after a chunk of the server's choosing.
         runsReportProgress: false,
+        // Two connections asking for one run while it is queued or running join the same job.
+        runsShared: true,
         close: () => org.close(),
       };
     },

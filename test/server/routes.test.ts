@@ -7,7 +7,18 @@ import type { RunPlan } from "@creditkit/core";
 import { generateDataSet } from "@creditkit/core/demo";
 import { expect } from "chai";
 import { grant } from "../postgres/helpers.js";
-import { call, closeWorld, freshOrg, type Org, openWorld, perServerEngine, portalPlan, type World } from "./helpers.js";
+import { type Answer, call, closeWorld, freshOrg, type Org, openWorld, perServerEngine, portalPlan, type World } from "./helpers.js";
+
+/** The job `queued` answered, once its round has ended. */
+async function jobEnd(world: World, token: string, queued: Answer) {
+  const path = `/api/jobs/${queued.body.kind}/${queued.body.id}?round=${queued.body.round}`;
+  for (let tries = 0; tries < 1500; tries++) {
+    const job = await call(world, "GET", path, { token });
+    if (job.body.status === "done" || job.body.status === "failed") return job.body;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${path} did not end in 30 s`);
+}
 
 function runPlan(runId: string): RunPlan {
   const request = {
@@ -149,16 +160,16 @@ perServerEngine((engine) => {
       expect((await org.source.getAccount("acc-1")).amountDue).to.equal("115.00");
     });
 
-    it("POST /api/runs, GET /api/runs, GET /api/runs/{id}, POST /api/runs/{id}/resume", async () => {
-      const processed = await call(world, "POST", "/api/runs", { token: org.admin, body: runPlan("run-1") });
-      expect(processed.status, JSON.stringify(processed.body)).to.equal(200);
-      expect(processed.body).to.include({ runId: "run-1", status: "done", issued: 2, total: "10.00" });
+    it("POST /api/runs, GET /api/runs, GET /api/runs/{id}, POST /api/runs/{id}/resume (jobs: see jobs.test.ts)", async () => {
+      const queued = await call(world, "POST", "/api/runs", { token: org.admin, body: runPlan("run-1") });
+      expect(queued.status, JSON.stringify(queued.body)).to.equal(202);
+      expect((await jobEnd(world, org.admin, queued)).result).to.include({ runId: "run-1", status: "done", issued: 2, total: "10.00" });
       const list = await call(world, "GET", "/api/runs", { token: org.admin });
       expect(list.body.map((r: { runId: string; status: string }) => `${r.runId} ${r.status}`)).to.deep.equal(["run-1 done"]);
       const one = await call(world, "GET", "/api/runs/run-1", { token: org.admin });
       expect(one.body.record.count).to.equal(2);
       const resumed = await call(world, "POST", "/api/runs/run-1/resume", { token: org.admin });
-      expect(resumed.body).to.include({ issued: 0, skipped: 2 });
+      expect((await jobEnd(world, org.admin, resumed)).result).to.include({ issued: 0, skipped: 2 });
       expect((await org.source.getAccount("acc-1")).accountCredit).to.equal("30.00");
     });
 
@@ -173,14 +184,15 @@ perServerEngine((engine) => {
         ],
       };
       const first = await call(world, "POST", "/api/batches", { token: org.admin, body });
-      expect(first.status, JSON.stringify(first.body)).to.equal(200);
-      expect(first.body.results.map((r: { outcome: string }) => r.outcome)).to.deep.equal([
+      expect(first.status, JSON.stringify(first.body)).to.equal(202);
+      const result = (await jobEnd(world, org.admin, first)).result;
+      expect(result.results.map((r: { outcome: string }) => r.outcome)).to.deep.equal([
         "paid-by-charge-and-credit",
         "paid-by-charge-and-credit",
       ]);
-      expect(first.body.summary.charged).to.equal("90.00");
-      const again = await call(world, "POST", "/api/batches", { token: org.admin, body });
-      expect(again.body.results.map((r: { outcome: string }) => r.outcome)).to.deep.equal(["already-settled", "already-settled"]);
+      expect(result.summary.charged).to.equal("90.00");
+      const again = (await jobEnd(world, org.admin, await call(world, "POST", "/api/batches", { token: org.admin, body }))).result;
+      expect(again.results.map((r: { outcome: string }) => r.outcome)).to.deep.equal(["already-settled", "already-settled"]);
       expect(await org.source.gateway.charges()).to.have.length(2);
     });
 

@@ -47,6 +47,45 @@ export interface RunSummary {
   readonly record?: RunRecord;
 }
 
+/** A mass-credit run or a batch settlement done as a server job (`CreditKitDataSource.jobs`). */
+export interface JobSummary {
+  readonly kind: "run" | "batch";
+  /** The run's or the batch's id. */
+  readonly id: string;
+  /** 1, then one more each time it was asked again after it finished. */
+  readonly round: number;
+  readonly status: "queued" | "running" | "done" | "failed";
+  /** Rows or invoices looked at so far, of `total`. */
+  readonly done: number;
+  readonly total: number;
+  readonly cancelRequested: boolean;
+  /** ISO times. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * Runs and batches done as server jobs: they go on when the page closes and
+ * after a restart, and any admin can follow them.
+ */
+export interface JobsPort {
+  /** The organisation's jobs, newest first (also those started elsewhere). */
+  list(): Promise<readonly JobSummary[]>;
+  /**
+   * Follows a job's latest round to its end: progress along the way, then its
+   * result (a run's `RunRecord`, a batch's `BatchResult`); rejects with the
+   * job's error. An abort asks the job to stop and answers what it did.
+   */
+  follow<R>(
+    kind: JobSummary["kind"],
+    id: string,
+    options?: {
+      readonly onProgress?: (progress: { readonly done: number; readonly total: number }) => void;
+      readonly signal?: { readonly aborted: boolean };
+    },
+  ): Promise<R>;
+}
+
 /** A filter over ledger lines; all fields optional, combined with AND. */
 export interface EntryQuery {
   readonly accountIds?: readonly string[];
@@ -115,6 +154,13 @@ export interface CreditKitDataSource {
   settleBatch(request: SettleBatchRequest): Promise<BatchResult>;
   /** Calls `listener` after every change, including those made in another tab. Returns the unsubscribe function. */
   subscribe(listener: (change: DataSourceChange) => void): () => void;
+  /**
+   * Optional: present when `processRun`, `resumeRun` and `settleBatch` run
+   * as server jobs (the remote data source). The elements then send a batch
+   * in one call (the server paces it), and show a run or a batch started
+   * elsewhere, following it to its end.
+   */
+  readonly jobs?: JobsPort;
 }
 
 /** The shape in which a data source reports a failure it cannot express as a CreditKitError. */

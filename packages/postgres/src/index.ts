@@ -12,6 +12,20 @@ export { createPostgresDataSource, type PostgresDataSource, type PostgresDataSou
 export type { Db, Queryable, Row } from "./db.js";
 export { isRetryable, toCreditKitError } from "./failures.js";
 export type { PostgresGateway, PostgresGatewayOptions } from "./gateway.js";
+export {
+  type ClaimedJob,
+  checkJobId,
+  createPostgresJobStore,
+  expireBatchLeases,
+  type Job,
+  type JobKind,
+  type JobOutcome,
+  type JobRequest,
+  type JobStatus,
+  type JobStore,
+  type RenewAnswer,
+  requestHash,
+} from "./jobs.js";
 export { MIGRATIONS_DIR, type Migration, migrate, readMigrations } from "./migrate.js";
 export { type OpenLedgerOptions, openPostgresLedger } from "./open.js";
 export { ensureOrganisation, type OrganisationRequest } from "./organisations.js";

@@ -19,6 +19,7 @@ import {
   type DataSourceRunOptions,
   type EntryQuery,
   type GrantEntry,
+  type JobsPort,
   type LedgerEntry,
   type MassCreditDataSet,
   type OrgSettings,
@@ -32,10 +33,13 @@ import {
 } from "@creditkit/core";
 import { type ChangeFeed, type ChangeFeedOptions, createChangeFeed } from "./events.js";
 import { createHttp, errorOf, type HttpOptions } from "./http.js";
+import { followJob, jobPath, type RemoteJob } from "./jobs.js";
 
 export interface RemoteDataSourceOptions extends HttpOptions, Omit<ChangeFeedOptions, "open" | "deliver"> {
-  /** How long a run, a batch or a data set may take in one request. Default 10 min. */
+  /** How long a data set may take to send in one request. Default 10 min. */
   readonly longTimeoutMs?: number;
+  /** How often a run's or batch's job is read while it is followed. Default 300 ms. */
+  readonly jobIntervalMs?: number;
 }
 
 /** Who is signed in (`GET /api/session`). */
@@ -52,6 +56,11 @@ export interface RemoteDataSource extends CreditKitDataSource {
   getRun(runId: string): Promise<RunSummary | undefined>;
   /** Replaces the mass-credit data set (admins). */
   putDataSet(dataSet: MassCreditDataSet): Promise<void>;
+  /** Runs and batches are server jobs: they go on when this page closes, and `jobs` shows and follows them. */
+  readonly jobs: JobsPort & {
+    /** One job's latest round (with its result once done), or undefined. */
+    get(kind: "run" | "batch", id: string): Promise<RemoteJob | undefined>;
+  };
   /** Resolves once the change stream is open (it opens with the first `subscribe`). */
   listening(): Promise<void>;
   /** Stops the change stream; listeners hear nothing more. */
@@ -90,6 +99,18 @@ export async function createRemoteDataSource(options: RemoteDataSourceOptions): 
   assertInput(typeof options.getToken === "function", "getToken");
   const http = createHttp(options);
   const long = options.longTimeoutMs ?? 600_000;
+  const interval = options.jobIntervalMs ?? 300;
+  /** What a run's follower reports: the job's counts (issued, skipped and failed are in the record at the end). */
+  const runFollow = (runOptions: DataSourceRunOptions | undefined) => ({
+    intervalMs: interval,
+    ...(runOptions?.onProgress
+      ? {
+          onProgress: ({ done, total }: { done: number; total: number }) =>
+            runOptions.onProgress?.({ done, total, issued: 0, skipped: 0, failed: 0 }),
+        }
+      : {}),
+    ...(runOptions?.signal ? { signal: runOptions.signal } : {}),
+  });
   const session = await http<RemoteSession>("GET", "/api/session");
 
   const listeners = new Set<(change: DataSourceChange) => void>();
@@ -184,20 +205,39 @@ export async function createRemoteDataSource(options: RemoteDataSourceOptions): 
     async processRun(plan: RunPlan, runOptions?: DataSourceRunOptions) {
       checkRunOptions(runOptions);
       const key = typeof plan?.runId === "string" ? { key: plan.runId } : {};
-      return http<RunRecord>("POST", "/api/runs", { body: plan, timeoutMs: long, ...key });
+      const job = await http<RemoteJob<RunRecord>>("POST", "/api/runs", { body: plan, timeoutMs: long, ...key });
+      return followJob(http, job, runFollow(runOptions));
     },
     async resumeRun(runId: string, runOptions?: DataSourceRunOptions) {
       checkRunOptions(runOptions);
-      return http<RunRecord>("POST", path("/api/runs/{}/resume", runId, "runId"), { timeoutMs: long });
+      const job = await http<RemoteJob<RunRecord>>("POST", path("/api/runs/{}/resume", runId, "runId"), { key: `resume/${runId}` });
+      return followJob(http, job, runFollow(runOptions));
     },
     listRuns: () => http<RunSummary[]>("GET", "/api/runs"),
     getRun: async (runId) => http<RunSummary | undefined>("GET", path("/api/runs/{}", runId, "runId"), { missingIsUndefined: true }),
-    settleBatch: (request: SettleBatchRequest) =>
-      http<BatchResult>("POST", "/api/batches", {
-        body: request,
-        timeoutMs: long,
-        ...(typeof request?.batchId === "string" ? { key: request.batchId } : {}),
-      }),
+    async settleBatch(request: SettleBatchRequest) {
+      assertInput(typeof request === "object" && request !== null, "request");
+      const { onProgress, signal, ...body } = request;
+      assertInput(onProgress === undefined || typeof onProgress === "function", "onProgress");
+      const job = await http<RemoteJob<BatchResult>>("POST", "/api/batches", {
+        body,
+        ...(typeof body.batchId === "string" ? { key: body.batchId } : {}),
+      });
+      return followJob(http, job, {
+        intervalMs: interval,
+        ...(onProgress ? { onProgress: (p: { done: number; total: number }) => onProgress(p) } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    },
+    jobs: {
+      list: () => http<RemoteJob[]>("GET", "/api/jobs"),
+      get: (kind, id) => http<RemoteJob | undefined>("GET", jobPath(kind, id), { missingIsUndefined: true }),
+      async follow<R>(kind: "run" | "batch", id: string, follow: Parameters<JobsPort["follow"]>[2] = {}) {
+        assertInput(kind === "run" || kind === "batch", "kind");
+        const job = await http<RemoteJob<R>>("GET", path(`/api/jobs/${kind}/{}`, id, "id"));
+        return followJob(http, job, { intervalMs: interval, ...follow });
+      },
+    },
     subscribe(listener) {
       assertInput(typeof listener === "function", "listener");
       listeners.add(listener);

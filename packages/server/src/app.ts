@@ -5,17 +5,20 @@
  * from the session, never from the request. Bodies are limited, schemas
  * check every request, and errors leave as `{ code, message }`.
  */
-import type { Db, PostgresDataSourceOptions } from "@creditkit/postgres";
+import { createPostgresJobStore, type Db, expireBatchLeases, type JobStore, type PostgresDataSourceOptions } from "@creditkit/postgres";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { type Authenticate, devAuthenticate, devKey, requireSession } from "./auth.js";
 import { type DataSourceFor, dataSources } from "./data-sources.js";
 import type { ServerApp, ServerEnv } from "./env.js";
 import { errorHeaders, errorResponse, refuse } from "./errors.js";
+import { createMemoryJobStore } from "./jobs/memory-store.js";
+import { type JobWorker, type JobWorkerOptions, startJobWorker } from "./jobs/worker.js";
 import { documentRoute } from "./openapi.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { type ChangeStreamOptions, changeRoutes } from "./routes/changes.js";
 import { devRoutes } from "./routes/dev.js";
+import { jobRoutes } from "./routes/jobs.js";
 import { moneyRoutes } from "./routes/money.js";
 import { runRoutes } from "./routes/runs.js";
 import { settingsRoutes } from "./routes/settings.js";
@@ -39,12 +42,26 @@ export interface ServerOptions {
   readonly bulkBodyLimitBytes?: number;
   /** The live-changes stream's heartbeat and lifetime (`GET /api/changes`). */
   readonly changes?: ChangeStreamOptions;
+  /**
+   * Server jobs (runs and batches): kept in the ledger's `jobs` table (in
+   * memory for a server on `dataSourceFor` only). This process works on them
+   * unless `worker: false` (another process does); the worker's lease,
+   * polling and concurrency can be set.
+   */
+  readonly jobs?: {
+    readonly store?: JobStore;
+    readonly worker?: false | Pick<JobWorkerOptions, "leaseMs" | "progressMs" | "pollMs" | "concurrency">;
+  };
   /** Told of every unexpected failure (answered 500 `internal`); default `console.error`. */
   readonly onUnexpected?: (error: unknown, request: Request) => void;
 }
 
-/** The Hono app, and `close()` for the data sources it opened (the ledger's `Db` stays open: its owner closes it). */
-export type CreditKitServer = ServerApp & { close(): Promise<void> };
+/**
+ * The Hono app, and `close()`: stops the job worker (the jobs in hand go back
+ * to the queue) and closes the data sources it opened (the ledger's `Db` stays
+ * open: its owner closes it).
+ */
+export type CreditKitServer = ServerApp & { close(): Promise<void>; readonly worker?: JobWorker };
 
 const BULK = new Set(["POST /api/runs", "PUT /api/data-set"]);
 
@@ -54,6 +71,18 @@ export function createServer(options: ServerOptions): CreditKitServer {
   if (!authenticate) throw new TypeError("createServer needs `authenticate` (or, in development, `devSecret`).");
   const sources = dataSources(options, options.dataSourceOptions);
   const onUnexpected = options.onUnexpected ?? ((error: unknown) => console.error("creditkit server:", error));
+  const { ledger } = options;
+  const jobs = options.jobs?.store ?? (ledger ? createPostgresJobStore(ledger) : createMemoryJobStore());
+  const worker =
+    options.jobs?.worker === false
+      ? undefined
+      : startJobWorker({
+          ...options.jobs?.worker,
+          store: jobs,
+          sources: sources.get,
+          onUnexpected: (error) => onUnexpected(error, new Request("http://jobs.invalid/")),
+          ...(ledger ? { onTakeover: (job) => expireBatchLeases(ledger, job.orgId, job.id) } : {}),
+        });
 
   const app: ServerApp = new OpenAPIHono<ServerEnv>({
     defaultHook: (result) => {
@@ -91,8 +120,16 @@ export function createServer(options: ServerOptions): CreditKitServer {
   settingsRoutes(app);
   accountRoutes(app);
   moneyRoutes(app);
-  runRoutes(app);
+  runRoutes(app, jobs);
+  jobRoutes(app, jobs);
   changeRoutes(app, options.changes);
 
-  return Object.assign(app, { close: () => sources.close() });
+  return Object.assign(app, {
+    worker,
+    async close() {
+      await worker?.stop();
+      await jobs.close();
+      await sources.close();
+    },
+  });
 }

@@ -160,7 +160,8 @@ export interface AbortSignalLike {
 export interface BatchProgress {
   readonly done: number;
   readonly total: number;
-  readonly lastResult: SettlementResult;
+  /** The invoice just settled; absent when the batch is settled elsewhere and only its counts travel (a server job). */
+  readonly lastResult?: SettlementResult;
 }
 
 export interface SettleBatchRequest {

@@ -1,24 +1,24 @@
 /**
  * Admins' long operations: mass-credit runs (process, resume, list, read)
- * and batch settlement through the server's own gateway. For now each runs
- * within its request (idempotent by run id and batch id: a retry posts or
- * charges only what is missing); issue #15's jobs move them off the request.
+ * and batch settlement through the server's own gateway. Processing and
+ * settling are server jobs (`../jobs/worker.ts`): the request queues the job
+ * and answers 202 with it; the job goes on when the page closes and after a
+ * restart, and `GET /api/jobs/{kind}/{id}` follows it. One job per run id and
+ * per batch id: asking again with the same body answers the same job (run
+ * again once finished, doing only what is missing); another body is refused.
  */
-import type { MassCreditDataSet, RunPlan, SettleBatchRequest } from "@creditkit/core";
+import { checkRunPlan, type MassCreditDataSet, type RunPlan, type SettleBatchRequest } from "@creditkit/core";
+import type { JobStore } from "@creditkit/postgres";
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireAdmin } from "../authorize.js";
 import { idempotencyKey, plain, SECURED, type ServerApp } from "../env.js";
 import { refuse } from "../errors.js";
+import type { BatchJobRequest, RunJobRequest } from "../jobs/worker.js";
 import { errors, Id, jsonBody, ok } from "../schemas/common.js";
-import {
-  BatchResult,
-  DataSet,
-  DataSetAnswer,
-  RunPlan as RunPlanSchema,
-  RunRecord,
-  RunSummary,
-  SettleBatch,
-} from "../schemas/operations.js";
+import { Job, jobBody } from "../schemas/jobs.js";
+import { DataSet, DataSetAnswer, RunPlan as RunPlanSchema, RunSummary, SettleBatch } from "../schemas/operations.js";
+
+const queued = (description: string) => ({ 202: { description, content: { "application/json": { schema: Job } } } });
 
 const runId = z.object({ runId: Id });
 
@@ -45,30 +45,30 @@ const processRun = createRoute({
   method: "post",
   path: "/api/runs",
   tags: ["mass credits"],
-  summary: "Save and process a mass-credit run, each row once (admins)",
+  summary: "Queue a mass-credit run as a server job that posts each row once (admins)",
   security: SECURED,
   request: { body: jsonBody(RunPlanSchema) },
-  responses: { ...ok(RunRecord, "The run's record."), ...errors(403, 404, 409, 503) },
+  responses: { ...queued("The run's job; its result is the run's record."), ...errors(403, 404, 409, 503) },
 });
 
 const resumeRun = createRoute({
   method: "post",
   path: "/api/runs/{runId}/resume",
   tags: ["mass credits"],
-  summary: "Process a saved run again, posting only what is missing (admins)",
+  summary: "Queue a saved run again as a server job, posting only what is missing (admins)",
   security: SECURED,
   request: { params: runId },
-  responses: { ...ok(RunRecord, "The run's record."), ...errors(403, 404, 409, 503) },
+  responses: { ...queued("The run's job; its result is the run's record."), ...errors(403, 404, 409, 503) },
 });
 
 const settleBatch = createRoute({
   method: "post",
   path: "/api/batches",
   tags: ["settlement"],
-  summary: "Settle a batch of invoices through the server's gateway (admins)",
+  summary: "Queue a batch of invoices as a server job that settles them through the server's gateway, each charged once (admins)",
   security: SECURED,
   request: { body: jsonBody(SettleBatch) },
-  responses: { ...ok(BatchResult, "Each invoice's outcome and the summary."), ...errors(403, 404, 409, 503) },
+  responses: { ...queued("The batch's job; its result is each invoice's outcome and the summary."), ...errors(403, 404, 409, 503) },
 });
 
 const getDataSet = createRoute({
@@ -90,7 +90,7 @@ const putDataSet = createRoute({
   responses: { 204: { description: "Stored." }, ...errors(403, 503) },
 });
 
-export function runRoutes(app: ServerApp): void {
+export function runRoutes(app: ServerApp, jobs: JobStore): void {
   app.openapi(listRuns, async (c) => {
     requireAdmin(c.get("session"));
     return c.json(plain(await c.get("source").listRuns()), 200);
@@ -104,19 +104,37 @@ export function runRoutes(app: ServerApp): void {
   });
   app.openapi(processRun, async (c) => {
     requireAdmin(c.get("session"));
+    const { orgId } = c.get("session");
     const plan = c.req.valid("json") as RunPlan;
     idempotencyKey(c, plan.runId);
-    return c.json(plain(await c.get("source").processRun(plan)), 200);
+    // A bad plan is refused now, before anything is queued.
+    await checkRunPlan(plan, { currency: c.get("source").currency });
+    const request: RunJobRequest = { plan };
+    return c.json(jobBody(await jobs.enqueue(orgId, { kind: "run", id: plan.runId, request, total: plan.posts.length })), 202);
   });
   app.openapi(resumeRun, async (c) => {
     requireAdmin(c.get("session"));
-    return c.json(plain(await c.get("source").resumeRun(c.req.valid("param").runId)), 200);
+    const { orgId } = c.get("session");
+    const { runId } = c.req.valid("param");
+    const again = await jobs.requeue(orgId, "run", runId);
+    if (again) return c.json(jobBody(again), 202);
+    // A run saved without a job (processed in a page before): the job processes the saved plan.
+    const source = c.get("source");
+    const run = source.getRun ? await source.getRun(runId) : (await source.listRuns()).find((r) => r.runId === runId);
+    if (!run) refuse("unknown-id", { runId }, `No saved run has the id ${runId}.`);
+    const request: RunJobRequest = { resume: true };
+    return c.json(jobBody(await jobs.enqueue(orgId, { kind: "run", id: runId, request, total: run.selected })), 202);
   });
   app.openapi(settleBatch, async (c) => {
     requireAdmin(c.get("session"));
+    const { orgId } = c.get("session");
     const request = c.req.valid("json") as SettleBatchRequest;
     idempotencyKey(c, request.batchId);
-    return c.json(plain(await c.get("source").settleBatch(request)), 200);
+    const job: BatchJobRequest = request;
+    return c.json(
+      jobBody(await jobs.enqueue(orgId, { kind: "batch", id: request.batchId, request: job, total: request.invoices.length })),
+      202,
+    );
   });
   app.openapi(getDataSet, async (c) => {
     requireAdmin(c.get("session"));
