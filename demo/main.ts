@@ -9,7 +9,7 @@
  * family), or the browser's own IndexedDB ledger (`npm run start:browser`).
  */
 import "@creditkit/elements";
-import type { CreditKitDataSource } from "@creditkit/core";
+import { type CreditKitDataSource, CreditKitError } from "@creditkit/core";
 import { createRemoteDataSource, type RemoteDataSource } from "@creditkit/remote";
 import type { StoreDataSource } from "@creditkit/store";
 import { apiBase, type RemoteConfig, remoteConfig } from "./config.js";
@@ -198,7 +198,9 @@ async function startRemote(settings: RemoteConfig, person: Person | undefined): 
     signOut();
     showPerson(undefined);
     history.replaceState(null, "", "#/sign-in");
-    await showSignIn(settings, `Please sign in again (${error instanceof Error ? error.message : String(error)}).`);
+    const unauthorized = error instanceof CreditKitError && error.code === "unauthorized";
+    const reason = error instanceof Error ? error.message : String(error);
+    await showSignIn(settings, unauthorized ? "The server no longer accepts this tab's sign-in. Please sign in again." : reason);
     return;
   }
   remote = source;
