@@ -140,9 +140,7 @@ export async function startDemoServer(options = {}) {
     unlock();
     throw error;
   }
-  const where = databaseUrl
-    ? `PostgreSQL at ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`
-    : `PGlite in ${pglite}`;
+  const where = databaseUrl ? `PostgreSQL at ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}` : `PGlite in ${pglite}`;
   log(`Ledger: ${where} (opened in ${((Date.now() - opened) / 1000).toFixed(1)} s), organisation ${orgId}`);
   const seeded = await seedDemo(db, { orgId, families, log });
 
