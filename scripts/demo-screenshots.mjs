@@ -24,6 +24,9 @@ const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
 page.on("pageerror", (error) => console.log(`page error: ${error.message}`));
 page.on("console", (message) => message.type() === "error" && console.log(`console error: ${message.text()}`));
 await page.goto(base);
+// `npm start` (the shared ledger) asks who you are first: the admin (the default choice).
+await page.waitForSelector("ck-members-report, #sign-in-family", { timeout: 120000 });
+if (await page.$("#sign-in-family")) await page.getByRole("button", { name: "Sign in" }).click();
 await page.waitForSelector("ck-members-report", { timeout: 120000 });
 // A family with fees and credit shows the most.
 const featured = await page.evaluate(async () => {
