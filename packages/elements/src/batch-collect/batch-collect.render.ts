@@ -29,6 +29,8 @@ export interface BatchView {
   readonly rerun: boolean;
   /** True while the confirmation before a run is open. */
   readonly confirming: boolean;
+  /** The id of a batch started elsewhere (another admin, another page) that this element is following. */
+  readonly elsewhere?: string;
 }
 
 export interface BatchHandlers {
@@ -166,7 +168,9 @@ function renderRun(view: BatchView, on: BatchHandlers) {
       ${
         running || view.phase === "done"
           ? html`<div class="progress">
-              <label for="progress" id="progress-label">Collecting invoices</label>
+              <label for="progress" id="progress-label">${
+                view.elsewhere ? `Collecting batch ${view.elsewhere}, started elsewhere` : "Collecting invoices"
+              }</label>
               <progress id="progress" part="progress" max=${Math.max(total, 1)} .value=${done}
                 aria-valuetext=${`${whole(done)} of ${count(total, "invoice")}`}></progress>
               <span class="muted" aria-hidden="true">${whole(done)} of ${whole(total)}</span>

@@ -1,4 +1,4 @@
-import type { AccountSnapshot, BatchInvoice, BatchResult, CreditKitDataSource } from "@creditkit/core";
+import type { AccountSnapshot, BatchInvoice, BatchResult, CreditKitDataSource, JobSummary } from "@creditkit/core";
 import { consume } from "@lit/context";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
@@ -132,6 +132,9 @@ export class CkBatchCollect extends LitElement {
   @state() private result: BatchResult | undefined;
   @state() private failure = "";
   @state() private confirming = false;
+  /** The batch started elsewhere that this element follows (a server job), by id. */
+  @state() private elsewhere: string | undefined;
+  #watched: CreditKitDataSource | undefined;
 
   readonly #accounts = new SourceLoader<readonly AccountSnapshot[]>(this, (source) =>
     source.getAccounts(this.invoices ? [...new Set(this.invoices.map((i) => i.accountId))] : undefined),
@@ -171,6 +174,10 @@ export class CkBatchCollect extends LitElement {
       this.#derived = [];
     }
     this.#accounts.track(this.dataSource);
+    if (this.dataSource !== this.#watched) {
+      this.#watched = this.dataSource;
+      void this.#followElsewhere(this.dataSource);
+    }
     const snapshots = this.#accounts.value;
     const inputs = [snapshots, this.dataSource, this.invoices, this.#ran, this.batchId, this.applyCredit];
     // The preview is worked out again only when what it reads changed (not on every progress frame), in slices.
@@ -224,6 +231,7 @@ export class CkBatchCollect extends LitElement {
       names: this.#snapshots,
       rerun: this.#ran !== undefined,
       confirming: this.confirming,
+      ...(this.elsewhere !== undefined ? { elsewhere: this.elsewhere } : {}),
     };
     return renderBatch(view, {
       applyCredit: (on) => {
@@ -273,6 +281,7 @@ export class CkBatchCollect extends LitElement {
     this.#milestone = 0;
     this.progress = this.#latest;
     this.phase = "running";
+    this.elsewhere = undefined;
     this.failure = "";
     this.announcement = `Collecting ${count(invoices.length, "invoice")}…`;
     this.#accounts.pause();
@@ -292,29 +301,74 @@ export class CkBatchCollect extends LitElement {
         signal: this.#abort.signal,
         onProgress: (done, total) => this.#onProgress(done, total),
       });
-      cancelAnimationFrame(this.#frame);
-      this.#frame = 0;
-      this.progress = { done: result.results.length, total: invoices.length };
-      this.result = result;
-      this.phase = "done";
-      this.announcement = doneText(result);
-      const complete = new BatchCompleteEvent(result);
-      this.dispatchEvent(complete);
-      await this.#accounts.resume();
-      await this.updateComplete;
-      if (this.#holdsFocus()) this.#focusOn("#results-title");
-      return result;
+      return await this.#finished(result, invoices.length);
     } catch (error) {
-      this.failure = messageOf(error);
-      this.phase = "failed";
-      this.announcement = "";
-      await this.#accounts.resume();
-      await this.updateComplete;
-      if (this.#holdsFocus()) this.#focusOn("[part~=run]");
+      await this.#failed(error);
       return undefined;
     } finally {
       this.#abort = undefined;
     }
+  }
+
+  /**
+   * With a data source whose batches are server jobs: a batch another admin
+   * (or this admin in another page) started and that is still going is shown
+   * here, followed to its end, and can be cancelled.
+   */
+  async #followElsewhere(source: CreditKitDataSource | undefined): Promise<void> {
+    const jobs = source?.jobs;
+    if (!jobs || this.phase === "running") return;
+    let going: JobSummary | undefined;
+    try {
+      going = (await jobs.list()).find((j) => j.kind === "batch" && (j.status === "queued" || j.status === "running"));
+    } catch {
+      return; // Reading the jobs is a courtesy: the element works without it.
+    }
+    // The phase may have changed while the list was read (TS narrowed it before the await).
+    if (!going || source !== this.dataSource || (this.phase as BatchPhase) === "running") return;
+    this.#abort = new AbortController();
+    this.elsewhere = going.id;
+    this.#latest = { done: going.done, total: going.total };
+    this.#milestone = 0;
+    this.progress = this.#latest;
+    this.phase = "running";
+    this.failure = "";
+    this.announcement = `Batch ${going.id}, started elsewhere, is being collected: ${whole(going.done)} of ${count(going.total, "invoice")}…`;
+    this.#accounts.pause();
+    try {
+      const result = await jobs.follow<BatchResult>("batch", going.id, {
+        signal: this.#abort.signal,
+        onProgress: ({ done, total }) => this.#onProgress(done, total),
+      });
+      await this.#finished(result, result.results.length);
+    } catch (error) {
+      await this.#failed(error);
+    } finally {
+      this.#abort = undefined;
+    }
+  }
+
+  async #finished(result: BatchResult, total: number): Promise<BatchResult> {
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.progress = { done: result.results.length, total };
+    this.result = result;
+    this.phase = "done";
+    this.announcement = doneText(result);
+    this.dispatchEvent(new BatchCompleteEvent(result));
+    await this.#accounts.resume();
+    await this.updateComplete;
+    if (this.#holdsFocus()) this.#focusOn("#results-title");
+    return result;
+  }
+
+  async #failed(error: unknown): Promise<void> {
+    this.failure = messageOf(error);
+    this.phase = "failed";
+    this.announcement = "";
+    await this.#accounts.resume();
+    await this.updateComplete;
+    if (this.#holdsFocus()) this.#focusOn("[part~=run]");
   }
 
   /** Stops a run: invoices in flight finish, the rest are skipped. */

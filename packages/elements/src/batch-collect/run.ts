@@ -3,7 +3,9 @@
  * responsive: each part is one `settleBatch` call under the same batch id
  * (keys are `batchId/invoiceId`, so splitting changes nothing about
  * idempotency), sized to take a few milliseconds, with the main thread given
- * back between parts. Progress is reported after each invoice.
+ * back between parts. Progress is reported after each invoice. A data source
+ * whose batches are server jobs (`source.jobs`) gets the whole batch in one
+ * call: the server paces it, and the job goes on if the page closes.
  */
 import {
   type AbortSignalLike,
@@ -59,7 +61,7 @@ export async function runInParts(source: CreditKitDataSource, run: ChunkedRun): 
   const unique = new Set(invoices.map((i) => i.invoiceId)).size === total;
   const results: SettlementResult[] = [];
   const summaries: BatchSummary[] = [];
-  let size = unique ? FIRST_PART : Math.max(total, 1);
+  let size = unique && !source.jobs ? FIRST_PART : Math.max(total, 1);
   let aborted = false;
   for (let at = 0; at < total || (total === 0 && at === 0); ) {
     const stopped = aborted || signal.aborted;
