@@ -374,6 +374,51 @@ export const wizardStyles = css`
       font-weight: 600;
     }
   }
+  .header-side {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_ck-space) calc(var(--_ck-space) * 2);
+  }
+  .runs-head {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: var(--_ck-space);
+  }
+  .past-runs {
+    list-style: none;
+    margin: calc(var(--_ck-space) * 2) 0 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_ck-space);
+  }
+  .past-run {
+    border: 1px solid var(--_ck-border);
+    border-radius: var(--_ck-radius);
+    padding: calc(var(--_ck-space) * 1.5);
+  }
+  .past-run h4 {
+    margin-bottom: var(--_ck-space);
+    overflow-wrap: anywhere;
+  }
+  .past-run .figures {
+    margin-bottom: 0;
+  }
+  .past-run .actions {
+    margin-top: var(--_ck-space);
+  }
+  .past-run .actions:empty {
+    display: none;
+  }
+  .past-run .ck-progress,
+  .past-run > p {
+    margin-top: var(--_ck-space);
+  }
+  .empty {
+    margin: calc(var(--_ck-space) * 2) 0;
+  }
   @keyframes ck-reveal {
     from {
       transform: translateY(-6px);

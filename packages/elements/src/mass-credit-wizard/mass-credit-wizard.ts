@@ -17,6 +17,8 @@ import { renderLocation, renderPreviewing, renderQuestions } from "./questions.r
 import { renderReview } from "./review.render.js";
 import { renderDialog, renderDone, renderProcessing } from "./run.render.js";
 import { canReverse } from "./run-actions.js";
+import { renderRuns } from "./runs.render.js";
+import { RunsList } from "./runs-list.js";
 import { sessionFor, type WizardSession, type WizardStep } from "./session.js";
 import type { WizardUi, WizardView } from "./view.js";
 import { WizardActions } from "./wizard-actions.js";
@@ -42,6 +44,15 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * here?"; Process (after a confirmation stating count and total) posts
  * through the data source in chunks with progress; an unfinished run is
  * offered for resume; the done summary has Save to CSV and reversal.
+ *
+ * **Past runs** (a button at the start and on the done summary) lists every
+ * run the data source saved, newest first: description, date saved, status
+ * in words, count and total, with Save CSV and Reverse (same confirmation)
+ * for a processed run and Resume for one that did not finish. With a data
+ * source whose runs are server jobs (`dataSource.jobs`), a run queued or
+ * running — started here or elsewhere — shows "Processing on the server"
+ * with an announced progress bar and is followed to its end; leaving the
+ * page only stops listening (the job goes on).
  *
  * Place it inside a `<ck-provider>` whose data source holds a mass-credit data
  * set. Its state lives with the data source, like a background task: remove
@@ -74,6 +85,9 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @csspart csv-button - Save to CSV.
  * @csspart reversal - The reversal report.
  * @csspart resume - The offer to resume an unfinished run.
+ * @csspart runs-button - The Past runs button.
+ * @csspart runs - The Past runs view.
+ * @csspart past-run - One run of the Past runs view (`data-status`: done, interrupted, failed, processing, server, reversed).
  * @csspart error - A message next to a field.
  * @cssprop --ck-color-accent - Buttons, selected rows, progress, the switch when on.
  * @cssprop --ck-color-surface - The wizard's background.
@@ -120,6 +134,8 @@ export class CkMassCreditWizard extends LitElement {
     explained: undefined,
     explainError: "",
     confirm: undefined,
+    reverseRunId: "",
+    runsOpen: false,
     csvSaved: "",
     farDate: "",
     dateConfirmed: "",
@@ -135,6 +151,7 @@ export class CkMassCreditWizard extends LitElement {
     rows: [],
   };
   readonly #actions = new WizardActions(this);
+  #runs: RunsList | undefined;
 
   /** Where the wizard stands: questions, previewing, review, processing or done. */
   get step(): WizardStep {
@@ -165,6 +182,21 @@ export class CkMassCreditWizard extends LitElement {
   /** The report of the last reversal. */
   get reversal(): RunReversal | undefined {
     return this.#session?.run.reversal;
+  }
+
+  /**
+   * The Past runs list, made (and read) when the view opens or the element
+   * comes back to the page with it open; `fresh` reads it again. @internal
+   */
+  runsList(fresh = false): RunsList | undefined {
+    const source = this.dataSource;
+    if (!source) return undefined;
+    if (!this.#runs || this.#runs.source !== source || fresh) {
+      this.#runs?.stop();
+      this.#runs = new RunsList(source, () => this.requestUpdate());
+      void this.#runs.load();
+    }
+    return this.#runs;
   }
 
   /** The session behind the wizard (for its actions). @internal */
@@ -198,6 +230,9 @@ export class CkMassCreditWizard extends LitElement {
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#actions.dispose();
+    // Stop listening to the jobs being followed (they go on; a new list is read on return).
+    this.#runs?.stop();
+    this.#runs = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -241,7 +276,8 @@ export class CkMassCreditWizard extends LitElement {
     const on = this.#actions.handlers;
     const { step } = session;
     let body: unknown;
-    if (session.loadError && !session.dataSet) body = html`<p class="field-error" role="alert">${session.loadError}</p>`;
+    if (this.ui.runsOpen && (step === "questions" || step === "done")) body = renderRuns(view, on);
+    else if (session.loadError && !session.dataSet) body = html`<p class="field-error" role="alert">${session.loadError}</p>`;
     else if (!session.dataSet) body = html`<p class="muted" role="status">Loading the customer data…</p>`;
     else if (step === "questions") body = renderQuestions(view, on);
     else if (step === "previewing") body = renderPreviewing(view, on);
@@ -252,7 +288,14 @@ export class CkMassCreditWizard extends LitElement {
       <section class="wizard ck-frame" part="base" aria-labelledby="wizard-title" data-step=${step}>
         <header>
           <h2 id="wizard-title" tabindex="-1">${this.heading}</h2>
-          ${session.dataSet ? renderLocation(view, on, step === "questions") : nothing}
+          <div class="header-side">
+            ${session.dataSet ? renderLocation(view, on, step === "questions" && !this.ui.runsOpen) : nothing}
+            ${
+              !this.ui.runsOpen && (step === "questions" || step === "done")
+                ? html`<button type="button" class="link" part="runs-button" id="runs-open" @click=${on.openRuns}>Past runs</button>`
+                : nothing
+            }
+          </div>
         </header>
         ${body}
         ${renderDialog(view, on)}
@@ -317,6 +360,7 @@ export class CkMassCreditWizard extends LitElement {
       shownRows: this.#shown.rows,
       canReverse: canReverse(session.source),
       today: this.currentDate(),
+      runs: this.ui.runsOpen ? this.runsList() : undefined,
     };
   }
 

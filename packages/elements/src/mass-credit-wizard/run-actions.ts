@@ -133,11 +133,11 @@ export async function processSelection(session: WizardSession): Promise<RunRecor
   }
 }
 
-/** Processes a saved run again: only what is missing is posted. */
-export async function resumeRun(session: WizardSession, runId: string): Promise<RunRecord | undefined> {
+/** Processes a saved run again: only what is missing is posted. `selected` is its count of rows, when known. */
+export async function resumeRun(session: WizardSession, runId: string, selected?: number): Promise<RunRecord | undefined> {
   const summary = session.unfinished.find((run) => run.runId === runId);
   session.unfinished = session.unfinished.filter((run) => run.runId !== runId);
-  session.run = { status: "processing", runId, done: 0, total: summary?.selected ?? session.run.total };
+  session.run = { status: "processing", runId, done: 0, total: selected ?? summary?.selected ?? session.run.total };
   session.step = "processing";
   session.changed();
   try {
@@ -152,14 +152,23 @@ export async function resumeRun(session: WizardSession, runId: string): Promise<
   }
 }
 
+/** Voids the unused credit of a processed run (kept in `session.reversals`); the report says what had been spent. */
+export async function reverseSavedRun(session: WizardSession, runId: string): Promise<RunReversal> {
+  const { source } = session;
+  if (!canReverse(source)) throw new Error("This data source cannot reverse a run.");
+  const reversal = await source.reverseRun(runId, { date: todayIso() });
+  session.reversals.set(runId, reversal);
+  return reversal;
+}
+
 /** Voids the unused credit of the finished run; the report says what had been spent. */
 export async function reverseFinishedRun(session: WizardSession): Promise<RunReversal | undefined> {
-  const { source, run } = session;
-  if (!run.record || !canReverse(source) || run.reversing || run.reversal) return undefined;
+  const { run } = session;
+  if (!run.record || !canReverse(session.source) || run.reversing || run.reversal) return undefined;
   session.run = { ...run, reversing: true };
   session.changed();
   try {
-    const reversal = await source.reverseRun(run.record.runId, { date: todayIso() });
+    const reversal = await reverseSavedRun(session, run.record.runId);
     session.run = { ...session.run, reversing: false, reversal };
     return reversal;
   } catch (error) {

@@ -120,8 +120,10 @@ export function renderDialog(view: WizardView, on: WizardHandlers): TemplateResu
       customers' accounts, associated with ${location?.name ?? "the run's location"}.`;
     action = `Process ${n(count)} credit${count === 1 ? "" : "s"}`;
   } else if (kind === "reverse") {
-    const record = view.session.run.record;
-    title = "Reverse this run?";
+    const past = view.ui.reverseRunId;
+    const pastRun = past === "" ? undefined : view.runs?.run(past);
+    const record = pastRun ? pastRun.record : view.session.run.record;
+    title = pastRun ? `Reverse “${pastRun.description}”?` : "Reverse this run?";
     body = `The unused credit of its ${n(record?.count ?? 0)} credits (${money(record?.total ?? "0")}) will be voided. Credit already spent stays spent and is reported.`;
     action = "Reverse the run";
   }

@@ -64,6 +64,8 @@ export class WizardSession {
   run: RunTask = { status: "idle", done: 0, total: 0 };
   /** Saved runs that never finished, offered for resume. */
   unfinished: readonly RunSummary[] = [];
+  /** Reversals done while the page is open, by run id (a run's record does not say it was reversed). */
+  readonly reversals = new Map<string, RunReversal>();
 
   readonly #listeners = new Set<() => void>();
   #opening: Promise<void> | undefined;

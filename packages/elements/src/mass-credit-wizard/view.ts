@@ -3,6 +3,7 @@ import type { NamedItem, PreviewRow, RowsCombine } from "@creditkit/core";
 import { html, nothing } from "lit";
 import type { RequiredQuestion, RowAnswers, RowField, WizardAnswers } from "./answers.js";
 import type { ExplainResult } from "./preview-protocol.js";
+import type { RunsList } from "./runs-list.js";
 import type { WizardSession } from "./session.js";
 
 /** State that belongs to one wizard element (not kept when it is left). */
@@ -16,6 +17,10 @@ export interface WizardUi {
   readonly explained: readonly ExplainResult[] | undefined;
   readonly explainError: string;
   readonly confirm: "process" | "reverse" | undefined;
+  /** The past run the reverse confirmation is about ("" the run just finished). */
+  readonly reverseRunId: string;
+  /** The Past runs view is shown (from the questions or the done step). */
+  readonly runsOpen: boolean;
   readonly csvSaved: string;
   /** A date more than a year from today awaiting the person's confirmation ("" none). */
   readonly farDate: string;
@@ -33,6 +38,8 @@ export interface WizardView {
   readonly canReverse: boolean;
   /** Today (YYYY-MM-DD), for the date question's far-date check. */
   readonly today: string;
+  /** The saved runs, while the Past runs view is open. */
+  readonly runs: RunsList | undefined;
 }
 
 export interface WizardHandlers {
@@ -64,6 +71,13 @@ export interface WizardHandlers {
   closeDialog(): void;
   saveCsv(): void;
   startOver(): void;
+  /** Shows the Past runs view. */
+  openRuns(): void;
+  closeRuns(): void;
+  /** Save CSV of a past run. */
+  saveRunCsv(runId: string): void;
+  /** Reverse a past run (after the confirmation). */
+  askReverseRun(runId: string): void;
 }
 
 /** A field's message in words, linked to it by id; `nothing` when the field is fine. */

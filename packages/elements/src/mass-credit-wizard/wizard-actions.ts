@@ -5,7 +5,7 @@ import { checkQuestion, emptyRow, REQUIRED_QUESTIONS, type WizardAnswers } from 
 import { MassCreditProcessedEvent, MassCreditReversedEvent } from "./events.js";
 import { moreThanAYearFrom } from "./format.js";
 import type { CkMassCreditWizard } from "./mass-credit-wizard.js";
-import { processSelection, resumeRun, reverseFinishedRun, saveRunCsv, startOver } from "./run-actions.js";
+import { processSelection, resumeRun, reverseFinishedRun, reverseSavedRun, saveRunCsv, startOver } from "./run-actions.js";
 import type { RowSelection } from "./selection.js";
 import type { WizardHandlers, WizardUi } from "./view.js";
 
@@ -126,6 +126,32 @@ export class WizardActions {
     else this.#select((selection) => selection.setRows(this.#host.shownRows(), selected));
   }
 
+  #focusRun(runId: string, selector: string): void {
+    void this.#host.updateComplete.then(() => {
+      const row = [...this.#host.renderRoot.querySelectorAll<HTMLElement>("[part~=past-run]")].find((r) => r.dataset.run === runId);
+      (row?.querySelector<HTMLElement>(selector) ?? row?.querySelector<HTMLElement>("h4"))?.focus();
+    });
+  }
+
+  /** Reverses a run of the Past runs list; its row then says Reversed, with what was voided and what had been spent. */
+  #reversePastRun(runId: string): void {
+    const host = this.#host;
+    const session = host.session;
+    const runs = host.runsList();
+    if (!session || !runs) return;
+    const description = runs.run(runId)?.description ?? runId;
+    runs.say(`Reversing “${description}”…`);
+    reverseSavedRun(session, runId).then(
+      (reversal) => {
+        if (session.run.record?.runId === runId) session.run = { ...session.run, reversal };
+        runs.say(`“${description}” was reversed.`);
+        host.dispatchEvent(new MassCreditReversedEvent(reversal));
+        this.#focusRun(runId, "h4");
+      },
+      (error) => runs.say(`“${description}” could not be reversed: ${messageOf(error)}`),
+    );
+  }
+
   #makeHandlers(): WizardHandlers {
     const host = this.#host;
     const session = () => host.session;
@@ -194,7 +220,9 @@ export class WizardActions {
       resume: (runId) => {
         const s = session();
         if (!s) return;
-        void resumeRun(s, runId).then((record) => {
+        const listed = host.ui.runsOpen ? host.runsList()?.run(runId) : undefined;
+        this.#ui({ runsOpen: false });
+        void resumeRun(s, runId, listed?.selected).then((record) => {
           if (record) host.dispatchEvent(new MassCreditProcessedEvent(record));
         });
       },
@@ -224,13 +252,16 @@ export class WizardActions {
       },
       editQuestions: () => session()?.editQuestions(),
       askProcess: () => this.#ui({ confirm: "process" }),
-      askReverse: () => this.#ui({ confirm: "reverse" }),
+      askReverse: () => this.#ui({ confirm: "reverse", reverseRunId: "" }),
+      askReverseRun: (runId) => this.#ui({ confirm: "reverse", reverseRunId: runId }),
       confirm: () => {
         const s = session();
         const kind = host.ui.confirm;
-        this.#ui({ confirm: undefined });
+        const pastRun = host.ui.reverseRunId;
+        this.#ui({ confirm: undefined, reverseRunId: "" });
         if (!s) return;
-        if (kind === "process") {
+        if (kind === "reverse" && pastRun !== "") this.#reversePastRun(pastRun);
+        else if (kind === "process") {
           void processSelection(s).then((record) => {
             if (record) host.dispatchEvent(new MassCreditProcessedEvent(record));
           });
@@ -243,13 +274,33 @@ export class WizardActions {
         }
       },
       closeDialog: () => {
-        if (host.ui.confirm !== undefined) this.#ui({ confirm: undefined });
+        if (host.ui.confirm === undefined) return;
+        const pastRun = host.ui.reverseRunId;
+        this.#ui({ confirm: undefined, reverseRunId: "" });
+        // Back to the row's Reverse button when the dialog was about a past run.
+        if (pastRun !== "") this.#focusRun(pastRun, "button.danger");
       },
       saveCsv: () => {
         const record = session()?.run.record;
         if (!record) return;
         const saved = saveRunCsv(host, record);
         if (saved !== undefined) this.#ui({ csvSaved: `Saved ${saved}.` });
+      },
+      openRuns: () => {
+        host.runsList(true);
+        this.#ui({ runsOpen: true });
+        this.#focus("#runs-title");
+      },
+      closeRuns: () => {
+        this.#ui({ runsOpen: false });
+        this.#focus("#runs-open");
+      },
+      saveRunCsv: (runId) => {
+        const runs = host.runsList();
+        const record = runs?.run(runId)?.record;
+        if (!runs || !record) return;
+        const saved = saveRunCsv(host, record);
+        if (saved !== undefined) runs.say(`Saved ${saved}.`);
       },
       startOver: () => {
         const s = session();

@@ -1,0 +1,103 @@
+/**
+ * The wizard's "Past runs": the data source's saved runs (newest first) and,
+ * with a data source whose runs are server jobs (`dataSource.jobs`), the
+ * progress of those still queued or running — started here or elsewhere —
+ * followed to their end. Belongs to one wizard element: when the element
+ * leaves the page it stops listening (it never aborts a follow, which would
+ * ask the server to cancel the job).
+ */
+import type { CreditKitDataSource, RunRecord, RunSummary } from "@creditkit/core";
+import { messageOf } from "../shared/money-text.js";
+
+/** A server job's progress: rows looked at of all. */
+export interface JobProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export class RunsList {
+  status: "loading" | "ready" | "failed" = "loading";
+  error = "";
+  runs: readonly RunSummary[] = [];
+  /** Runs being processed as server jobs, by run id. */
+  readonly jobs = new Map<string, JobProgress>();
+  /** What the last action or finished job did, announced politely. */
+  message = "";
+  #listening = true;
+  #loads = 0;
+
+  constructor(
+    readonly source: CreditKitDataSource,
+    readonly changed: () => void,
+  ) {}
+
+  /** Stops showing what follows (the element left the page); the jobs go on. */
+  stop(): void {
+    this.#listening = false;
+  }
+
+  /** The saved run of an id. */
+  run(runId: string): RunSummary | undefined {
+    return this.runs.find((run) => run.runId === runId);
+  }
+
+  /** Reads the runs and the jobs running, and follows each job not followed yet. */
+  async load(): Promise<void> {
+    const load = ++this.#loads;
+    const jobsPort = this.source.jobs;
+    try {
+      const [runs, jobs] = await Promise.all([this.source.listRuns(), jobsPort ? jobsPort.list() : []]);
+      if (!this.#listening || load !== this.#loads) return;
+      this.runs = runs;
+      this.status = "ready";
+      this.error = "";
+      for (const job of jobs) {
+        if (job.kind !== "run" || (job.status !== "queued" && job.status !== "running") || this.jobs.has(job.id)) continue;
+        this.jobs.set(job.id, { done: job.done, total: job.total });
+        if (jobsPort) this.#follow(jobsPort, job.id);
+      }
+    } catch (error) {
+      if (!this.#listening || load !== this.#loads) return;
+      this.status = "failed";
+      this.error = messageOf(error);
+    }
+    this.changed();
+  }
+
+  /** Replaces a run's record (after a resume, a reversal or a job's end). */
+  recorded(record: RunRecord): void {
+    this.runs = this.runs.map((run) => (run.runId === record.runId ? { ...run, status: record.status, record } : run));
+    this.changed();
+  }
+
+  say(message: string): void {
+    this.message = message;
+    this.changed();
+  }
+
+  /** No signal: leaving the page must not cancel the job, only stop following it. */
+  #follow(jobsPort: NonNullable<CreditKitDataSource["jobs"]>, runId: string): void {
+    jobsPort
+      .follow<RunRecord>("run", runId, {
+        onProgress: (progress) => {
+          if (!this.#listening) return;
+          this.jobs.set(runId, { done: progress.done, total: progress.total });
+          this.changed();
+        },
+      })
+      .then(
+        (record) => {
+          if (!this.#listening) return;
+          this.jobs.delete(runId);
+          this.message = `“${this.run(runId)?.description ?? runId}” finished on the server.`;
+          this.recorded(record);
+        },
+        (error) => {
+          if (!this.#listening) return;
+          this.jobs.delete(runId);
+          this.message = `“${this.run(runId)?.description ?? runId}” stopped on the server: ${messageOf(error)}`;
+          void this.load();
+        },
+      );
+  }
+}

@@ -1,0 +1,100 @@
+/** The Past runs view: every saved run with its status and figures, Save CSV, Reverse and Resume; server jobs with live progress. */
+import type { RunSummary } from "@creditkit/core";
+import { html, nothing, type TemplateResult } from "lit";
+import { showMoney } from "../shared/money-text.js";
+import { renderProgress } from "../shared/progress.js";
+import { formatCount } from "./format.js";
+import type { RunsList } from "./runs-list.js";
+import type { WizardHandlers, WizardView } from "./view.js";
+
+const STATUS_WORDS: Readonly<Record<RunSummary["status"], string>> = {
+  processing: "Not finished",
+  done: "Done",
+  interrupted: "Interrupted",
+  failed: "Failed",
+};
+
+function savedAt(iso: string, locale: string | undefined): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  try {
+    return date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+  } catch {
+    return date.toLocaleString();
+  }
+}
+
+function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: RunSummary, i: number): TemplateResult {
+  const n = (x: number) => formatCount(x, view.locale);
+  const money = (x: string) => showMoney(x, view.currency, view.locale);
+  const job = runs.jobs.get(run.runId);
+  const reversal = view.session.reversals.get(run.runId);
+  const { record } = run;
+  const status = job ? "server" : reversal ? "reversed" : run.status;
+  const words = job ? "Processing on the server" : reversal ? "Reversed" : STATUS_WORDS[run.status];
+  const count = record ? (record.status === "done" ? n(record.count) : `${n(record.count)} of ${n(record.selected)}`) : n(run.selected);
+  const title = `run-${i}-title`;
+  const canResume = !job && (run.status === "processing" || run.status === "interrupted");
+  return html`
+    <li class="past-run" part="past-run" data-run=${run.runId} data-status=${status} aria-labelledby=${title}>
+      <h4 id=${title} tabindex="-1">${run.description}</h4>
+      <dl class="figures">
+        <div><dt>Saved</dt><dd>${savedAt(run.savedAt, view.locale)}</dd></div>
+        <div><dt>Status</dt><dd data-figure="status" class="status">${words}</dd></div>
+        <div><dt>Credits</dt><dd data-figure="count">${count}</dd></div>
+        <div><dt>Total</dt><dd data-figure="total">${money(record?.total ?? run.total)}</dd></div>
+      </dl>
+      ${
+        job
+          ? renderProgress({
+              id: `run-${i}-progress`,
+              label: `Progress of “${run.description}”`,
+              done: job.done,
+              total: job.total,
+              text: `Processing on the server — ${n(job.done)} of ${n(job.total)}`,
+            })
+          : nothing
+      }
+      ${
+        reversal
+          ? html`<p class="muted">Voided ${money(reversal.totals.voided)} of ${money(reversal.totals.issued)}; ${money(reversal.totals.used)}
+            already spent, not taken back.</p>`
+          : nothing
+      }
+      ${run.status === "processing" && !job ? html`<p class="muted">It stopped before the end (the page was closed). Resuming posts only the credits that are missing.</p>` : nothing}
+      <div class="actions">
+        ${record && !job ? html`<button type="button" aria-describedby=${title} @click=${() => on.saveRunCsv(run.runId)}>Save CSV</button>` : nothing}
+        ${
+          record && !job && !reversal && view.canReverse && record.count > 0
+            ? html`<button type="button" class="danger" aria-describedby=${title} @click=${() => on.askReverseRun(run.runId)}>Reverse…</button>`
+            : nothing
+        }
+        ${canResume ? html`<button type="button" class="primary" aria-describedby=${title} @click=${() => on.resume(run.runId)}>Resume</button>` : nothing}
+      </div>
+    </li>
+  `;
+}
+
+export function renderRuns(view: WizardView, on: WizardHandlers): TemplateResult {
+  const runs = view.runs;
+  const back = view.session.step === "done" ? "Back to the run" : "Back to the questions";
+  let body: unknown = html`<p class="muted" role="status">Loading the runs…</p>`;
+  if (runs?.status === "failed") body = html`<p class="field-error" role="alert">${runs.error}</p>`;
+  else if (runs?.status === "ready") {
+    body =
+      runs.runs.length === 0
+        ? html`<p class="empty">No runs yet. A run shows here once it is processed.</p>`
+        : html`<ul class="past-runs">${runs.runs.map((run, i) => renderRun(view, on, runs, run, i))}</ul>`;
+  }
+  return html`
+    <section class="step runs" part="runs" aria-labelledby="runs-title">
+      <div class="runs-head">
+        <h3 id="runs-title" tabindex="-1">Past runs</h3>
+        <button type="button" class="link" id="runs-back" @click=${on.closeRuns}>${back}</button>
+      </div>
+      <p class="muted">Newest first. Save a processed run's credits as CSV, reverse it, or resume one that did not finish.</p>
+      ${body}
+      <p class="muted" role="status">${runs?.message ?? ""}</p>
+    </section>
+  `;
+}
