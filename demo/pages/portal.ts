@@ -47,7 +47,7 @@ export async function portalMember(ctx: DemoContext, accountId: string): Promise
   pay.addEventListener("ck-payment-recorded", (event) =>
     announce(paymentMessage("Thank you", event.detail.status, event.detail.plan.appliedCredit)),
   );
-  const transactions = h("ck-transactions", { "account-id": accountId, heading: "My transactions" });
+  const transactions = h("ck-transactions", { "account-id": accountId, heading: "My transactions", audience: "member" });
   // A member may not read the organisation's data set: the host names its credit types itself.
   if (member) transactions.creditTypes = DEMO_LISTS.creditTypes;
   return page(
