@@ -19,16 +19,19 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import { type AccountSnapshot, type CheckoutPlan, planCheckout, type RunPlan } from "@creditkit/core";
 import { createPostgresDataSource, type Db, openPostgresLedger, type PostgresDataSource } from "../packages/postgres/src/index.js";
 import { DEFAULT_RUN_CHUNK } from "../packages/postgres/src/runs.js";
 import { familyRunPlan } from "../test/postgres/helpers.js";
+import { cpuMeter, cpuText } from "./postgres-cpu.js";
 
 const url = process.env.DATABASE_URL;
 const pglite = !url;
 const COMMITS = Number(process.env.BENCH_PG_COMMITS ?? (pglite ? 600 : 4000));
 const CREDITS = Number(process.env.BENCH_PG_CREDITS ?? 100_000);
 const INVOICES = Number(process.env.BENCH_PG_INVOICES ?? 100_000);
+const SETTLE_CONCURRENCY = Number(process.env.BENCH_PG_SETTLE_CONCURRENCY ?? 64);
 const ONLY = new Set((process.env.BENCH_PG_ONLY ?? "checkout,credits,settle,preview").split(",").map((s) => s.trim()));
 const PREVIEW_SCRIPT = new URL("./postgres-preview.bench.ts", import.meta.url);
 const run = `b${Date.now().toString(36)}`;
@@ -130,20 +133,27 @@ async function floor(db: Db, clients: number, hot: boolean): Promise<Figures> {
 
 const massPlan = (families: number, runId: string): RunPlan => familyRunPlan(accountsOf("m", families), runId);
 
+const loadText = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
-async function credits(source: PostgresDataSource, n: number): Promise<void> {
+async function credits(db: Db, source: PostgresDataSource, n: number): Promise<void> {
   await openAccounts(source, "m", n);
   const plan = massPlan(n, `${run}-mass`);
+  const cpu = await cpuMeter(db);
   const t0 = performance.now();
   const record = await source.processRun(plan);
   const s = seconds(t0);
   console.log(
     `mass credits    ${n} posted (processRun, chunks of ${DEFAULT_RUN_CHUNK}): ${s.toFixed(1)} s, ${fmt(n / s)} credits/s  [${record.status}; target 100k ≤ 10 s]`,
   );
+  console.log(`  (${cpuText(await cpu(), n)}; load ${loadText()})`);
 }
 
-async function settle(source: PostgresDataSource, n: number): Promise<void> {
+async function settle(db: Db, source: PostgresDataSource, n: number): Promise<void> {
   let t0 = performance.now();
   for (let at = 0; at < n; at += 1000) {
     const items = Array.from({ length: Math.min(1000, n - at) }, (_, i) => {
@@ -170,13 +180,15 @@ async function settle(source: PostgresDataSource, n: number): Promise<void> {
     await source.commitChunk(items);
   }
   console.log(`  (setup: ${n} fees posted by commitChunk of 1000 in ${seconds(t0).toFixed(1)} s)`);
+  const concurrency = SETTLE_CONCURRENCY;
+  const cpu = await cpuMeter(db);
   t0 = performance.now();
   const result = await source.settleBatch({
     batchId: `${run}-dues`,
     applyCredit: true,
     date: "2026-12-01",
     invoices: Array.from({ length: n }, (_, i) => ({ invoiceId: `i${i}`, accountId: `m${i}`, feeIds: ["d"] })),
-    concurrency: Number(process.env.BENCH_PG_SETTLE_CONCURRENCY ?? 8),
+    concurrency,
   });
   const s = seconds(t0);
   const counts = Object.entries(result.summary.counts)
@@ -184,8 +196,9 @@ async function settle(source: PostgresDataSource, n: number): Promise<void> {
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");
   console.log(
-    `settlement      ${n} invoices (settleBatch, 0 ms gateway): ${s.toFixed(1)} s, ${fmt(n / s)} invoices/s  [${counts}; target 100k ≤ 30 s]`,
+    `settlement      ${n} invoices (settleBatch, 0 ms gateway, concurrency ${concurrency}): ${s.toFixed(1)} s, ${fmt(n / s)} invoices/s  [${counts}; target 100k ≤ 30 s]`,
   );
+  console.log(`  (${cpuText(await cpu(), n)}; load ${loadText()})`);
 }
 
 async function main(): Promise<void> {
@@ -214,11 +227,11 @@ async function main(): Promise<void> {
     }
     if (ONLY.has("credits") || ONLY.has("settle")) {
       const source = await createPostgresDataSource({ db, orgId: `${run}-mass`, currency: "USD", settings: { autoApply: false } });
-      if (ONLY.has("credits")) await credits(source, Math.max(CREDITS, ONLY.has("settle") ? INVOICES : 0));
+      if (ONLY.has("credits")) await credits(db, source, Math.max(CREDITS, ONLY.has("settle") ? INVOICES : 0));
       else {
         await openAccounts(source, "m", INVOICES);
       }
-      if (ONLY.has("settle")) await settle(source, INVOICES);
+      if (ONLY.has("settle")) await settle(db, source, INVOICES);
       await source.close();
     }
   } finally {

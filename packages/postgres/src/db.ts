@@ -9,6 +9,23 @@
  * JS number.
  */
 
+/**
+ * Statements prepared once per connection and planned once (a generic plan,
+ * docs/decisions/0019): the money operations' constant statements, marked
+ * where they are written. An engine without prepared statements runs them as
+ * any other.
+ */
+const PREPARED = new Map<string, string>();
+
+/** Marks `text` (a constant statement) to be prepared; returns it. */
+export function prepared(text: string): string {
+  if (!PREPARED.has(text)) PREPARED.set(text, `ck_${PREPARED.size + 1}`);
+  return text;
+}
+
+/** The prepared name of `text`, or undefined when it was not marked. */
+export const preparedName = (text: string): string | undefined => PREPARED.get(text);
+
 /** One row as the engine returns it (column name → value). */
 export type Row = Record<string, unknown>;
 

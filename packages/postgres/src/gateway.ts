@@ -22,7 +22,8 @@ import {
   type SimulatedCharge,
   type SimulatedOutcome,
 } from "@creditkit/core";
-import type { Transaction } from "./db.js";
+import { prepared, type Transaction } from "./db.js";
+import { LOCK_ONE, TRY_LOCKS } from "./kept-group.js";
 import { json } from "./ledger-rows.js";
 import { inOrg, type OrgScope } from "./org-tx.js";
 import { GROUPS, WriteQueue } from "./write-queue.js";
@@ -99,6 +100,30 @@ function decideOne(
   return chargeId === undefined ? { kind: "attempt", outcome } : { kind: "attempt", outcome, chargeId };
 }
 
+const READ_INTENTS = prepared(
+  "SELECT idempotency_key, account_id, amount, currency, charge_id FROM gateway_intents WHERE org_id = $1 AND idempotency_key = ANY($2::text[])",
+);
+const READ_CARDS = prepared(
+  "SELECT account_id, has_card, script FROM gateway_accounts WHERE org_id = $1 AND account_id = ANY($2::text[]) ORDER BY account_id FOR UPDATE",
+);
+const WRITE_SCRIPTS = prepared(
+  `UPDATE gateway_accounts AS g SET script = x.script FROM jsonb_to_recordset($2::jsonb) AS x("accountId" text, script jsonb)
+   WHERE g.org_id = $1 AND g.account_id = x."accountId"`,
+);
+const WRITE_CHARGES = prepared(
+  `INSERT INTO gateway_charges (org_id, charge_id, idempotency_key, account_id, amount, currency, description)
+   SELECT $1, x->>'chargeId', x->>'key', x->>'accountId', (x->>'amount')::numeric, x->>'currency', x->>'description'
+   FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n`,
+);
+const WRITE_INTENTS = prepared(
+  `INSERT INTO gateway_intents (org_id, idempotency_key, account_id, amount, currency, outcome, charge_id)
+   SELECT $1, x->>'key', x->>'accountId', x->>'amount', x->>'currency', x->>'outcome', x->>'chargeId'
+   FROM jsonb_array_elements($2::jsonb) AS x
+   ON CONFLICT (org_id, idempotency_key) DO UPDATE SET account_id = excluded.account_id, amount = excluded.amount,
+     currency = excluded.currency, outcome = excluded.outcome, charge_id = excluded.charge_id,
+     attempts = gateway_intents.attempts + 1, updated_at = now()`,
+);
+
 /**
  * Decides the attempts of distinct keys inside one transaction, under the
  * keys' locks (tried: a busy key is decided alone), and writes their intents and charges. Two
@@ -114,21 +139,11 @@ async function decideAll(
   const keys = requests.map((r) => r.idempotencyKey);
   const reads = [
     keys.length === 1
-      ? tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [orgId, `g/${keys[0]}`])
+      ? tx.query(LOCK_ONE, [orgId, `g/${keys[0]}`])
       : // Only tried: a key another transaction holds is decided alone afterwards (the group does not wait for it).
-        tx.query(
-          `SELECT coalesce(array_agg(n), '{}') AS busy FROM unnest($2::text[]) AS n
-           WHERE NOT pg_try_advisory_xact_lock(hashtextextended($1 || '/' || n, 0))`,
-          [orgId, keys.map((k) => `g/${k}`)],
-        ),
-    tx.query(
-      "SELECT idempotency_key, account_id, amount, currency, charge_id FROM gateway_intents WHERE org_id = $1 AND idempotency_key = ANY($2::text[])",
-      [orgId, keys],
-    ),
-    tx.query(
-      "SELECT account_id, has_card, script FROM gateway_accounts WHERE org_id = $1 AND account_id = ANY($2::text[]) ORDER BY account_id FOR UPDATE",
-      [orgId, [...new Set(requests.map((r) => String(r.accountId)))]],
-    ),
+        tx.query(TRY_LOCKS, [orgId, keys.map((k) => `g/${k}`)]),
+    tx.query(READ_INTENTS, [orgId, keys]),
+    tx.query(READ_CARDS, [orgId, [...new Set(requests.map((r) => String(r.accountId)))]]),
   ];
   for (const r of reads) r.catch(() => undefined);
   const [lockRows, intentRows, accountRows] = await Promise.all(reads);
@@ -166,30 +181,13 @@ async function decideAll(
   }
   const scripts = [...cards].filter(([, c]) => c.changed).map(([accountId, c]) => ({ accountId, script: c.script }));
   if (scripts.length > 0) {
-    tx.later(
-      `UPDATE gateway_accounts AS g SET script = x.script FROM jsonb_to_recordset($2::jsonb) AS x("accountId" text, script jsonb)
-       WHERE g.org_id = $1 AND g.account_id = x."accountId"`,
-      [orgId, JSON.stringify(scripts)],
-    );
+    tx.later(WRITE_SCRIPTS, [orgId, JSON.stringify(scripts)]);
   }
   if (charges.length > 0) {
-    tx.later(
-      `INSERT INTO gateway_charges (org_id, charge_id, idempotency_key, account_id, amount, currency, description)
-       SELECT $1, x->>'chargeId', x->>'key', x->>'accountId', (x->>'amount')::numeric, x->>'currency', x->>'description'
-       FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n`,
-      [orgId, JSON.stringify(charges)],
-    );
+    tx.later(WRITE_CHARGES, [orgId, JSON.stringify(charges)]);
   }
   if (written.length > 0) {
-    tx.later(
-      `INSERT INTO gateway_intents (org_id, idempotency_key, account_id, amount, currency, outcome, charge_id)
-       SELECT $1, x->>'key', x->>'accountId', x->>'amount', x->>'currency', x->>'outcome', x->>'chargeId'
-       FROM jsonb_array_elements($2::jsonb) AS x
-       ON CONFLICT (org_id, idempotency_key) DO UPDATE SET account_id = excluded.account_id, amount = excluded.amount,
-         currency = excluded.currency, outcome = excluded.outcome, charge_id = excluded.charge_id,
-         attempts = gateway_intents.attempts + 1, updated_at = now()`,
-      [orgId, JSON.stringify(written)],
-    );
+    tx.later(WRITE_INTENTS, [orgId, JSON.stringify(written)]);
   }
   return decisions;
 }
@@ -204,13 +202,16 @@ interface Waiting {
 /** Charges of distinct keys that wait together are decided in one transaction; if it fails, each is tried alone. */
 async function chargeGroup(scope: OrgScope, group: readonly Waiting[], options: PostgresGatewayOptions): Promise<void> {
   try {
-    const decisions = await inOrg(scope, (tx) =>
-      decideAll(
-        tx,
-        scope.orgId,
-        group.map((w) => w.request),
-        options,
-      ),
+    const decisions = await inOrg(
+      scope,
+      (tx) =>
+        decideAll(
+          tx,
+          scope.orgId,
+          group.map((w) => w.request),
+          options,
+        ),
+      { keyed: true },
     );
     const alone: Promise<void>[] = [];
     for (const [i, w] of group.entries()) {

@@ -14,8 +14,18 @@
  */
 import { CreditKitError, type DataSourceChange, isCreditKitError } from "@creditkit/core";
 import type { AccountCache } from "./account-cache.js";
-import type { Transaction } from "./db.js";
-import { accountRows, assertKeysLoaded, json, type LoadedLedger, touchedAccounts, type WrittenKey, writeKeysLater } from "./ledger-rows.js";
+import { prepared } from "./db.js";
+import {
+  accountRows,
+  assertKeysLoaded,
+  insertReservationsLater,
+  json,
+  type LoadedLedger,
+  type ReservationRow,
+  touchedAccounts,
+  type WrittenKey,
+  writeEachLater,
+} from "./ledger-rows.js";
 import { sendLoadMany } from "./load-many.js";
 import { accountLock, inOrg, type OrgScope } from "./org-tx.js";
 import { GROUPS, WriteQueue } from "./write-queue.js";
@@ -24,8 +34,8 @@ import { GROUPS, WriteQueue } from "./write-queue.js";
 export interface Decision<T> {
   readonly value: T;
   readonly written?: readonly WrittenKey[];
-  /** More rows to write in the same transaction (a reservation), sent with `tx.later`. */
-  readonly extra?: (tx: Transaction) => Promise<void>;
+  /** A reservation to store in the same transaction (with the group's others, in one statement). */
+  readonly reservation?: ReservationRow;
   /** The changes to announce (default: one for the written keys). */
   readonly changes?: readonly DataSourceChange[];
 }
@@ -54,12 +64,14 @@ export function changesOf(written: readonly WrittenKey[]): DataSourceChange[] {
 
 /** How a member ended inside the group's transaction. */
 type Outcome =
-  | { readonly ok: true; readonly value: unknown; readonly seq: Promise<string | null>; readonly changes: readonly DataSourceChange[] }
+  | { readonly ok: true; readonly value: unknown; readonly changes: readonly DataSourceChange[] }
   | { readonly ok: false; readonly error: unknown };
 
 /** Names of `names` whose advisory lock another transaction holds (the others are taken, without waiting). */
-const TRY_LOCKS = `SELECT coalesce(array_agg(n), '{}') AS busy FROM unnest($2::text[]) AS n
-  WHERE NOT pg_try_advisory_xact_lock(hashtextextended($1 || '/' || n, 0))`;
+export const TRY_LOCKS = prepared(`SELECT coalesce(array_agg(n), '{}') AS busy FROM unnest($2::text[]) AS n
+  WHERE NOT pg_try_advisory_xact_lock(hashtextextended($1 || '/' || n, 0))`);
+/** Takes one lock, waiting for it ($1 the organisation, $2 the name). */
+export const LOCK_ONE = prepared("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))");
 
 /**
  * Writes `group` (distinct accounts, each under its account's mutex) in one
@@ -71,6 +83,8 @@ async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonl
   // Accounts whose kept journal holds a decision the database has not committed (dropped unless it commits).
   const ahead = new Set<string>();
   let outcomes: Outcome[] = [];
+  /** Each written account's last seq, once committed. */
+  let seqs: Promise<Map<string, string>> = Promise.resolve(new Map());
   let members = group;
   const alone: Promise<void>[] = [];
   const owners = group.flatMap((m) => (m.owner === undefined ? [] : [m.owner]));
@@ -83,7 +97,7 @@ async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonl
         const ids = members.map((m) => m.id);
         const locked: Promise<Record<string, unknown>[]> =
           ids.length === 1
-            ? tx.query("SELECT pg_advisory_xact_lock(hashtextextended($1 || '/' || $2, 0))", [scope.orgId, accountLock(ids[0] as string)])
+            ? tx.query(LOCK_ONE, [scope.orgId, accountLock(ids[0] as string)])
             : tx.query(TRY_LOCKS, [scope.orgId, ids.map(accountLock)]);
         // One statement for the group's loads (one per member was most of a group's statements).
         const loading = sendLoadMany(
@@ -105,6 +119,9 @@ async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonl
         for (const l of loads) l.catch(() => undefined);
         outcomes = [];
         const changes: DataSourceChange[] = [];
+        // Every member's rows, written by one statement each (entries and commits; reservations) with the COMMIT.
+        const written: WrittenKey[] = [];
+        const reservations: ReservationRow[] = [];
         for (const [i, m] of members.entries()) {
           let sent = false;
           try {
@@ -121,25 +138,27 @@ async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonl
               if (isCreditKitError(error)) ahead.delete(m.id);
               throw error;
             }
-            const written = decision.written ?? [];
-            if (written.some((w) => w.entries.some((e) => e.accountId !== m.id)))
+            const wrote = decision.written ?? [];
+            if (wrote.some((w) => w.entries.some((e) => e.accountId !== m.id)))
               throw new CreditKitError("storage-refused", { accountId: m.id });
             sent = true;
-            const seq = writeKeysLater(tx, scope.orgId, written);
-            seq.catch(() => undefined);
-            if (decision.extra) await decision.extra(tx);
-            const own = decision.changes ?? changesOf(written);
+            written.push(...wrote);
+            if (decision.reservation) reservations.push(decision.reservation);
+            const own = decision.changes ?? changesOf(wrote);
             changes.push(...own);
-            outcomes.push({ ok: true, value: decision.value, seq, changes: own });
+            outcomes.push({ ok: true, value: decision.value, changes: own });
           } catch (error) {
             // A refusal before anything was sent is this call's alone; anything else fails the group (written again alone).
             if (sent || !isCreditKitError(error)) throw error;
             outcomes.push({ ok: false, error });
           }
         }
+        seqs = writeEachLater(tx, scope.orgId, written);
+        seqs.catch(() => undefined);
+        insertReservationsLater(tx, scope.orgId, reservations);
         await scope.changes.notify(tx, changes);
       },
-      owners.length > 0 ? { owners } : {},
+      owners.length > 0 ? { owners, keyed: true } : { keyed: true },
     );
   } catch (error) {
     for (const id of ahead) cache.drop(id);
@@ -149,6 +168,7 @@ async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonl
     await Promise.all(alone);
     return;
   }
+  const last = await seqs;
   for (const [i, m] of members.entries()) {
     const outcome = outcomes[i] as Outcome;
     if (!outcome.ok) {
@@ -156,7 +176,7 @@ async function writeGroup(scope: GroupScope, cache: AccountCache, group: readonl
       m.reject(outcome.error);
       continue;
     }
-    cache.wrote(m.id, await outcome.seq);
+    cache.wrote(m.id, last.get(m.id) ?? null);
     for (const change of outcome.changes) scope.changes.emit(change);
     m.resolve(outcome.value);
   }

@@ -15,7 +15,7 @@ import {
   restoreJournal,
 } from "@creditkit/core";
 import type { AccountRows } from "./account-cache.js";
-import type { Queryable, Transaction } from "./db.js";
+import { prepared, type Queryable, type Transaction } from "./db.js";
 
 /** The organisation's currency and settings. */
 export interface OrgRow {
@@ -138,7 +138,7 @@ export function touchedAccounts(written: readonly WrittenKey[]): string[] {
  * the cache holds ($3) with the last seq, its reservations, and which of
  * `keys` ($4) are committed.
  */
-const LOAD_ONE = `SELECT
+const LOAD_ONE = prepared(`SELECT
   (SELECT settings FROM organisations WHERE org_id = $1) AS settings,
   (SELECT record FROM accounts WHERE org_id = $1 AND account_id = $2) AS record,
   (SELECT jsonb_build_object('entries', coalesce(jsonb_agg(entry ORDER BY seq), '[]'), 'seq', max(seq)::text)
@@ -147,7 +147,7 @@ const LOAD_ONE = `SELECT
       'grants', grants, 'credit', credit::text) ORDER BY created_at, key), '[]')
      FROM reservations WHERE org_id = $1 AND account_id = $2) AS reservations,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accounts', to_jsonb(account_ids))), '[]')
-     FROM commits WHERE org_id = $1 AND key = ANY($4::text[])) AS committed`;
+     FROM commits WHERE org_id = $1 AND key = ANY($4::text[])) AS committed`);
 
 /** Sends LOAD_ONE (not awaited: it may share a round trip with what was sent before it; `later`: with the COMMIT). */
 export function sendLoadOne(
@@ -177,7 +177,7 @@ export function accountRows(orgId: string, accountId: string, row: Row | undefin
   };
 }
 
-const WRITE = `WITH
+const WRITE = prepared(`WITH
   e AS (INSERT INTO entries (org_id, entry_id, key, account_id, type, date, amount, entry)
         SELECT $1, x->>'id', x->>'key', x->>'accountId', x->>'type', (x->>'date')::date, (x->>'amount')::numeric, x
         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n RETURNING seq),
@@ -185,7 +185,7 @@ const WRITE = `WITH
         SELECT $1, k->>'key', ARRAY(SELECT jsonb_array_elements_text(k->'accounts')), (k->>'count')::int
         FROM jsonb_array_elements($3::jsonb) AS k RETURNING 1),
   d AS (DELETE FROM reservations WHERE org_id = $1 AND key = ANY($4::text[]) RETURNING 1)
-SELECT max(seq)::text AS seq, (SELECT count(*) FROM c)::int AS commits, (SELECT count(*) FROM d)::int AS released FROM e`;
+SELECT max(seq)::text AS seq, (SELECT count(*) FROM c)::int AS commits, (SELECT count(*) FROM d)::int AS released FROM e`);
 
 function writeParams(orgId: string, written: readonly WrittenKey[]): unknown[] {
   const entries = written.flatMap((w) => w.entries);
@@ -203,8 +203,68 @@ export async function writeKeys(tx: Queryable, orgId: string, written: readonly 
   await tx.query(WRITE, writeParams(orgId, written));
 }
 
+/**
+ * WRITE for a group's members (each writes one account): the same rows, answered with each account's last seq.
+ * Like WRITE it reads c before d: the commits rows (and their owned-key trigger, migration 003) are inserted
+ * before the reservations under the keys are dropped, so the trigger still sees a reservation another owner holds.
+ */
+const WRITE_EACH = prepared(`WITH
+  e AS (INSERT INTO entries (org_id, entry_id, key, account_id, type, date, amount, entry)
+        SELECT $1, x->>'id', x->>'key', x->>'accountId', x->>'type', (x->>'date')::date, (x->>'amount')::numeric, x
+        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n RETURNING seq, account_id),
+  c AS (INSERT INTO commits (org_id, key, account_ids, entry_count)
+        SELECT $1, k->>'key', ARRAY(SELECT jsonb_array_elements_text(k->'accounts')), (k->>'count')::int
+        FROM jsonb_array_elements($3::jsonb) AS k RETURNING 1),
+  d AS (DELETE FROM reservations WHERE org_id = $1 AND key = ANY($4::text[]) RETURNING 1)
+SELECT account_id, max(seq)::text AS seq, (SELECT count(*) FROM c)::int AS commits, (SELECT count(*) FROM d)::int AS released
+FROM e GROUP BY account_id`);
+
+/**
+ * The writes of a group's members in one statement sent with the COMMIT
+ * (their entries in member order, so each account's stay in order); resolves,
+ * once committed, with the last seq written per account.
+ */
+export function writeEachLater(tx: Transaction, orgId: string, written: readonly WrittenKey[]): Promise<Map<string, string>> {
+  if (written.length === 0) return Promise.resolve(new Map());
+  return tx
+    .later<{ account_id: string; seq: string }>(WRITE_EACH, writeParams(orgId, written))
+    .then((rows) => new Map(rows.map((r) => [String(r.account_id), String(r.seq)])));
+}
+
 /** `writeKeys` sent with the COMMIT (one round trip); resolves, once committed, with the last seq written (null: none). */
 export function writeKeysLater(tx: Transaction, orgId: string, written: readonly WrittenKey[]): Promise<string | null> {
   if (written.length === 0) return Promise.resolve(null);
   return tx.later<{ seq: string | null }>(WRITE, writeParams(orgId, written)).then((rows) => rows[0]?.seq ?? null);
+}
+
+/** A reservation to store: what the core held, with its owner, lease and pinned card amount. */
+export interface ReservationRow {
+  readonly held: Reservation;
+  /** What the fees owe now less the credit held (never negative). */
+  readonly cardAmount: string;
+  readonly owner: string;
+  readonly leaseMs: number;
+}
+
+const INSERT_RESERVATIONS = prepared(
+  `INSERT INTO reservations (org_id, key, account_id, fee_ids, grants, credit, card_amount, owner, owner_until)
+   SELECT $1, r->>'key', r->>'accountId', ARRAY(SELECT jsonb_array_elements_text(r->'feeIds')), r->'grants',
+     (r->>'credit')::numeric, (r->>'cardAmount')::numeric, r->>'owner', clock_timestamp() + (r->>'leaseMs')::int * interval '1 millisecond'
+   FROM jsonb_array_elements($2::jsonb) AS r`,
+);
+
+/** Stores `rows` in one statement sent with the COMMIT (a group's reservations). */
+export function insertReservationsLater(tx: Transaction, orgId: string, rows: readonly ReservationRow[]): void {
+  if (rows.length === 0) return;
+  const values = rows.map(({ held, cardAmount, owner, leaseMs }) => ({
+    key: held.key,
+    accountId: held.accountId,
+    feeIds: held.feeIds,
+    grants: held.grants,
+    credit: held.credit,
+    cardAmount,
+    owner,
+    leaseMs,
+  }));
+  tx.later(INSERT_RESERVATIONS, [orgId, JSON.stringify(values)]);
 }

@@ -3,9 +3,9 @@
  * statement, for a group (docs/decisions/0015): one row per account, in the
  * order asked, with LOAD_ONE's columns, so `accountRows` reads each.
  */
-import type { Queryable, Row, Transaction } from "./db.js";
+import { prepared, type Queryable, type Row, type Transaction } from "./db.js";
 
-const LOAD_MANY = `WITH o AS (SELECT settings FROM organisations WHERE org_id = $1)
+const LOAD_MANY = prepared(`WITH o AS (SELECT settings FROM organisations WHERE org_id = $1)
 SELECT a.n::int AS n,
   (SELECT settings FROM o) AS settings,
   (SELECT record FROM accounts WHERE org_id = $1 AND account_id = a.id) AS record,
@@ -17,7 +17,7 @@ SELECT a.n::int AS n,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accounts', to_jsonb(account_ids))), '[]')
      FROM commits WHERE org_id = $1 AND key = ANY(ARRAY(SELECT jsonb_array_elements_text($4::jsonb -> (a.n::int - 1))))) AS committed
 FROM unnest($2::text[], $3::bigint[]) WITH ORDINALITY AS a(id, seq, n)
-ORDER BY a.n`;
+ORDER BY a.n`);
 
 /** One account to load: its id, the seq its kept journal holds ("0": none), the keys to ask about. */
 export interface LoadAsk {

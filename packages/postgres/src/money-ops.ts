@@ -24,7 +24,16 @@ import {
 import { AccountCache } from "./account-cache.js";
 import type { Changes } from "./changes.js";
 import { changesOf, type Decision, underKeptAccount } from "./kept-group.js";
-import { accountRows, assertKeysLoaded, type LoadedLedger, loadLedger, sendLoadOne, writeKeys, writtenKeys } from "./ledger-rows.js";
+import {
+  accountRows,
+  assertKeysLoaded,
+  insertReservationsLater,
+  type LoadedLedger,
+  loadLedger,
+  sendLoadOne,
+  writeKeys,
+  writtenKeys,
+} from "./ledger-rows.js";
 import { accountLock, inOrg, lockNames, type OrgScope } from "./org-tx.js";
 
 export interface LedgerScope extends OrgScope {
@@ -73,7 +82,7 @@ export async function underAccounts<T>(
       const decision = decide(loaded);
       const written = decision.written ?? [];
       await writeKeys(tx, scope.orgId, written);
-      if (decision.extra) await decision.extra(tx);
+      if (decision.reservation) insertReservationsLater(tx, scope.orgId, [decision.reservation]);
       changes = [...(decision.changes ?? changesOf(written))];
       await scope.changes.notify(tx, changes);
       return decision.value;
@@ -100,9 +109,7 @@ export async function readKept<T>(scope: LedgerScope, accountId: string, use: (j
     const { load } = await inOrg(
       scope,
       async (tx) => ({ load: sendLoadOne(tx, scope.orgId, accountId, cache.seqOf(accountId), [], true) }),
-      {
-        readOnly: true,
-      },
+      { readOnly: true, keyed: true },
     );
     const { rows } = accountRows(scope.orgId, accountId, (await load)[0]);
     return use(cache.refresh(accountId, rows).journal);

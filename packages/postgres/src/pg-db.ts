@@ -1,6 +1,6 @@
 /** The `Db` over a PostgreSQL server through `pg`'s `Pool` (a connection per transaction). */
 import pg from "pg";
-import type { Db, Queryable, Row, Transaction } from "./db.js";
+import { type Db, preparedName, type Queryable, type Row, type Transaction } from "./db.js";
 
 export interface PgDbOptions {
   /** A connection string, e.g. postgres://user:password@host:5432/db. */
@@ -33,11 +33,17 @@ function coalesce(client: pg.Pool | pg.PoolClient): void {
   });
 }
 
+/** A query config: named (prepared once per connection) when the text was marked `prepared`. */
+function statement(text: string, params: readonly unknown[]): pg.QueryConfig {
+  const name = preparedName(text);
+  return name === undefined ? { text, values: [...params] } : { name, text, values: [...params] };
+}
+
 function over(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     query: async <T = Row>(text: string, params: readonly unknown[] = []) => {
       coalesce(client);
-      return (await client.query(text, [...params])).rows as T[];
+      return (await client.query(statement(text, params))).rows as T[];
     },
     exec: async (sql: string) => {
       await client.query(sql);
@@ -68,7 +74,7 @@ export async function openPgDb(options: PgDbOptions): Promise<Db> {
         ...over(client),
         later<T = Row>(text: string, params: readonly unknown[] = []) {
           coalesce(client);
-          const rows = client.query(text, [...params]).then((r) => r.rows as T[]);
+          const rows = client.query(statement(text, params)).then((r) => r.rows as T[]);
           rows.catch(() => undefined);
           pending.push(rows);
           return rows;

@@ -57,6 +57,9 @@ export interface StoredReservation extends Reservation {
   readonly ownerUntil?: string;
 }
 
+/** Settlement's transactions find reservations by key only (org-tx.ts `keyed`). */
+const KEYED = { keyed: true } as const;
+
 const isText = (v: unknown): v is string => typeof v === "string" && v !== "";
 
 async function find(tx: Queryable, orgId: string, key: string): Promise<Reservation | undefined> {
@@ -138,7 +141,7 @@ export function settlementLedger(scope: LedgerScope, leaseMs: number, hints?: Re
         async (tx) => ({
           read: tx.later(`SELECT ${AS_RESERVATION} AS r FROM reservations WHERE org_id = $1 AND key = $2`, [scope.orgId, key]),
         }),
-        { readOnly: true },
+        { readOnly: true, keyed: true },
       );
       const [row] = await read;
       return row ? json<Reservation>(row.r) : undefined;
@@ -147,44 +150,55 @@ export function settlementLedger(scope: LedgerScope, leaseMs: number, hints?: Re
       seen.delete(key);
       assertInput(isText(key), "key");
       assertInput(isText(owner), "owner");
-      return inOrg(scope, async (tx) => {
-        const [row] = await tx.query(
-          `UPDATE reservations SET owner = $3, owner_until = clock_timestamp() + $4::int * interval '1 millisecond'
+      return inOrg(
+        scope,
+        async (tx) => {
+          const [row] = await tx.query(
+            `UPDATE reservations SET owner = $3, owner_until = clock_timestamp() + $4::int * interval '1 millisecond'
            WHERE org_id = $1 AND key = $2 AND (owner IS NULL OR owner = $3 OR owner_until < clock_timestamp())
            RETURNING ${AS_RESERVATION} AS r`,
-          [scope.orgId, key, own(owner), lease],
-        );
-        if (row) return json<Reservation>(row.r);
-        if (await find(tx, scope.orgId, key)) throw new CreditKitError("settlement-in-progress", { key });
-        return undefined;
-      });
+            [scope.orgId, key, own(owner), lease],
+          );
+          if (row) return json<Reservation>(row.r);
+          if (await find(tx, scope.orgId, key)) throw new CreditKitError("settlement-in-progress", { key });
+          return undefined;
+        },
+        KEYED,
+      );
     },
     async disown(key, owner) {
       seen.delete(key);
       assertInput(isText(key), "key");
       assertInput(isText(owner), "owner");
-      await inOrg(scope, (tx) =>
-        tx.query("UPDATE reservations SET owner = NULL, owner_until = NULL WHERE org_id = $1 AND key = $2 AND owner = $3", [
-          scope.orgId,
-          key,
-          own(owner),
-        ]),
+      await inOrg(
+        scope,
+        (tx) =>
+          tx.query("UPDATE reservations SET owner = NULL, owner_until = NULL WHERE org_id = $1 AND key = $2 AND owner = $3", [
+            scope.orgId,
+            key,
+            own(owner),
+          ]),
+        KEYED,
       );
     },
     async release(key, owner) {
       seen.delete(key);
       assertInput(isText(key), "key");
       assertInput(isText(owner), "owner");
-      const accountId = await inOrg(scope, async (tx) => {
-        const [row] = await tx.query<{ account_id: string }>(
-          `DELETE FROM reservations WHERE org_id = $1 AND key = $2 AND (owner IS NULL OR owner = $3 OR owner_until < clock_timestamp())
+      const accountId = await inOrg(
+        scope,
+        async (tx) => {
+          const [row] = await tx.query<{ account_id: string }>(
+            `DELETE FROM reservations WHERE org_id = $1 AND key = $2 AND (owner IS NULL OR owner = $3 OR owner_until < clock_timestamp())
            RETURNING account_id`,
-          [scope.orgId, key, own(owner)],
-        );
-        if (!row && (await find(tx, scope.orgId, key))) throw new CreditKitError("settlement-in-progress", { key });
-        if (row) await scope.changes.notify(tx, [{ key, accountIds: [row.account_id] }]);
-        return row?.account_id;
-      });
+            [scope.orgId, key, own(owner)],
+          );
+          if (!row && (await find(tx, scope.orgId, key))) throw new CreditKitError("settlement-in-progress", { key });
+          if (row) await scope.changes.notify(tx, [{ key, accountIds: [row.account_id] }]);
+          return row?.account_id;
+        },
+        KEYED,
+      );
       if (accountId !== undefined) scope.changes.emit({ key, accountIds: [accountId] });
     },
   };
@@ -230,13 +244,7 @@ export function reserveHeld(scope: LedgerScope, request: ReserveRequest, leaseMs
     return {
       value: { held, owed },
       changes: [{ key: held.key, accountIds: [held.accountId] }],
-      extra: async (tx) => {
-        tx.later(
-          `INSERT INTO reservations (org_id, key, account_id, fee_ids, grants, credit, card_amount, owner, owner_until)
-           VALUES ($1, $2, $3, $4::text[], $5::jsonb, $6::numeric, $7::numeric, $8, clock_timestamp() + $9::int * interval '1 millisecond')`,
-          [scope.orgId, held.key, held.accountId, [...held.feeIds], JSON.stringify(held.grants), held.credit, card, owner, String(leaseMs)],
-        );
-      },
+      reservation: { held, cardAmount: card, owner, leaseMs },
     };
   });
 }

@@ -8,6 +8,7 @@
  */
 import type { Journal, LedgerEntry, Reservation } from "@creditkit/core";
 import type { AccountCache } from "./account-cache.js";
+import { prepared } from "./db.js";
 import { accountRows, json } from "./ledger-rows.js";
 import { sendLoadMany } from "./load-many.js";
 import { cacheOf, type LedgerScope } from "./money-ops.js";
@@ -48,6 +49,9 @@ export function owedOf(journal: Journal, hint: InvoiceHint, key: string): Owed {
 
 type Rows = Record<string, unknown>[];
 
+const KEYS_ENTRIES = prepared("SELECT key, entry FROM entries WHERE org_id = $1 AND key = ANY($2::text[]) ORDER BY seq");
+const KEYS_RESERVATIONS = prepared(`SELECT key, ${AS_RESERVATION} AS r FROM reservations WHERE org_id = $1 AND key = ANY($2::text[])`);
+
 /** One invoice waiting for its group (under its account's mutex, at its kept seq). */
 interface Asking {
   readonly key: string;
@@ -70,14 +74,11 @@ async function readGroup(scope: LedgerScope, group: readonly Asking[]): Promise<
             group.map((a) => ({ accountId: a.accountId, seq: a.seq, keys: [] })),
             true,
           ),
-          entries: tx.later("SELECT key, entry FROM entries WHERE org_id = $1 AND key = ANY($2::text[]) ORDER BY seq", [scope.orgId, keys]),
-          reservations: tx.later(`SELECT key, ${AS_RESERVATION} AS r FROM reservations WHERE org_id = $1 AND key = ANY($2::text[])`, [
-            scope.orgId,
-            keys,
-          ]),
+          entries: tx.later(KEYS_ENTRIES, [scope.orgId, keys]),
+          reservations: tx.later(KEYS_RESERVATIONS, [scope.orgId, keys]),
         };
       },
-      { readOnly: true },
+      { readOnly: true, keyed: true },
     );
     const loads = await sent.loads;
     const entries = await sent.entries;
