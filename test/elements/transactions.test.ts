@@ -630,4 +630,33 @@ describe("<ck-transactions>: reversing a payment", () => {
     expect(creditRows(own)[1]).to.equal("Goodwill gesture $5.00 $5.00");
     expect(creditRows(own)[2], "an id with no name is shown as it is").to.equal("weather $15.00 $15.00");
   });
+
+  it("reads only the lists when the data source offers them (a server's remote source), never the whole data set", async () => {
+    const source = await createMemoryDataSource({ currency: "USD", settings: { autoApply: false } });
+    await source.openAccounts([{ id: "fam-1", name: "Rivera family", kind: "family" }]);
+    await source.commit("k2", [
+      {
+        ...grant("k2", "fam-1", "Account Credit", "g-w", "15.00", "2026-11-02", "Pool closure credit", "weather"),
+        id: "k2#0",
+      } as LedgerEntry,
+    ]);
+    let dataSetReads = 0;
+    const remoteLike = new Proxy(source, {
+      get: (target, key) =>
+        key === "getLists"
+          ? async () => DEMO_LISTS
+          : key === "getDataSet"
+            ? async () => {
+                dataSetReads++;
+                return undefined;
+              }
+            : Reflect.get(target, key),
+    });
+    const wrapper = await fixture<HTMLElement>(
+      html`<ck-provider .dataSource=${remoteLike} locale="en-US"><ck-transactions></ck-transactions></ck-provider>`,
+    );
+    const el = wrapper.querySelector("ck-transactions") as CkTransactions;
+    await waitUntil(() => creditRows(el).some((r) => r.startsWith("Weather closure")), "the credit type shows by name from the lists");
+    expect(dataSetReads).to.equal(0);
+  });
 });

@@ -29,6 +29,7 @@ const ROUTES = [
   "POST /api/runs/{runId}/resume",
   "POST /api/batches",
   "GET /api/data-set",
+  "GET /api/lists",
   "PUT /api/data-set",
   "POST /api/dev/sign-in",
   "GET /api/changes",

@@ -196,6 +196,16 @@ perServerEngine((engine) => {
       expect(await org.source.gateway.charges()).to.have.length(2);
     });
 
+    it("GET /api/lists: the named lists alone, for a member too (null before a data set is stored)", async () => {
+      expect((await call(world, "GET", "/api/lists", { token: org.member })).body).to.deep.equal({ lists: null });
+      await org.source.putDataSet(generateDataSet({ seed: 7, families: 3 }));
+      const answer = await call(world, "GET", "/api/lists", { token: org.member });
+      expect(answer.status).to.equal(200);
+      expect(answer.body.lists.creditTypes.length).to.be.greaterThan(0);
+      expect(Object.keys(answer.body)).to.deep.equal(["lists"]);
+      expect((await call(world, "GET", "/api/data-set", { token: org.member })).status, "the data set stays the admins'").to.equal(403);
+    });
+
     it("PUT and GET /api/data-set", async () => {
       expect((await call(world, "GET", "/api/data-set", { token: org.admin })).body).to.deep.equal({ dataSet: null });
       const dataSet = generateDataSet({ seed: 7, families: 3 });

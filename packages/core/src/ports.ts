@@ -12,7 +12,7 @@ import type { PaymentGateway } from "./gateway.js";
 import type { AccountSnapshot } from "./ledger/account-state.js";
 import type { AccountRecord, GrantEntry, LedgerEntry } from "./ledger/entries.js";
 import type { CommitResult } from "./ledger/journal.js";
-import type { MassCreditDataSet } from "./mass-credit/model.js";
+import type { MassCreditDataSet, OrganisationLists } from "./mass-credit/model.js";
 import type { ProcessRunOptions, RunPlan, RunRecord, RunStatus } from "./mass-credit/run-types.js";
 import type { OrgSettings } from "./settings.js";
 import type { BatchResult, SettleBatchRequest } from "./settlement/types.js";
@@ -140,6 +140,12 @@ export interface CreditKitDataSource {
    * undefined until one is stored.
    */
   getDataSet(): Promise<MassCreditDataSet | undefined>;
+  /**
+   * Optional: the data set's named lists alone (credit types, locations …),
+   * for anyone signed in; undefined until a data set is stored. Elements
+   * that only need a name read this when present, not the whole data set.
+   */
+  getLists?(): Promise<OrganisationLists | undefined>;
   /**
    * Saves the run's plan (so a closed page can resume it), then posts its
    * credits in chunks, each row exactly once, also when two tabs process the

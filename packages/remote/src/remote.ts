@@ -22,6 +22,7 @@ import {
   type JobsPort,
   type LedgerEntry,
   type MassCreditDataSet,
+  type OrganisationLists,
   type OrgSettings,
   type PaymentGateway,
   type PaymentReversalRequest,
@@ -201,6 +202,7 @@ export async function createRemoteDataSource(options: RemoteDataSourceOptions): 
       );
     },
     getDataSet: async () => (await http<{ dataSet: MassCreditDataSet | null }>("GET", "/api/data-set")).dataSet ?? undefined,
+    getLists: async () => (await http<{ lists: OrganisationLists | null }>("GET", "/api/lists")).lists ?? undefined,
     putDataSet: (dataSet) => http<void>("PUT", "/api/data-set", { body: dataSet, timeoutMs: long }),
     async processRun(plan: RunPlan, runOptions?: DataSourceRunOptions) {
       checkRunOptions(runOptions);

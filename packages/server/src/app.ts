@@ -19,6 +19,7 @@ import { accountRoutes } from "./routes/accounts.js";
 import { type ChangeStreamOptions, changeRoutes } from "./routes/changes.js";
 import { devRoutes } from "./routes/dev.js";
 import { jobRoutes } from "./routes/jobs.js";
+import { listRoutes } from "./routes/lists.js";
 import { moneyRoutes } from "./routes/money.js";
 import { runRoutes } from "./routes/runs.js";
 import { settingsRoutes } from "./routes/settings.js";
@@ -122,6 +123,7 @@ export function createServer(options: ServerOptions): CreditKitServer {
   moneyRoutes(app);
   runRoutes(app, jobs);
   jobRoutes(app, jobs);
+  listRoutes(app);
   changeRoutes(app, options.changes);
 
   return Object.assign(app, {

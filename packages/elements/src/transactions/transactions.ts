@@ -190,10 +190,10 @@ export class CkTransactions extends LitElement {
     },
     (change) => !this.accountId || change.accountIds.includes(this.accountId),
   );
-  /** The credit types' names (id → name), read once per data source: the data set is large, its lists rarely change. */
+  /** The credit types' names (id → name), read once per data source: the lists alone when it has them (the data set is large). */
   readonly #creditTypeNames = new SourceLoader<ReadonlyMap<string, string>>(
     this,
-    async (source) => namesOf((await source.getDataSet())?.lists.creditTypes),
+    async (source) => namesOf((source.getLists ? await source.getLists() : (await source.getDataSet())?.lists)?.creditTypes),
     () => false,
   );
   #ownCreditTypeNames: ReadonlyMap<string, string> = new Map();

@@ -202,15 +202,20 @@ export const BatchResult = z
 const Row = z.looseObject({ id: Id });
 const Named = z.looseObject({ id: Id, name: Text });
 
+/** The organisation's named lists (credit types, charge categories, locations, offerings …). */
+export const Lists = z
+  .looseObject({
+    creditTypes: z.array(Named).max(MAX_LIST),
+    chargeCategories: z.array(Named).max(MAX_LIST),
+    locations: z.array(Named).max(MAX_LIST),
+    offerings: z.array(Named).max(MAX_ROWS),
+  })
+  .openapi("Lists");
+
 export const DataSet = z
   .object({
     currency: z.string().max(3),
-    lists: z.looseObject({
-      creditTypes: z.array(Named).max(MAX_LIST),
-      chargeCategories: z.array(Named).max(MAX_LIST),
-      locations: z.array(Named).max(MAX_LIST),
-      offerings: z.array(Named).max(MAX_ROWS),
-    }),
+    lists: Lists,
     families: z.array(Row).max(MAX_ROWS),
     students: z.array(Row).max(MAX_ROWS),
     enrollments: z.array(Row).max(MAX_ROWS),
