@@ -2,7 +2,9 @@
  * Sign-in: the host plugs in `authenticate(request)`, which turns a request
  * into a session (its organisation, role and accounts) by checking its own
  * cookie or token. The development sign-in issues and checks HS256 tokens
- * with `jose`, signed with the server's dev secret and expiring.
+ * with `jose`, signed with the server's dev secret and expiring; a token it
+ * verified is remembered (until it expires, at most a minute) so a member's
+ * every request does not pay for the signature again.
  */
 import { CreditKitError } from "@creditkit/core";
 import { jwtVerify, SignJWT } from "jose";
@@ -46,15 +48,55 @@ export async function signDevToken(key: Uint8Array, session: Session, ttlSeconds
   return { token, expiresAt: new Date((now + ttlSeconds) * 1000).toISOString() };
 }
 
-/** The dev sign-in's `authenticate`: a valid, unexpired `Authorization: Bearer` token of this secret. */
-export function devAuthenticate(key: Uint8Array): Authenticate {
+/** How long a verified token is remembered at most, and how many are. */
+export interface TokenCacheOptions {
+  /** Default 60,000 ms; 0 verifies every request. A token is never remembered past its expiry. */
+  readonly ms?: number;
+  /** Default 10,000 tokens; the oldest remembered is forgotten first. */
+  readonly max?: number;
+  /** The clock (tests). */
+  readonly now?: () => number;
+}
+
+/**
+ * The dev sign-in's `authenticate`: a valid, unexpired `Authorization: Bearer`
+ * token of this secret. Verifying an HS256 signature through WebCrypto costs
+ * about a tenth of a portal checkout's server time, so a verified token's
+ * session is kept (keyed by the whole token: any other byte is verified
+ * afresh) until `min(exp, now + ms)`. Only tokens that verified are kept, so
+ * forged ones cannot fill it; dev tokens cannot be revoked, so remembering
+ * one changes nothing but the cost.
+ */
+export function devAuthenticate(key: Uint8Array, cache: TokenCacheOptions = {}): Authenticate {
+  const ms = cache.ms ?? 60_000;
+  const max = cache.max ?? 10_000;
+  const now = cache.now ?? Date.now;
+  const verified = new Map<string, { readonly session: Session; readonly until: number }>();
   return async (request) => {
     const header = request.headers.get("authorization") ?? "";
     const match = /^Bearer ([A-Za-z0-9._~+/=-]{1,8192})$/.exec(header);
-    if (!match?.[1]) return undefined;
+    const token = match?.[1];
+    if (!token) return undefined;
+    const hit = verified.get(token);
+    if (hit !== undefined) {
+      if (hit.until > now()) return hit.session;
+      verified.delete(token);
+    }
     try {
-      const { payload } = await jwtVerify(match[1], key, { algorithms: ["HS256"], issuer: ISSUER, audience: AUDIENCE });
-      return asSession({ orgId: payload.org, role: payload.role, accountIds: payload.acc });
+      const { payload } = await jwtVerify(token, key, {
+        algorithms: ["HS256"],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ["exp"],
+        currentDate: new Date(now()),
+      });
+      const session = asSession({ orgId: payload.org, role: payload.role, accountIds: payload.acc });
+      const until = Math.min(Number(payload.exp) * 1000, now() + ms);
+      if (session && until > now()) {
+        if (verified.size >= max) verified.delete(verified.keys().next().value as string);
+        verified.set(token, { session, until });
+      }
+      return session;
     } catch {
       return undefined;
     }
