@@ -26,6 +26,8 @@ export interface Changes {
   /** Tells this process's listeners (after the commit). */
   emit(change: DataSourceChange): void;
   subscribe(listener: (change: DataSourceChange) => void): () => void;
+  /** Resolves once other connections' changes are heard (LISTEN is in place; at once before any `subscribe`). */
+  listening(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,9 @@ export function createChanges(db: Db, orgId: string): Changes {
       return () => {
         listeners.delete(listener);
       };
+    },
+    async listening() {
+      await stop;
     },
     async close() {
       listeners.clear();

@@ -64,6 +64,8 @@ export interface PostgresDataSource extends CreditKitDataSource {
   putDataSet(dataSet: import("@creditkit/core").MassCreditDataSet): Promise<void>;
   getRun(runId: string): Promise<RunSummary | undefined>;
   reverseRun(runId: string, options: { readonly date: string }): Promise<RunReversal>;
+  /** Resolves once `subscribe`'s listeners hear other connections' changes (LISTEN is in place). */
+  listening(): Promise<void>;
   /** Stops listening for other connections' changes (the `Db` stays open: its owner closes it). */
   close(): Promise<void>;
 }
@@ -146,6 +148,7 @@ export async function createPostgresDataSource(options: PostgresDataSourceOption
       assertInput(typeof listener === "function", "listener");
       return changes.subscribe(listener);
     },
+    listening: () => changes.listening(),
     async close() {
       closed = true;
       await changes.close();

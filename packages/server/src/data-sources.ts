@@ -10,6 +10,8 @@ export interface ServerDataSource extends CreditKitDataSource {
   putDataSet?(dataSet: MassCreditDataSet): Promise<void>;
   getRun?(runId: string): Promise<RunSummary | undefined>;
   committed?(key: string): Promise<readonly LedgerEntry[] | undefined>;
+  /** Resolves once subscribers hear other processes' changes (the PostgreSQL one: LISTEN in place). */
+  listening?(): Promise<void>;
   close?(): Promise<void>;
 }
 

@@ -84,6 +84,8 @@ export function changeRoutes(app: ServerApp, options: ChangeStreamOptions = {}):
       const ends = Date.now() + maxMs;
       let id = 0;
       try {
+        // `ready` promises every later change: on a server that is once LISTEN is in place, not when it was sent.
+        await source.listening?.();
         await stream.writeSSE({ event: "ready", data: "{}", retry: 1000 });
         while (!stream.aborted && !stream.closed && Date.now() < ends) {
           if (queue.length === 0) {
