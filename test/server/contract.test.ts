@@ -1,10 +1,11 @@
 /**
  * The server's contract around the routes: the OpenAPI document (every
- * route, every reference resolved), the host's own `authenticate`, and the
- * error mapping (a storage failure is a 503 to retry; an unexpected one is
+ * route, every reference resolved, valid OpenAPI 3.0 by a validator), the
+ * host's own `authenticate`, and the error mapping (a storage failure is a 503 to retry; an unexpected one is
  * a 500 `internal` that leaks nothing).
  */
 import { CreditKitError, messageFor } from "@creditkit/core";
+import { compileErrors, validate } from "@readme/openapi-parser";
 import { expect } from "chai";
 import { createServer, type ServerDataSource, STATUS_OF } from "../../packages/server/src/index.js";
 import { call, closeWorld, freshOrg, openWorld, perServerEngine, type World } from "./helpers.js";
@@ -104,6 +105,17 @@ perServerEngine((engine) => {
         expect(ref).to.match(/^#\/components\/schemas\//);
         expect(schemas, ref).to.have.property(ref.slice("#/components/schemas/".length));
       }
+    });
+
+    it("GET /api/openapi.json validates as OpenAPI 3.0 (@readme/openapi-parser); a broken copy does not", async () => {
+      const doc = (await call(world, "GET", "/api/openapi.json")).body;
+      const result = await validate(structuredClone(doc));
+      expect(result.valid, result.valid ? "" : compileErrors(result)).to.equal(true);
+      const broken = structuredClone(doc);
+      delete broken.info.title;
+      broken.paths["/api/session"].get.responses = { "200": { content: {} } };
+      const refused = await validate(broken);
+      expect(refused.valid).to.equal(false);
     });
 
     it("the host's authenticate signs in; without a dev secret there is no dev sign-in", async () => {
