@@ -25,6 +25,7 @@ export {
   type JobStore,
   type RenewAnswer,
   requestHash,
+  waitForWake,
 } from "./jobs.js";
 export { MIGRATIONS_DIR, type Migration, migrate, readMigrations } from "./migrate.js";
 export { type OpenLedgerOptions, openPostgresLedger } from "./open.js";

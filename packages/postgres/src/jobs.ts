@@ -115,6 +115,27 @@ export type JobOutcome =
   | { readonly result: unknown; readonly done: number; readonly total: number }
   | { readonly error: { readonly code: CreditKitErrorCode; readonly message: string } };
 
+/**
+ * Resolves after `ms`, when `signal` aborts, or when one of `waiting` is
+ * called (a job was queued). The timer does not keep the process alive: an
+ * idle worker never does (a server's socket does).
+ */
+export function waitForWake(waiting: Set<() => void>, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      waiting.delete(done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref?.();
+    signal.addEventListener("abort", done);
+    waiting.add(done);
+  });
+}
+
 /** The digest a request is compared by. */
 export const requestHash = (request: unknown) => createHash("sha256").update(JSON.stringify(request)).digest("hex");
 
@@ -354,26 +375,8 @@ export function createPostgresJobStore(db: Db): JobStore {
 
     async waitForWork(ms, signal) {
       // Without LISTEN (a lost connection) the time-out still brings the worker back.
-      listening ??= db
-        .listen(CHANNEL, () => {
-          for (const w of [...waiting]) w();
-        })
-        .catch(() => undefined);
-      await listening;
-      if (signal.aborted) return;
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener("abort", done);
-          waiting.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, ms);
-        // An idle worker does not keep the process alive (a server's socket does).
-        timer.unref?.();
-        signal.addEventListener("abort", done);
-        waiting.add(done);
-      });
+      await listen();
+      await waitForWake(waiting, ms, signal);
     },
 
     async close() {

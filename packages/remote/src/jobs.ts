@@ -7,23 +7,14 @@
  * batch's result with the rest `skipped`). Closing the page stops only the
  * following: the job goes on on the server, and `listJobs` finds it.
  */
-import { type AbortSignalLike, CreditKitError, type CreditKitErrorCode } from "@creditkit/core";
+import { type AbortSignalLike, CreditKitError, type CreditKitErrorCode, type JobSummary } from "@creditkit/core";
 import type { Http } from "./http.js";
 
-/** A server job as `GET /api/jobs/{kind}/{id}` answers it. */
-export interface RemoteJob<R = unknown> {
-  readonly kind: "run" | "batch";
-  readonly id: string;
-  readonly round: number;
-  readonly status: "queued" | "running" | "done" | "failed";
-  readonly done: number;
-  readonly total: number;
+/** A server job as `GET /api/jobs/{kind}/{id}` answers it: the port's summary, with its result or error once it ended. */
+export interface RemoteJob<R = unknown> extends JobSummary {
   readonly result?: R;
   readonly error?: { readonly code: CreditKitErrorCode; readonly message: string };
-  readonly cancelRequested: boolean;
   readonly attempts: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
 }
 
 export interface FollowOptions {

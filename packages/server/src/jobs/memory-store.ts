@@ -5,7 +5,16 @@
  * but do not survive a restart: such a host keeps its jobs in its own backend.
  */
 import { CreditKitError } from "@creditkit/core";
-import { type ClaimedJob, checkJobId, type Job, type JobKind, type JobRequest, type JobStore, requestHash } from "@creditkit/postgres";
+import {
+  type ClaimedJob,
+  checkJobId,
+  type Job,
+  type JobKind,
+  type JobRequest,
+  type JobStore,
+  requestHash,
+  waitForWake,
+} from "@creditkit/postgres";
 
 interface Round {
   job: Job;
@@ -172,22 +181,7 @@ export function createMemoryJobStore(): JobStore {
       }
       return true;
     },
-    waitForWork(ms, signal) {
-      return new Promise<void>((resolve) => {
-        if (signal.aborted) return resolve();
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener("abort", done);
-          waiting.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, ms);
-        // An idle worker does not keep the process alive (a server's socket does).
-        timer.unref?.();
-        signal.addEventListener("abort", done);
-        waiting.add(done);
-      });
-    },
+    waitForWork: (ms, signal) => waitForWake(waiting, ms, signal),
     async close() {},
   };
 }
