@@ -5,9 +5,9 @@
  * wizard over generated data. Reports figures only.
  */
 import "@creditkit/elements";
+import type { CreditKitDataSource } from "@creditkit/core";
 import type { CkMassCreditWizard } from "@creditkit/elements";
-import type { StoreDataSource } from "@creditkit/store";
-import { prepareScene, seededSource, type WizardScene } from "../stories/mass-credit-wizard.data.js";
+import { prepareScene, seededSource, type WizardScene, withServerJob } from "../stories/mass-credit-wizard.data.js";
 import { watchMainThread } from "./main-thread-watch.js";
 
 declare global {
@@ -29,7 +29,7 @@ async function until(predicate: () => unknown, timeout = 600_000): Promise<void>
   }
 }
 
-function mount(source: StoreDataSource): CkMassCreditWizard {
+function mount(source: CreditKitDataSource): CkMassCreditWizard {
   const provider = document.createElement("ck-provider");
   provider.dataSource = source;
   provider.locale = "en-US";
@@ -141,8 +141,12 @@ async function benchWizard(families: number): Promise<Record<string, number>> {
 async function view(scene: WizardScene): Promise<void> {
   const source = await seededSource(Number(new URLSearchParams(location.search).get("families") ?? 300), 7);
   await prepareScene(source, scene);
-  const w = mount(source);
+  const w = mount(scene === "server-job" ? withServerJob(source, 0) : source);
   await until(() => inside(w, "h2"));
+  if (scene === "past-runs" || scene === "server-job") {
+    inside(w, "#runs-open")?.click();
+    await until(() => inside(w, "[part~=past-run]"));
+  }
   await w.updateComplete;
   if (scene === "errors") inside(w, "[part~=preview-button]")?.click();
   if (scene === "explain") {

@@ -3,10 +3,16 @@
  * memory data source seeded with the demo generator, and the wizard's session
  * driven to the step (the same actions a person's clicks call).
  */
-import type { CreditKitDataSource } from "@creditkit/core";
+import type { CreditKitDataSource, JobSummary, RunRecord, RunSummary } from "@creditkit/core";
 import { createMemoryDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
 import type { WizardAnswers } from "../packages/elements/src/mass-credit-wizard/answers.js";
-import { processSelection, reverseFinishedRun } from "../packages/elements/src/mass-credit-wizard/run-actions.js";
+import {
+  newRunId,
+  planInSlices,
+  processSelection,
+  reverseFinishedRun,
+  startOver,
+} from "../packages/elements/src/mass-credit-wizard/run-actions.js";
 import { sessionFor, type WizardSession } from "../packages/elements/src/mass-credit-wizard/session.js";
 
 export type WizardScene =
@@ -23,7 +29,9 @@ export type WizardScene =
   | "stopped"
   | "resume"
   | "done"
-  | "reversed";
+  | "reversed"
+  | "past-runs"
+  | "server-job";
 
 /** A memory data source with `families` generated families (auto-apply off). */
 export async function seededSource(families: number, seed = 7): Promise<StoreDataSource> {
@@ -49,8 +57,8 @@ async function answered(session: WizardSession, patch: Partial<WizardAnswers> = 
   session.changed();
 }
 
-async function previewed(session: WizardSession): Promise<void> {
-  await answered(session);
+async function previewed(session: WizardSession, patch: Partial<WizardAnswers> = {}): Promise<void> {
+  await answered(session, patch);
   const dataSet = session.dataSet;
   if (!dataSet) throw new Error("no data set");
   const { toRequest } = await import("../packages/elements/src/mass-credit-wizard/answers.js");
@@ -133,6 +141,23 @@ export async function prepareScene(source: CreditKitDataSource, scene: WizardSce
       ];
       session.changed();
       return;
+    case "past-runs":
+    case "server-job": {
+      // Three runs, newest first: one stopped part way (interrupted), one reversed, one done.
+      await previewed(session);
+      await processSelection(session);
+      await previewed(session, { description: "Heating failure", amountText: "10.00", mode: "family" });
+      await processSelection(session);
+      await reverseFinishedRun(session);
+      await previewed(session, { description: "Coach absent", amountText: "8.00", mode: "family" });
+      const preview = session.previewTask.preview;
+      if (preview) {
+        const plan = await planInSlices(preview, newRunId(preview.request.date), session.selection, session.dataSet?.lists);
+        await source.processRun(plan, { signal: { aborted: true } });
+      }
+      startOver(session);
+      return;
+    }
     case "done":
     case "reversed":
       await previewed(session);
@@ -140,4 +165,75 @@ export async function prepareScene(source: CreditKitDataSource, scene: WizardSce
       if (scene === "reversed") await reverseFinishedRun(session);
       return;
   }
+}
+
+/**
+ * `source` as a server data source would show it: a run "Snow day" processing
+ * as a job started elsewhere, 1,240 of 5,000 rows done and moving on (a
+ * stand-in for the remote data source's `jobs`, for the story and the
+ * screenshots). `speed` rows a second; 0 keeps it still.
+ */
+export function withServerJob(source: CreditKitDataSource, speed = 150): CreditKitDataSource {
+  const runId = "mass-credit-2026-12-01-server";
+  const started = "2026-12-01T09:30:00.000Z";
+  const summary: RunSummary = { runId, status: "processing", selected: 5000, total: "75000.00", description: "Snow day", savedAt: started };
+  let done = 1240;
+  const job = (): JobSummary => ({
+    kind: "run",
+    id: runId,
+    round: 1,
+    status: done < 5000 ? "running" : "done",
+    done,
+    total: 5000,
+    cancelRequested: false,
+    createdAt: started,
+    updatedAt: new Date().toISOString(),
+  });
+  const record = (): RunRecord => ({
+    runId,
+    status: "done",
+    filters: ["Once per family"],
+    request: {
+      description: "Snow day",
+      creditType: "weather",
+      creditTypeName: "Weather closure",
+      date: "2026-12-01",
+      amount: "15.00",
+      currency: "USD",
+      mode: "family",
+      location: "downtown",
+      locationName: "Downtown",
+    },
+    credits: [],
+    count: 5000,
+    total: "75000.00",
+    issued: 5000,
+    skipped: 0,
+    selected: 5000,
+    remaining: 0,
+    errors: [],
+  });
+  return {
+    ...source,
+    currency: source.currency,
+    listRuns: async () => {
+      const runs = await source.listRuns();
+      return [done < 5000 ? summary : { ...summary, status: "done" as const, record: record() }, ...runs];
+    },
+    jobs: {
+      list: async () => [job()],
+      follow: <R>(_kind: JobSummary["kind"], _id: string, options?: { onProgress?: (p: { done: number; total: number }) => void }) =>
+        new Promise<R>((resolve) => {
+          if (speed <= 0) return;
+          const timer = setInterval(() => {
+            done = Math.min(5000, done + Math.round(speed / 4));
+            options?.onProgress?.({ done, total: 5000 });
+            if (done >= 5000) {
+              clearInterval(timer);
+              resolve(record() as R);
+            }
+          }, 250);
+        }),
+    },
+  };
 }

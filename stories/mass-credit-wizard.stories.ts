@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { prepareScene, seededSource, type WizardScene } from "./mass-credit-wizard.data.js";
+import { prepareScene, seededSource, type WizardScene, withServerJob } from "./mass-credit-wizard.data.js";
 
 /**
  * `<ck-mass-credit-wizard>` at each step, over the embedded memory data source
@@ -12,7 +12,7 @@ const scene = (name: WizardScene, families = 300) => ({
     async () => {
       const source = await seededSource(families);
       await prepareScene(source, name);
-      return { source };
+      return { source: name === "server-job" ? withServerJob(source) : source };
     },
   ],
 });
@@ -90,6 +90,12 @@ export const Done: Story = scene("done");
 
 /** A reversed run with the report of spent credit. */
 export const Reversed: Story = scene("reversed");
+
+/** Past runs (opened from the start): one interrupted (Resume), one reversed, one done — Save CSV, Reverse and Resume on each. */
+export const PastRuns: Story = { ...scene("past-runs"), play: click("#runs-open") };
+
+/** Past runs on a server data source: a run processing as a job started elsewhere, its progress live until it is done. */
+export const PastRunsServerJob: Story = { ...scene("server-job"), play: click("#runs-open") };
 
 /** The review of a 100,000-family data set (once per student: about 190,000 rows); scrolling stays smooth. */
 export const Review100k: Story = scene("review", 100_000);

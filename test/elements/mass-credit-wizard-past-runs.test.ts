@@ -1,4 +1,4 @@
-import type { CreditKitDataSource, JobSummary, RunRecord, RunSummary } from "@creditkit/core";
+import { type CreditKitDataSource, type JobSummary, planRun, type RunRecord, type RunSummary } from "@creditkit/core";
 import { type CkMassCreditWizard, endWizardSession } from "@creditkit/elements";
 import { createMemoryDataSource } from "@creditkit/store";
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
@@ -124,6 +124,35 @@ describe("<ck-mass-credit-wizard> past runs", () => {
     endWizardSession(source);
   });
 
+  it("resumes an interrupted run from the list: the wizard posts only what is missing and shows the run done", async () => {
+    const source = await andExampleSource("Adams family");
+    const first = await mountWizard(source);
+    await answerRequired(first, { mode: "family", amount: "5.00", description: "Heating failure" });
+    await previewNow(first);
+    const preview = first.preview;
+    if (!preview) throw new Error("no preview");
+    const stopped = await source.processRun(planRun(preview, { runId: "run-stopped" }), { signal: { aborted: true } });
+    expect(stopped.status).to.equal("interrupted");
+    endWizardSession(source);
+    (first.parentElement as HTMLElement).remove();
+
+    const w = await mountWizard(source);
+    await openPastRuns(w);
+    const row = rowOf(w, "run-stopped");
+    expect(figure(row, "status")).to.equal("Interrupted");
+    expect(figure(row, "count")).to.equal("0 of 3");
+    expect(figure(row, "total")).to.equal("$0.00 of $15.00");
+    expect([...row.querySelectorAll("button")].map((b) => b.textContent?.trim())).to.deep.equal(["Resume"]);
+    (row.querySelector("button") as HTMLButtonElement).click();
+    await waitUntil(() => w.step === "done", "the resumed run is done", { timeout: 10000 });
+    expect(w.record?.count).to.equal(3);
+    expect(w.record?.runId).to.equal("run-stopped");
+    await openPastRuns(w);
+    expect(figure(rowOf(w, "run-stopped"), "status")).to.equal("Done");
+    expect(q(w, "#runs-back").textContent).to.equal("Back to the run");
+    endWizardSession(source);
+  });
+
   it("follows a run processing as a server job started elsewhere to its end, and offers Resume for one that stopped", async () => {
     const base = await createMemoryDataSource({ currency: "USD" });
     const summary = (runId: string, description: string, selected: number, total: string): RunSummary => ({
@@ -167,7 +196,7 @@ describe("<ck-mass-credit-wizard> past runs", () => {
     await openPastRuns(w);
     const server = rowOf(w, "run-server");
     expect(figure(server, "status")).to.equal("Processing on the server");
-    expect(server.textContent).to.contain("Processing on the server — 1,240 of 5,000");
+    expect(server.querySelector(".progress-text")?.textContent).to.equal("1,240 of 5,000 done");
     const bar = server.querySelector("[role=progressbar]") as HTMLElement;
     expect(bar.getAttribute("aria-label")).to.equal("Progress of “Snow day”");
     expect(bar.getAttribute("aria-valuenow")).to.equal("24");
@@ -195,10 +224,21 @@ describe("<ck-mass-credit-wizard> past runs", () => {
       expect(w.scrollWidth, `no sideways scroll at ${width}px`).to.be.at.most(width);
     }
 
-    const record = {
+    const record: RunRecord = {
       runId: "run-server",
       status: "done",
       filters: [],
+      request: {
+        description: "Snow day",
+        creditType: "weather",
+        creditTypeName: "Weather closure",
+        date: "2026-12-01",
+        amount: "15.00",
+        currency: "USD",
+        mode: "family",
+        location: "downtown",
+        locationName: "Downtown",
+      },
       credits: [],
       count: 5000,
       total: "75000.00",
@@ -207,7 +247,7 @@ describe("<ck-mass-credit-wizard> past runs", () => {
       selected: 5000,
       remaining: 0,
       errors: [],
-    } as unknown as RunRecord;
+    };
     finish(record);
     await waitUntil(() => rowOf(w, "run-server").dataset.status === "done", "the row says Done");
     await w.updateComplete;

@@ -374,11 +374,14 @@ export const wizardStyles = css`
       font-weight: 600;
     }
   }
-  .header-side {
+  .title {
     display: flex;
     flex-wrap: wrap;
-    align-items: flex-end;
-    gap: var(--_ck-space) calc(var(--_ck-space) * 2);
+    align-items: baseline;
+    column-gap: calc(var(--_ck-space) * 2);
+  }
+  .title .link {
+    min-height: 0;
   }
   .runs-head {
     display: flex;
@@ -405,6 +408,16 @@ export const wizardStyles = css`
   }
   .past-run .figures {
     margin-bottom: 0;
+  }
+  /* Narrow: the figures in two even columns, the date saved across both. */
+  @container (max-width: 36rem) {
+    .past-run .figures {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+    }
+    .past-run .figures > :first-child {
+      grid-column: span 2;
+    }
   }
   .past-run .actions {
     margin-top: var(--_ck-space);

@@ -287,15 +287,15 @@ export class CkMassCreditWizard extends LitElement {
     return html`
       <section class="wizard ck-frame" part="base" aria-labelledby="wizard-title" data-step=${step}>
         <header>
-          <h2 id="wizard-title" tabindex="-1">${this.heading}</h2>
-          <div class="header-side">
-            ${session.dataSet ? renderLocation(view, on, step === "questions" && !this.ui.runsOpen) : nothing}
+          <div class="title">
+            <h2 id="wizard-title" tabindex="-1">${this.heading}</h2>
             ${
               !this.ui.runsOpen && (step === "questions" || step === "done")
                 ? html`<button type="button" class="link" part="runs-button" id="runs-open" @click=${on.openRuns}>Past runs</button>`
                 : nothing
             }
           </div>
+          ${session.dataSet && !this.ui.runsOpen ? renderLocation(view, on, step === "questions") : nothing}
         </header>
         ${body}
         ${renderDialog(view, on)}

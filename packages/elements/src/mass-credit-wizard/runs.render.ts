@@ -24,6 +24,12 @@ function savedAt(iso: string, locale: string | undefined): string {
   }
 }
 
+/** A YYYY-MM-DD date as "Dec 1, 2026". */
+function shortDate(iso: string, locale: string | undefined): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(locale, { dateStyle: "medium", timeZone: "UTC" });
+}
+
 function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: RunSummary, i: number): TemplateResult {
   const n = (x: number) => formatCount(x, view.locale);
   const money = (x: string) => showMoney(x, view.currency, view.locale);
@@ -32,7 +38,10 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
   const { record } = run;
   const status = job ? "server" : reversal ? "reversed" : run.status;
   const words = job ? "Processing on the server" : reversal ? "Reversed" : STATUS_WORDS[run.status];
-  const count = record ? (record.status === "done" ? n(record.count) : `${n(record.count)} of ${n(record.selected)}`) : n(run.selected);
+  // A run that stopped part way: what it issued of what it was to issue.
+  const partial = record !== undefined && record.status !== "done";
+  const count = record ? (partial ? `${n(record.count)} of ${n(record.selected)}` : n(record.count)) : n(run.selected);
+  const total = record ? (partial ? `${money(record.total)} of ${money(run.total)}` : money(record.total)) : money(run.total);
   const title = `run-${i}-title`;
   const canResume = !job && (run.status === "processing" || run.status === "interrupted");
   return html`
@@ -42,7 +51,8 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
         <div><dt>Saved</dt><dd>${savedAt(run.savedAt, view.locale)}</dd></div>
         <div><dt>Status</dt><dd data-figure="status" class="status">${words}</dd></div>
         <div><dt>Credits</dt><dd data-figure="count">${count}</dd></div>
-        <div><dt>Total</dt><dd data-figure="total">${money(record?.total ?? run.total)}</dd></div>
+        <div><dt>Total</dt><dd data-figure="total">${total}</dd></div>
+        ${record ? html`<div><dt>Credit date</dt><dd>${shortDate(record.request.date, view.locale)}</dd></div>` : nothing}
       </dl>
       ${
         job
@@ -51,7 +61,7 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
               label: `Progress of “${run.description}”`,
               done: job.done,
               total: job.total,
-              text: `Processing on the server — ${n(job.done)} of ${n(job.total)}`,
+              text: `${n(job.done)} of ${n(job.total)} done`,
             })
           : nothing
       }
@@ -63,7 +73,7 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
       }
       ${run.status === "processing" && !job ? html`<p class="muted">It stopped before the end (the page was closed). Resuming posts only the credits that are missing.</p>` : nothing}
       <div class="actions">
-        ${record && !job ? html`<button type="button" aria-describedby=${title} @click=${() => on.saveRunCsv(run.runId)}>Save CSV</button>` : nothing}
+        ${record && !job && record.count > 0 ? html`<button type="button" aria-describedby=${title} @click=${() => on.saveRunCsv(run.runId)}>Save CSV</button>` : nothing}
         ${
           record && !job && !reversal && view.canReverse && record.count > 0
             ? html`<button type="button" class="danger" aria-describedby=${title} @click=${() => on.askReverseRun(run.runId)}>Reverse…</button>`
