@@ -40,6 +40,8 @@ export interface LoadInput {
   readonly members: readonly LoadMember[];
   /** What each checkout pays by card (a part of the account's fee: partial payments are on). */
   readonly pay: string;
+  /** Requests per second offered in all (autocannon's `overallRate`, latency corrected for coordinated omission). */
+  readonly rate?: number;
 }
 
 export interface LoadOutput {
@@ -94,6 +96,7 @@ async function main(): Promise<LoadOutput> {
     connections: input.members.length,
     duration: input.seconds,
     timeout: 10,
+    ...(input.rate ? { overallRate: input.rate } : {}),
     setupClient(client) {
       const i = clients++ % input.members.length;
       const member = input.members[i] as LoadMember;

@@ -7,14 +7,18 @@
  * errors (every answer must be 200 `committed`), then runs the torture
  * checker's invariants on the organisation (test/postgres/torture-checker.ts)
  * and counts the checkouts written against the 200s.
- * Knobs: `--seconds N` or BENCH_SERVER_SECONDS (default 30),
+ * Knobs: `--seconds N` or BENCH_SERVER_SECONDS (default 30), `--rate N` or
+ * BENCH_SERVER_RATE (requests/s offered in all; default none: each member
+ * pays again as soon as answered, which measures the most the server does),
  * BENCH_SERVER_MEMBERS (connections, one member each; default 50),
  * BENCH_SERVER_POOL (the server's `pg` pool; default 16).
  * Target (real server, this 2-core machine): ≥ 500 checkouts/s, p99 ≤ 100 ms.
  * Exits non-zero when an answer was not 200 or an invariant breaks; timing
  * is reported, never asserted.
  */
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import type { AccountRecord, LedgerEntry, OrgSettings, RunPlan } from "@creditkit/core";
 import { createPostgresDataSource, openPostgresLedger } from "../packages/postgres/src/index.js";
@@ -25,9 +29,25 @@ import { TORTURE_TABLES } from "../test/postgres/torture-bank.js";
 import { checkTorture } from "../test/postgres/torture-checker.js";
 import type { LoadInput, LoadMember, LoadOutput } from "./server-load-client.js";
 
+/** CPU time of this process's main thread (the server's), from Linux's /proc; undefined elsewhere. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 const url = process.env.DATABASE_URL;
-const flag = process.argv.indexOf("--seconds");
-const SECONDS = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.BENCH_SERVER_SECONDS ?? 30));
+const arg = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const SECONDS = Number(arg("--seconds") ?? process.env.BENCH_SERVER_SECONDS ?? 30);
+/** Requests per second offered in all (autocannon's overallRate); unset: each connection sends as soon as answered. */
+const RATE = Number(arg("--rate") ?? process.env.BENCH_SERVER_RATE ?? 0);
 const MEMBERS = Number(process.env.BENCH_SERVER_MEMBERS ?? 50);
 const POOL = Number(process.env.BENCH_SERVER_POOL ?? 16);
 const SECRET = "the load test's development secret, 32+ bytes";
@@ -37,10 +57,11 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(", ");
 
+const offered = RATE > 0 ? `, ${RATE} requests/s offered` : ", each member paying again as soon as answered";
 console.log(
   url
-    ? `bench:server on the PostgreSQL server (DATABASE_URL), pool ${POOL}; ${MEMBERS} members for ${SECONDS} s; load average ${load()}`
-    : `bench:server: DATABASE_URL is not set, so on PGlite in memory (one transaction at a time; the target is for the real server); ${MEMBERS} members for ${SECONDS} s; load average ${load()}`,
+    ? `bench:server on the PostgreSQL server (DATABASE_URL), pool ${POOL}; ${MEMBERS} members for ${SECONDS} s${offered}; load average ${load()}`
+    : `bench:server: DATABASE_URL is not set, so on PGlite in memory (one transaction at a time; the target is for the real server); ${MEMBERS} members for ${SECONDS} s${offered}; load average ${load()}`,
 );
 
 const db = url ? await openPostgresLedger({ url, max: POOL }) : await openPostgresLedger({ memory: true });
@@ -85,8 +106,20 @@ async function signIn(accountId: string): Promise<string> {
 const members: LoadMember[] = [];
 for (const record of records) members.push({ token: await signIn(record.id), record, seed: seeds.get(record.id) ?? [] });
 
-const input: LoadInput = { url: serving.url, currency: "USD", settings, date: "2026-11-20", tag, seconds: SECONDS, members, pay: "1.00" };
+const input: LoadInput = {
+  url: serving.url,
+  currency: "USD",
+  settings,
+  date: "2026-11-20",
+  tag,
+  seconds: SECONDS,
+  members,
+  pay: "1.00",
+  ...(RATE > 0 ? { rate: RATE } : {}),
+};
 const before = load();
+const elu = performance.eventLoopUtilization();
+const cpu0 = mainThreadCpuMs();
 const out = await new Promise<LoadOutput>((resolve, reject) => {
   // A worker does not inherit tsx's loader: it registers it, then imports the client.
   const client = new URL("./server-load-client.ts", import.meta.url).href;
@@ -95,6 +128,8 @@ const out = await new Promise<LoadOutput>((resolve, reject) => {
   worker.once("message", (m: { output?: LoadOutput; error?: string }) => (m.output ? resolve(m.output) : reject(new Error(m.error))));
   worker.once("error", reject);
 });
+const busy = performance.eventLoopUtilization(elu);
+const cpu1 = mainThreadCpuMs();
 const after = load();
 while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
 await serving.close();
@@ -107,6 +142,7 @@ console.log(
     `checkouts: ${out.requests} requests in ${out.seconds.toFixed(1)} s = ${out.perSecond.toFixed(0)}/s`,
     `  latency p50 ${out.p50} ms, p90 ${out.p90} ms, p99 ${out.p99} ms, max ${out.max} ms`,
     `  200 committed ${out.committed}, 200 other ${out.otherAnswers}, non-2xx ${out.non2xx}${refused ? ` (${refused})` : ""}, connection errors ${out.errors}, timeouts ${out.timeouts}`,
+    `  server thread: busy ${(busy.utilization * 100).toFixed(0)}% of the time; CPU ${cpu0 === undefined || cpu1 === undefined ? "n/a" : `${((cpu1 - cpu0) / Math.max(1, out.requests)).toFixed(2)} ms`} per checkout (the database's own not counted)`,
     `  load average before ${before}, after ${after}`,
   ].join("\n"),
 );
