@@ -143,7 +143,7 @@ async function view(scene: WizardScene): Promise<void> {
   await prepareScene(source, scene);
   const w = mount(scene === "server-job" ? withServerJob(source, 0) : source);
   await until(() => inside(w, "h2"));
-  if (scene === "past-runs" || scene === "server-job") {
+  if ((scene === "past-runs" || scene === "server-job") && !new URLSearchParams(location.search).has("start")) {
     inside(w, "#runs-open")?.click();
     await until(() => inside(w, "[part~=past-run]"));
   }

@@ -154,7 +154,7 @@ describe("<ck-mass-credit-wizard> past runs", () => {
   });
 
   it("follows a run processing as a server job started elsewhere to its end, and offers Resume for one that stopped", async () => {
-    const base = await createMemoryDataSource({ currency: "USD" });
+    const base = await andExampleSource("Adams family");
     const summary = (runId: string, description: string, selected: number, total: string): RunSummary => ({
       runId,
       status: "processing",
@@ -192,8 +192,17 @@ describe("<ck-mass-credit-wizard> past runs", () => {
       },
     };
     const w = await fixture<CkMassCreditWizard>(html`<ck-mass-credit-wizard .dataSource=${source} locale="en-US"></ck-mass-credit-wizard>`);
-    await waitUntil(() => w.shadowRoot?.querySelector("#runs-open"), "the Past runs button shows");
-    await openPastRuns(w);
+    // The start says a run is processing on the server, and offers Resume only for the one that stopped.
+    await waitUntil(() => w.shadowRoot?.querySelector("[part~=on-server]"), "the start says a run is on the server");
+    expect(q(w, "[part~=on-server]").textContent?.replace(/\s+/g, " ").trim()).to.equal(
+      "“Snow day” is processing on the server. See the progress in Past runs",
+    );
+    expect(q(w, "[part~=resume]").textContent).to.contain("Heating failure");
+    expect(q(w, "[part~=resume]").textContent).not.to.contain("Snow day");
+    await expect(w).to.be.accessible();
+    q<HTMLButtonElement>(w, "[part~=on-server] button").click();
+    await waitUntil(() => w.shadowRoot?.querySelector("[part~=past-run]"), "the past runs show");
+    await w.updateComplete;
     const server = rowOf(w, "run-server");
     expect(figure(server, "status")).to.equal("Processing on the server");
     expect(server.querySelector(".progress-text")?.textContent).to.equal("1,240 of 5,000 done");

@@ -390,6 +390,11 @@ export const wizardStyles = css`
     align-items: baseline;
     gap: var(--_ck-space);
   }
+  .on-server {
+    border-inline-start: 4px solid var(--_ck-accent);
+    padding-inline-start: var(--_ck-space);
+    margin: 0 0 calc(var(--_ck-space) * 2);
+  }
   .past-runs {
     list-style: none;
     margin: calc(var(--_ck-space) * 2) 0 0;

@@ -46,8 +46,15 @@ export function renderLocation(view: WizardView, on: WizardHandlers, editable: b
 /** Runs saved but never finished: offered for resume. */
 export function renderUnfinished(view: WizardView, on: WizardHandlers): TemplateResult | typeof nothing {
   const runs = view.session.unfinished;
-  if (runs.length === 0) return nothing;
-  return html`
+  const [first, ...more] = view.session.onServer;
+  const onServer = first
+    ? html`<p class="on-server" part="on-server">
+        ${more.length === 0 ? `“${first.description}” is processing on the server.` : `${more.length + 1} runs are processing on the server.`}
+        <button type="button" class="link" @click=${on.openRuns}>See the progress in Past runs</button>
+      </p>`
+    : nothing;
+  if (runs.length === 0) return onServer;
+  return html`${onServer}
     <section class="notice" part="resume" aria-labelledby="resume-title">
       <h3 id="resume-title">${runs.length === 1 ? "A run was not finished" : `${runs.length} runs were not finished`}</h3>
       <ul>

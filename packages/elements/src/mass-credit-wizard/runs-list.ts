@@ -25,15 +25,28 @@ export class RunsList {
   message = "";
   #listening = true;
   #loads = 0;
+  #unsubscribe: () => void;
+  #reload: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly source: CreditKitDataSource,
     readonly changed: () => void,
-  ) {}
+  ) {
+    // A run not in the list changed the ledger elsewhere (another tab, another admin's job): read the list again, at most once a second.
+    this.#unsubscribe = source.subscribe((change) => {
+      if (!change.remote || this.#reload !== undefined || this.runs.some((run) => change.key.startsWith(`${run.runId}/`))) return;
+      this.#reload = setTimeout(() => {
+        this.#reload = undefined;
+        void this.load();
+      }, 1000);
+    });
+  }
 
   /** Stops showing what follows (the element left the page); the jobs go on. */
   stop(): void {
     this.#listening = false;
+    this.#unsubscribe();
+    clearTimeout(this.#reload);
   }
 
   /** The saved run of an id. */

@@ -64,6 +64,8 @@ export class WizardSession {
   run: RunTask = { status: "idle", done: 0, total: 0 };
   /** Saved runs that never finished, offered for resume. */
   unfinished: readonly RunSummary[] = [];
+  /** Runs processing as server jobs when the wizard opened. */
+  onServer: readonly RunSummary[] = [];
   /** Reversals done while the page is open, by run id (a run's record does not say it was reversed). */
   readonly reversals = new Map<string, RunReversal>();
 
@@ -120,10 +122,16 @@ export class WizardSession {
     return dataSet;
   }
 
+  /**
+   * The runs left unfinished, and (with `source.jobs`) those processing as a
+   * server job, here or elsewhere: those are shown as such, not offered for resume.
+   */
   async refreshUnfinished(): Promise<void> {
     try {
-      const runs = await this.source.listRuns();
-      this.unfinished = runs.filter((run) => run.status !== "done" && run.runId !== this.run.runId);
+      const [runs, jobs] = await Promise.all([this.source.listRuns(), this.source.jobs?.list().catch(() => []) ?? []]);
+      const running = new Set(jobs.filter((j) => j.kind === "run" && (j.status === "queued" || j.status === "running")).map((j) => j.id));
+      this.onServer = runs.filter((run) => running.has(run.runId));
+      this.unfinished = runs.filter((run) => run.status !== "done" && run.runId !== this.run.runId && !running.has(run.runId));
     } catch {
       this.unfinished = [];
     }

@@ -293,6 +293,8 @@ export class WizardActions {
       },
       closeRuns: () => {
         this.#ui({ runsOpen: false });
+        const s = session();
+        if (s) void s.refreshUnfinished().then(() => s.changed());
         this.#focus("#runs-open");
       },
       saveRunCsv: (runId) => {
