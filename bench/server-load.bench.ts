@@ -27,6 +27,7 @@ import { serve } from "../packages/server/src/serve.js";
 import { fee, grant } from "../test/postgres/helpers.js";
 import { TORTURE_TABLES } from "../test/postgres/torture-bank.js";
 import { checkTorture } from "../test/postgres/torture-checker.js";
+import { cpuMeter, cpuText } from "./postgres-cpu.js";
 import type { LoadInput, LoadMember, LoadOutput } from "./server-load-client.js";
 
 /** CPU time of this process's main thread (the server's), from Linux's /proc; undefined elsewhere. */
@@ -120,6 +121,7 @@ const input: LoadInput = {
 const before = load();
 const elu = performance.eventLoopUtilization();
 const cpu0 = mainThreadCpuMs();
+const spent = await cpuMeter(db);
 const out = await new Promise<LoadOutput>((resolve, reject) => {
   // A worker does not inherit tsx's loader: it registers it, then imports the client.
   const client = new URL("./server-load-client.ts", import.meta.url).href;
@@ -130,6 +132,7 @@ const out = await new Promise<LoadOutput>((resolve, reject) => {
 });
 const busy = performance.eventLoopUtilization(elu);
 const cpu1 = mainThreadCpuMs();
+const cpu = await spent();
 const after = load();
 while (inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
 await serving.close();
@@ -143,6 +146,7 @@ console.log(
     `  latency p50 ${out.p50} ms, p90 ${out.p90} ms, p99 ${out.p99} ms, max ${out.max} ms`,
     `  200 committed ${out.committed}, 200 other ${out.otherAnswers}, non-2xx ${out.non2xx}${refused ? ` (${refused})` : ""}, connection errors ${out.errors}, timeouts ${out.timeouts}`,
     `  server thread: busy ${(busy.utilization * 100).toFixed(0)}% of the time; CPU ${cpu0 === undefined || cpu1 === undefined ? "n/a" : `${((cpu1 - cpu0) / Math.max(1, out.requests)).toFixed(2)} ms`} per checkout (the database's own not counted)`,
+    `  ${cpuText(cpu, out.requests)} (node: the server and the load generator's thread; server: PostgreSQL's processes, when on this machine)`,
     `  load average before ${before}, after ${after}`,
   ].join("\n"),
 );
