@@ -30,7 +30,8 @@ export async function startDemoSite({ apiUrl, orgId, port, logLevel = "info", ca
     cacheDir,
     server: {
       ...(port !== undefined ? { port, strictPort: false } : {}),
-      ...(live ? {} : { hmr: false, watch: null }),
+      // No live reload: no watcher, no web socket, so nothing on the server side can reload a page.
+      ...(live ? {} : { hmr: false, ws: false, watch: null }),
       // The change stream (server-sent events) passes through as it comes.
       proxy: { "/api": { target: apiUrl, changeOrigin: false } },
     },

@@ -9,7 +9,9 @@
 //
 // Environment: DATABASE_URL (a PostgreSQL server instead of PGlite), CREDITKIT_DATA_DIR (default
 // .creditkit-data), CREDITKIT_API_PORT (default 8787; 0 picks a free one; a busy default picks one
-// too), CREDITKIT_ORG (default riverside-aquatics), CREDITKIT_FAMILIES (default 600).
+// too), CREDITKIT_ORG (default riverside-aquatics), CREDITKIT_FAMILIES (default 600). For tests:
+// CREDITKIT_GATEWAY_LATENCY_MS (the simulated gateway's delay per charge, default 0) and
+// CREDITKIT_JOB_LEASE_MS (how long a killed server's job stays its own before a restart takes it).
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
@@ -144,10 +146,13 @@ export async function startDemoServer(options = {}) {
   log(`Ledger: ${where} (opened in ${((Date.now() - opened) / 1000).toFixed(1)} s), organisation ${orgId}`);
   const seeded = await seedDemo(db, { orgId, families, log });
 
+  const latencyMs = Number(env.CREDITKIT_GATEWAY_LATENCY_MS ?? 0);
+  const leaseMs = env.CREDITKIT_JOB_LEASE_MS !== undefined ? Number(env.CREDITKIT_JOB_LEASE_MS) : undefined;
   const app = createServer({
     ledger: db,
     devSecret: devSecret(dataDir),
-    dataSourceOptions: { gateway: { cardsByDefault: false } },
+    dataSourceOptions: { gateway: { cardsByDefault: false, ...(latencyMs > 0 ? { latencyMs } : {}) } },
+    ...(leaseMs !== undefined ? { jobs: { worker: { leaseMs } } } : {}),
   });
   const port = askedPort ?? ((await portIsFree(DEFAULT_PORT)) ? DEFAULT_PORT : 0);
   const serving = await serve({ app, port });

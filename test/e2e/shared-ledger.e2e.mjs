@@ -4,6 +4,9 @@
 // it (scripts/start-demo.mjs, as `npm start` serves it). Two Chromium contexts, each signed in on its own:
 // the admin issues a mass credit through the wizard; the family's page shows the credit without a reload;
 // the family pays with it; the admin's transactions page shows the Payment (AC) line without a reload.
+// Then the server jobs: the admin closes the wizard's page as soon as a run is queued and, on a new page,
+// finds it finished; the API is killed (SIGKILL) in the middle of a batch and started again, and the batch
+// completes with each invoice charged once (the gateway's charges against the ledger's card payments).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -27,11 +30,22 @@ const dataDir = mkdtempSync(join(tmpdir(), "creditkit-e2e-"));
 // On a PostgreSQL server the test gets an organisation of its own, so runs never meet.
 const orgId = process.env.DATABASE_URL ? `e2e-${Date.now().toString(36)}` : "riverside-aquatics";
 
-/** Starts the API on `dataDir` (a child process, so it can be stopped and started again mid-test). */
-function startApi() {
+/**
+ * Starts the API on `dataDir` (a child process, so it can be killed and started again mid-test, on the
+ * same port: the demo site's proxy points at it). The simulated gateway takes 150 ms a charge, so a
+ * batch lasts long enough to be interrupted; a killed server's job is taken over 3 s after its last renewal.
+ */
+function startApi(port = "0") {
   const child = spawn(process.execPath, ["--import=tsx", "--conditions=source", "scripts/start-server.mjs"], {
     cwd: root,
-    env: { ...process.env, CREDITKIT_DATA_DIR: dataDir, CREDITKIT_API_PORT: "0", CREDITKIT_ORG: orgId },
+    env: {
+      ...process.env,
+      CREDITKIT_DATA_DIR: dataDir,
+      CREDITKIT_API_PORT: port,
+      CREDITKIT_ORG: orgId,
+      CREDITKIT_GATEWAY_LATENCY_MS: "150",
+      CREDITKIT_JOB_LEASE_MS: "3000",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = new Promise((done, fail) => {
@@ -54,7 +68,7 @@ function startApi() {
   };
 }
 
-const api = startApi();
+let api = startApi();
 const apiUrl = await api.url;
 step(`the API answers at ${apiUrl} (organisation ${orgId}, ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"})`);
 const site = await startDemoSite({ apiUrl, orgId, port: 0, logLevel: process.env.E2E_VITE_LOG ?? "warn", cacheDir: join(dataDir, "vite") });
@@ -76,6 +90,38 @@ async function person(label) {
   await page.goto(base);
   await page.locator("#sign-in-family").waitFor({ timeout: 120000 });
   return page;
+}
+
+/**
+ * Under keys starting with `prefix`: the simulated gateway's charges, and the card payments in the ledger (count, distinct
+ * keys, total), read from the database directly once the API is stopped (no route shows the gateway's charges).
+ */
+async function batchMoney(prefix) {
+  const charges = `SELECT count(*)::int AS count, count(DISTINCT idempotency_key)::int AS keys, coalesce(sum(amount), 0)::numeric(14,2)::text AS total
+                   FROM gateway_charges WHERE org_id = $1 AND starts_with(idempotency_key, $2)`;
+  const payments = `SELECT count(*)::int AS count, count(DISTINCT key)::int AS keys, coalesce(sum(amount), 0)::numeric(14,2)::text AS total
+                    FROM entries WHERE org_id = $1 AND starts_with(key, $2) AND type = 'Payment' AND entry->>'method' = 'card'`;
+  const read = async (query) => ({
+    charges: (await query(charges, [orgId, prefix])).rows[0],
+    payments: (await query(payments, [orgId, prefix])).rows[0],
+  });
+  if (process.env.DATABASE_URL) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      return await read((sql, params) => client.query(sql, params));
+    } finally {
+      await client.end();
+    }
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const db = new PGlite(join(dataDir, "pglite"));
+  try {
+    return await read((sql, params) => db.query(sql, params));
+  } finally {
+    await db.close();
+  }
 }
 
 /** Marks the page's document; `assertSameDocument` fails if it was reloaded or navigated away since. */
@@ -202,19 +248,112 @@ try {
   await assertSameDocument(admin, "the admin");
   step(`admin: ${family.name}'s Payment (AC) line arrived without a reload`);
 
-  // ——— Pending: the steps that need server jobs (issue #15, being built) ———
-  // 1. closeWizardMidRun: the admin closes the wizard's page while a run is processing, opens it again, and
-  //    finds the run finished (or resumable) — needs runs as server jobs with progress.
-  // 2. restartServerMidBatch: `await api.stop("SIGKILL")` in the middle of
-  //    a batch collection (then `startApi()` again on the same data folder), and the batch completes with each invoice charged once — needs batches as jobs
-  //    that resume after a restart.
-  for (const pending of ["closeWizardMidRun", "restartServerMidBatch"]) step(`pending: ${pending} (needs the server jobs)`);
+  // ——— The admin closes the wizard's page mid-run and finds the run finished when they come back ———
+  await admin.locator(".sidenav a", { hasText: "Mass credit" }).click();
+  await wizard.getByRole("button", { name: "Start a new run" }).click();
+  // A new run starts from the last one's answers, every question shown: a new description and amount.
+  await wizard.locator("#q-description").fill("Lane closed for repairs");
+  await wizard.locator("#q-amount").fill("5.00");
+  await wizard.locator("[part~=preview-button]").click();
+  await wizard.locator("[part~=review]").waitFor();
+  await wizard.locator("[part~=process-button]").click();
+  const [queued] = await Promise.all([
+    admin.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/runs"),
+    wizard.locator("#dialog-confirm").click(),
+  ]);
+  assert.equal(queued.status(), 202, "the run is queued as a server job");
+  const runJob = await queued.json();
+  await admin.close();
+  step(
+    `admin: closed the wizard's page as soon as the server took the run (job ${runJob.id}: ${runJob.status}, ${runJob.done} of ${runJob.total} rows)`,
+  );
 
+  const adminAgain = await person("admin, again");
+  await adminAgain.getByRole("button", { name: "Sign in" }).press("Enter");
+  await adminAgain.locator("ck-members-report").waitFor();
+  const run = await adminAgain.evaluate(async (id) => {
+    const source = document.querySelector("ck-provider").dataSource;
+    const record = await source.jobs.follow("run", id);
+    const runs = await source.listRuns();
+    return { count: record.count, status: runs.find((r) => r.runId === id)?.status };
+  }, runJob.id);
+  assert.equal(run.status, "done", "the run finished without its page");
+  assert.ok(run.count > 0, "the run issued credits");
+  step(`admin (a new page): the run finished without its page — ${run.count} credits, run ${run.status}`);
+
+  // ——— The server is killed in the middle of a batch; after a restart the batch completes, each invoice charged once ———
+  const batchId = `dues-${date.slice(0, 7)}`;
+  await adminAgain.locator(".sidenav a", { hasText: "Batch collection" }).click();
+  const batch = adminAgain.locator("ck-batch-collect");
+  await batch.getByRole("button", { name: "Run batch" }).click();
+  await batch.getByRole("button", { name: /^Charge/ }).click();
+  const batchJob = () =>
+    adminAgain.evaluate(async (id) => {
+      const jobs = await document.querySelector("ck-provider").dataSource.jobs.list();
+      return jobs.find((j) => j.kind === "batch" && j.id === id);
+    }, batchId);
+  let atKill;
+  for (const until = Date.now() + 60000; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    const job = await batchJob();
+    if (job?.status === "running" && job.done > 0) {
+      atKill = job;
+      break;
+    }
+  }
+  assert.ok(atKill && atKill.done < atKill.total, `the batch is under way when the server is killed (${JSON.stringify(atKill)})`);
+  await api.stop("SIGKILL");
+  step(`api: killed (SIGKILL) with the batch at ${atKill.done} of ${atKill.total} invoices`);
+  api = startApi(new URL(apiUrl).port);
+  await api.url;
+  step("api: started again on the same ledger and port");
+
+  const final = await adminAgain.evaluate(async (id) => {
+    const source = document.querySelector("ck-provider").dataSource;
+    for (const until = Date.now() + 120000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+      try {
+        const job = (await source.jobs.list()).find((j) => j.kind === "batch" && j.id === id);
+        if (job && job.status !== "queued" && job.status !== "running") {
+          const result = await source.jobs.follow("batch", id);
+          return { job, summary: result.summary };
+        }
+      } catch {
+        // The server is starting again.
+      }
+    }
+    return undefined;
+  }, batchId);
+  assert.ok(final, "the batch job ended after the restart");
+  assert.equal(final.job.status, "done", "the batch job is done");
+  const counts = final.summary.counts;
+  const charged = (counts["paid-by-charge"] ?? 0) + (counts["paid-by-charge-and-credit"] ?? 0);
+  step(
+    `admin: the batch completed after the restart (round ${final.job.round}): ${JSON.stringify(counts)}, charged ${final.summary.charged}`,
+  );
+  assert.equal(counts.unresolved ?? 0, 0, "no invoice is left unresolved");
+
+  // Each invoice charged once: the gateway's charges under this batch's keys (read from the ledger's database: no
+  // route shows them) are one per invoice key, and match the card payments the ledger recorded under those keys.
+  // The invoices settled before the kill count as already settled in the round that finished the batch.
+  await api.stop();
+  const { charges, payments } = await batchMoney(`${batchId}/`);
+  assert.equal(charges.keys, charges.count, "no invoice charged twice");
+  assert.deepEqual(charges, payments, "every charge is a recorded card payment, and every recorded card payment was charged once");
+  assert.ok(charges.count >= charged, "the final round's card payments are among them");
+  step(`each invoice charged once: ${charges.count} charges under ${charges.keys} keys, ${charges.total} in all, as the ledger recorded`);
   assert.deepEqual(errors, [], "no page errors");
 } catch (error) {
   failed = true;
   console.error(error);
   console.error(errors);
+  // What each open page showed, to look at.
+  const shots = browser.contexts().flatMap((context) => context.pages());
+  for (const [i, page] of shots.entries()) {
+    const path = join(tmpdir(), `creditkit-shared-ledger-e2e-failure-${i + 1}.png`);
+    await page.screenshot({ path, fullPage: true }).then(
+      () => console.error(`screenshot: ${path}`),
+      () => undefined,
+    );
+  }
 } finally {
   await browser.close();
   await site.close();
