@@ -101,6 +101,7 @@ describe("<ck-mass-credit-wizard> past runs", () => {
     expect(csv.text).to.contain(`Run,${runId}\r\nStatus,done\r\nCredits,3\r\nTotal (USD),15.00`);
     await w.updateComplete;
     expect(q(w, "[part~=runs] > [role=status]").textContent).to.equal(`Saved ${runId}.csv.`);
+    expect(rowOf(w, runId).querySelector(".said")?.textContent).to.equal(`Saved ${runId}.csv.`);
 
     let reversed = 0;
     w.addEventListener("ck-mass-credit-reversed", () => reversed++);

@@ -434,6 +434,9 @@ export const wizardStyles = css`
   .past-run > p {
     margin-top: var(--_ck-space);
   }
+  .past-run .said {
+    font-weight: 600;
+  }
   .empty {
     margin: calc(var(--_ck-space) * 2) 0;
   }

@@ -86,6 +86,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @csspart reversal - The reversal report.
  * @csspart resume - The offer to resume an unfinished run.
  * @csspart runs-button - The Past runs button.
+ * @csspart on-server - At the start: a run processing on the server, with a link to its progress.
  * @csspart runs - The Past runs view.
  * @csspart past-run - One run of the Past runs view (`data-status`: done, interrupted, failed, processing, server, reversed).
  * @csspart error - A message next to a field.

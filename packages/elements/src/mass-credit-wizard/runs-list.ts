@@ -21,8 +21,10 @@ export class RunsList {
   runs: readonly RunSummary[] = [];
   /** Runs being processed as server jobs, by run id. */
   readonly jobs = new Map<string, JobProgress>();
-  /** What the last action or finished job did, announced politely. */
+  /** What the last action or finished job did, announced politely and shown in its run's row. */
   message = "";
+  /** The run the message is about. */
+  messageRun = "";
   #listening = true;
   #loads = 0;
   #unsubscribe: () => void;
@@ -83,7 +85,8 @@ export class RunsList {
     this.changed();
   }
 
-  say(message: string): void {
+  say(runId: string, message: string): void {
+    this.messageRun = runId;
     this.message = message;
     this.changed();
   }
@@ -102,12 +105,14 @@ export class RunsList {
         (record) => {
           if (!this.#listening) return;
           this.jobs.delete(runId);
+          this.messageRun = runId;
           this.message = `“${this.run(runId)?.description ?? runId}” finished on the server.`;
           this.recorded(record);
         },
         (error) => {
           if (!this.#listening) return;
           this.jobs.delete(runId);
+          this.messageRun = runId;
           this.message = `“${this.run(runId)?.description ?? runId}” stopped on the server: ${messageOf(error)}`;
           void this.load();
         },

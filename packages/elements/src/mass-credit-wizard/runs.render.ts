@@ -68,14 +68,16 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
       ${
         reversal
           ? html`<p class="muted">Voided ${money(reversal.totals.voided)} of ${money(reversal.totals.issued)}; ${money(reversal.totals.used)}
-            already spent, not taken back.</p>`
+            already spent, not taken back.${reversal.credits.some((c) => c.outcome === "already-reversed") ? " It had been reversed before." : ""}</p>
+            ${reversal.failed > 0 ? html`<p class="field-error">${n(reversal.failed)} credits could not be reversed; reversing again retries them.</p>` : nothing}`
           : nothing
       }
       ${run.status === "processing" && !job ? html`<p class="muted">It stopped before the end (the page was closed). Resuming posts only the credits that are missing.</p>` : nothing}
+      ${runs.messageRun === run.runId && runs.message !== "" ? html`<p class="said">${runs.message}</p>` : nothing}
       <div class="actions">
         ${record && !job && record.count > 0 ? html`<button type="button" aria-describedby=${title} @click=${() => on.saveRunCsv(run.runId)}>Save CSV</button>` : nothing}
         ${
-          record && !job && !reversal && view.canReverse && record.count > 0
+          record && !job && (!reversal || reversal.failed > 0) && view.canReverse && record.count > 0
             ? html`<button type="button" class="danger" aria-describedby=${title} @click=${() => on.askReverseRun(run.runId)}>Reverse…</button>`
             : nothing
         }
@@ -104,7 +106,7 @@ export function renderRuns(view: WizardView, on: WizardHandlers): TemplateResult
       </div>
       <p class="muted">Newest first. Save a processed run's credits as CSV, reverse it, or resume one that did not finish.</p>
       ${body}
-      <p class="muted" role="status">${runs?.message ?? ""}</p>
+      <p class="visually-hidden" role="status">${runs?.message ?? ""}</p>
     </section>
   `;
 }

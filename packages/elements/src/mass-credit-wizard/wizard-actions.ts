@@ -140,15 +140,15 @@ export class WizardActions {
     const runs = host.runsList();
     if (!session || !runs) return;
     const description = runs.run(runId)?.description ?? runId;
-    runs.say(`Reversing “${description}”…`);
+    runs.say(runId, `Reversing “${description}”…`);
     reverseSavedRun(session, runId).then(
       (reversal) => {
         if (session.run.record?.runId === runId) session.run = { ...session.run, reversal };
-        runs.say(`“${description}” was reversed.`);
+        runs.say(runId, `“${description}” was reversed.`);
         host.dispatchEvent(new MassCreditReversedEvent(reversal));
         this.#focusRun(runId, "h4");
       },
-      (error) => runs.say(`“${description}” could not be reversed: ${messageOf(error)}`),
+      (error) => runs.say(runId, `“${description}” could not be reversed: ${messageOf(error)}`),
     );
   }
 
@@ -302,7 +302,7 @@ export class WizardActions {
         const record = runs?.run(runId)?.record;
         if (!runs || !record) return;
         const saved = saveRunCsv(host, record);
-        if (saved !== undefined) runs.say(`Saved ${saved}.`);
+        if (saved !== undefined) runs.say(runId, `Saved ${saved}.`);
       },
       startOver: () => {
         const s = session();
