@@ -61,7 +61,7 @@ export class RunsList {
     const load = ++this.#loads;
     const jobsPort = this.source.jobs;
     try {
-      const [runs, jobs] = await Promise.all([this.source.listRuns(), jobsPort ? jobsPort.list() : []]);
+      const [runs, jobs] = await Promise.all([this.source.listRuns(), jobsPort ? jobsPort.list().catch(() => []) : []]);
       if (!this.#listening || load !== this.#loads) return;
       this.runs = runs;
       this.status = "ready";
