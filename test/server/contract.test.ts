@@ -1,8 +1,8 @@
 /**
  * The server's contract around the routes: the OpenAPI document (every
  * route, every reference resolved, valid OpenAPI 3.0 by a validator), the
- * host's own `authenticate`, and the error mapping (a storage failure is a 503 to retry; an unexpected one is
- * a 500 `internal` that leaks nothing).
+ * host's own `authenticate`, and the error mapping (a storage failure is a
+ * 503 to retry; an unexpected one is a 500 `internal` that leaks nothing).
  */
 import { CreditKitError, messageFor } from "@creditkit/core";
 import { compileErrors, validate } from "@readme/openapi-parser";
@@ -31,6 +31,10 @@ const ROUTES = [
   "POST /api/batches",
   "GET /api/data-set",
   "GET /api/lists",
+  "POST /api/previews",
+  "GET /api/previews/{previewId}/rows",
+  "POST /api/previews/{previewId}/explain",
+  "POST /api/previews/{previewId}/run",
   "PUT /api/data-set",
   "POST /api/dev/sign-in",
   "GET /api/changes",

@@ -15,12 +15,14 @@ import { errorHeaders, errorResponse, refuse } from "./errors.js";
 import { createMemoryJobStore } from "./jobs/memory-store.js";
 import { type JobWorker, type JobWorkerOptions, startJobWorker } from "./jobs/worker.js";
 import { documentRoute } from "./openapi.js";
+import { createPreviews } from "./previews/previews.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { type ChangeStreamOptions, changeRoutes } from "./routes/changes.js";
 import { devRoutes } from "./routes/dev.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { listRoutes } from "./routes/lists.js";
 import { moneyRoutes } from "./routes/money.js";
+import { previewRoutes } from "./routes/previews.js";
 import { runRoutes } from "./routes/runs.js";
 import { settingsRoutes } from "./routes/settings.js";
 
@@ -124,12 +126,15 @@ export function createServer(options: ServerOptions): CreditKitServer {
   runRoutes(app, jobs);
   jobRoutes(app, jobs);
   listRoutes(app);
+  const previews = createPreviews();
+  previewRoutes(app, previews, jobs);
   changeRoutes(app, options.changes);
 
   return Object.assign(app, {
     worker,
     async close() {
       await worker?.stop();
+      await previews.close();
       await jobs.close();
       await sources.close();
     },

@@ -90,6 +90,13 @@ const putDataSet = createRoute({
   responses: { 204: { description: "Stored." }, ...errors(403, 503) },
 });
 
+/** Queues a run's job; a bad plan is refused now, before anything is queued. */
+export async function queueRun(jobs: JobStore, orgId: string, currency: string, plan: RunPlan) {
+  await checkRunPlan(plan, { currency });
+  const request: RunJobRequest = { plan };
+  return jobs.enqueue(orgId, { kind: "run", id: plan.runId, request, total: plan.posts.length });
+}
+
 export function runRoutes(app: ServerApp, jobs: JobStore): void {
   app.openapi(listRuns, async (c) => {
     requireAdmin(c.get("session"));
@@ -104,13 +111,9 @@ export function runRoutes(app: ServerApp, jobs: JobStore): void {
   });
   app.openapi(processRun, async (c) => {
     requireAdmin(c.get("session"));
-    const { orgId } = c.get("session");
     const plan = c.req.valid("json") as RunPlan;
     idempotencyKey(c, plan.runId);
-    // A bad plan is refused now, before anything is queued.
-    await checkRunPlan(plan, { currency: c.get("source").currency });
-    const request: RunJobRequest = { plan };
-    return c.json(jobBody(await jobs.enqueue(orgId, { kind: "run", id: plan.runId, request, total: plan.posts.length })), 202);
+    return c.json(jobBody(await queueRun(jobs, c.get("session").orgId, c.get("source").currency, plan)), 202);
   });
   app.openapi(resumeRun, async (c) => {
     requireAdmin(c.get("session"));
