@@ -13,7 +13,7 @@ import {
   type LedgerEntry,
   type OrgSettings,
 } from "@creditkit/core";
-import type { Queryable } from "./db.js";
+import { prepared, type Queryable } from "./db.js";
 import { json, type LoadedLedger, loadLedger } from "./ledger-rows.js";
 import { type LedgerScope, readKept } from "./money-ops.js";
 import { inOrg, type OrgScope } from "./org-tx.js";
@@ -100,15 +100,15 @@ export async function listEntries(scope: OrgScope, query: EntryQuery = {}): Prom
   );
 }
 
+const KEY_ENTRIES = prepared("SELECT entry FROM entries WHERE org_id = $1 AND key = $2 ORDER BY seq");
+/** The entries of the keys ($2), in order (a key's are contiguous per account, not across keys). */
+export const KEYS_ENTRIES = prepared("SELECT key, entry FROM entries WHERE org_id = $1 AND key = ANY($2::text[]) ORDER BY seq");
+
 /** The entries written under `key` in order, or undefined when it was never committed. */
 export async function readCommitted(scope: OrgScope, key: string): Promise<LedgerEntry[] | undefined> {
   assertInput(typeof key === "string", "key");
   // Sent with the COMMIT: one round trip on a server.
-  const { read } = await inOrg(
-    scope,
-    async (tx) => ({ read: tx.later("SELECT entry FROM entries WHERE org_id = $1 AND key = $2 ORDER BY seq", [scope.orgId, key]) }),
-    { readOnly: true },
-  );
+  const { read } = await inOrg(scope, async (tx) => ({ read: tx.later(KEY_ENTRIES, [scope.orgId, key]) }), { readOnly: true, keyed: true });
   const rows = await read;
   return rows.length === 0 ? undefined : rows.map((r) => json<LedgerEntry>(r.entry));
 }
@@ -118,10 +118,7 @@ export async function readCommittedKeys(scope: OrgScope, keys: readonly string[]
   return inOrg(
     scope,
     async (tx) => {
-      const rows = await tx.query<{ key: string; entry: unknown }>(
-        "SELECT key, entry FROM entries WHERE org_id = $1 AND key = ANY($2::text[]) ORDER BY seq",
-        [scope.orgId, [...keys]],
-      );
+      const rows = await tx.query<{ key: string; entry: unknown }>(KEYS_ENTRIES, [scope.orgId, [...keys]]);
       const found = new Map<string, LedgerEntry[]>();
       for (const r of rows) {
         const list = found.get(r.key) ?? [];
@@ -130,7 +127,7 @@ export async function readCommittedKeys(scope: OrgScope, keys: readonly string[]
       }
       return found;
     },
-    { readOnly: true },
+    { readOnly: true, keyed: true },
   );
 }
 

@@ -31,7 +31,7 @@ import {
   restoreJournal,
   validateEntry,
 } from "@creditkit/core";
-import type { Transaction } from "./db.js";
+import { prepared, type Transaction } from "./db.js";
 import { assertKeysLoaded, type CommittedKey, touchedAccounts, type WrittenKey, writtenKeys } from "./ledger-rows.js";
 import type { LedgerScope } from "./money-ops.js";
 import { accountLock, inOrg } from "./org-tx.js";
@@ -40,7 +40,7 @@ import { accountLock, inOrg } from "./org-tx.js";
  * One statement: the settings, the accounts (in the order opened), their entries key by key (each key at its first
  * entry's place, each account's in the order written), their reservations, and which of the keys ($3) are committed.
  */
-const LOAD_CHUNK = `SELECT
+const LOAD_CHUNK = prepared(`SELECT
   (SELECT settings::text FROM organisations WHERE org_id = $1) AS settings,
   (SELECT json_agg(record ORDER BY seq)::text FROM accounts WHERE org_id = $1 AND account_id = ANY($2::text[])) AS accounts,
   (SELECT json_agg(entry ORDER BY first_seq, seq)::text FROM (SELECT entry, seq, min(seq) OVER (PARTITION BY key) AS first_seq
@@ -49,14 +49,14 @@ const LOAD_CHUNK = `SELECT
       'grants', grants, 'credit', credit::text) ORDER BY created_at, key)::text
      FROM reservations WHERE org_id = $1 AND account_id = ANY($2::text[])) AS reservations,
   (SELECT json_agg(json_build_object('key', key, 'accounts', account_ids))::text
-     FROM commits WHERE org_id = $1 AND key = ANY($3::text[])) AS committed`;
+     FROM commits WHERE org_id = $1 AND key = ANY($3::text[])) AS committed`);
 
 /**
  * One statement: the entries in order (one JSON array: one string to send, parsed once in the database), a commits
  * row per key (its accounts in the order first written, its entry count), and the reservations held under the keys
  * dropped.
  */
-const WRITE_CHUNK = `WITH
+const WRITE_CHUNK = prepared(`WITH
   e AS (INSERT INTO entries (org_id, entry_id, key, account_id, type, date, amount, entry)
         SELECT $1, x->>'id', x->>'key', x->>'accountId', x->>'type', (x->>'date')::date, (x->>'amount')::numeric, x
         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n RETURNING seq, key, account_id),
@@ -65,7 +65,7 @@ const WRITE_CHUNK = `WITH
         FROM (SELECT key, account_id, min(seq) AS first_seq, count(*) AS count FROM e GROUP BY key, account_id) AS per_account
         GROUP BY key RETURNING 1),
   d AS (DELETE FROM reservations WHERE org_id = $1 AND key = ANY($3::text[]) RETURNING 1)
-SELECT (SELECT count(*) FROM c)::int AS commits, (SELECT count(*) FROM d)::int AS released`;
+SELECT (SELECT count(*) FROM c)::int AS commits, (SELECT count(*) FROM d)::int AS released`);
 
 /** Sends the chunk's write (with the COMMIT: one round trip). */
 function writeChunkLater(tx: Transaction, orgId: string, written: readonly WrittenKey[]): void {
@@ -82,6 +82,9 @@ function accountsOf(scope: LedgerScope, key: unknown, entries: unknown): string[
   return [...new Set((entries as LedgerEntry[]).map((e) => e.accountId))];
 }
 
+/** A chunk finds every row by its accounts and keys (org-tx.ts `keyed`, docs/decisions/0019). */
+const KEYED = { keyed: true } as const;
+
 const parsed = <T>(text: unknown, empty: T): T => (typeof text === "string" ? (JSON.parse(text) as T) : empty);
 
 /** Many keys in one transaction, each idempotent by its key, all or nothing (see the module comment). */
@@ -90,37 +93,45 @@ export async function commitChunkOnAccounts(scope: LedgerScope, items: readonly 
   if (items.length === 0) return [];
   const keys = items.map((i) => i.key);
   let changes: DataSourceChange[] = [];
-  const results = await inOrg(scope, async (tx) => {
-    const locked = tx.query("SELECT creditkit_lock($1, $2::text[])", [scope.orgId, ids.map(accountLock)]);
-    const loading = tx.query<Record<string, unknown>>(LOAD_CHUNK, [scope.orgId, ids, keys]);
-    loading.catch(() => undefined);
-    await locked;
-    const [row] = await loading;
-    const settings = parsed<OrgSettings | null>(row?.settings, null);
-    if (!settings)
-      throw new CreditKitError("storage-unavailable", { orgId: scope.orgId }, `No organisation ${scope.orgId} is set up in this database.`);
-    const records = parsed<AccountRecord[]>(row?.accounts, []);
-    if (records.length < ids.length) {
-      const found = new Set(records.map((a) => a.id));
-      throw new CreditKitError("unknown-account", { accountId: ids.find((id) => !found.has(id)) });
-    }
-    const journal = restoreJournal({
-      currency: scope.currency,
-      settings,
-      accounts: records,
-      entries: parsed<LedgerEntry[]>(row?.entries, []),
-      reservations: parsed<Reservation[]>(row?.reservations, []),
-    });
-    const committed = parsed<CommittedKey[]>(row?.committed, []);
-    assertKeysLoaded({ org: { currency: scope.currency, settings }, journal, committed }, ids);
-    const decided = items.map((item) => journal.commit(item.key, item.entries));
-    const perItem = decided.map((r, i) => writtenKeys((items[i] as KeyedEntries).key, r));
-    writeChunkLater(tx, scope.orgId, perItem.flat());
-    // One change per committed key (its sweep's accounts included).
-    changes = perItem.filter((w) => w.length > 0).map((w) => ({ key: (w[0] as WrittenKey).key, accountIds: touchedAccounts(w) }));
-    await scope.changes.notify(tx, changes);
-    return decided;
-  });
+  const results = await inOrg(
+    scope,
+    async (tx) => {
+      const locked = tx.query("SELECT creditkit_lock($1, $2::text[])", [scope.orgId, ids.map(accountLock)]);
+      const loading = tx.query<Record<string, unknown>>(LOAD_CHUNK, [scope.orgId, ids, keys]);
+      loading.catch(() => undefined);
+      await locked;
+      const [row] = await loading;
+      const settings = parsed<OrgSettings | null>(row?.settings, null);
+      if (!settings)
+        throw new CreditKitError(
+          "storage-unavailable",
+          { orgId: scope.orgId },
+          `No organisation ${scope.orgId} is set up in this database.`,
+        );
+      const records = parsed<AccountRecord[]>(row?.accounts, []);
+      if (records.length < ids.length) {
+        const found = new Set(records.map((a) => a.id));
+        throw new CreditKitError("unknown-account", { accountId: ids.find((id) => !found.has(id)) });
+      }
+      const journal = restoreJournal({
+        currency: scope.currency,
+        settings,
+        accounts: records,
+        entries: parsed<LedgerEntry[]>(row?.entries, []),
+        reservations: parsed<Reservation[]>(row?.reservations, []),
+      });
+      const committed = parsed<CommittedKey[]>(row?.committed, []);
+      assertKeysLoaded({ org: { currency: scope.currency, settings }, journal, committed }, ids);
+      const decided = items.map((item) => journal.commit(item.key, item.entries));
+      const perItem = decided.map((r, i) => writtenKeys((items[i] as KeyedEntries).key, r));
+      writeChunkLater(tx, scope.orgId, perItem.flat());
+      // One change per committed key (its sweep's accounts included).
+      changes = perItem.filter((w) => w.length > 0).map((w) => ({ key: (w[0] as WrittenKey).key, accountIds: touchedAccounts(w) }));
+      await scope.changes.notify(tx, changes);
+      return decided;
+    },
+    KEYED,
+  );
   for (const change of changes) scope.changes.emit(change);
   return results;
 }

@@ -13,6 +13,7 @@ import { accountRows, json } from "./ledger-rows.js";
 import { sendLoadMany } from "./load-many.js";
 import { cacheOf, type LedgerScope } from "./money-ops.js";
 import { inOrg } from "./org-tx.js";
+import { KEYS_ENTRIES } from "./reads.js";
 import { GROUPS, WriteQueue } from "./write-queue.js";
 
 export type FeesOwed = ReturnType<Journal["feesOwed"]>;
@@ -49,7 +50,6 @@ export function owedOf(journal: Journal, hint: InvoiceHint, key: string): Owed {
 
 type Rows = Record<string, unknown>[];
 
-const KEYS_ENTRIES = prepared("SELECT key, entry FROM entries WHERE org_id = $1 AND key = ANY($2::text[]) ORDER BY seq");
 const KEYS_RESERVATIONS = prepared(`SELECT key, ${AS_RESERVATION} AS r FROM reservations WHERE org_id = $1 AND key = ANY($2::text[])`);
 
 /** One invoice waiting for its group (under its account's mutex, at its kept seq). */
