@@ -12,7 +12,10 @@ import type { PaymentGateway } from "./gateway.js";
 import type { AccountSnapshot } from "./ledger/account-state.js";
 import type { AccountRecord, GrantEntry, LedgerEntry } from "./ledger/entries.js";
 import type { CommitResult } from "./ledger/journal.js";
+import type { FamilyExplanation } from "./mass-credit/explain.js";
+import type { MassCreditRequest } from "./mass-credit/filters.js";
 import type { MassCreditDataSet, OrganisationLists } from "./mass-credit/model.js";
+import type { MassCreditPreview, PreviewRow } from "./mass-credit/preview.js";
 import type { ProcessRunOptions, RunPlan, RunRecord, RunStatus } from "./mass-credit/run-types.js";
 import type { OrgSettings } from "./settings.js";
 import type { BatchResult, SettleBatchRequest } from "./settlement/types.js";
@@ -84,6 +87,48 @@ export interface JobsPort {
       readonly signal?: { readonly aborted: boolean };
     },
   ): Promise<R>;
+}
+
+/** What a wizard asks its questions with when the data set stays on the server (`PreviewsPort.context`). */
+export interface PreviewContext {
+  readonly currency: string;
+  readonly lists: OrganisationLists;
+  /** Families in the data set. */
+  readonly families: number;
+  /** The keywords in use, sorted: on students, on families, and on classes, camps and programs. */
+  readonly keywords: { readonly student: readonly string[]; readonly family: readonly string[]; readonly offering: readonly string[] };
+}
+
+/** A preview worked out where the data set is (`PreviewsPort.start`): its totals, summary and first rows. */
+export interface ServerPreview {
+  readonly previewId: string;
+  /** ISO time the data set was read ("outstanding" as it stood then). */
+  readonly asOf: string;
+  /** The validated request. */
+  readonly request: MassCreditPreview["request"];
+  readonly count: number;
+  readonly total: string;
+  readonly summary: readonly string[];
+  /** The first rows, in review order (more with `rows`). */
+  readonly rows: readonly PreviewRow[];
+}
+
+/**
+ * Mass-credit previews worked out where the data set is (a server), so the
+ * page receives the summary, the totals and the rows a page at a time, never
+ * the data set; the run is planned there from the reviewed rows.
+ */
+export interface PreviewsPort {
+  /** The lists and keywords the questions offer; undefined before a data set is stored. */
+  context(): Promise<PreviewContext | undefined>;
+  start(request: MassCreditRequest, options?: { readonly limit?: number }): Promise<ServerPreview>;
+  rows(previewId: string, offset: number, limit: number): Promise<readonly PreviewRow[]>;
+  explain(previewId: string, familyId: string): Promise<FamilyExplanation>;
+  /** Plans the run from the preview's rows less `deselected` and processes it (a server job); resolves with its record. */
+  run(
+    previewId: string,
+    options: { readonly runId: string; readonly deselected?: readonly string[] } & DataSourceRunOptions,
+  ): Promise<RunRecord>;
 }
 
 /** A filter over ledger lines; all fields optional, combined with AND. */
@@ -167,6 +212,8 @@ export interface CreditKitDataSource {
    * elsewhere, following it to its end.
    */
   readonly jobs?: JobsPort;
+  /** Optional: previews worked out on the server (the remote data source); without it the wizard previews in the page. */
+  readonly previews?: PreviewsPort;
 }
 
 /** The shape in which a data source reports a failure it cannot express as a CreditKitError. */

@@ -18,6 +18,7 @@ import {
   type DataSourceChange,
   type DataSourceRunOptions,
   type EntryQuery,
+  type FamilyExplanation,
   type GrantEntry,
   type JobsPort,
   type LedgerEntry,
@@ -26,10 +27,14 @@ import {
   type OrgSettings,
   type PaymentGateway,
   type PaymentReversalRequest,
+  type PreviewContext,
+  type PreviewRow,
+  type PreviewsPort,
   type RunPlan,
   type RunRecord,
   type RunSummary,
   reversalKey,
+  type ServerPreview,
   type SettleBatchRequest,
 } from "@creditkit/core";
 import { type ChangeFeed, type ChangeFeedOptions, createChangeFeed } from "./events.js";
@@ -57,6 +62,8 @@ export interface RemoteDataSource extends CreditKitDataSource {
   getRun(runId: string): Promise<RunSummary | undefined>;
   /** Replaces the mass-credit data set (admins). */
   putDataSet(dataSet: MassCreditDataSet): Promise<void>;
+  /** Previews are worked out on the server: the page gets summaries and rows in pages, never the data set. */
+  readonly previews: PreviewsPort;
   /** Runs and batches are server jobs: they go on when this page closes, and `jobs` shows and follows them. */
   readonly jobs: JobsPort & {
     /** One job's latest round (with its result once done), or undefined. */
@@ -230,6 +237,32 @@ export async function createRemoteDataSource(options: RemoteDataSourceOptions): 
         ...(onProgress ? { onProgress: (p: { done: number; total: number }) => onProgress(p) } : {}),
         ...(signal ? { signal } : {}),
       });
+    },
+    previews: {
+      context: async () =>
+        (await http<{ context: PreviewContext | null }>("GET", "/api/previews/context", { timeoutMs: long })).context ?? undefined,
+      start: (request, previewOptions = {}) =>
+        http<ServerPreview>("POST", `/api/previews?limit=${previewOptions.limit ?? 100}`, { body: request, timeoutMs: long }),
+      async rows(previewId, offset, limit) {
+        assertInput(Number.isSafeInteger(offset) && offset >= 0, "offset");
+        assertInput(Number.isSafeInteger(limit) && limit > 0 && limit <= 1000, "limit");
+        const page = await http<{ rows: PreviewRow[] }>(
+          "GET",
+          `${path("/api/previews/{}/rows", previewId, "previewId")}?offset=${offset}&limit=${limit}`,
+        );
+        return page.rows;
+      },
+      explain: (previewId, familyId) =>
+        http<FamilyExplanation>("POST", path("/api/previews/{}/explain", previewId, "previewId"), { body: { familyId } }),
+      async run(previewId, { runId, deselected, ...runOptions }) {
+        checkRunOptions(runOptions);
+        const body = { runId, ...(deselected ? { deselected: [...deselected] } : {}) };
+        const job = await http<RemoteJob<RunRecord>>("POST", path("/api/previews/{}/run", previewId, "previewId"), {
+          body,
+          ...(typeof runId === "string" ? { key: runId } : {}),
+        });
+        return followJob(http, job, runFollow(runOptions));
+      },
     },
     jobs: {
       list: () => http<RemoteJob[]>("GET", "/api/jobs"),

@@ -12,6 +12,7 @@ import {
   type MassCreditDataSet,
   type MassCreditIndex,
   type MassCreditRequest,
+  NAME_COLLATOR,
   previewMassCredit,
 } from "@creditkit/core";
 
@@ -30,7 +31,8 @@ export type ThreadAsk =
       readonly request: MassCreditRequest;
       readonly familyId: string;
     }
-  | { readonly id: number; readonly type: "forget"; readonly previewId: string };
+  | { readonly id: number; readonly type: "forget"; readonly previewId: string }
+  | { readonly id: number; readonly type: "context"; readonly dataSet: MassCreditDataSet };
 
 export type ThreadAnswer =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
@@ -40,8 +42,21 @@ export type ThreadAnswer =
 const KEPT = 8;
 const indexes = new Map<string, MassCreditIndex>();
 
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort(NAME_COLLATOR.compare);
+
 function answer(ask: ThreadAsk): unknown {
   if (ask.type === "forget") return indexes.delete(ask.previewId);
+  if (ask.type === "context") {
+    const index = indexDataSet(ask.dataSet);
+    return {
+      families: ask.dataSet.families.length,
+      keywords: {
+        student: sorted(index.studentKeywordCodes.values),
+        family: sorted(index.familyKeywordCodes.values),
+        offering: sorted(ask.dataSet.lists.offerings.flatMap((o) => o.keywords)),
+      },
+    };
+  }
   if (ask.type === "preview") {
     const index = indexDataSet(ask.dataSet);
     const preview = previewMassCredit(ask.request, index);

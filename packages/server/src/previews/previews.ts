@@ -16,6 +16,7 @@ import {
   type MassCreditPreview,
   type MassCreditRequest,
   type OrganisationLists,
+  type PreviewContext,
   type PreviewRow,
 } from "@creditkit/core";
 import type { ServerDataSource } from "../data-sources.js";
@@ -40,6 +41,8 @@ export interface KeptPreview {
 }
 
 export interface Previews {
+  /** The lists and keywords the wizard's questions offer, worked out in the thread; undefined without a data set. */
+  context(source: ServerDataSource): Promise<PreviewContext | undefined>;
   /** Works out a preview of the organisation's data set in the thread and keeps it. */
   start(orgId: string, source: ServerDataSource, request: MassCreditRequest): Promise<KeptPreview>;
   /** A kept preview of the organisation; `unknown-id` when there is none (or it was let go). */
@@ -106,6 +109,12 @@ export function createPreviews(options: PreviewsOptions = {}): Previews {
   };
 
   return {
+    async context(source) {
+      const dataSet = await source.getDataSet();
+      if (!dataSet) return undefined;
+      const worked = await ask<Omit<PreviewContext, "currency" | "lists">>({ type: "context", dataSet });
+      return { currency: dataSet.currency, lists: dataSet.lists, ...worked };
+    },
     async start(orgId, source, request) {
       const asOf = new Date().toISOString();
       const dataSet = await source.getDataSet();

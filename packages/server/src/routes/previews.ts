@@ -71,6 +71,31 @@ const PreviewAnswer = z
 
 const previewId = z.object({ previewId: Id });
 
+const ContextAnswer = z
+  .object({
+    context: z
+      .object({
+        currency: z.string(),
+        lists: z.looseObject({}),
+        families: z.number().int(),
+        keywords: z.object({ student: z.array(Text), family: z.array(Text), offering: z.array(Text) }),
+      })
+      .nullable(),
+  })
+  .openapi("PreviewContext");
+
+const getContext = createRoute({
+  method: "get",
+  path: "/api/previews/context",
+  tags: ["mass credits"],
+  summary: "The lists and keywords the mass-credit questions offer, without the data set; null before one is stored (admins)",
+  security: SECURED,
+  responses: {
+    ...ok(ContextAnswer, "The context."),
+    ...errors(403, 503),
+  },
+});
+
 const startPreview = createRoute({
   method: "post",
   path: "/api/previews",
@@ -124,6 +149,11 @@ const runPreview = createRoute({
 });
 
 export function previewRoutes(app: ServerApp, previews: Previews, jobs: JobStore): void {
+  app.openapi(getContext, async (c) => {
+    requireAdmin(c.get("session"));
+    const context = await previews.context(c.get("source"));
+    return c.json({ context: (context ?? null) as z.infer<typeof ContextAnswer>["context"] }, 200);
+  });
   app.openapi(startPreview, async (c) => {
     requireAdmin(c.get("session"));
     const { limit } = c.req.valid("query");
