@@ -19,7 +19,7 @@ export function membersPage(): Node {
 
 export async function memberPage(ctx: DemoContext, accountId: string): Promise<Node> {
   const name = await accountName(ctx.source, accountId);
-  const pay = h("ck-pay-window", { channel: "admin", "account-id": accountId, heading: "Take a payment" });
+  const pay = h("ck-pay-window", { channel: "admin", "account-id": accountId, heading: "Take a payment", "hide-balances": true });
   pay.addEventListener("ck-payment-recorded", (event) =>
     announce(paymentMessage(name, event.detail.status, event.detail.plan.appliedCredit)),
   );

@@ -43,7 +43,7 @@ export async function portalMember(ctx: DemoContext, accountId: string): Promise
   const name = await accountName(ctx.source, accountId);
   localStorage.setItem(REMEMBERED, accountId);
   const member = ctx.person?.role === "member";
-  const pay = h("ck-pay-window", { channel: "portal", "account-id": accountId, heading: "Pay my fees" });
+  const pay = h("ck-pay-window", { channel: "portal", "account-id": accountId, heading: "Pay my fees", "hide-balances": true });
   pay.addEventListener("ck-payment-recorded", (event) =>
     announce(paymentMessage("Thank you", event.detail.status, event.detail.plan.appliedCredit)),
   );

@@ -16,24 +16,22 @@ export async function accountName(source: CreditKitDataSource, accountId: string
   return snapshot.account.name;
 }
 
-/** A labelled select of every account, sorted by name (ids tell namesakes apart). Calls `onChange` now and on each choice. */
+/**
+ * The kit's account search (`<ck-account-search>`: type a name or id, arrow
+ * keys, Enter) over every account of the data source. Calls `onChange` now
+ * (with `selected`) and on each pick.
+ */
 export async function accountChooser(
-  source: CreditKitDataSource,
+  _source: CreditKitDataSource,
   id: string,
   label: string,
   onChange: (accountId: string) => void,
   selected = "",
 ): Promise<HTMLElement> {
-  const accounts = [...(await source.listAccounts())].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  const select = h(
-    "select",
-    { id },
-    h("option", { value: "" }, "Choose an account…"),
-    ...accounts.map((a) => h("option", { value: a.id, selected: a.id === selected }, `${a.name} (${a.id})`)),
-  );
-  select.addEventListener("change", () => onChange(select.value));
+  const search = h("ck-account-search", { id, label, value: selected });
+  search.addEventListener("ck-account-select", (event) => onChange(event.detail.accountId));
   if (selected) onChange(selected);
-  return h("div", { class: "field" }, h("label", { for: id }, label), select);
+  return search;
 }
 
 /** The host's own words after a payment. */
