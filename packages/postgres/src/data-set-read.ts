@@ -198,9 +198,12 @@ export async function readDataSet(scope: OrgScope): Promise<MassCreditDataSet | 
     scope,
     async (tx) => {
       // Dates as YYYY-MM-DD whatever the server's DateStyle; no parallel plan (the aggregates read rows in order); no JIT
-      // (each of these statements costs enough to be compiled, ~0.1 s of the server's CPU each, for a plain scan).
+      // (each of these statements costs enough to be compiled, ~0.1 s of the server's CPU each, for a plain scan); no
+      // nested loops: every join here reads a whole organisation, and an organisation newer than the statistics (one
+      // that just imported its ledger) looked like one row, so the fee query nested loops over 40k fees past the
+      // statement time-out (docs/decisions/0019).
       const settings = tx.query(
-        "SELECT set_config('datestyle', 'ISO, YMD', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)",
+        "SELECT set_config('datestyle', 'ISO, YMD', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true), set_config('enable_nestloop', 'off', true)",
       );
       settings.catch(() => undefined);
       const reading = readStored(tx, scope.orgId);
