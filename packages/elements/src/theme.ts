@@ -63,7 +63,8 @@ export const themeStyles = [
   :host {
     --_ck-radius: var(--ck-radius, 8px);
     --_ck-space: var(--ck-space, 8px);
-    --_ck-focus: var(--ck-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_ck-accent) 45%, transparent));
+    /* A gap of the surface, then a solid accent ring: at least 3:1 against the surface (WCAG 2.2), and visible around an accent button. */
+    --_ck-focus: var(--ck-focus-ring, 0 0 0 2px var(--_ck-surface), 0 0 0 4px var(--_ck-accent));
     font-family: var(--ck-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
     font-size: var(--ck-font-size, 1rem);
     color: var(--_ck-text);
