@@ -399,8 +399,10 @@ describe("<ck-transactions>: reversing a payment", () => {
     expect(lineOf(el, "Card payment")?.[5]).to.equal("Reverse");
 
     const dialog = await askWithKeyboard(el, CARD);
-    expect(focused(el)?.textContent?.trim(), "focus moves into the confirmation").to.equal("Reverse payment");
+    expect(focused(el)?.textContent?.trim(), "focus moves into the confirmation, on the safe choice").to.equal("Cancel");
     expect(dialog.contains(focused(el))).to.equal(true);
+    await sendKeys({ press: "Shift+Tab" });
+    expect(focused(el)?.textContent?.trim()).to.equal("Reverse payment");
     expect(dialog.querySelector("#reverse-body")?.textContent?.replace(/\s+/g, " ")).to.contain(
       "The Card payment of $20.00 on 2026-11-10 by Rivera family (“Card payment”) will be reversed",
     );
@@ -443,8 +445,7 @@ describe("<ck-transactions>: reversing a payment", () => {
     expect(focused(el)?.getAttribute("aria-label")).to.equal(CARD);
 
     await askWithKeyboard(el, CARD);
-    await sendKeys({ press: "Tab" });
-    expect(focused(el)?.textContent?.trim()).to.equal("Cancel");
+    expect(focused(el)?.textContent?.trim(), "the confirmation opens on Cancel").to.equal("Cancel");
     await sendKeys({ press: "Enter" });
     await waitUntil(() => !dialog.open, "Cancel closes the confirmation");
     await el.updateComplete;
@@ -470,6 +471,7 @@ describe("<ck-transactions>: reversing a payment", () => {
     const el = await mount(racing as StoreDataSource, "", true);
     const events = reversedEvents(el);
     await askWithKeyboard(el, CARD);
+    await sendKeys({ press: "Shift+Tab" });
     await sendKeys({ press: "Enter" });
     await waitUntil(() => textIn(el, "[role=alert]") !== "", "the error shows");
     expect(textIn(el, "[part~=reverse-status][role=alert]")).to.match(

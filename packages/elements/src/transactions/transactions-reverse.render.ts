@@ -85,8 +85,9 @@ export function renderReverseDialog(view: ReverseView, on: ReverseHandlers, toda
             }
             <p class="muted" role="status">${view.reverse.busy ? "Reversing…" : ""}</p>
             <div class="actions">
-              <button type="button" class="primary" autofocus @click=${on.confirmReverse}>Reverse payment</button>
-              <button type="button" @click=${on.closeReverse}>Cancel</button>
+              <button type="button" class="primary" @click=${on.confirmReverse}>Reverse payment</button>
+              <!-- A destructive confirmation opens on the safe choice (issue #17 item 18). -->
+              <button type="button" autofocus @click=${on.closeReverse}>Cancel</button>
             </div>
           `
           : nothing
