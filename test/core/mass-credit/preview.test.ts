@@ -158,7 +158,7 @@ describe("mass credit: the preview (§6)", () => {
         "Student keywords: any of Team",
         "Family keywords: any of VIP, Founding",
         "Enrolled in Swim Level 1 and in Tennis Juniors on 2026-12-01",
-        "Location: Downtown",
+        "Credits are recorded at: Downtown",
       ]);
     });
 
@@ -170,7 +170,7 @@ describe("mass credit: the preview (§6)", () => {
         "Amount: $10.00",
         "Issue once per family",
         "All customers, with or without outstanding charges",
-        "Location: Downtown",
+        "Credits are recorded at: Downtown",
       ]);
     });
 

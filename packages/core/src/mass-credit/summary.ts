@@ -85,7 +85,8 @@ export function summaryLines(request: ValidMassCreditRequest, lists: ListLookup)
   if (request.studentKeywords.length > 0) lines.push(`Student keywords: any of ${request.studentKeywords.join(", ")}`);
   if (request.familyKeywords.length > 0) lines.push(`Family keywords: any of ${request.familyKeywords.join(", ")}`);
   if (request.enrollmentRows.length > 0) lines.push(describeEnrollmentRows(request, lists));
-  lines.push(`Location: ${lists.locations.get(request.location) ?? request.location}`);
+  // Not a filter: where the credits are recorded (issue #17 item 15).
+  lines.push(`Credits are recorded at: ${lists.locations.get(request.location) ?? request.location}`);
   return lines;
 }
 
