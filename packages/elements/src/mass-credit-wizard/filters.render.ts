@@ -42,7 +42,7 @@ const chosenText = (n: number) => (n > 0 ? `${n} chosen` : "");
 const countText = (n: number, noun: string) => (n > 0 ? `${n} ${noun}${n === 1 ? "" : "s"}` : "");
 
 function rowFields(view: WizardView): readonly [RowField, string, readonly NamedItem[]][] {
-  const lists = view.session.dataSet?.lists;
+  const lists = view.session.lists;
   const offerings = lists?.offerings ?? [];
   const ofKind = (kind: string) => offerings.filter((o) => o.kind === kind).map((o) => ({ id: o.id, name: o.name }));
   return [
@@ -101,8 +101,7 @@ function enrollmentFilters(view: WizardView, on: WizardHandlers): TemplateResult
 }
 
 export function renderOptionalSections(view: WizardView, on: WizardHandlers): TemplateResult {
-  const { answers, dataSet, keywords } = view.session;
-  const lists = dataSet?.lists;
+  const { answers, lists, keywords } = view.session;
   const { errors } = view.ui;
   const loading = html`<p class="muted" role="status">Reading the keywords from the customer data…</p>`;
   return html`

@@ -318,6 +318,10 @@ export const wizardStyles = css`
     align-items: center;
     gap: var(--_ck-space);
   }
+  .explain-form .hint {
+    flex-basis: 100%;
+    margin: 0;
+  }
   .why {
     border-inline-start: 4px solid var(--_ck-danger);
     padding: 4px var(--_ck-space);

@@ -146,9 +146,10 @@ export class CkMassCreditWizard extends LitElement {
   #unsubscribe: (() => void) | undefined;
   #lastStep: WizardStep | undefined;
   #lastPreview: MassCreditPreview | undefined;
-  #shown: { preview: MassCreditPreview | undefined; search: string; rows: readonly PreviewRow[] } = {
+  #shown: { preview: MassCreditPreview | undefined; search: string; loaded: number; rows: readonly (PreviewRow | undefined)[] } = {
     preview: undefined,
     search: "",
+    loaded: 0,
     rows: [],
   };
   readonly #actions = new WizardActions(this);
@@ -164,10 +165,17 @@ export class CkMassCreditWizard extends LitElement {
     return this.#session?.previewTask.preview;
   }
 
-  /** Row keys the admin deselected. */
+  /** Row keys the admin deselected (for a preview on the server after Select none: of the rows read so far). */
   get deselected(): ReadonlySet<string> {
     const session = this.#session;
-    return session ? session.selection.deselectedOf(session.previewTask.preview?.rows ?? []) : new Set();
+    if (!session) return new Set();
+    const { server, preview } = session.previewTask;
+    return session.selection.deselectedOf(server ? server.loadedRows() : (preview?.rows ?? []));
+  }
+
+  /** When the customer data of a preview worked out on the server was read (ISO time). */
+  get previewAsOf(): string | undefined {
+    return this.#session?.previewTask.server?.asOf;
   }
 
   /** How many rows are selected. */
@@ -207,7 +215,7 @@ export class CkMassCreditWizard extends LitElement {
 
   /** What the checks of the answers need. @internal */
   answerContext(): AnswerContext | undefined {
-    const dataSet = this.#session?.dataSet;
+    const dataSet = this.#session?.checkData;
     return dataSet ? { dataSet, locale: this.resolvedLocale() } : undefined;
   }
 
@@ -239,8 +247,9 @@ export class CkMassCreditWizard extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("dataSource") || !this.#unsubscribe) this.#attach();
     const session = this.#session;
-    if (session?.dataSet && session.answers.location === "") {
-      const locations = session.dataSet.lists.locations;
+    const lists = session?.lists;
+    if (session && lists && session.answers.location === "") {
+      const locations = lists.locations;
       const wanted = locations.find((l) => l.id === this.location) ?? locations[0];
       if (wanted) session.answers = { ...session.answers, location: wanted.id };
     }
@@ -278,8 +287,8 @@ export class CkMassCreditWizard extends LitElement {
     const { step } = session;
     let body: unknown;
     if (this.ui.runsOpen && (step === "questions" || step === "done")) body = renderRuns(view, on);
-    else if (session.loadError && !session.dataSet) body = html`<p class="field-error" role="alert">${session.loadError}</p>`;
-    else if (!session.dataSet) body = html`<p class="muted" role="status">Loading the customer data…</p>`;
+    else if (session.loadError && !session.lists) body = html`<p class="field-error" role="alert">${session.loadError}</p>`;
+    else if (!session.lists) body = html`<p class="muted" role="status">Loading the customer data…</p>`;
     else if (step === "questions") body = renderQuestions(view, on);
     else if (step === "previewing") body = renderPreviewing(view, on);
     else if (step === "review") body = renderReview(view, on);
@@ -296,7 +305,7 @@ export class CkMassCreditWizard extends LitElement {
                 : nothing
             }
           </div>
-          ${session.dataSet && !this.ui.runsOpen ? renderLocation(view, on, step === "questions") : nothing}
+          ${session.lists && !this.ui.runsOpen ? renderLocation(view, on, step === "questions") : nothing}
         </header>
         ${body}
         ${renderDialog(view, on)}
@@ -318,9 +327,9 @@ export class CkMassCreditWizard extends LitElement {
     this.ui = { ...this.ui, errors };
   }
 
-  /** The rows the search shows. @internal */
+  /** The rows the search shows (those read so far, for a preview on the server). @internal */
   shownRows(): readonly PreviewRow[] {
-    return this.#shown.rows;
+    return this.#shown.rows.filter((row) => row !== undefined);
   }
 
   /** Every problem with the answers, placed by field. @internal */
@@ -340,24 +349,31 @@ export class CkMassCreditWizard extends LitElement {
 
   #view(session: WizardSession): WizardView {
     const preview = session.previewTask.preview;
+    const server = session.previewTask.server;
     const search = this.ui.search.trim().toLocaleLowerCase();
-    if (this.#shown.preview !== preview || this.#shown.search !== search) {
-      const rows = preview?.rows ?? [];
+    const loaded = server?.loaded ?? 0;
+    if (this.#shown.preview !== preview || this.#shown.search !== search || this.#shown.loaded !== loaded) {
+      // A server preview's rows are read a page at a time: a row not read yet is undefined (the search looks at those read).
+      const rows: readonly (PreviewRow | undefined)[] = server ? server.rows : (preview?.rows ?? []);
       const matches = (text: string | undefined) => text?.toLocaleLowerCase().includes(search) === true;
       this.#shown = {
         preview,
         search,
+        loaded,
         rows:
           search === ""
             ? rows
-            : rows.filter((r) => matches(r.familyName) || matches(r.studentName) || matches(r.offeringName) || r.familyId === search),
+            : rows.filter(
+                (r) =>
+                  r !== undefined && (matches(r.familyName) || matches(r.studentName) || matches(r.offeringName) || r.familyId === search),
+              ),
       };
     }
     return {
       session,
       ui: this.ui,
       locale: this.resolvedLocale(),
-      currency: session.dataSet?.currency ?? this.dataSource?.currency ?? "USD",
+      currency: session.currency ?? this.dataSource?.currency ?? "USD",
       shownRows: this.#shown.rows,
       canReverse: canReverse(session.source),
       today: this.currentDate(),

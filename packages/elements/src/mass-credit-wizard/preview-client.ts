@@ -22,9 +22,9 @@ import {
   type ToWorker,
 } from "./preview-protocol.js";
 
-/** How far a preview has got: loading the data into the worker, indexing it, then checking families. */
+/** How far a preview has got: loading the data into the worker, indexing it, then checking families (or "server": worked out there). */
 export interface PreviewProgressInfo {
-  readonly phase: "loading" | "indexing" | "checking" | "receiving";
+  readonly phase: "loading" | "indexing" | "checking" | "receiving" | "server";
   readonly done: number;
   readonly total: number;
 }

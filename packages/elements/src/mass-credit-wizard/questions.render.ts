@@ -18,7 +18,7 @@ const MODE_LABELS: Readonly<Record<IssueMode, [string, string]>> = {
 
 /** The run's location, at the top: every credit of the run is associated with it. */
 export function renderLocation(view: WizardView, on: WizardHandlers, editable: boolean): TemplateResult {
-  const locations = view.session.dataSet?.lists.locations ?? [];
+  const locations = view.session.lists?.locations ?? [];
   const chosen = view.session.answers.location;
   const name = locations.find((l) => l.id === chosen)?.name ?? chosen;
   if (!editable) {
@@ -132,7 +132,7 @@ function farDateWarning(view: WizardView, on: WizardHandlers) {
 }
 
 function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuestion): TemplateResult {
-  const { answers, dataSet } = view.session;
+  const { answers, lists } = view.session;
   const { errors } = view.ui;
   switch (q) {
     case "description":
@@ -158,7 +158,7 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
             @keydown=${enterCommits(on, q)}
           >
             <option value="" ?selected=${answers.creditType === ""}>Choose…</option>
-            ${(dataSet?.lists.creditTypes ?? []).map((t) => html`<option value=${t.id} ?selected=${t.id === answers.creditType}>${t.name}</option>`)}
+            ${(lists?.creditTypes ?? []).map((t) => html`<option value=${t.id} ?selected=${t.id === answers.creditType}>${t.name}</option>`)}
           </select>
           ${fieldError(errors, q)} ${continueButton(view, on, q)}
         </div>
@@ -259,7 +259,10 @@ export function renderPreviewing(view: WizardView, on: WizardHandlers): Template
     [done, total] = [progress.done, progress.total];
     text = `Handing the customer data to the background task: ${n(done)} of ${n(total)} records`;
   } else if (progress?.phase === "indexing") text = "Preparing the customer data (once per data set)…";
-  else if (progress?.phase === "checking") {
+  else if (progress?.phase === "server") {
+    text = total > 0 ? `Checking ${n(total)} families on the server…` : "Checking the families on the server…";
+    total = 0;
+  } else if (progress?.phase === "checking") {
     [done, total] = [progress.done, progress.total];
     text = `Checked ${n(done)} of ${n(total)} families`;
   }

@@ -61,6 +61,37 @@ function renderRow(view: WizardView, on: WizardHandlers, mode: IssueMode, row: P
   `;
 }
 
+/** A row of a server preview not read yet: asks for its page, and stands in for it meanwhile. */
+function renderUnread(view: WizardView, mode: IssueMode, index: number): TemplateResult {
+  view.session.previewTask.server?.want(index);
+  return html`
+    <div role="row" class="row unread" aria-rowindex=${index + 2}>
+      <span role="cell" class="pick"></span>
+      <span role="cell" class="muted">Loading…</span>
+      ${mode === "family" ? nothing : html`<span role="cell"></span>`}
+      ${mode === "enrollment" ? html`<span role="cell"></span>` : nothing}
+      <span role="cell" class="amount"></span>
+    </div>
+  `;
+}
+
+/** "as of 10:42" (with the date when it is not today): when a server preview read the customer data. */
+export function asOfText(iso: string, locale: string | undefined): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = at.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
+  return at.toDateString() === new Date().toDateString() ? time : `${at.toLocaleDateString(locale, { dateStyle: "medium" })} ${time}`;
+}
+
+/** The search's note: how many rows match, and (a server preview still being read) of how many. */
+function searchNote(view: WizardView, n: (x: number) => string): TemplateResult {
+  const server = view.session.previewTask.server;
+  const { search } = view.ui;
+  const matched = `${n(view.shownRows.length)} rows match “${search}”`;
+  if (!server || server.complete) return html`<p class="muted">${matched}.</p>`;
+  return html`<p class="muted">${matched} in the ${n(server.loaded)} of ${n(server.count)} rows read so far…</p>`;
+}
+
 function renderExplain(view: WizardView, on: WizardHandlers): TemplateResult {
   const { ui } = view;
   return html`
@@ -87,8 +118,14 @@ function renderExplain(view: WizardView, on: WizardHandlers): TemplateResult {
               }}>
                 <label for="explain-query">Family name or ID</label>
                 <input id="explain-query" type="text" autocomplete="off" .value=${ui.explainQuery}
+                  aria-describedby=${view.session.previewTask.server ? "explain-hint" : nothing}
                   @input=${(e: Event) => on.explainQuery((e.target as HTMLInputElement).value)} />
                 <button type="submit" ?disabled=${ui.explaining}>${ui.explaining ? "Explaining…" : "Explain"}</button>
+                ${
+                  view.session.previewTask.server
+                    ? html`<p class="hint" id="explain-hint">A family missing from the rows is found by its ID; a name finds families among the rows read.</p>`
+                    : nothing
+                }
               </form>
               <div class="explained" role="status" aria-live="polite">
                 ${ui.explainError ? html`<p class="field-error">${ui.explainError}</p>` : nothing}
@@ -115,6 +152,7 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
   const preview = view.session.previewTask.preview;
   if (!preview) return html``;
   const { ui, shownRows, locale } = view;
+  const server = view.session.previewTask.server;
   const mode = preview.request.mode;
   const { count, total } = selection(view);
   const n = (x: number) => formatCount(x, locale);
@@ -127,6 +165,13 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
           aria-controls="summary-list" @click=${on.toggleSummary}>${ui.summaryShown ? "Hide" : "Show"} filter summary</button>
         <ul id="summary-list" ?hidden=${!ui.summaryShown}>${preview.summary.map((line) => html`<li>${line}</li>`)}</ul>
       </div>
+      ${
+        server
+          ? html`<p class="as-of muted" part="as-of">
+              Worked out on the server from the customer data as of <time datetime=${server.asOf}>${asOfText(server.asOf, locale)}</time>.
+            </p>`
+          : nothing
+      }
       <p class="totals" part="totals" role="status" aria-live="polite">
         <strong>${n(count)}</strong> of ${n(preview.count)} selected · total <strong>${showMoney(total, view.currency, locale)}</strong>
       </p>
@@ -137,7 +182,8 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
         <button type="button" id="select-all" @click=${on.selectAll}>Select all${ui.search ? " shown" : ""}</button>
         <button type="button" id="select-none" @click=${on.selectNone}>Select none${ui.search ? " shown" : ""}</button>
       </div>
-      ${ui.search ? html`<p class="muted">${n(shownRows.length)} rows match “${ui.search}”.</p>` : nothing}
+      ${ui.search ? searchNote(view, n) : nothing}
+      ${server?.error ? html`<p class="field-error" role="alert">Some rows could not be read: ${server.error}</p>` : nothing}
       <div role="table" class="table" part="table" tabindex="-1" aria-label="Credits to issue" aria-rowcount=${shownRows.length + 1}>
         <div role="rowgroup" class="head">
           <div role="row" class="row" aria-rowindex="1">
@@ -148,8 +194,8 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
         <div class="rows" part="rows">
           <div role="rowgroup">${windowRows(
             shownRows,
-            (row) => row.rowKey,
-            (row, i) => renderRow(view, on, mode, row, i),
+            (row) => row?.rowKey ?? "",
+            (row, i) => (row ? renderRow(view, on, mode, row, i) : renderUnread(view, mode, i)),
           )}</div>
         </div>
       </div>

@@ -119,6 +119,19 @@ export async function processSelection(session: WizardSession): Promise<RunRecor
   session.step = "processing";
   session.changed();
   try {
+    const { server } = session.previewTask;
+    const previews = session.source.previews;
+    if (server && previews) {
+      // Planned on the server from the reviewed rows less those deselected (after Select none: every row's key is needed).
+      const { selection } = session;
+      const rows = selection.startsFromAll ? [] : await server.loadAll();
+      const deselected = [...selection.deselectedOf(rows)];
+      session.run = { ...session.run, status: "processing" };
+      session.changed();
+      const record = await previews.run(server.previewId, { runId, deselected, onProgress: progressInto(session) });
+      finish(session, record);
+      return record;
+    }
     const plan = await planInSlices(preview, runId, session.selection, session.dataSet?.lists);
     session.run = { ...session.run, status: "processing" };
     session.changed();

@@ -114,7 +114,7 @@ export function renderDialog(view: WizardView, on: WizardHandlers): TemplateResu
   let action = "";
   if (kind === "process") {
     const { count, total } = selection(view);
-    const location = view.session.dataSet?.lists.locations.find((l) => l.id === view.session.previewTask.preview?.request.location);
+    const location = view.session.lists?.locations.find((l) => l.id === view.session.previewTask.preview?.request.location);
     title = `Issue ${n(count)} credit${count === 1 ? "" : "s"}?`;
     body = html`${n(count)} credit${count === 1 ? "" : "s"} totalling <strong>${money(total)}</strong> will be posted to the
       customers' accounts, associated with ${location?.name ?? "the run's location"}.`;

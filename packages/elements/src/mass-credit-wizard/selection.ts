@@ -22,6 +22,11 @@ export class RowSelection {
     return this.#base === "all" && this.#except.size === 0;
   }
 
+  /** True when the rows not selected are known without the rows (every row selected but the exceptions). */
+  get startsFromAll(): boolean {
+    return this.#base === "all";
+  }
+
   /** How many rows are selected. */
   get count(): number {
     return this.#base === "all" ? this.total - this.#except.size : this.#except.size;

@@ -10,6 +10,8 @@ import type {
   MassCreditDataSet,
   MassCreditPreview,
   MassCreditRequest,
+  OrganisationLists,
+  PreviewContext,
   RunRecord,
   RunReversal,
   RunSummary,
@@ -19,6 +21,7 @@ import { emptyAnswers, fieldOfError, type WizardAnswers } from "./answers.js";
 import { PreviewClient, PreviewError, type PreviewProgressInfo } from "./preview-client.js";
 import type { DataKeywords } from "./preview-protocol.js";
 import { RowSelection } from "./selection.js";
+import { PAGE_SIZE, ServerRows } from "./server-rows.js";
 
 /** Where the wizard stands. */
 export type WizardStep = "questions" | "previewing" | "review" | "processing" | "done";
@@ -28,6 +31,11 @@ export interface PreviewTask {
   readonly status: "idle" | "running" | "done" | "failed";
   readonly progress?: PreviewProgressInfo;
   readonly preview?: MassCreditPreview;
+  /**
+   * A preview worked out on the server (`dataSource.previews`): its id, time
+   * and rows read so far. `preview.rows` then holds only the first page.
+   */
+  readonly server?: ServerRows;
   /** Why it failed, in words, and the field it is about ("form" when none). */
   readonly error?: string;
   readonly errorField?: string;
@@ -47,8 +55,12 @@ export interface RunTask {
 }
 
 export class WizardSession {
-  readonly client = new PreviewClient();
+  #client: PreviewClient | undefined;
+  /** The data set (browser previews only: without `source.previews`). */
   dataSet: MassCreditDataSet | undefined;
+  /** What the questions are asked with when previews run on the server (`source.previews`). */
+  context: PreviewContext | undefined;
+  #contextData: MassCreditDataSet | undefined;
   keywords: DataKeywords | undefined;
   loadError = "";
   answers: WizardAnswers = emptyAnswers();
@@ -75,6 +87,44 @@ export class WizardSession {
 
   constructor(readonly source: CreditKitDataSource) {}
 
+  /** The preview worker's client, started on first use (never when previews run on the server). */
+  get client(): PreviewClient {
+    this.#client ??= new PreviewClient();
+    return this.#client;
+  }
+
+  /** Stops the preview worker, if it was started. */
+  terminate(): void {
+    this.#client?.terminate();
+  }
+
+  /** True when previews, explanations and runs are worked out on the server (`source.previews`). */
+  get serverPreviews(): boolean {
+    return this.source.previews !== undefined;
+  }
+
+  /** The organisation's lists the questions offer, once read. */
+  get lists(): OrganisationLists | undefined {
+    return this.dataSet?.lists ?? this.context?.lists;
+  }
+
+  /** The currency of the customer data, once read. */
+  get currency(): string | undefined {
+    return this.dataSet?.currency ?? this.context?.currency;
+  }
+
+  /**
+   * What the answers are checked against: the data set, or (previews on the
+   * server) its currency and lists with no records, which is all the core's
+   * request validation reads.
+   */
+  get checkData(): MassCreditDataSet | undefined {
+    if (this.dataSet || !this.context) return this.dataSet;
+    const { currency, lists } = this.context;
+    if (this.#contextData?.lists !== lists) this.#contextData = { currency, lists, families: [], students: [], enrollments: [], fees: [] };
+    return this.#contextData;
+  }
+
   subscribe(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -89,7 +139,8 @@ export class WizardSession {
   open(): Promise<void> {
     this.#opening ??= (async () => {
       try {
-        await this.refreshDataSet();
+        if (this.serverPreviews) await this.refreshContext();
+        else await this.refreshDataSet();
       } catch (error) {
         this.loadError = messageOf(error);
       }
@@ -97,6 +148,14 @@ export class WizardSession {
       this.changed();
     })();
     return this.#opening;
+  }
+
+  /** The lists and keywords from the server (`previews.context()`): the data set stays there. */
+  async refreshContext(): Promise<void> {
+    const context = await this.source.previews?.context();
+    if (!context) throw new Error("The data source holds no customer data to preview.");
+    this.context = context;
+    this.keywords = context.keywords;
   }
 
   /** The data source's current data set; a different one is sent to the worker (a new preview is then needed). */
@@ -145,6 +204,20 @@ export class WizardSession {
     this.previewTask = { status: "running", progress: { phase: "loading", done: 0, total: 0 } };
     this.changed();
     try {
+      const previews = this.source.previews;
+      if (previews) {
+        this.previewTask = { status: "running", progress: { phase: "server", done: 0, total: this.context?.families ?? 0 } };
+        this.changed();
+        const started = await previews.start(request, { limit: PAGE_SIZE });
+        if (id !== this.#previewId) return;
+        const { request: valid, count, total, summary, rows } = started;
+        const server = new ServerRows(previews, started, () => this.changed());
+        this.previewTask = { status: "done", preview: { request: valid, count, total, summary, rows }, server };
+        this.selection = new RowSelection(count);
+        this.step = "review";
+        this.changed();
+        return;
+      }
       const dataSet = await this.refreshDataSet();
       if (!dataSet) throw new Error("The data source holds no customer data to preview.");
       const preview = await this.client.preview(dataSet, request, (progress) => {
@@ -158,7 +231,7 @@ export class WizardSession {
       this.step = "review";
     } catch (error) {
       if (id !== this.#previewId) return;
-      const field = error instanceof PreviewError ? fieldOfError(error) : "form";
+      const field = error instanceof PreviewError || this.serverPreviews ? fieldOfError(error) : "form";
       this.previewTask = { status: "failed", error: messageOf(error), errorField: field };
       this.step = "questions";
     }
@@ -194,6 +267,6 @@ export function sessionFor(source: CreditKitDataSource): WizardSession {
 
 /** Forgets a data source's wizard state and stops its worker (a host calls this when it closes the data source). */
 export function endWizardSession(source: CreditKitDataSource): void {
-  sessions.get(source)?.client.terminate();
+  sessions.get(source)?.terminate();
   sessions.delete(source);
 }

@@ -33,8 +33,8 @@ export interface WizardView {
   readonly ui: WizardUi;
   readonly locale: string | undefined;
   readonly currency: string;
-  /** The preview's rows the search matches (all of them without a search). */
-  readonly shownRows: readonly PreviewRow[];
+  /** The preview's rows the search matches (all of them without a search); undefined: a server preview's row not read yet. */
+  readonly shownRows: readonly (PreviewRow | undefined)[];
   readonly canReverse: boolean;
   /** Today (YYYY-MM-DD), for the date question's far-date check. */
   readonly today: string;

@@ -1,5 +1,5 @@
 /** What a person's actions do in the wizard: the handlers its templates call, and where focus goes. */
-import type { PreviewRow } from "@creditkit/core";
+import type { MassCreditDataSet, PreviewRow } from "@creditkit/core";
 import { messageOf } from "../shared/money-text.js";
 import { checkQuestion, emptyRow, REQUIRED_QUESTIONS, type WizardAnswers } from "./answers.js";
 import { MassCreditProcessedEvent, MassCreditReversedEvent } from "./events.js";
@@ -7,6 +7,7 @@ import { moreThanAYearFrom } from "./format.js";
 import type { CkMassCreditWizard } from "./mass-credit-wizard.js";
 import { processSelection, resumeRun, reverseFinishedRun, reverseSavedRun, saveRunCsv, startOver } from "./run-actions.js";
 import type { RowSelection } from "./selection.js";
+import { explainOnServer } from "./server-rows.js";
 import type { WizardHandlers, WizardUi } from "./view.js";
 
 const SEARCH_DELAY = 150;
@@ -229,7 +230,14 @@ export class WizardActions {
       toggleSummary: () => this.#ui({ summaryShown: !host.ui.summaryShown }),
       search: (text) => {
         clearTimeout(this.#searchTimer);
-        this.#searchTimer = setTimeout(() => this.#ui({ search: text }), SEARCH_DELAY);
+        this.#searchTimer = setTimeout(() => {
+          this.#ui({ search: text });
+          // A preview on the server: the search looks at every row, so the rest are read (a page at a time, shown as they come).
+          if (text.trim() !== "")
+            void session()
+              ?.previewTask.server?.loadAll()
+              .catch(() => undefined);
+        }, SEARCH_DELAY);
       },
       toggleRow: (row: PreviewRow, selected: boolean) => this.#select((selection) => selection.set(row.rowKey, selected)),
       selectAll: () => this.#selectShown(true),
@@ -243,9 +251,16 @@ export class WizardActions {
         const s = session();
         const preview = s?.previewTask.preview;
         const query = host.ui.explainQuery.trim();
-        if (!s?.dataSet || !preview || query === "") return;
+        if (!s || !preview || query === "") return;
+        const { server } = s.previewTask;
+        const previews = s.source.previews;
+        if (!server && !s.dataSet) return;
         this.#ui({ explaining: true, explainError: "", explained: undefined });
-        s.client.explain(s.dataSet, preview.request, query).then(
+        const explained =
+          server && previews
+            ? explainOnServer(previews, server, query)
+            : s.client.explain(s.dataSet as MassCreditDataSet, preview.request, query);
+        explained.then(
           (explained) => this.#ui({ explaining: false, explained }),
           (error) => this.#ui({ explaining: false, explainError: messageOf(error) }),
         );
