@@ -3,7 +3,17 @@
  * memory data source seeded with the demo generator, and the wizard's session
  * driven to the step (the same actions a person's clicks call).
  */
-import type { CreditKitDataSource, JobSummary, RunRecord, RunSummary } from "@creditkit/core";
+import {
+  type CreditKitDataSource,
+  explainFamily,
+  type JobSummary,
+  type MassCreditPreview,
+  type PreviewsPort,
+  planRun,
+  previewMassCredit,
+  type RunRecord,
+  type RunSummary,
+} from "@creditkit/core";
 import { createMemoryDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
 import type { WizardAnswers } from "../packages/elements/src/mass-credit-wizard/answers.js";
 import {
@@ -59,7 +69,7 @@ async function answered(session: WizardSession, patch: Partial<WizardAnswers> = 
 
 async function previewed(session: WizardSession, patch: Partial<WizardAnswers> = {}): Promise<void> {
   await answered(session, patch);
-  const dataSet = session.dataSet;
+  const dataSet = session.checkData;
   if (!dataSet) throw new Error("no data set");
   const { toRequest } = await import("../packages/elements/src/mass-credit-wizard/answers.js");
   await session.startPreview(toRequest(session.answers, { dataSet, locale: "en-US" }));
@@ -236,4 +246,65 @@ export function withServerJob(source: CreditKitDataSource, speed = 150): CreditK
         }),
     },
   };
+}
+
+const sortedNames = (values: Iterable<string>) => [...new Set(values)].sort();
+
+/**
+ * `source` as the remote data source shows it to the wizard: previews,
+ * rows, explanations and runs through `previews` (worked out here by the
+ * core's functions, each answer after `latencyMs`), so the wizard never
+ * reads the data set. A stand-in for the server, for the story and the
+ * screenshots; the real path is packages/remote over packages/server.
+ */
+export function withServerPreviews(source: StoreDataSource, latencyMs = 120): CreditKitDataSource {
+  const later = <T>(value: () => T | Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value()), latencyMs));
+  const kept = new Map<string, MassCreditPreview>();
+  const data = async () => {
+    const dataSet = await source.getDataSet();
+    if (!dataSet) throw new Error("no data set");
+    return dataSet;
+  };
+  const previewOf = (id: string) => {
+    const preview = kept.get(id);
+    if (!preview) throw new Error(`No preview ${id}.`);
+    return preview;
+  };
+  const previews: PreviewsPort = {
+    context: () =>
+      later(async () => {
+        const d = await data();
+        return {
+          currency: d.currency,
+          lists: d.lists,
+          families: d.families.length,
+          keywords: {
+            student: sortedNames(d.students.flatMap((s) => s.keywords)),
+            family: sortedNames(d.families.flatMap((f) => f.keywords)),
+            offering: sortedNames(d.lists.offerings.flatMap((o) => o.keywords)),
+          },
+        };
+      }),
+    start: (request, { limit = 100 } = {}) =>
+      later(async () => {
+        const preview = previewMassCredit(request, await data());
+        const previewId = `preview-${kept.size + 1}`;
+        kept.set(previewId, preview);
+        const { count, total, summary } = preview;
+        return {
+          previewId,
+          asOf: new Date().toISOString(),
+          request: preview.request,
+          count,
+          total,
+          summary,
+          rows: preview.rows.slice(0, limit),
+        };
+      }),
+    rows: (previewId, offset, limit) => later(() => previewOf(previewId).rows.slice(offset, offset + limit)),
+    explain: (previewId, familyId) => later(async () => explainFamily(previewOf(previewId).request, await data(), familyId)),
+    run: (previewId, { runId, deselected = [], ...options }) =>
+      later(async () => source.processRun(planRun(previewOf(previewId), { runId, lists: (await data()).lists, deselected }), options)),
+  };
+  return { ...source, currency: source.currency, previews };
 }

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from "@storybook/web-components-vite";
 import { html } from "lit";
-import { prepareScene, seededSource, type WizardScene, withServerJob } from "./mass-credit-wizard.data.js";
+import { prepareScene, seededSource, type WizardScene, withServerJob, withServerPreviews } from "./mass-credit-wizard.data.js";
 
 /**
  * `<ck-mass-credit-wizard>` at each step, over the embedded memory data source
@@ -99,3 +99,19 @@ export const PastRunsServerJob: Story = { ...scene("server-job"), play: click("#
 
 /** The review of a 100,000-family data set (once per student: about 190,000 rows); scrolling stays smooth. */
 export const Review100k: Story = scene("review", 100_000);
+
+/**
+ * The review of a preview worked out on the server (`dataSource.previews`):
+ * "as of" the time the data was read, rows read a page at a time as they
+ * scroll in (the stand-in server answers after 120 ms), explain by family id.
+ */
+export const ServerReview: Story = {
+  loaders: [
+    async () => {
+      const source = withServerPreviews(await seededSource(2000));
+      await prepareScene(source, "review");
+      return { source };
+    },
+  ],
+  play: click("#toggle-explain"),
+};

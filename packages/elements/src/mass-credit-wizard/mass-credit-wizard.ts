@@ -54,13 +54,19 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * with an announced progress bar and is followed to its end; leaving the
  * page only stops listening (the job goes on).
  *
+ * With a data source whose previews run on the server (`dataSource.previews`),
+ * the data set never comes to the page: the questions' lists and keywords,
+ * the preview's figures and summary (with the time the data was read: "as
+ * of 10:42"), its rows (a page at a time, as they scroll in), explanations
+ * and the run all come from the port (decision 0023).
+ *
  * Place it inside a `<ck-provider>` whose data source holds a mass-credit data
  * set. Its state lives with the data source, like a background task: remove
  * the wizard and add it again and it shows where it was (a preview that
  * finished meanwhile included).
  *
  * @summary Issue a fixed credit to many families, students or enrollments at once.
- * @fires ck-mass-credit-preview - A preview is ready for review; `detail.preview`.
+ * @fires ck-mass-credit-preview - A preview is ready for review; `detail.preview` (worked out on the server: its `rows` are the first page).
  * @fires ck-mass-credit-processed - A run ended: done, interrupted or failed part way (`detail.record.status`); not fired when it could not start (the done step shows why).
  * @fires ck-mass-credit-reversed - A run was reversed; `detail.reversal` reports voided and spent credit.
  * @fires ck-csv-export - Cancelable, before the run's CSV downloads; `detail.csv`, `detail.filename`.
@@ -75,6 +81,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @csspart progress - A progress bar with its text.
  * @csspart review - The review step.
  * @csspart filter-summary - The filter summary and its Show/Hide button.
+ * @csspart as-of - A preview worked out on the server: when its customer data was read.
  * @csspart totals - The live count and total of the selection.
  * @csspart table - The review table.
  * @csspart row - A row of the table; `row-selected` when it will be credited.

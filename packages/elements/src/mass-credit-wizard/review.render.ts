@@ -68,8 +68,8 @@ function renderUnread(view: WizardView, mode: IssueMode, index: number): Templat
     <div role="row" class="row unread" aria-rowindex=${index + 2}>
       <span role="cell" class="pick"></span>
       <span role="cell" class="muted">Loading…</span>
-      ${mode === "family" ? nothing : html`<span role="cell"></span>`}
-      ${mode === "enrollment" ? html`<span role="cell"></span>` : nothing}
+      ${mode === "family" ? nothing : html`<span role="cell">\u00a0</span>`}
+      ${mode === "enrollment" ? html`<span role="cell">\u00a0</span>` : nothing}
       <span role="cell" class="amount"></span>
     </div>
   `;
@@ -79,7 +79,7 @@ function renderUnread(view: WizardView, mode: IssueMode, index: number): Templat
 export function asOfText(iso: string, locale: string | undefined): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  const time = at.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" });
+  const time = at.toLocaleTimeString(locale, { hour: "numeric", minute: "2-digit" });
   return at.toDateString() === new Date().toDateString() ? time : `${at.toLocaleDateString(locale, { dateStyle: "medium" })} ${time}`;
 }
 
