@@ -101,7 +101,7 @@ describe("<ck-batch-collect>", () => {
       ["Okafor family", "1", "$200.00", "$50.00", "$150.00", "Card and credit"],
       ["Chen family", "1", "$10.00", "$10.00", "$0.00", "Credit only"],
     ]);
-    expect(textIn(el, ".preview .lead")).to.equal("3 invoices on 3 accounts: 1 credit only, 2 card and credit.");
+    expect(textIn(el, ".preview .lead")).to.equal("3 invoices on 3 accounts: 1 to be paid by credit, 2 by card and credit.");
     const checkbox = applyCreditBox(el);
     expect(textIn(el, "[part~=apply-credit]")).to.equal("Apply Account Credit when Auto Collecting Invoice Payments");
     expect(checkbox.checked).to.equal(true);

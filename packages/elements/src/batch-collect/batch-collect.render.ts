@@ -6,7 +6,7 @@ import type { LoadState } from "../shared/account-controller.js";
 import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable } from "../shared/table.render.js";
-import { type AccountPreview, type BatchPreview, PREVIEW_LABELS, type PreviewKind } from "./preview.js";
+import { type AccountPreview, type BatchPreview, type InvoicePreviewKind, PREVIEW_LABELS } from "./preview.js";
 
 export interface BatchView {
   readonly heading: string;
@@ -103,19 +103,10 @@ function renderPreview(view: BatchView) {
   const preview = view.preview;
   if (!preview) return html`<p role="status">Loading the invoices…</p>`;
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
-  const kinds: readonly PreviewKind[] = ["credit-only", "card-and-credit", "card-only", "nothing-due"];
   return html`
     <section class="preview" part="preview" aria-labelledby="preview-title">
       <h3 id="preview-title">${view.rerun ? "The batch's accounts now" : "What will happen"}</h3>
-      <p class="lead">
-        ${count(preview.invoices, "invoice")} on ${count(preview.rows.length, "account")}:
-        ${
-          kinds
-            .filter((k) => preview.counts[k] > 0)
-            .map((k) => `${whole(preview.counts[k])} ${PREVIEW_LABELS[k].toLowerCase()}`)
-            .join(", ") || "none"
-        }.
-      </p>
+      <p class="lead">${previewCounts(preview)}</p>
       <dl class="figures">
         <div><dt>Amount Due</dt><dd>${money(preview.due)}</dd></div>
         <div class="available"><dt>Credit to use</dt><dd>${money(preview.credit)}</dd></div>
@@ -144,6 +135,43 @@ function renderPreview(view: BatchView) {
       })}
     </section>
   `;
+}
+
+/**
+ * The preview's counts in the results' unit, invoices, and in their words:
+ * "3 invoices on 2 accounts: 1 to be paid by credit, 2 by card and credit."
+ */
+export function previewCounts(preview: BatchPreview): string {
+  const c = preview.invoiceCounts;
+  const paid = (
+    [
+      ["paid-by-credit", "credit"],
+      ["paid-by-charge-and-credit", "card and credit"],
+      ["paid-by-charge", "card"],
+    ] as const
+  )
+    .filter(([kind]) => c[kind] > 0)
+    .map(([kind, how], i) => `${whole(c[kind])} ${i === 0 ? "to be paid " : ""}by ${how}`);
+  const others: readonly (readonly [InvoicePreviewKind, string])[] = [
+    ["declined", "to be declined (no card on file)"],
+    ["held", "awaiting an unresolved charge (a run asks the gateway again)"],
+    ["nothing-due", "with nothing due"],
+  ];
+  const parts = [...paid, ...others.filter(([kind]) => c[kind] > 0).map(([kind, what]) => `${whole(c[kind])} ${what}`)];
+  return `${count(preview.invoices, "invoice")} on ${count(preview.rows.length, "account")}: ${parts.join(", ") || "none"}.`;
+}
+
+/** The results' counts in a sentence, the preview's unit (invoices) first: "3 invoices on 2 accounts: 2 paid, 1 left unpaid." */
+export function resultCounts(result: BatchResult): string {
+  const c = result.summary.counts;
+  const paid = c["paid-by-credit"] + c["paid-by-charge-and-credit"] + c["paid-by-charge"];
+  const parts = [`${whole(paid)} paid`, `${whole(c.declined + c.failed)} left unpaid`];
+  if (c.unresolved > 0) parts.push(`${whole(c.unresolved)} unresolved`);
+  if (c["already-settled"] > 0) parts.push(`${whole(c["already-settled"])} already settled`);
+  if (c["nothing-due"] > 0) parts.push(`${whole(c["nothing-due"])} with nothing due`);
+  if (c.skipped > 0) parts.push(`${whole(c.skipped)} skipped`);
+  const accounts = new Set(result.results.map((r) => r.accountId)).size;
+  return `${count(result.summary.total, "invoice")} on ${count(accounts, "account")}: ${parts.join(", ")}.`;
 }
 
 function whatHappens(r: AccountPreview): string {
@@ -236,6 +264,7 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
   return html`
     <section class="results" part="results" aria-labelledby="results-title">
       <h3 id="results-title" tabindex="-1">Results${result.aborted ? " (cancelled)" : ""}</h3>
+      <p class="lead">${resultCounts(result)}</p>
       <dl class="figures counts">
         ${listed.map((o) => {
           const [words, tone] = OUTCOME_WORDS[o];
@@ -271,7 +300,7 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
             ${cell(money(r.due), true)} ${cell(money(r.creditUsed), true)} ${cell(money(r.charged), true)}
           `;
         },
-        totals: html`${cell(`Total: ${count(result.summary.total, "invoice")}`, false, { span: 4 })}
+        totals: html`<div role="cell" class="cell total-label" aria-colspan="4">Total: ${count(result.summary.total, "invoice")}</div>
         ${cell(money(result.summary.creditUsed), true)} ${cell(money(result.summary.charged), true)}`,
       })}
       <div class="actions">

@@ -75,4 +75,83 @@ export const batchCollectStyles = css`
   h3[tabindex="-1"]:focus {
     outline: none;
   }
+  /* Headers wrap between words inside their column ("To charge to card" over two lines), never into the next one. */
+  [role="columnheader"] {
+    white-space: normal;
+    overflow-wrap: normal;
+  }
+  .total-label {
+    grid-column: 1 / span 4;
+  }
+  /*
+   * Narrower than the tables' six columns (a phone, a side panel): each row
+   * folds into three lines — names and words at the start, the three amounts
+   * one under the other at the end — and the header folds the same way, so
+   * it stays the legend of every row and nothing is cut off or scrolled sideways.
+   */
+  @container (max-width: 50rem) {
+    .table .row {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(6.5rem, 0.8fr);
+      align-items: start;
+      padding-block: 4px;
+    }
+    .table .row > .cell {
+      padding: 2px 8px;
+    }
+    .head .row > .cell {
+      font-size: 0.875em;
+    }
+    /* Preview: Account | Amount Due / Invoices | Credit to use / What happens | To charge to card. */
+    .preview .row > :nth-child(1) {
+      grid-area: 1 / 1 / auto / 3;
+      font-weight: 600;
+    }
+    .preview .row > :nth-child(2) {
+      grid-area: 2 / 1;
+      text-align: start;
+    }
+    .preview .row > :nth-child(3) {
+      grid-area: 1 / 3;
+    }
+    .preview .row > :nth-child(4) {
+      grid-area: 2 / 3;
+    }
+    .preview .row > :nth-child(5) {
+      grid-area: 3 / 3;
+    }
+    .preview .row > :nth-child(6) {
+      grid-area: 3 / 1 / auto / 3;
+    }
+    /* Results: Account | Amount Due / Invoice | Credit used / Outcome | Charged to card. */
+    .results .row > :nth-child(1) {
+      grid-area: 1 / 1 / auto / 3;
+      font-weight: 600;
+    }
+    .results .row > :nth-child(2) {
+      grid-area: 2 / 1 / auto / 3;
+    }
+    .results .row > :nth-child(3) {
+      grid-area: 3 / 1 / auto / 3;
+    }
+    .results .row > :nth-child(4) {
+      grid-area: 1 / 3;
+    }
+    .results .row > :nth-child(5) {
+      grid-area: 2 / 3;
+    }
+    .results .row > :nth-child(6) {
+      grid-area: 3 / 3;
+    }
+    /* The totals: the label across the start, credit used and charged under each other at the end. */
+    .results .foot .row > .total-label {
+      grid-area: 1 / 1 / span 2 / 3;
+      font-weight: 600;
+    }
+    .results .foot .row > :nth-child(2) {
+      grid-area: 2 / 3;
+    }
+    .results .foot .row > :nth-child(3) {
+      grid-area: 3 / 3;
+    }
+  }
 `;

@@ -46,6 +46,12 @@ const booleanText = {
  *
  * The card figures read "To charge to cards" (preview) and "Charged to
  * cards" (results), and per row "To charge to card" / "Charged to card".
+ * Both count invoices, in the same words: the preview "6 invoices on 5
+ * accounts: 2 to be paid by credit, 3 by card and credit, …", the results
+ * "6 invoices on 5 accounts: 5 paid, 1 left unpaid" over the counts by
+ * outcome; the preview's table is by account. Headers wrap inside their
+ * columns; narrower than the six columns (a phone), each row folds into
+ * three lines with its amounts at the end, the header folded the same way.
  *
  * Inside a `<ck-provider>` it collects every unpaid fee (one invoice per fee)
  * unless `invoices` is set.

@@ -31,6 +31,14 @@ export const PREVIEW_LABELS: Readonly<Record<PreviewKind, string>> = {
   "nothing-due": "Nothing due",
 };
 
+/**
+ * What will happen to one invoice, in the results' terms (so the preview and
+ * the results count the same thing): paid by credit, by card and credit, by
+ * card; declined (the card it needs is not on file); held (awaiting an
+ * unresolved charge of this batch: a run asks the gateway again); nothing due.
+ */
+export type InvoicePreviewKind = "paid-by-credit" | "paid-by-charge-and-credit" | "paid-by-charge" | "declined" | "held" | "nothing-due";
+
 /** One account's preview. Amounts are canonical strings. */
 export interface AccountPreview {
   readonly accountId: string;
@@ -48,7 +56,10 @@ export interface AccountPreview {
 
 export interface BatchPreview {
   readonly rows: readonly AccountPreview[];
+  /** Accounts by what will happen to them. */
   readonly counts: Readonly<Record<PreviewKind, number>>;
+  /** Invoices by what will happen to each: the unit the results count in. */
+  readonly invoiceCounts: Readonly<Record<InvoicePreviewKind, number>>;
   readonly invoices: number;
   readonly due: string;
   readonly credit: string;
@@ -99,21 +110,52 @@ export async function previewBatch(
   let totalCredit = zero(c);
   let totalCard = zero(c);
   const rows: AccountPreview[] = [];
+  const invoiceCounts: Record<InvoicePreviewKind, number> = {
+    "paid-by-credit": 0,
+    "paid-by-charge-and-credit": 0,
+    "paid-by-charge": 0,
+    declined: 0,
+    held: 0,
+    "nothing-due": 0,
+  };
   await forEachInSlices(byAccount, ([accountId, list]) => {
     const snapshot = snapshots.get(accountId);
     const fees = new Map(snapshot?.fees.map((f) => [f.feeId, f]) ?? []);
+    const available = snapshot ? fromAmountString(snapshot.availableCredit, c) : zero(c);
+    const noCard = gateway !== undefined && !gateway.hasCard(accountId);
     let due: Money = zero(c);
     let held = 0;
+    // Invoice by invoice in the batch's order, as settlement takes them: each uses the credit the ones before left.
+    let creditLeft = options.applyCredit ? available : zero(c);
     for (const invoice of list) {
       const key = settlementKey(options.batchId, invoice.invoiceId);
+      let invoiceDue: Money = zero(c);
+      let invoiceHeld = false;
       for (const feeId of invoice.feeIds) {
         const fee = fees.get(feeId);
         if (!fee) continue;
-        if (fee.reservedBy === key) held += 1;
-        else if (fee.reservedBy === undefined) due = add(due, fromAmountString(fee.remainder, c));
+        if (fee.reservedBy === key) invoiceHeld = true;
+        else if (fee.reservedBy === undefined) invoiceDue = add(invoiceDue, fromAmountString(fee.remainder, c));
       }
+      if (invoiceHeld) held += 1;
+      due = add(due, invoiceDue);
+      const credit = min(creditLeft, invoiceDue);
+      const needsCard = isPositive(subtract(invoiceDue, credit));
+      const kind: InvoicePreviewKind = invoiceHeld
+        ? "held"
+        : !isPositive(invoiceDue)
+          ? "nothing-due"
+          : !needsCard
+            ? "paid-by-credit"
+            : noCard
+              ? "declined"
+              : isPositive(credit)
+                ? "paid-by-charge-and-credit"
+                : "paid-by-charge";
+      invoiceCounts[kind] += 1;
+      // A declined invoice is left wholly unpaid: its credit stays for the next.
+      if (kind !== "declined") creditLeft = subtract(creditLeft, credit);
     }
-    const available = snapshot ? fromAmountString(snapshot.availableCredit, c) : zero(c);
     const credit = options.applyCredit ? min(available, due) : zero(c);
     const card = subtract(due, credit);
     const kind: PreviewKind = !isPositive(due)
@@ -136,12 +178,13 @@ export async function previewBatch(
       card: toAmountString(card),
       kind,
       held,
-      noCard: isPositive(card) && gateway !== undefined && !gateway.hasCard(accountId),
+      noCard: isPositive(card) && noCard,
     });
   });
   return {
     rows,
     counts,
+    invoiceCounts,
     invoices: invoices.length,
     due: toAmountString(totalDue),
     credit: toAmountString(totalCredit),
