@@ -113,11 +113,15 @@ export function creditSwitch(pw: Element): HTMLButtonElement {
   return q<HTMLButtonElement>(toggle, "[role=switch]");
 }
 
-/** Replaces an input's text as typing does, and waits for the element to re-render. */
+/**
+ * Replaces an input's text as typing (or pasting) does, then commits it as leaving the field does (`change`:
+ * an amount's problem shows then), and waits for the element to re-render.
+ */
 export async function typeInto(pw: CkPayWindow, input: HTMLInputElement, text: string): Promise<void> {
   input.focus();
   input.value = text;
   input.dispatchEvent(new InputEvent("input", { bubbles: true, composed: true, inputType: "insertText", data: text }));
+  input.dispatchEvent(new Event("change", { bubbles: true }));
   await pw.updateComplete;
 }
 

@@ -114,6 +114,10 @@ describe("<ck-pay-window> payments", () => {
     const input = q<HTMLInputElement>(pw, "#tender-0");
     await typeKeys(input, "12.345");
     await pw.updateComplete;
+    // While typing the problem waits; leaving the field shows it.
+    expect(input.getAttribute("aria-invalid")).to.equal(null);
+    await sendKeys({ press: "Tab" });
+    await pw.updateComplete;
     expect(input.getAttribute("aria-invalid")).to.equal("true");
     expect(input.getAttribute("aria-describedby")).to.equal("tender-0-error");
     expect(q(pw, "#tender-0-error").textContent).to.equal("USD amounts have at most 2 decimal places.");

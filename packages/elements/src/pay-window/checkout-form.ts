@@ -25,7 +25,10 @@ import {
 } from "@creditkit/core";
 import { amountInputText, messageOf } from "../shared/money-text.js";
 
-/** One tender row: a method and the amount typed, or `null` while it follows Remaining Due (the first row). */
+/**
+ * One tender row: a method and the amount typed, or `null` while nothing was typed in it. The last such row
+ * follows what is still owed after the credit and the other rows; another (left empty) pays nothing.
+ */
 export interface TenderRow {
   readonly id: number;
   readonly method: PaymentMethod;
@@ -50,6 +53,32 @@ export interface PayInputs {
   readonly order: readonly string[];
 }
 
+/**
+ * An amount as typed, read in the locale: a separator left at the end ("10." on the way to
+ * "10.50", or left there) reads as the whole amount, never as a mistake.
+ */
+export function readAmount(text: string, currency: string, locale: string | undefined, sign: "positive" | "non-negative") {
+  const decimal = decimalSeparator(locale);
+  const trimmed = text.trim();
+  const whole =
+    trimmed.length > 1 && trimmed.endsWith(decimal) && /\d$/.test(trimmed.slice(0, -decimal.length))
+      ? trimmed.slice(0, -decimal.length)
+      : trimmed;
+  return parseLocalizedMoney(whole, currency, locale, sign);
+}
+
+const separators = new Map<string, string>();
+
+function decimalSeparator(locale: string | undefined): string {
+  const key = locale ?? "";
+  let found = separators.get(key);
+  if (found === undefined) {
+    found = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+    separators.set(key, found);
+  }
+  return found;
+}
+
 /** Where an input problem is shown: `fees`, `credit-amount`, `tenders`, `tender-<row id>` or `form`. */
 export type FieldErrors = ReadonlyMap<string, string>;
 
@@ -66,6 +95,11 @@ export interface PaymentPlan {
   readonly fees: readonly FeeState[];
   /** Point of sale: nothing is in the sale yet (no fee ticked, no item rung up) — a hint, not an error. */
   readonly empty: boolean;
+}
+
+/** The row that follows what is still owed: the last one nothing was typed in. */
+export function followingRow(rows: readonly TenderRow[]): TenderRow | undefined {
+  return rows.findLast((r) => r.amountText === null);
 }
 
 /** Whether a fee is in the payment: ticked into a sale (point of sale), or not unticked (admin, portal). */
@@ -176,12 +210,14 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
   let creditAmount: string | undefined;
   if (inputs.channel === "admin" && inputs.applyCredit !== false && inputs.creditText.trim() !== "") {
     try {
-      creditAmount = toAmountString(parseLocalizedMoney(inputs.creditText, currency, locale, "non-negative"));
+      creditAmount = toAmountString(readAmount(inputs.creditText, currency, locale, "non-negative"));
     } catch (error) {
       errors.set("credit-amount", messageOf(error));
     }
   }
   const withCredit: CheckoutRequest = creditAmount === undefined ? request : { ...request, creditAmount };
+  // While the credit amount is refused, no credit is applied: the figures say what would really be applied, not the maximum.
+  const noCredit: CheckoutRequest = { ...request, creditAmount: "0" };
 
   // The plan without tenders: Applied Amount and Remaining Due do not depend on them.
   const relaxed = { ...settings, portalPartialPayments: true };
@@ -189,11 +225,11 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
     planCheckout(snapshot, { ...r, tenders: [], ...(pos ? { chargeToAccount: true } : {}) }, relaxed);
   let base: CheckoutPlan | undefined;
   try {
-    base = planBase(withCredit);
+    base = errors.has("credit-amount") ? planBase(noCredit) : planBase(withCredit);
   } catch (error) {
     errors.set(fieldOf(error, []), messageOf(error));
-    // A refused credit amount: keep the switch and figures at the maximum while the person fixes it.
-    base = withCredit !== request && fieldOf(error, []) === "credit-amount" ? tryPlan(() => planBase(request)) : undefined;
+    // A refused credit amount: the switch stays on, with nothing applied, while the person fixes it.
+    base = fieldOf(error, []) === "credit-amount" ? tryPlan(() => planBase(noCredit)) : undefined;
     if (!base) return { plan: undefined, base: undefined, errors, autoText: "", fees, empty: false };
   }
 
@@ -203,7 +239,7 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
   for (const row of inputs.rows) {
     if (row.amountText === null) continue;
     try {
-      const amount = parseLocalizedMoney(row.amountText, currency, locale, "positive");
+      const amount = readAmount(row.amountText, currency, locale, "positive");
       typed.push(amount);
     } catch (error) {
       errors.set(`tender-${row.id}`, messageOf(error));
@@ -212,10 +248,11 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
   const remaining = fromAmountString(base.remainingDue, currency);
   const left = subtract(remaining, sum(typed, currency));
   const autoAmount = isPositive(left) && !(pos && inputs.chargeToAccount) ? toAmountString(left) : "";
+  const follower = followingRow(inputs.rows);
   for (const row of inputs.rows) {
-    const text = row.amountText ?? autoAmount;
+    const text = row.amountText ?? (row === follower ? autoAmount : "");
     if (text === "" || errors.has(`tender-${row.id}`)) continue;
-    const amount = row.amountText === null ? text : toAmountString(parseLocalizedMoney(text, currency, locale, "positive"));
+    const amount = row.amountText === null ? text : toAmountString(readAmount(text, currency, locale, "positive"));
     tenders.push({ method: row.method, amount });
     tenderRowIds.push(row.id);
   }

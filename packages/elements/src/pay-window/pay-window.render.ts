@@ -14,7 +14,7 @@ import { repeat } from "lit/directives/repeat.js";
 import type { ApplyCreditChangeEvent } from "../events.js";
 import type { LoadState } from "../shared/account-controller.js";
 import { showMoney } from "../shared/money-text.js";
-import { isChosen, METHOD_LABELS, methodsFor, type PayInputs, type PaymentPlan } from "./checkout-form.js";
+import { followingRow, isChosen, METHOD_LABELS, methodsFor, type PayInputs, type PaymentPlan } from "./checkout-form.js";
 import { isZeroAmount, renderResult, renderSummary } from "./summary.render.js";
 
 /** Everything the window shows. */
@@ -30,6 +30,10 @@ export interface PayView {
   readonly loadError: string;
   readonly charges: readonly NewCharge[];
   readonly payment: PaymentPlan | undefined;
+  /** The problems shown: an amount's wait until the person leaves its field (or presses Record). */
+  readonly errors: ReadonlyMap<string, string>;
+  /** Some problem waits to be shown: Record stays pressable, and pressing it shows the problem. */
+  readonly errorsWaiting: boolean;
   readonly inputs: PayInputs;
   readonly locale: string | undefined;
   readonly recordState: "idle" | "recording" | "done" | "failed";
@@ -46,6 +50,8 @@ export interface PayHandlers {
   creditText(text: string): void;
   rowMethod(id: number, method: PaymentMethod): void;
   rowAmount(id: number, text: string): void;
+  /** The person left an amount field (`credit-amount`, `tender-<row id>`): its problem shows now. */
+  leave(field: string): void;
   addRow(): void;
   removeRow(id: number): void;
   chargeToAccount(on: boolean): void;
@@ -111,7 +117,7 @@ function renderBody(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   if (view.recordState === "done" && view.recorded) return renderResult(view.recorded, view, snapshot, on);
   const payment = view.payment;
   if (view.channel !== "pos" && payment && payment.fees.length === 0) return renderNothingOwed(view);
-  const errors = payment?.errors ?? new Map<string, string>();
+  const errors = view.errors;
   const busy = view.recordState === "recording";
   return html`
     <form class="body" novalidate @submit=${(e: Event) => {
@@ -145,7 +151,7 @@ function renderNothingOwed(view: PayView) {
 
 function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   const fees = view.payment?.fees ?? [];
-  const errors = view.payment?.errors ?? new Map<string, string>();
+  const errors = view.errors;
   const lines = new Map<string, CheckoutLine>(view.payment?.plan?.lines.map((l) => [l.feeId, l]) ?? []);
   const money = (amount: string) => showMoney(amount, snapshot.currency, view.locale);
   const aria = invalid(errors, "fees");
@@ -230,7 +236,7 @@ function renderCharges(view: PayView) {
 
 function renderCredit(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   const base = view.payment?.base;
-  const errors = view.payment?.errors ?? new Map<string, string>();
+  const errors = view.errors;
   const applying = base?.applyCredit ?? false;
   const aria = invalid(errors, "credit-amount");
   return html`
@@ -259,6 +265,8 @@ function renderCredit(snapshot: AccountSnapshot, view: PayView, on: PayHandlers)
                 aria-invalid=${aria.invalid}
                 aria-describedby=${aria.describedBy}
                 @input=${(e: Event) => on.creditText((e.target as HTMLInputElement).value)}
+                @change=${() => on.leave("credit-amount")}
+                @blur=${() => on.leave("credit-amount")}
               />
               ${fieldError(errors, "credit-amount")}
             </div>
@@ -270,10 +278,11 @@ function renderCredit(snapshot: AccountSnapshot, view: PayView, on: PayHandlers)
 }
 
 function renderTenders(view: PayView, on: PayHandlers) {
-  const errors = view.payment?.errors ?? new Map<string, string>();
+  const errors = view.errors;
   const methods = methodsFor(view.channel);
   const aria = invalid(errors, "tenders");
   const rows = view.inputs.rows;
+  const follower = followingRow(rows);
   return html`
     <fieldset class="tenders" part="tenders" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy}>
       <legend>Payment</legend>
@@ -305,10 +314,12 @@ function renderTenders(view: PayView, on: PayHandlers) {
                   inputmode="decimal"
                   autocomplete="off"
                   placeholder=${row.amountText === null ? "0.00" : ""}
-                  .value=${row.amountText ?? view.payment?.autoText ?? ""}
+                  .value=${row.amountText ?? (row === follower ? view.payment?.autoText : "") ?? ""}
                   aria-invalid=${rowAria.invalid === nothing ? tendersAria.invalid : rowAria.invalid}
                   aria-describedby=${rowAria.describedBy === nothing ? tendersAria.describedBy : rowAria.describedBy}
                   @input=${(e: Event) => on.rowAmount(row.id, (e.target as HTMLInputElement).value)}
+                  @change=${() => on.leave(field)}
+                  @blur=${() => on.leave(field)}
                 />
               </div>
               ${
@@ -385,7 +396,7 @@ function renderActions(view: PayView, on: PayHandlers) {
         type="submit"
         class="confirm"
         part="confirm"
-        ?disabled=${!plan || busy}
+        ?disabled=${(!plan && !view.errorsWaiting) || busy}
         aria-describedby=${warned ?? nothing}
       >
         ${busy ? "Recording…" : label}

@@ -48,6 +48,12 @@ function newKey(): string {
  * (and on which fees), what stays owed on these fees, and the account's
  * Amount Due now (the header's figure).
  *
+ * An amount's problem shows when the person leaves its field, never while
+ * they type ("10." is on its way to "10.50"); it blocks recording, and
+ * pressing Record (or Enter) shows it at once. "Add payment method" starts
+ * the new row with what is still owed after the credit and the other rows.
+ * While the credit to apply is refused, the figures apply none of it.
+ *
  * Inside a `<ck-provider>` with `account-id` it reads the account and records
  * through the data source, once per attempt (a double click or a retry never
  * records twice). Without a data source, set `snapshot` (and `settings`): on
@@ -149,6 +155,8 @@ export class CkPayWindow extends LitElement {
     chargeToAccount: false,
     order: [],
   };
+  /** Amount fields being typed in: their problems wait until the person leaves the field (or presses Record). */
+  @state() private editing: ReadonlySet<string> = new Set();
   @state() private recordState: RecordState = "idle";
   @state() private failure = "";
   @state() private recorded: { plan: CheckoutPlan; result: CommitResult | undefined } | undefined;
@@ -215,6 +223,8 @@ export class CkPayWindow extends LitElement {
       loadError: this.#account.error,
       charges: this.charges,
       payment: this.#payment,
+      errors: this.#shownErrors(),
+      errorsWaiting: (this.#payment?.errors.size ?? 0) > this.#shownErrors().size,
       inputs: this.inputs,
       locale: this.#locale(),
       recordState: this.recordState,
@@ -230,9 +240,16 @@ export class CkPayWindow extends LitElement {
         ),
       moveFee: (feeId, by) => this.#moveFee(feeId, by),
       applyCredit: (on) => this.#edit({ applyCredit: on }),
-      creditText: (text) => this.#edit({ creditText: text }),
+      creditText: (text) => {
+        this.#edit({ creditText: text });
+        this.#typing("credit-amount", true);
+      },
       rowMethod: (id, method) => this.#editRow(id, { method }),
-      rowAmount: (id, text) => this.#editRow(id, { amountText: text }),
+      rowAmount: (id, text) => {
+        this.#editRow(id, { amountText: text });
+        this.#typing(`tender-${id}`, true);
+      },
+      leave: (field) => this.#typing(field, false),
       addRow: () => this.#addRow(),
       removeRow: (id) => this.#removeRow(id),
       chargeToAccount: (on) => this.#edit({ chargeToAccount: on }),
@@ -251,6 +268,13 @@ export class CkPayWindow extends LitElement {
   async confirm(): Promise<void> {
     // A retry records the failed attempt's plan again (same key), even if the figures have moved since.
     const plan = (this.recordState === "failed" ? this.#attempt : undefined) ?? this.#payment?.plan;
+    if (!plan && this.#payment && this.#payment.errors.size > 0 && this.recordState === "idle") {
+      // Record with a problem the person has not seen yet (Enter in the field): show every problem, focus the first.
+      this.editing = new Set();
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>("input[aria-invalid=true], fieldset[aria-invalid=true] input")?.focus();
+      return;
+    }
     if (this.#busy || !plan || this.recordState === "done") return;
     this.#attempt = plan;
     this.#busy = true;
@@ -296,6 +320,7 @@ export class CkPayWindow extends LitElement {
     this.recorded = undefined;
     this.recordState = "idle";
     this.failure = "";
+    this.editing = new Set();
     this.#key = newKey();
     this.#nextRow = 1;
     this.inputs = {
@@ -313,6 +338,22 @@ export class CkPayWindow extends LitElement {
       .reload()
       .then(() => this.updateComplete)
       .then(() => this.renderRoot.querySelector<HTMLElement>("[part~=fees] input:not([disabled]), #title")?.focus());
+  }
+
+  /** The problems a person sees: all but those of the amount being typed (and of the amounts as a whole, while one is typed). */
+  #shownErrors(): ReadonlyMap<string, string> {
+    const errors = this.#payment?.errors ?? new Map<string, string>();
+    if (this.editing.size === 0) return errors;
+    return new Map([...errors].filter(([field]) => !this.editing.has(field) && field !== "tenders"));
+  }
+
+  /** An amount field is being typed in (its problems wait), or the person left it (they show). */
+  #typing(field: string, typing: boolean): void {
+    if (this.editing.has(field) === typing) return;
+    const next = new Set(this.editing);
+    if (typing) next.add(field);
+    else next.delete(field);
+    this.editing = next;
   }
 
   /** Removes a tender row; focus goes to the row before it (its amount), or to Add payment method. */
@@ -368,11 +409,12 @@ export class CkPayWindow extends LitElement {
 
   #addRow(): void {
     const shown = this.#payment?.autoText ?? "";
-    // The row that followed Remaining Due keeps what it showed; the new row takes what is left.
+    // The row that followed Remaining Due keeps what it showed; the new row follows what is still owed after
+    // the credit and the other rows (and keeps following it until the person types in it).
     const rows = this.inputs.rows.map((r) => (r.amountText === null && shown !== "" ? { ...r, amountText: shown } : r));
     const method = methodsFor(this.channel).find((m) => !rows.some((r) => r.method === m)) ?? "card";
     const id = this.#nextRow++;
-    this.#edit({ rows: [...rows, { id, method, amountText: "" }] });
+    this.#edit({ rows: [...rows, { id, method, amountText: null }] });
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tender-${id}-method`)?.focus());
   }
 }

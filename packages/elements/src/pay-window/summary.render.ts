@@ -33,7 +33,10 @@ function figures(rows: readonly Row[], currency: string, locale: string | undefi
   );
 }
 
-/** Total, Applied Amount, Remaining Due, and — for a valid plan — what is paid now, change and what stays owed. */
+/**
+ * Total, Applied Amount, Remaining Due, and — for a valid plan — what is paid now, change and what stays owed.
+ * While the credit amount is refused, Applied Amount is what would really be applied: nothing.
+ */
 export function renderSummary(view: PayView) {
   const plan = view.payment?.plan;
   const base = view.payment?.base;
@@ -53,7 +56,11 @@ export function renderSummary(view: PayView) {
     rows.push(["Still owed after payment", plan.unpaid, isZeroAmount(plan.unpaid) ? "neutral" : "owed"]);
   }
   // Polite: a screen reader hears the new Applied Amount, Remaining Due… after the switch or an amount changes them.
-  return html`<dl class="summary" part="summary" aria-live="polite">${figures(rows, c, view.locale)}</dl>`;
+  // A refused credit amount applies nothing (the figures say so): the note says why, beside the field's own message.
+  const refused = view.errors.has("credit-amount")
+    ? html`<p class="muted summary-note" id="credit-note">No credit is applied until the credit to apply is corrected.</p>`
+    : nothing;
+  return html`<dl class="summary" part="summary" aria-live="polite">${figures(rows, c, view.locale)}</dl>${refused}`;
 }
 
 /** The recording's headline: what happened, in words that match its figures (never "Payment recorded" when nothing was paid). */
