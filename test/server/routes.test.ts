@@ -196,6 +196,17 @@ perServerEngine((engine) => {
       expect(await org.source.gateway.charges()).to.have.length(2);
     });
 
+    it("a declared Content-Length over the limit is refused (413) from the header; a body without one is counted as it arrives", async () => {
+      const big = await call(world, "POST", "/api/credits", {
+        token: org.admin,
+        raw: "{}",
+        headers: { "content-length": String(2 * 1024 * 1024) },
+      });
+      expect([big.status, big.body?.code]).to.deep.equal([413, "too-large"]);
+      const chunked = await call(world, "POST", "/api/credits", { token: org.admin, raw: `{"key":"${"k".repeat(2 * 1024 * 1024)}"}` });
+      expect([chunked.status, chunked.body?.code]).to.deep.equal([413, "too-large"]);
+    });
+
     it("GET /api/lists: the named lists alone, for a member too (null before a data set is stored)", async () => {
       expect((await call(world, "GET", "/api/lists", { token: org.member })).body).to.deep.equal({ lists: null });
       await org.source.putDataSet(generateDataSet({ seed: 7, families: 3 }));

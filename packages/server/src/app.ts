@@ -67,6 +67,8 @@ export interface ServerOptions {
 export type CreditKitServer = ServerApp & { close(): Promise<void>; readonly worker?: JobWorker };
 
 const BULK = new Set(["POST /api/runs", "PUT /api/data-set"]);
+/** A run planned from a preview carries the deselected rows: up to 200,000 keys. */
+const BULK_PATTERN = /^\/api\/previews\/[^/]+\/run$/;
 
 export function createServer(options: ServerOptions): CreditKitServer {
   const key = options.devSecret !== undefined ? devKey(options.devSecret) : undefined;
@@ -105,9 +107,22 @@ export function createServer(options: ServerOptions): CreditKitServer {
   app.notFound((c) => c.json({ code: "not-found", message: "There is no such route." }, 404));
 
   const tooLarge = () => refuse("too-large");
-  const small = bodyLimit({ maxSize: options.bodyLimitBytes ?? 1024 * 1024, onError: tooLarge });
-  const bulk = bodyLimit({ maxSize: options.bulkBodyLimitBytes ?? 64 * 1024 * 1024, onError: tooLarge });
-  app.use("/api/*", (c, next) => (BULK.has(`${c.req.method} ${c.req.path}`) ? bulk(c, next) : small(c, next)));
+  const smallBytes = options.bodyLimitBytes ?? 1024 * 1024;
+  const bulkBytes = options.bulkBodyLimitBytes ?? 64 * 1024 * 1024;
+  const small = bodyLimit({ maxSize: smallBytes, onError: tooLarge });
+  const bulk = bodyLimit({ maxSize: bulkBytes, onError: tooLarge });
+  app.use("/api/*", (c, next) => {
+    const isBulk = BULK.has(`${c.req.method} ${c.req.path}`) || (c.req.method === "POST" && BULK_PATTERN.test(c.req.path));
+    // A declared length is checked from the header alone (Node's HTTP server delivers no more than it declares):
+    // Hono's bodyLimit would touch the body and make the Node adapter build a whole request for every call.
+    // Bodies without a length (chunked) are counted by bodyLimit as they arrive.
+    const declared = c.req.header("content-length");
+    if (declared !== undefined && /^\d+$/.test(declared) && c.req.header("transfer-encoding") === undefined) {
+      if (Number(declared) > (isBulk ? bulkBytes : smallBytes)) tooLarge();
+      return next();
+    }
+    return isBulk ? bulk(c, next) : small(c, next);
+  });
 
   documentRoute(app);
   if (key) devRoutes(app, key, options.devTokenTtlSeconds ?? 3600);
