@@ -4,7 +4,7 @@
  * `<ck-provider>` provides both; any element can also be driven without them.
  */
 import type { CreditKitDataSource, OrgSettings } from "@creditkit/core";
-import { createContext } from "@lit/context";
+import { ContextRoot, createContext } from "@lit/context";
 
 /** The data source every creditkit element below a provider reads and records through. */
 export const dataSourceContext = createContext<CreditKitDataSource | undefined>(Symbol.for("creditkit.data-source"));
@@ -19,3 +19,18 @@ export interface KitSettings {
 
 /** The settings and locale every creditkit element below a provider uses. */
 export const settingsContext = createContext<KitSettings>(Symbol.for("creditkit.settings"));
+
+/**
+ * Markup written in the page before the kit's script (the READMEs' own HTML,
+ * or `creditkit.js` by a script tag at the end of the body) upgrades its
+ * elements in document order, so an element may ask for its data source
+ * before `<ck-provider>` is defined to answer. A `ContextRoot` on the
+ * document keeps those unanswered requests and asks again once a provider
+ * appears. Attached once, by the first element module loaded (every element
+ * imports this one before it registers), and only in a page.
+ */
+const ROOTED = Symbol.for("creditkit.context-root");
+if (typeof document !== "undefined" && !(ROOTED in document)) {
+  Object.defineProperty(document, ROOTED, { value: true });
+  new ContextRoot().attach(document.documentElement);
+}
