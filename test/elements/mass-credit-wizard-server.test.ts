@@ -257,6 +257,47 @@ describe("<ck-mass-credit-wizard> with previews on the server", () => {
     expect(calls.getDataSet).to.equal(0);
   });
 
+  it("says when the server refuses the preview or a page of rows", async () => {
+    const { source, calls } = await serverSource(300);
+    const previews = source.previews;
+    if (!previews) throw new Error("no previews");
+    const { start, rows } = previews;
+    let down = true;
+    previews.start = (request, options) => (down ? Promise.reject(new Error("The server could not be reached.")) : start(request, options));
+    let failures = 0;
+    previews.rows = () => {
+      failures++;
+      return Promise.reject(new Error("The preview is no longer kept."));
+    };
+    const w = await mountWizard(source);
+    await answerRequired(w, { mode: "student" });
+    q<HTMLButtonElement>(w, "[part~=preview-button]").click();
+    await waitUntil(() => textOf(w).includes("The server could not be reached."), "the refusal shows");
+    expect(w.step).to.equal("questions");
+    await expect(w).to.be.accessible();
+    down = false;
+    await previewNow(w);
+    await rowsShown(w);
+    const scroller = q(w, ".rows");
+    scroller.scrollTop = scroller.scrollHeight;
+    scroller.dispatchEvent(new Event("scroll"));
+    await waitUntil(() => textOf(w).includes("Some rows could not be read: The preview is no longer kept."), "the page's failure shows");
+    expect(all(w, ".rows .unread").length).to.be.greaterThan(0);
+    // A page that failed is not asked for again and again.
+    const asked = failures;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(failures).to.equal(asked);
+    expect(calls.getDataSet).to.equal(0);
+    await expect(w).to.be.accessible();
+    // Try again reads them once the server answers.
+    previews.rows = rows;
+    const again = all<HTMLButtonElement>(w, ".rows .unread button")[0];
+    if (!again) throw new Error("no Try again");
+    again.click();
+    await waitUntil(() => all(w, ".rows .unread").length === 0, "the rows are read");
+    expect(textOf(w)).not.to.contain("Some rows could not be read");
+  });
+
   for (const [name, scheme, width] of [
     ["dark", "dark", 1000],
     ["a phone's width", "light", 390],

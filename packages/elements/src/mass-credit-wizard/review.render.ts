@@ -63,11 +63,15 @@ function renderRow(view: WizardView, on: WizardHandlers, mode: IssueMode, row: P
 
 /** A row of a server preview not read yet: asks for its page, and stands in for it meanwhile. */
 function renderUnread(view: WizardView, mode: IssueMode, index: number): TemplateResult {
-  view.session.previewTask.server?.want(index);
+  const server = view.session.previewTask.server;
+  server?.want(index);
+  const failed = server?.failed(index) === true;
   return html`
     <div role="row" class="row unread" aria-rowindex=${index + 2}>
       <span role="cell" class="pick"></span>
-      <span role="cell" class="muted">Loading…</span>
+      <span role="cell" class="muted">${
+        failed ? html`Not read. <button type="button" class="link" @click=${() => server?.retry()}>Try again</button>` : "Loading…"
+      }</span>
       ${mode === "family" ? nothing : html`<span role="cell">\u00a0</span>`}
       ${mode === "enrollment" ? html`<span role="cell">\u00a0</span>` : nothing}
       <span role="cell" class="amount"></span>

@@ -23,6 +23,8 @@ export class ServerRows {
   /** Why reading a page failed, in words ("" none). */
   error = "";
   readonly #pages = new Map<number, Promise<void>>();
+  /** Pages whose reading failed: not asked for again until `retry`. */
+  readonly #failed = new Set<number>();
   #all: Promise<readonly PreviewRow[]> | undefined;
 
   constructor(
@@ -54,6 +56,19 @@ export class ServerRows {
     this.#pages.set(page, this.#read(page * PAGE_SIZE, PAGE_SIZE, true));
   }
 
+  /** True when the page holding row `index` could not be read. */
+  failed(index: number): boolean {
+    return this.#failed.has(Math.floor(index / PAGE_SIZE));
+  }
+
+  /** Asks again for the pages that could not be read (as they are shown). */
+  retry(): void {
+    for (const page of this.#failed) this.#pages.delete(page);
+    this.#failed.clear();
+    this.error = "";
+    this.onChange();
+  }
+
   /** Reads every row not read yet, calling `onProgress` after each page; resolves with all the rows. */
   loadAll(onProgress?: () => void): Promise<readonly PreviewRow[]> {
     this.#all ??= (async () => {
@@ -76,9 +91,10 @@ export class ServerRows {
       this.#put(offset, await this.port.rows(this.previewId, offset, limit));
       this.error = "";
     } catch (error) {
-      // A page that failed is not asked for again by `want` (no loop of failing requests); `loadAll` tries it again.
+      // A page that failed is not asked for again by `want` (no loop of failing requests) until `retry`; `loadAll` tries it again.
       this.error = error instanceof Error ? error.message : String(error);
       if (!quiet) throw error;
+      this.#failed.add(Math.floor(offset / PAGE_SIZE));
     } finally {
       this.onChange();
     }
