@@ -6,11 +6,15 @@
  * inside a computation they are `Money` values holding a Decimal. No float
  * ever touches an amount.
  */
-import Decimal from "decimal.js";
+// The runtime's default export, and the class as a named type: a host compiling with moduleResolution
+// nodenext reads decimal.js's types as CommonJS, where the default import is the module, not the class.
+
+import type { Decimal } from "decimal.js";
+import DecimalJs from "decimal.js";
 import { assertInput, CreditKitError } from "./errors.js";
 
 /** A Decimal constructor of our own, so a host's global Decimal settings cannot change our results. */
-const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -45, toExpPos: 45 });
+const Dec = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_EVEN, toExpNeg: -45, toExpPos: 45 });
 
 /** An ISO 4217 currency code, e.g. "USD". */
 export type CurrencyCode = string;
@@ -267,7 +271,7 @@ function fixedParts(m: Money): { negative: boolean; whole: string; fraction: str
   assertMoney(m);
   const digits = minorUnit(m.currency);
   // Amounts never carry more digits than the currency has (parsing refuses them; only + and − exist).
-  const exact = m.amount.decimalPlaces() <= digits ? m.amount : m.amount.toDecimalPlaces(digits, Decimal.ROUND_DOWN);
+  const exact = m.amount.decimalPlaces() <= digits ? m.amount : m.amount.toDecimalPlaces(digits, DecimalJs.ROUND_DOWN);
   let text = exact.toString();
   const negative = text.startsWith("-");
   if (negative) text = text.slice(1);
