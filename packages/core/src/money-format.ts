@@ -61,7 +61,8 @@ export function parseLocalizedMoney<C extends CurrencyCode>(
   const symbol = parts.find((p) => p.type === "currency")?.value ?? currency;
   let text = input.split(symbol).join("").split(currency).join("");
   text = text.replace(/[\s\u00a0\u202f\u061c\u200e\u200f]/g, "").replace(/[\u2212\u2012\u2013]/g, "-");
-  text = toAsciiDigits(text, locale);
+  // Full-width forms, as typed with a Japanese, Chinese or Korean input method ("１，０００．５０"): NFKC makes them ASCII.
+  text = toAsciiDigits(text.normalize("NFKC"), locale);
   if (group.trim() !== "" && text.includes(group)) {
     // A group separator only where the locale puts one ("1,234", "12,34,567"), never in
     // a fraction: "12.50" typed in de-DE, or "1,5" in en-US, is refused, not read as 1250 or 15.

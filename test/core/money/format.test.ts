@@ -57,6 +57,14 @@ describe("money: parsing what people type in their locale (§1)", () => {
     expect(parsed("¥1,200", "JPY", "en-US")).to.equal("1200");
   });
 
+  it("reads full-width digits as typed with a Japanese input method: １０００, ￥１，０００ and １２．５０ (issue #16)", () => {
+    expect(toAmountString(parseLocalizedMoney("１０００", "JPY", "ja-JP"))).to.equal("1000");
+    expect(toAmountString(parseLocalizedMoney("￥１，０００", "JPY", "ja-JP"))).to.equal("1000");
+    expect(toAmountString(parseLocalizedMoney("１２．５０", "USD", "ja-JP"))).to.equal("12.50");
+    expect(toAmountString(parseLocalizedMoney("１２．５０", "USD", "en-US"))).to.equal("12.50");
+    expect(errorOf(() => parseLocalizedMoney("１２．５０５", "USD", "en-US")).code).to.equal("too-many-decimals");
+  });
+
   it("reads de-DE text: 1.234,50 € and 12,5 (§1)", () => {
     expect(parsed("1.234,50 €", "EUR", "de-DE")).to.equal("1234.50");
     expect(parsed("1.234,50\u00a0€", "EUR", "de-DE")).to.equal("1234.50");
