@@ -119,7 +119,7 @@ describe("<ck-batch-collect> as a person sees it", () => {
       expectNothingClipped(el, ".results");
       // The last column's words whole, as read: "Charged to card", not "Charged to ca…".
       expect(headers(el, ".results").map((h) => h.label)).to.include("Charged to card");
-      expect(rowsOf(el, "totals").at(-1)).to.deep.equal(["Total: 6 invoices", "$100.00", "$200.00"]);
+      expect(rowsOf(el, "totals").at(-1)).to.deep.equal(["Total: 6 invoices", "$330.00", "$100.00", "$200.00"]);
     });
   }
 
@@ -137,6 +137,24 @@ describe("<ck-batch-collect> as a person sees it", () => {
     const cells = [...row.querySelectorAll<HTMLElement>("[role=cell]")].map((c) => c.getBoundingClientRect());
     expect(Math.round(cells[2]?.left ?? 0)).to.equal(Math.round(due?.left ?? 1));
     expect(Math.round(cells[4]?.left ?? 0)).to.equal(Math.round(card?.left ?? 1));
+    // The results' table shows several whole rows at once, not one between its header and totals.
+    await run(el);
+    const table = el.shadowRoot?.querySelector(".results [role=table]") as HTMLElement;
+    const head = (table.querySelector(".head") as HTMLElement).getBoundingClientRect();
+    const foot = (table.querySelector(".foot") as HTMLElement).getBoundingClientRect();
+    const whole = [...table.querySelectorAll("[part~=result-row]")].filter((r) => {
+      const box = r.getBoundingClientRect();
+      return box.top >= head.bottom - 0.5 && box.bottom <= foot.top + 0.5;
+    });
+    expect(whole.length).to.be.at.least(4);
+    // The totals fold as the rows do: each total under its column's header.
+    const totals = [...(table.querySelector("[part~=totals]")?.querySelectorAll("[role=cell]") ?? [])].map((c) =>
+      c.getBoundingClientRect(),
+    );
+    const [, , , dueHead, creditHead, chargedHead] = headers(el, ".results").map((h) => h.box);
+    expect(totals.slice(1).map((b) => Math.round(b.right))).to.deep.equal(
+      [dueHead, creditHead, chargedHead].map((b) => Math.round(b?.right ?? 0)),
+    );
   });
 
   it("the preview counts invoices, in the results' words, and the results say how many accounts", async () => {
@@ -155,6 +173,11 @@ describe("<ck-batch-collect> as a person sees it", () => {
     ]);
     await run(el);
     expect(textIn(el, ".results .lead")).to.equal("6 invoices on 5 accounts: 5 paid, 1 left unpaid.");
+    // Said once in view: the announcement of the same stays for screen readers only, and the bar says it is finished.
+    const announcement = el.shadowRoot?.querySelector("[role=status].announcement") as HTMLElement;
+    expect(announcement.textContent?.trim()).to.equal("Done: 6 invoices, 5 paid, 1 left unpaid.");
+    expect(announcement.getBoundingClientRect().height).to.be.at.most(1);
+    expect(textIn(el, "#progress-label")).to.equal("Collection finished");
     // What the preview said, invoice by invoice, is what happened.
     const counted = (outcome: string) => textIn(el, `.results [data-outcome=${outcome}] dd`);
     expect(["paid-by-credit", "paid-by-charge-and-credit", "paid-by-charge", "declined"].map(counted)).to.deep.equal(["2", "3", "0", "1"]);

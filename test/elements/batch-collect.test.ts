@@ -123,7 +123,7 @@ describe("<ck-batch-collect>", () => {
       ["Rivera family", "fam-20:tuition-nov", "Paid by card and credit", "$20.00", "$5.00", "$15.00"],
       ["Okafor family", "fam-200:dues-dec", "Paid by card and credit", "$200.00", "$50.00", "$150.00"],
     ]);
-    expect(rowsOf(el, "totals").at(-1)).to.deep.equal(["Total: 2 invoices", "$55.00", "$165.00"]);
+    expect(rowsOf(el, "totals").at(-1)).to.deep.equal(["Total: 2 invoices", "$220.00", "$55.00", "$165.00"]);
     expect(textIn(el, "[data-total=charged] dd")).to.equal("$165.00");
     expect(textIn(el, "[data-total=credit] dd")).to.equal("$55.00");
     expect(textIn(el, "[data-outcome=paid-by-charge-and-credit] dd")).to.equal("2");

@@ -1,5 +1,14 @@
 /** `<ck-batch-collect>`'s templates: plain functions of what it shows. Data is always bound as text. */
-import type { AccountSnapshot, BatchResult, SettlementOutcome, SettlementResult } from "@creditkit/core";
+import {
+  type AccountSnapshot,
+  add,
+  type BatchResult,
+  fromAmountString,
+  type SettlementOutcome,
+  type SettlementResult,
+  toAmountString,
+  zero,
+} from "@creditkit/core";
 import { html, nothing } from "lit";
 import { guard } from "lit/directives/guard.js";
 import type { LoadState } from "../shared/account-controller.js";
@@ -197,7 +206,13 @@ function renderRun(view: BatchView, on: BatchHandlers) {
         running || view.phase === "done"
           ? html`<div class="progress">
               <label for="progress" id="progress-label">${
-                view.elsewhere ? `Collecting batch ${view.elsewhere}, started elsewhere` : "Collecting invoices"
+                view.phase === "done"
+                  ? view.result?.aborted
+                    ? "Collection cancelled"
+                    : "Collection finished"
+                  : view.elsewhere
+                    ? `Collecting batch ${view.elsewhere}, started elsewhere`
+                    : "Collecting invoices"
               }</label>
               <progress id="progress" part="progress" max=${Math.max(total, 1)} .value=${done}
                 aria-valuetext=${`${whole(done)} of ${count(total, "invoice")}`}></progress>
@@ -205,7 +220,8 @@ function renderRun(view: BatchView, on: BatchHandlers) {
             </div>`
           : nothing
       }
-      <p class="announcement" role="status" aria-live="polite">${view.announcement}</p>
+      <!-- Once done, the results' own lead says the same in view: the announcement is for screen readers only. -->
+      <p class="announcement ${view.phase === "done" ? "visually-hidden" : ""}" role="status" aria-live="polite">${view.announcement}</p>
       ${view.failure ? html`<p class="failure" role="alert">${view.failure}</p>` : nothing}
     </div>
   `;
@@ -300,8 +316,9 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
             ${cell(money(r.due), true)} ${cell(money(r.creditUsed), true)} ${cell(money(r.charged), true)}
           `;
         },
-        totals: html`<div role="cell" class="cell total-label" aria-colspan="4">Total: ${count(result.summary.total, "invoice")}</div>
-        ${cell(money(result.summary.creditUsed), true)} ${cell(money(result.summary.charged), true)}`,
+        totals: html`<div role="cell" class="cell total-label" aria-colspan="3">Total: ${count(result.summary.total, "invoice")}</div>
+        ${cell(money(dueOf(result, view.currency)), true)} ${cell(money(result.summary.creditUsed), true)}
+        ${cell(money(result.summary.charged), true)}`,
       })}
       <div class="actions">
         <button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button>
@@ -329,6 +346,13 @@ export function resultsCsv(result: BatchResult, names: ReadonlyMap<string, Accou
 
 function count(n: number, noun: string): string {
   return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** The results' Amount Due column added up. */
+function dueOf(result: BatchResult, currency: string): string {
+  let total = zero(currency);
+  for (const r of result.results) total = add(total, fromAmountString(r.due, currency));
+  return toAmountString(total);
 }
 
 /** "0.00" for "12.50": the zero written with the same digits. */

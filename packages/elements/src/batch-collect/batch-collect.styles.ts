@@ -81,7 +81,7 @@ export const batchCollectStyles = css`
     overflow-wrap: normal;
   }
   .total-label {
-    grid-column: 1 / span 4;
+    grid-column: 1 / span 3;
   }
   /*
    * Narrower than the tables' six columns (a phone, a side panel): each row
@@ -90,8 +90,12 @@ export const batchCollectStyles = css`
    * it stays the legend of every row and nothing is cut off or scrolled sideways.
    */
   @container (max-width: 50rem) {
+    /* Rows are three lines tall here: the table may grow taller before it scrolls. */
+    .table {
+      max-height: var(--ck-table-height, max(26rem, 70vh));
+    }
     .table .row {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(6.5rem, 0.8fr);
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(8rem, 0.8fr);
       align-items: start;
       padding-block: 4px;
     }
@@ -99,7 +103,8 @@ export const batchCollectStyles = css`
       padding: 2px 8px;
     }
     .head .row > .cell {
-      font-size: 0.875em;
+      font-size: 0.8125em;
+      padding-block: 0;
     }
     /* Preview: Account | Amount Due / Invoices | Credit to use / What happens | To charge to card. */
     .preview .row > :nth-child(1) {
@@ -142,15 +147,17 @@ export const batchCollectStyles = css`
     .results .row > :nth-child(6) {
       grid-area: 3 / 3;
     }
-    /* The totals: the label across the start, credit used and charged under each other at the end. */
+    /* The totals: the label at the start, the three totals under each other at the end, as in the rows. */
     .results .foot .row > .total-label {
-      grid-area: 1 / 1 / span 2 / 3;
-      font-weight: 600;
+      grid-area: 1 / 1 / auto / 3;
     }
     .results .foot .row > :nth-child(2) {
-      grid-area: 2 / 3;
+      grid-area: 1 / 3;
     }
     .results .foot .row > :nth-child(3) {
+      grid-area: 2 / 3;
+    }
+    .results .foot .row > :nth-child(4) {
       grid-area: 3 / 3;
     }
   }
