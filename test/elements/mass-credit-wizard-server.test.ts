@@ -192,6 +192,8 @@ describe("<ck-mass-credit-wizard> with previews on the server", () => {
     expect(grants).to.have.length(preview.count - 2);
     expect(grants.some((g) => dropped.some((key) => g.key === `${record.runId}/${key}`))).to.equal(false);
     expect(calls.getDataSet).to.equal(0);
+    // No preview worker was started (its module was never fetched).
+    expect(performance.getEntriesByType("resource").some((e) => e.name.includes("preview.worker"))).to.equal(false);
   });
 
   it("after Select none, runs the few rows chosen (every other key sent as deselected)", async () => {
