@@ -1,8 +1,16 @@
 import { css } from "lit";
 
 export const balanceStyles = css`
+  /*
+   * The figures' colours are chosen against the kit's surface (light, or dark with a dark system setting):
+   * the balance paints that surface itself, so a host page that stays white under a dark setting (or dark
+   * under a light one) never gets light-on-white text. A host sets --ck-color-surface to match its own.
+   */
   :host {
     display: inline-block;
+    background: var(--_ck-surface);
+    border-radius: var(--_ck-radius);
+    padding: 4px 8px;
   }
   dl {
     display: flex;

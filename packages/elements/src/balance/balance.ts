@@ -28,6 +28,8 @@ import { balanceStyles } from "./balance.styles.js";
  * @cssprop --ck-color-available - Account Credit above zero.
  * @cssprop --ck-color-neutral - A zero figure.
  * @cssprop --ck-color-muted - The labels.
+ * @cssprop --ck-color-surface - The background the figures sit on (the kit's surface, light or dark with the system).
+ * @cssprop --ck-radius - Its corner radius.
  * @cssprop --ck-font-family - The font.
  */
 export class CkBalance extends LitElement {

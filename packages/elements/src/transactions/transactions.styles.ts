@@ -25,6 +25,12 @@ export const transactionsStyles = css`
     min-width: 0;
     overflow-x: auto;
   }
+  /* A summary wider than the element scrolls and is then a Tab stop (scroll-focus.ts): its ring shows where the arrows scroll. */
+  .side > aside:focus-visible {
+    outline: none;
+    box-shadow: var(--_ck-focus);
+    border-radius: var(--_ck-radius);
+  }
   @container (min-width: 75rem) {
     .columns {
       grid-template-columns: minmax(0, 1fr) max-content;

@@ -31,6 +31,7 @@ import { messageOf, resolveLocale, showMoney, todayIso } from "../shared/money-t
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
 import { themeStyles } from "../theme.js";
+import { ScrollFocusController } from "./scroll-focus.js";
 import { renderTransactions, signedAmount, type TransactionsView } from "./transactions.render.js";
 import { transactionsStyles } from "./transactions.styles.js";
 import { type Audience, memberType, voidNotes } from "./transactions-member.js";
@@ -197,6 +198,12 @@ export class CkTransactions extends LitElement {
     () => false,
   );
   #ownCreditTypeNames: ReadonlyMap<string, string> = new Map();
+
+  constructor() {
+    super();
+    // The summaries scroll sideways when wider than the element (a phone): then each is a Tab stop.
+    new ScrollFocusController(this, ".side > aside");
+  }
   #lines: readonly TransactionLine[] = [];
   #summary: PaymentSummary | undefined;
   #summaryView: SummaryView | undefined;
