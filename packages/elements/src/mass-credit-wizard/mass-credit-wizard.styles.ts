@@ -147,6 +147,11 @@ export const wizardStyles = css`
     padding: 8px 0;
     text-decoration: underline;
   }
+  /* A row the server has not answered keeps a row's height (the table's window takes rows to be of one height). */
+  .unread button.link {
+    padding-block: 0;
+    min-block-size: 0;
+  }
   button:disabled {
     cursor: not-allowed;
     opacity: 0.6;
