@@ -256,6 +256,12 @@ describe("<ck-mass-credit-wizard> with previews on the server", () => {
     await waitUntil(() => w.session?.previewTask.server?.complete === true, "every row is read", { timeout: 5000 });
     await waitUntil(() => all(w, ".rows [role=row]").some((r) => r.textContent?.includes(far.familyName)), "the far row shows");
     expect(textOf(w)).to.match(/rows? match/);
+    // Select none shown: every match, read from every page.
+    expect(q<HTMLButtonElement>(w, "#select-none").disabled).to.equal(false);
+    q<HTMLButtonElement>(w, "#select-none").click();
+    await w.updateComplete;
+    const matches = preview.rows.filter((r) => r.familyName.toLocaleLowerCase().includes(far.familyName.toLocaleLowerCase()));
+    expect(w.selectedCount).to.equal(preview.count - matches.length);
     expect(calls.getDataSet).to.equal(0);
   });
 

@@ -157,6 +157,8 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
   if (!preview) return html``;
   const { ui, shownRows, locale } = view;
   const server = view.session.previewTask.server;
+  // A search over a server preview still being read: "Select all shown" waits for every match.
+  const reading = ui.search.trim() !== "" && server !== undefined && !server.complete;
   const mode = preview.request.mode;
   const { count, total } = selection(view);
   const n = (x: number) => formatCount(x, locale);
@@ -183,8 +185,8 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
         <label for="review-search">Search</label>
         <input id="review-search" type="search" autocomplete="off" placeholder="Family, student or class" .value=${ui.search}
           @input=${(e: Event) => on.search((e.target as HTMLInputElement).value)} />
-        <button type="button" id="select-all" @click=${on.selectAll}>Select all${ui.search ? " shown" : ""}</button>
-        <button type="button" id="select-none" @click=${on.selectNone}>Select none${ui.search ? " shown" : ""}</button>
+        <button type="button" id="select-all" ?disabled=${reading} @click=${on.selectAll}>Select all${ui.search ? " shown" : ""}</button>
+        <button type="button" id="select-none" ?disabled=${reading} @click=${on.selectNone}>Select none${ui.search ? " shown" : ""}</button>
       </div>
       ${ui.search ? searchNote(view, n) : nothing}
       ${server?.error ? html`<p class="field-error" role="alert">Some rows could not be read: ${server.error}</p>` : nothing}
