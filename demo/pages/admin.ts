@@ -94,9 +94,10 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
 }
 
 export async function massCreditPage(ctx: DemoContext): Promise<Node> {
-  const dataSet = await ctx.source.getDataSet();
+  // The lists alone (on the shared ledger the data set never comes to the page); the wizard defaults to the first location anyway.
+  const lists = ctx.source.getLists ? await ctx.source.getLists() : (await ctx.source.getDataSet())?.lists;
   const wizard = h("ck-mass-credit-wizard", {
-    location: dataSet?.lists.locations[0]?.id,
+    location: lists?.locations[0]?.id,
     heading: "Issue a mass credit",
     // The demo's "today" (its data is generated around it): a credit date more than a year from it asks first.
     today: ctx.date,

@@ -258,7 +258,8 @@ try {
   await wizard.locator("[part~=review]").waitFor();
   await wizard.locator("[part~=process-button]").click();
   const [queued] = await Promise.all([
-    admin.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/runs"),
+    // The wizard queues the run from its server preview (or, without one, POST /api/runs): either answers 202 with the job.
+    admin.waitForResponse((r) => r.request().method() === "POST" && /^\/api\/(runs|previews\/[^/]+\/run)$/.test(new URL(r.url()).pathname)),
     wizard.locator("#dialog-confirm").click(),
   ]);
   assert.equal(queued.status(), 202, "the run is queued as a server job");
