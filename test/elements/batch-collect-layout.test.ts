@@ -111,6 +111,9 @@ describe("<ck-batch-collect> as a person sees it", () => {
     it(`at ${width} px: the headers stay apart and nothing in the results is cut off`, async () => {
       await setViewport({ width, height: 900 });
       const el = await mount(await familiesSource(FAMILIES));
+      // The count's noun is drawn only when the rows fold.
+      const noun = el.shadowRoot?.querySelector("[part~=preview-row] .noun") as Element;
+      expect(getComputedStyle(noun, "::after").content === "none").to.equal(width >= 1000);
       expectHeadersApart(el, ".preview");
       expectNothingClipped(el, ".preview");
       await run(el);
@@ -137,6 +140,18 @@ describe("<ck-batch-collect> as a person sees it", () => {
     const cells = [...row.querySelectorAll<HTMLElement>("[role=cell]")].map((c) => c.getBoundingClientRect());
     expect(Math.round(cells[2]?.left ?? 0)).to.equal(Math.round(due?.left ?? 1));
     expect(Math.round(cells[4]?.left ?? 0)).to.equal(Math.round(card?.left ?? 1));
+    // Under the name, the count says what it counts.
+    const nouns = [...(el.shadowRoot?.querySelectorAll("[part~=preview-row] .noun") ?? [])].map(
+      (n) => getComputedStyle(n, "::after").content,
+    );
+    expect(
+      nouns.map((n) =>
+        n
+          .replace(/"/g, "")
+          .replace(/\s*\/\s*$/, "")
+          .trim(),
+      ),
+    ).to.deep.equal(["invoice", "invoice", "invoices", "invoice", "invoice"]);
     // The results' table shows several whole rows at once, not one between its header and totals.
     await run(el);
     const table = el.shadowRoot?.querySelector(".results [role=table]") as HTMLElement;

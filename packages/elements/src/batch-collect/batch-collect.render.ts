@@ -137,7 +137,13 @@ function renderPreview(view: BatchView) {
         rowPart: "preview-row",
         empty: "Nothing to collect: no account has an unpaid fee.",
         renderCells: (r) => html`
-          ${cell(r.name)} ${cell(whole(r.invoices), true)} ${cell(money(r.due), true)}
+          ${cell(r.name)}
+          ${cell(
+            // Folded on a phone the count stands under the name: a noun drawn after it says what it counts (the header says it to screen readers).
+            html`${whole(r.invoices)}<span class="noun" data-noun=${r.invoices === 1 ? "invoice" : "invoices"}></span>`,
+            true,
+          )}
+          ${cell(money(r.due), true)}
           ${cell(money(r.credit), true, { cls: r.credit !== zeroOf(r.credit) ? "available" : "" })} ${cell(money(r.card), true)}
           ${cell(whatHappens(r))}
         `,

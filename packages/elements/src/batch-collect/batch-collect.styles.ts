@@ -102,6 +102,9 @@ export const batchCollectStyles = css`
     .table .row > .cell {
       padding: 2px 8px;
     }
+    .noun::after {
+      content: " " attr(data-noun) / "";
+    }
     .head .row > .cell {
       font-size: 0.8125em;
       padding-block: 0;
