@@ -28,14 +28,14 @@ export async function portalHome(ctx: DemoContext): Promise<Node> {
     return page(
       "Member portal",
       "Preview what a family sees, as the admin. To be a family yourself, sign in as one in another tab: each tab signs in on its own.",
-      panel("Preview a family's portal", h("div", { class: "row" }, chooser, open)),
+      panel("Preview a family's portal", h("div", { class: "pick" }, chooser, open)),
       h("p", {}, h("a", { href: "#/sign-in", target: "_blank" }, "Open the sign-in page in a new tab")),
     );
   }
   return page(
     "Member portal",
     "What a family sees when it signs in to the club's site. The demo has no passwords: pick a family.",
-    panel("Sign in", h("div", { class: "row" }, chooser, open)),
+    panel("Sign in", h("div", { class: "pick" }, chooser, open)),
   );
 }
 
