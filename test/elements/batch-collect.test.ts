@@ -160,6 +160,12 @@ describe("<ck-batch-collect>", () => {
     expect(await balances(source, "fam-200")).to.deep.equal({ due: "200.00", credit: "50.00", reserved: "0.00" });
     expect((await source.listEntries()).filter((e) => e.type === "Payment" || e.type === "Payment (AC)")).to.have.length(0);
     expect(textIn(el, "[role=status].announcement")).to.equal("Done: 2 invoices, 0 paid, 2 left unpaid.");
+    // The accounts now: what a re-run would do, with why the last run left them unpaid.
+    await waitUntil(() => rowsOf(el, "preview-row").length === 2, "the preview shows the accounts now");
+    expect(rowsOf(el, "preview-row").map((r) => r[5])).to.deep.equal([
+      "Card and credit; declined in the last run: Card declined (simulated)",
+      "Card and credit; declined in the last run: Card declined (simulated)",
+    ]);
   });
 
   it("one declined, one paid: one failure does not stop the other", async () => {

@@ -78,7 +78,7 @@ const MAIN_OUTCOMES: readonly SettlementOutcome[] = [
 
 export function renderBatch(view: BatchView, on: BatchHandlers) {
   const running = view.phase === "running";
-  const preview = guard([view.preview, view.connected, view.loadState, view.rerun, view.locale], () => renderPreview(view));
+  const preview = guard([view.preview, view.connected, view.loadState, view.rerun, view.locale, view.result], () => renderPreview(view));
   return html`
     <section class="frame ck-frame" part="base" aria-labelledby="title">
       <header>
@@ -112,6 +112,7 @@ function renderPreview(view: BatchView) {
   const preview = view.preview;
   if (!preview) return html`<p role="status">Loading the invoices…</p>`;
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
+  const declined = lastDeclines(view.result);
   return html`
     <section class="preview" part="preview" aria-labelledby="preview-title">
       <h3 id="preview-title">${view.rerun ? "The batch's accounts now" : "What will happen"}</h3>
@@ -145,7 +146,7 @@ function renderPreview(view: BatchView) {
           )}
           ${cell(money(r.due), true)}
           ${cell(money(r.credit), true, { cls: r.credit !== zeroOf(r.credit) ? "available" : "" })} ${cell(money(r.card), true)}
-          ${cell(whatHappens(r))}
+          ${cell(whatHappens(r, declined.get(r.accountId)))}
         `,
       })}
     </section>
@@ -189,9 +190,27 @@ export function resultCounts(result: BatchResult): string {
   return `${count(result.summary.total, "invoice")} on ${count(accounts, "account")}: ${parts.join(", ")}.`;
 }
 
-function whatHappens(r: AccountPreview): string {
+/**
+ * Per account, why the last run left an invoice of it unpaid (the gateway's
+ * words): a re-run's preview says so, so "Card only" after 120 declines for
+ * "No card on file" does not read as if the card will now be charged.
+ */
+function lastDeclines(result: BatchResult | undefined): ReadonlyMap<string, string> {
+  const why = new Map<string, string>();
+  for (const r of result?.results ?? []) {
+    if ((r.outcome === "declined" || r.outcome === "failed") && !why.has(r.accountId)) {
+      why.set(r.accountId, (r.message ?? "").replace(/\.$/, ""));
+    }
+  }
+  return why;
+}
+
+function whatHappens(r: AccountPreview, lastDecline?: string): string {
   const notes = [PREVIEW_LABELS[r.kind]];
   if (r.noCard) notes.push("no card on file: the charge will be declined");
+  else if (lastDecline !== undefined && r.kind !== "nothing-due" && r.kind !== "credit-only") {
+    notes.push(lastDecline ? `declined in the last run: ${lastDecline}` : "declined in the last run");
+  }
   if (r.held > 0) notes.push(`${count(r.held, "invoice")} awaiting an unresolved charge`);
   return notes.join("; ");
 }
