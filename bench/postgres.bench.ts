@@ -12,8 +12,12 @@
  *    with no latency;
  *  - the cold mass-credit preview, when its script exists (bench/postgres-preview.bench.ts).
  * Knobs: BENCH_PG_COMMITS (per checkout row, default 4000; 600 on PGlite),
- * BENCH_PG_CREDITS, BENCH_PG_INVOICES (default 100000), BENCH_PG_ONLY
- * (checkout,credits,settle,preview). It never asserts timing.
+ * BENCH_PG_CREDITS, BENCH_PG_INVOICES (default 100000),
+ * BENCH_PG_SETTLE_CONCURRENCY (default 64), BENCH_PG_ONLY
+ * (checkout,credits,settle,preview). It never asserts timing. Credits and
+ * settlement also print the CPU they took per operation, this process's and
+ * the server's (bench/postgres-cpu.ts), and the load average: on a shared
+ * machine the CPU per operation is the steadier figure.
  * Targets: ≥ 2,000 commits/s at 8 clients on distinct accounts, p99 ≤ 20 ms,
  * ≥ 0.5× the floor; 100k credits ≤ 10 s; 100k invoices ≤ 30 s; preview ≤ 3 s.
  */
