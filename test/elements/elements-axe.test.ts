@@ -14,7 +14,7 @@ let seeded: Promise<StoreDataSource> | undefined;
 /** Forty of the demo's families: fees, credits, payments and credit applied. */
 function demoSource(): Promise<StoreDataSource> {
   seeded ??= (async () => {
-    const source = await createMemoryDataSource({ currency: "USD" });
+    const source = await createMemoryDataSource({ currency: "USD", settings: { autoApply: false } });
     await seedDemoData(source, { seed: 7, families: 40 });
     return source;
   })();
@@ -101,6 +101,12 @@ describe("the account elements under axe: phone width and dark (#17.19)", () => 
         await waitUntil(() => el.shadowRoot?.querySelector("[part~=member-row]"), "the rows show");
         await el.updateComplete;
         await expect(el).to.be.accessible();
+        // Each column's heading stays in its column (a narrow one wraps, "Amount / Due"), never running into the next.
+        const headings = [...(el.shadowRoot?.querySelectorAll("[role=columnheader]") ?? [])].map((h) => ({
+          cell: h.getBoundingClientRect(),
+          text: (h.querySelector("button") ?? h).getBoundingClientRect(),
+        }));
+        for (const h of headings) expect(h.text.right).to.be.at.most(h.cell.right + 0.5);
       });
 
       it("<ck-balance>, owing and holding credit, and all zero", async () => {

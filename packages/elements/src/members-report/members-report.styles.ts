@@ -19,6 +19,18 @@ export const membersReportStyles = css`
   }
   ck-balance {
     display: block;
+    /* In a row the figures sit on the report's own surface: no box of the balance's own. */
+    background: none;
+    padding: 0;
+    border-radius: 0;
+  }
+  /* A narrow column's heading wraps ("Amount / Due") rather than running into the next one's. */
+  [role="columnheader"].num {
+    white-space: normal;
+    overflow-wrap: normal;
+  }
+  [role="columnheader"].num .sort {
+    text-align: end;
   }
   .pair,
   ck-balance::part(balance) {

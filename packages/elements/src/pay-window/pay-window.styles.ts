@@ -359,4 +359,8 @@ export const payWindowStyles = css`
       border: 1px solid ButtonText;
     }
   }
+  .summary-note {
+    margin: 4px 0 0;
+    font-size: 0.875em;
+  }
 `;
