@@ -31,6 +31,7 @@ const ROUTES = [
   "POST /api/batches",
   "GET /api/data-set",
   "GET /api/lists",
+  "GET /api/gateway/cards",
   "GET /api/previews/context",
   "POST /api/previews",
   "GET /api/previews/{previewId}/rows",

@@ -7,7 +7,7 @@
 import type { BatchResult, RunPlan, RunRecord } from "@creditkit/core";
 import { expect } from "chai";
 import { familyRunPlan, fee } from "../postgres/helpers.js";
-import { type Listening, listening, type RemoteOrg, remoteOrg } from "./remote-helpers.js";
+import { type Listening, listening, type RemoteOrg, remoteOrg, signIn } from "./remote-helpers.js";
 
 const families = Array.from({ length: 30 }, (_, i) => ({ id: `fam-${i + 1}`, name: `Family ${i + 1}` }));
 
@@ -70,5 +70,21 @@ describe("remote data source: runs and batches as server jobs", function () {
         .map((f) => `dues-remote/${f.id}`)
         .sort(),
     );
+  });
+
+  it("the page's gateway says which accounts hold a card with the server's gateway (admins only), so a batch preview can say 'no card on file'", async () => {
+    await org.direct.gateway.addCard("fam-1");
+    expect(org.source.gateway.hasCard("fam-2"), "nothing known before loadCards: no refusal is promised").to.equal(true);
+    await org.source.gateway.loadCards();
+    expect(families.slice(0, 3).map((f) => org.source.gateway.hasCard(f.id))).to.deep.equal([true, false, false]);
+    await org.direct.gateway.addCard("fam-2");
+    await org.source.gateway.loadCards();
+    expect(org.source.gateway.hasCard("fam-2")).to.equal(true);
+    const member = await org.remote({ token: await signIn(at, { orgId: org.orgId, role: "member", accountIds: ["fam-1"] }) });
+    const refused = await member.gateway.loadCards().then(
+      () => "loaded",
+      (error: { code?: string }) => error.code,
+    );
+    expect(refused).to.equal("forbidden");
   });
 });

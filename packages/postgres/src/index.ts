@@ -12,6 +12,7 @@ export { createPostgresDataSource, type PostgresDataSource, type PostgresDataSou
 export type { Db, Queryable, Row } from "./db.js";
 export { isRetryable, toCreditKitError } from "./failures.js";
 export type { PostgresGateway, PostgresGatewayOptions } from "./gateway.js";
+export { type CardsOnFile, cardsOnFile } from "./gateway-cards.js";
 export {
   type ClaimedJob,
   checkJobId,

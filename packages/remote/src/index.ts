@@ -9,4 +9,10 @@
 export { type ChangeFeed, type ChangeFeedOptions, createChangeFeed, readEvents, type SseEvent } from "./events.js";
 export { createHttp, errorOf, type Http, type HttpOptions, type RequestOptions } from "./http.js";
 export { type FollowOptions, followJob, type RemoteJob } from "./jobs.js";
-export { createRemoteDataSource, type RemoteDataSource, type RemoteDataSourceOptions, type RemoteSession } from "./remote.js";
+export {
+  createRemoteDataSource,
+  type RemoteDataSource,
+  type RemoteDataSourceOptions,
+  type RemoteGateway,
+  type RemoteSession,
+} from "./remote.js";

@@ -38,7 +38,7 @@ import {
   type SettleBatchRequest,
 } from "@creditkit/core";
 import { type ChangeFeed, type ChangeFeedOptions, createChangeFeed } from "./events.js";
-import { createHttp, errorOf, type HttpOptions } from "./http.js";
+import { createHttp, errorOf, type Http, type HttpOptions } from "./http.js";
 import { followJob, jobPath, type RemoteJob } from "./jobs.js";
 
 export interface RemoteDataSourceOptions extends HttpOptions, Omit<ChangeFeedOptions, "open" | "deliver"> {
@@ -58,6 +58,7 @@ export interface RemoteSession {
 
 export interface RemoteDataSource extends CreditKitDataSource {
   readonly session: RemoteSession;
+  readonly gateway: RemoteGateway;
   /** One saved run, or undefined. */
   getRun(runId: string): Promise<RunSummary | undefined>;
   /** Replaces the mass-credit data set (admins). */
@@ -78,12 +79,37 @@ export interface RemoteDataSource extends CreditKitDataSource {
 /** Keys this data source wrote lately, so the stream's echo of its own write is not heard twice. */
 const REMEMBERED_KEYS = 1000;
 
-const gateway: PaymentGateway = {
-  charge: () =>
-    Promise.reject(
-      new CreditKitError("forbidden", { operation: "charge" }, "Card charges happen on the server: settle invoices with settleBatch."),
-    ),
-};
+/** The server's gateway as the page sees it: `loadCards` (admins), then `hasCard`. */
+export interface RemoteGateway extends PaymentGateway {
+  /** Whether the server's gateway holds a card for the account, as of the last `loadCards()` (true before one). */
+  hasCard(accountId: string): boolean;
+  /** Reads which accounts hold a card (admins; `GET /api/gateway/cards`); a server that cannot say leaves every answer true. */
+  loadCards(): Promise<void>;
+}
+
+function remoteGateway(http: Http): RemoteGateway {
+  let cards: { readonly byDefault: boolean; readonly withCard: ReadonlySet<string>; readonly withoutCard: ReadonlySet<string> } | undefined;
+  return {
+    charge: () =>
+      Promise.reject(
+        new CreditKitError("forbidden", { operation: "charge" }, "Card charges happen on the server: settle invoices with settleBatch."),
+      ),
+    hasCard(accountId) {
+      if (!cards || cards.withCard.has(accountId)) return true;
+      return cards.withoutCard.has(accountId) ? false : cards.byDefault;
+    },
+    async loadCards() {
+      const answer = await http<{ byDefault: boolean; withCard: string[]; withoutCard: string[] } | undefined>(
+        "GET",
+        "/api/gateway/cards",
+        {
+          missingIsUndefined: true,
+        },
+      );
+      cards = answer && { byDefault: answer.byDefault, withCard: new Set(answer.withCard), withoutCard: new Set(answer.withoutCard) };
+    },
+  };
+}
 
 function path(template: string, id: unknown, field: string): string {
   assertInput(typeof id === "string" && id !== "", field);
@@ -120,6 +146,7 @@ export async function createRemoteDataSource(options: RemoteDataSourceOptions): 
     ...(runOptions?.signal ? { signal: runOptions.signal } : {}),
   });
   const session = await http<RemoteSession>("GET", "/api/session");
+  const gateway = remoteGateway(http);
 
   const listeners = new Set<(change: DataSourceChange) => void>();
   const emit = (change: DataSourceChange) => {

@@ -19,6 +19,7 @@ import { createPreviews } from "./previews/previews.js";
 import { accountRoutes } from "./routes/accounts.js";
 import { type ChangeStreamOptions, changeRoutes } from "./routes/changes.js";
 import { devRoutes } from "./routes/dev.js";
+import { gatewayRoutes } from "./routes/gateway.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { listRoutes } from "./routes/lists.js";
 import { moneyRoutes } from "./routes/money.js";
@@ -141,6 +142,7 @@ export function createServer(options: ServerOptions): CreditKitServer {
   runRoutes(app, jobs);
   jobRoutes(app, jobs);
   listRoutes(app);
+  gatewayRoutes(app, ledger, options.dataSourceOptions?.gateway?.cardsByDefault !== false);
   const previews = createPreviews();
   previewRoutes(app, previews, jobs);
   changeRoutes(app, options.changes);

@@ -66,9 +66,10 @@ export interface BatchPreview {
   readonly card: string;
 }
 
-/** A gateway that can tell whether an account has a card on file (the simulated ones can). */
+/** A gateway that can tell whether an account has a card on file (the simulated ones can; the remote one once its cards are loaded). */
 interface CardAware {
   hasCard(accountId: string): boolean;
+  loadCards?(): Promise<void>;
 }
 
 function cardAware(gateway: unknown): gateway is CardAware {
@@ -106,6 +107,8 @@ export async function previewBatch(
   }
   const counts: Record<PreviewKind, number> = { "credit-only": 0, "card-and-credit": 0, "card-only": 0, "nothing-due": 0 };
   const gateway = cardAware(options.gateway) ? options.gateway : undefined;
+  // The server's gateway is asked afresh for each preview (a run may have changed nothing, a card may have been added).
+  await gateway?.loadCards?.().catch(() => undefined);
   let totalDue = zero(c);
   let totalCredit = zero(c);
   let totalCard = zero(c);
