@@ -28,6 +28,7 @@ const ROUTES = [
   "GET /api/runs/{runId}",
   "POST /api/runs",
   "POST /api/runs/{runId}/resume",
+  "POST /api/runs/{runId}/reversal",
   "POST /api/batches",
   "GET /api/data-set",
   "GET /api/lists",

@@ -173,6 +173,22 @@ perServerEngine((engine) => {
       expect((await org.source.getAccount("acc-1")).accountCredit).to.equal("30.00");
     });
 
+    it("POST /api/runs/{id}/reversal: an admin voids a processed run's unused credit once; members may not", async () => {
+      await jobEnd(world, org.admin, await call(world, "POST", "/api/runs", { token: org.admin, body: runPlan("run-r") }));
+      expect((await org.source.getAccount("acc-1")).accountCredit).to.equal("30.00");
+      const member = await call(world, "POST", "/api/runs/run-r/reversal", { token: org.member, body: { date: "2026-11-21" } });
+      expect([member.status, member.body.code]).to.deep.equal([403, "forbidden"]);
+      const reversed = await call(world, "POST", "/api/runs/run-r/reversal", { token: org.admin, body: { date: "2026-11-21" } });
+      expect(reversed.status, JSON.stringify(reversed.body)).to.equal(200);
+      expect(reversed.body.totals).to.include({ issued: "10.00", voided: "10.00" });
+      expect((await org.source.getAccount("acc-1")).accountCredit).to.equal("25.00");
+      const again = await call(world, "POST", "/api/runs/run-r/reversal", { token: org.admin, body: { date: "2026-11-21" } });
+      expect(again.status).to.equal(200);
+      expect((await org.source.getAccount("acc-1")).accountCredit, "nothing voided twice").to.equal("25.00");
+      const unknown = await call(world, "POST", "/api/runs/never/reversal", { token: org.admin, body: { date: "2026-11-21" } });
+      expect([unknown.status, unknown.body.code]).to.deep.equal([404, "unknown-id"]);
+    });
+
     it("POST /api/batches: settled through the server's gateway, each invoice charged once", async () => {
       const body = {
         batchId: "dues-nov",

@@ -32,6 +32,7 @@ import {
   type PreviewsPort,
   type RunPlan,
   type RunRecord,
+  type RunReversal,
   type RunSummary,
   reversalKey,
   type ServerPreview,
@@ -63,6 +64,8 @@ export interface RemoteDataSource extends CreditKitDataSource {
   getRun(runId: string): Promise<RunSummary | undefined>;
   /** Replaces the mass-credit data set (admins). */
   putDataSet(dataSet: MassCreditDataSet): Promise<void>;
+  /** Voids what a processed run issued and is still unused, once (admins). */
+  reverseRun(runId: string, options: { readonly date: string }): Promise<RunReversal>;
   /** Previews are worked out on the server: the page gets summaries and rows in pages, never the data set. */
   readonly previews: PreviewsPort;
   /** Runs and batches are server jobs: they go on when this page closes, and `jobs` shows and follows them. */
@@ -250,6 +253,12 @@ export async function createRemoteDataSource(options: RemoteDataSourceOptions): 
       return followJob(http, job, runFollow(runOptions));
     },
     listRuns: () => http<RunSummary[]>("GET", "/api/runs"),
+    reverseRun: (runId, reverseOptions) =>
+      http<RunReversal>("POST", path("/api/runs/{}/reversal", runId, "runId"), {
+        body: reverseOptions,
+        timeoutMs: long,
+        ...(typeof runId === "string" ? { key: `reverse-run/${runId}` } : {}),
+      }),
     getRun: async (runId) => http<RunSummary | undefined>("GET", path("/api/runs/{}", runId, "runId"), { missingIsUndefined: true }),
     async settleBatch(request: SettleBatchRequest) {
       assertInput(typeof request === "object" && request !== null, "request");

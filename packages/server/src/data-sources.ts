@@ -2,7 +2,7 @@
  * One data source per organisation, opened on first use and kept: over the
  * server's PostgreSQL ledger (`ledger`), or the host's own (`dataSourceFor`).
  */
-import type { CreditKitDataSource, LedgerEntry, MassCreditDataSet, RunSummary } from "@creditkit/core";
+import type { CreditKitDataSource, LedgerEntry, MassCreditDataSet, RunReversal, RunSummary } from "@creditkit/core";
 import { createPostgresDataSource, type Db, type PostgresDataSourceOptions } from "@creditkit/postgres";
 
 /** The port, and what the server also uses when the data source has it (the PostgreSQL one does). */
@@ -10,6 +10,8 @@ export interface ServerDataSource extends CreditKitDataSource {
   putDataSet?(dataSet: MassCreditDataSet): Promise<void>;
   getRun?(runId: string): Promise<RunSummary | undefined>;
   committed?(key: string): Promise<readonly LedgerEntry[] | undefined>;
+  /** Voids a processed run's unused credit (core's `reverseRun`), once. */
+  reverseRun?(runId: string, options: { readonly date: string }): Promise<RunReversal>;
   /** Resolves once subscribers hear other processes' changes (the PostgreSQL one: LISTEN in place). */
   listening?(): Promise<void>;
   close?(): Promise<void>;

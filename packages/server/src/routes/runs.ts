@@ -14,7 +14,7 @@ import { requireAdmin } from "../authorize.js";
 import { idempotencyKey, plain, SECURED, type ServerApp } from "../env.js";
 import { refuse } from "../errors.js";
 import type { BatchJobRequest, RunJobRequest } from "../jobs/worker.js";
-import { errors, Id, jsonBody, ok } from "../schemas/common.js";
+import { errors, Id, IsoDate, jsonBody, ok } from "../schemas/common.js";
 import { Job, jobBody } from "../schemas/jobs.js";
 import { DataSet, DataSetAnswer, RunPlan as RunPlanSchema, RunSummary, SettleBatch } from "../schemas/operations.js";
 
@@ -69,6 +69,24 @@ const settleBatch = createRoute({
   security: SECURED,
   request: { body: jsonBody(SettleBatch) },
   responses: { ...queued("The batch's job; its result is each invoice's outcome and the summary."), ...errors(403, 404, 409, 503) },
+});
+
+const reverseRun = createRoute({
+  method: "post",
+  path: "/api/runs/{runId}/reversal",
+  tags: ["mass credits"],
+  summary: "Void what a processed run issued and is still unused, once (admins)",
+  security: SECURED,
+  request: { params: runId, body: jsonBody(z.object({ date: IsoDate }).strict()) },
+  responses: {
+    ...ok(
+      z
+        .looseObject({ runId: Id, key: z.string(), credits: z.array(z.looseObject({})), failed: z.number().int() })
+        .openapi("RunReversal", { description: "Per credit: voided, already used or held; the totals." }),
+      "The reversal (running it again voids nothing more).",
+    ),
+    ...errors(403, 404, 409, 503),
+  },
 });
 
 const getDataSet = createRoute({
@@ -138,6 +156,13 @@ export function runRoutes(app: ServerApp, jobs: JobStore): void {
       jobBody(await jobs.enqueue(orgId, { kind: "batch", id: request.batchId, request: job, total: request.invoices.length })),
       202,
     );
+  });
+  app.openapi(reverseRun, async (c) => {
+    requireAdmin(c.get("session"));
+    const source = c.get("source");
+    if (!source.reverseRun) refuse("not-found", {}, "This ledger cannot reverse a run.");
+    const reversal = await source.reverseRun(c.req.valid("param").runId, c.req.valid("json"));
+    return c.json(plain(reversal) as never, 200);
   });
   app.openapi(getDataSet, async (c) => {
     requireAdmin(c.get("session"));
