@@ -6,12 +6,14 @@
  */
 import {
   type AccountRecord,
+  type AccountSnapshot,
   assertInput,
   type CommitResult,
   type CreditKitDataSource,
   CreditKitError,
   type KeyedEntries,
   type LedgerEntry,
+  type OrgSettings,
   type RunReversal,
   type RunSummary,
   settleBatch,
@@ -54,6 +56,8 @@ export interface PostgresDataSource extends CreditKitDataSource {
   readonly orgId: string;
   readonly gateway: PostgresGateway;
   openAccounts(accounts: readonly AccountRecord[]): Promise<void>;
+  /** An account's snapshot and the organisation's settings in one read (the server re-plans a member's checkout from both). */
+  getAccountAndSettings(accountId: string): Promise<{ snapshot: AccountSnapshot; settings: OrgSettings }>;
   commit(key: string, entries: readonly LedgerEntry[]): Promise<CommitResult>;
   commitChunk(items: readonly KeyedEntries[]): Promise<readonly CommitResult[]>;
   committed(key: string): Promise<readonly LedgerEntry[] | undefined>;
@@ -116,6 +120,7 @@ export async function createPostgresDataSource(options: PostgresDataSourceOption
     }),
     listAccounts: guard(() => reads.listAccounts(scope)),
     getAccount: guard((accountId: string) => reads.readSnapshot(scope, accountId)),
+    getAccountAndSettings: guard((accountId: string) => reads.readSnapshotAndSettings(scope, accountId)),
     getAccounts: guard((accountIds?: readonly string[]) => reads.readSnapshots(scope, accountIds)),
     listEntries: guard((query = {}) => reads.listEntries(scope, query)),
     recordCheckout: guard((plan) => ops.checkout(scope, plan)),

@@ -60,6 +60,14 @@ export async function readSnapshot(scope: LedgerScope, accountId: string): Promi
   return readKept(scope, accountId, (journal) => journal.snapshot(accountId));
 }
 
+/** An account's snapshot and the organisation's settings, at one snapshot in one read (a checkout is planned from both). */
+export async function readSnapshotAndSettings(
+  scope: LedgerScope,
+  accountId: string,
+): Promise<{ snapshot: AccountSnapshot; settings: OrgSettings }> {
+  return readKept(scope, accountId, (journal) => ({ snapshot: journal.snapshot(accountId), settings: journal.settings() }));
+}
+
 export async function readSnapshots(scope: OrgScope, accountIds?: readonly string[]): Promise<AccountSnapshot[]> {
   assertInput(accountIds === undefined || (Array.isArray(accountIds) && accountIds.every((id) => typeof id === "string")), "accountIds");
   const { journal } = await readLedger(scope, accountIds);

@@ -76,7 +76,10 @@ export async function checkMemberCheckout(session: Session, source: ServerDataSo
   };
   let fresh: CheckoutPlan;
   try {
-    const [snapshot, settings] = await Promise.all([source.getAccount(accountId), source.getSettings()]);
+    // One read when the ledger can (the kept account's), at one moment; two otherwise.
+    const { snapshot, settings } = source.getAccountAndSettings
+      ? await source.getAccountAndSettings(accountId)
+      : await Promise.all([source.getAccount(accountId), source.getSettings()]).then(([snapshot, settings]) => ({ snapshot, settings }));
     fresh = planCheckout(snapshot, request, settings);
   } catch (error) {
     // A retry of a recorded plan cannot be planned again (its fees are paid): the port answers it (`duplicate`).

@@ -2,7 +2,15 @@
  * One data source per organisation, opened on first use and kept: over the
  * server's PostgreSQL ledger (`ledger`), or the host's own (`dataSourceFor`).
  */
-import type { CreditKitDataSource, LedgerEntry, MassCreditDataSet, RunReversal, RunSummary } from "@creditkit/core";
+import type {
+  AccountSnapshot,
+  CreditKitDataSource,
+  LedgerEntry,
+  MassCreditDataSet,
+  OrgSettings,
+  RunReversal,
+  RunSummary,
+} from "@creditkit/core";
 import { createPostgresDataSource, type Db, type PostgresDataSourceOptions } from "@creditkit/postgres";
 
 /** The port, and what the server also uses when the data source has it (the PostgreSQL one does). */
@@ -10,6 +18,8 @@ export interface ServerDataSource extends CreditKitDataSource {
   putDataSet?(dataSet: MassCreditDataSet): Promise<void>;
   getRun?(runId: string): Promise<RunSummary | undefined>;
   committed?(key: string): Promise<readonly LedgerEntry[] | undefined>;
+  /** An account's snapshot and the organisation's settings in one read (else two reads). */
+  getAccountAndSettings?(accountId: string): Promise<{ snapshot: AccountSnapshot; settings: OrgSettings }>;
   /** Voids a processed run's unused credit (core's `reverseRun`), once. */
   reverseRun?(runId: string, options: { readonly date: string }): Promise<RunReversal>;
   /** Resolves once subscribers hear other processes' changes (the PostgreSQL one: LISTEN in place). */
