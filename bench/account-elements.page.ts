@@ -1,6 +1,6 @@
 /**
  * The page bench/account-elements.screenshots.mjs opens (served by Vite from the sources): the account
- * elements over forty of the demo's seeded families. `?view=transactions|member-transactions|pay-admin|
+ * elements over forty of the demo's seeded families. `?view=transactions|transactions-wide|member-transactions|pay-admin|
  * pay-pos|pay-portal|members|balance`; `&plain` keeps the page itself white (a host without a dark theme).
  */
 import "@creditkit/elements";
@@ -23,11 +23,51 @@ const featured =
   accounts.find((a) => Number(a.amountDue) > 0 && Number(a.accountCredit) > 0) ?? accounts.find((a) => Number(a.amountDue) > 0);
 const id = featured?.account.id ?? "";
 
+if (view === "transactions-wide") {
+  // Large credits of three types, two partly voided (a reversed run): the summaries are wider than a phone.
+  const grants: [string, string, string][] = [
+    ["Weather closure", "123456.78", "23456.78"],
+    ["Goodwill gesture", "98765.43", "8765.43"],
+    ["Facility maintenance closure", "45678.90", ""],
+  ];
+  for (const [i, [creditType, amount, voided]] of grants.entries()) {
+    await source.commit(`wide-g${i}`, [
+      {
+        id: `wide-g${i}#0`,
+        key: `wide-g${i}`,
+        type: "Account Credit",
+        accountId: id,
+        grantId: `wide-${i}`,
+        amount,
+        date: "2026-11-02",
+        description: `${creditType} credit`,
+        creditType,
+        source: { kind: "manual" },
+      },
+    ]);
+    if (voided) {
+      await source.commit(`wide-v${i}`, [
+        {
+          id: `wide-v${i}#0`,
+          key: `wide-v${i}`,
+          type: "Void",
+          accountId: id,
+          amount: voided,
+          date: "2026-11-05",
+          description: "Void: reversed run",
+          target: { kind: "grant", grantId: `wide-${i}` },
+        },
+      ]);
+    }
+  }
+}
+
 const provider = document.createElement("ck-provider");
 provider.setAttribute("locale", "en-US");
 Object.assign(provider, { dataSource: source });
 const markup: Record<string, string> = {
   transactions: `<ck-transactions allow-reverse></ck-transactions>`,
+  "transactions-wide": `<ck-transactions allow-reverse></ck-transactions>`,
   "member-transactions": `<ck-transactions audience="member" account-id="${id}"></ck-transactions>`,
   "pay-admin": `<ck-pay-window channel="admin" account-id="${id}"></ck-pay-window>`,
   "pay-pos": `<ck-pay-window channel="pos" account-id="${id}"></ck-pay-window>`,

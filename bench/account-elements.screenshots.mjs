@@ -15,7 +15,7 @@ import { CHROMIUM_FLAGS, chromiumPath } from "../scripts/chromium.mjs";
 const out = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "/tmp/ck-account-shots";
 mkdirSync(out, { recursive: true });
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-const views = ["transactions", "member-transactions", "pay-admin", "pay-pos", "pay-portal", "members", "balance"];
+const views = ["transactions", "transactions-wide", "member-transactions", "pay-admin", "pay-pos", "pay-portal", "members", "balance"];
 const settings = [
   ["light", 1280, ""],
   ["dark", 1280, ""],
@@ -63,6 +63,17 @@ try {
         const file = join(out, `${view}-${scheme}-${width}${extra ? `-${extra}` : ""}.png`);
         await page.screenshot({ path: file, fullPage: true });
         const violations = await axe(page);
+        if (view === "transactions-wide" && width === 390) {
+          // Tab to the scrolling credits summary (it is a Tab stop only while it scrolls) and scroll it with the arrows.
+          await page.locator("ck-transactions [part~=credits]").focus();
+          await page.keyboard.press("ArrowRight");
+          await page.keyboard.press("ArrowRight");
+          const focused = join(out, `${view}-${scheme}-${width}-focused.png`);
+          const box = await page.locator("ck-transactions [part~=credits]").boundingBox();
+          const top = await page.evaluate(() => window.scrollY);
+          if (box) await page.screenshot({ path: focused, fullPage: true, clip: { x: 0, y: top + box.y - 12, width, height: box.height + 24 } });
+          console.log(focused);
+        }
         failures += violations.length;
         console.log(file, violations.length === 0 ? "axe: 0" : `axe:\n  ${violations.join("\n  ")}`);
         await page.close();
