@@ -71,7 +71,8 @@ try {
           const focused = join(out, `${view}-${scheme}-${width}-focused.png`);
           const box = await page.locator("ck-transactions [part~=credits]").boundingBox();
           const top = await page.evaluate(() => window.scrollY);
-          if (box) await page.screenshot({ path: focused, fullPage: true, clip: { x: 0, y: top + box.y - 12, width, height: box.height + 24 } });
+          if (box)
+            await page.screenshot({ path: focused, fullPage: true, clip: { x: 0, y: top + box.y - 12, width, height: box.height + 24 } });
           console.log(focused);
         }
         failures += violations.length;
