@@ -76,6 +76,8 @@ describe("<ck-mass-credit-wizard> keyboard", () => {
     await tabUntil(() => focused(w)?.getAttribute("part") === "process-button");
     await press("Enter");
     await w.updateComplete;
+    expect(at(), "the confirmation opens on Cancel, the safe choice").to.equal("dialog-cancel");
+    await press("Shift+Tab");
     expect(at()).to.equal("dialog-confirm");
     await press("Enter");
     await waitUntil(() => w.step === "done", "the run is done", { timeout: 10000 });

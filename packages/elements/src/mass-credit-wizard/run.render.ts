@@ -135,8 +135,9 @@ export function renderDialog(view: WizardView, on: WizardHandlers): TemplateResu
             <h3 id="dialog-title">${title}</h3>
             <p id="dialog-body">${body}</p>
             <div class="actions">
-              <button type="button" class="primary" id="dialog-confirm" autofocus @click=${on.confirm}>${action}</button>
-              <button type="button" id="dialog-cancel" @click=${on.closeDialog}>Cancel</button>
+              <button type="button" class="primary" id="dialog-confirm" @click=${on.confirm}>${action}</button>
+              <!-- Processing and reversing move money: the confirmation opens on the safe choice (issue #17 item 18). -->
+              <button type="button" id="dialog-cancel" autofocus @click=${on.closeDialog}>Cancel</button>
             </div>
           `
           : nothing
