@@ -146,3 +146,24 @@ export async function ledgerState(org: Org): Promise<string> {
   ]);
   return JSON.stringify({ entries, snapshots, settings, runs, dataSet, reservations, charges });
 }
+
+/** Reads the job's round (as `queued` answered it) until it ends, or `until` holds; fails after 30 s. */
+export async function waitForJob(
+  world: World,
+  token: string,
+  queued: Answer,
+  until = (job: Answer) => job.body.status === "done" || job.body.status === "failed",
+): Promise<Answer> {
+  const path = `/api/jobs/${queued.body.kind}/${queued.body.id}?round=${queued.body.round}`;
+  for (const started = Date.now(); Date.now() - started < 30_000; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    const now = await call(world, "GET", path, { token });
+    if (now.status !== 200) throw new Error(`GET ${path}: ${now.status} ${JSON.stringify(now.body)}`);
+    if (until(now)) return now;
+  }
+  throw new Error(`The job ${path} did not get there in 30 s.`);
+}
+
+/** The job `queued` answered, once its round has ended (its body: status, result or error). */
+export async function jobEnd(world: World, token: string, queued: Answer) {
+  return (await waitForJob(world, token, queued)).body;
+}

@@ -10,7 +10,7 @@ import { createChanges } from "../../packages/postgres/src/changes.js";
 import { createPostgresJobStore } from "../../packages/postgres/src/jobs.js";
 import { settlementLedger } from "../../packages/postgres/src/reservations.js";
 import { createServer } from "../../packages/server/src/index.js";
-import { type Answer, call, closeWorld, freshOrg, type Org, openWorld, perServerEngine, SECRET, type World } from "./helpers.js";
+import { call, closeWorld, freshOrg, type Org, openWorld, perServerEngine, SECRET, type World, waitForJob } from "./helpers.js";
 
 function runPlan(runId: string, amount = "5.00"): RunPlan {
   const request = {
@@ -42,19 +42,6 @@ const batch = (batchId: string, accounts = ["acc-1", "acc-2", "acc-3"]) => ({
   invoices: accounts.map((accountId, i) => ({ invoiceId: `i${i + 1}`, accountId, feeIds: ["f1"] })),
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Reads the job's round until it ends (or `until` holds); fails after 30 s. */
-async function waitFor(world: World, token: string, job: Answer, until = (j: Answer) => ["done", "failed"].includes(j.body.status)) {
-  const path = `/api/jobs/${job.body.kind}/${job.body.id}?round=${job.body.round}`;
-  for (const started = Date.now(); Date.now() - started < 30_000; await sleep(20)) {
-    const now = await call(world, "GET", path, { token });
-    expect(now.status, JSON.stringify(now.body)).to.equal(200);
-    if (until(now)) return now;
-  }
-  throw new Error(`The job ${path} did not get there in 30 s.`);
-}
-
 perServerEngine((engine) => {
   describe(`server jobs (${engine.name})`, function () {
     this.timeout(90_000);
@@ -75,17 +62,17 @@ perServerEngine((engine) => {
       const queued = await call(world, "POST", "/api/runs", { token: org.admin, body: runPlan("run-1") });
       expect(queued.status, JSON.stringify(queued.body)).to.equal(202);
       expect(queued.body).to.include({ kind: "run", id: "run-1", round: 1, total: 3 });
-      const done = await waitFor(world, org.admin, queued);
+      const done = await waitForJob(world, org.admin, queued);
       expect(done.body).to.include({ status: "done", done: 3, total: 3, attempts: 1 });
       expect(done.body.result).to.include({ runId: "run-1", status: "done", issued: 3, total: "15.00" });
       expect((await call(world, "GET", "/api/runs/run-1", { token: org.admin })).body.status).to.equal("done");
 
       const again = await call(world, "POST", "/api/runs", { token: org.admin, body: runPlan("run-1") });
       expect(again.body).to.include({ round: 2 });
-      expect((await waitFor(world, org.admin, again)).body.result).to.include({ issued: 0, skipped: 3 });
+      expect((await waitForJob(world, org.admin, again)).body.result).to.include({ issued: 0, skipped: 3 });
       const resumed = await call(world, "POST", "/api/runs/run-1/resume", { token: org.admin });
       expect(resumed.status, JSON.stringify(resumed.body)).to.equal(202);
-      expect((await waitFor(world, org.admin, resumed)).body.result).to.include({ issued: 0, skipped: 3 });
+      expect((await waitForJob(world, org.admin, resumed)).body.result).to.include({ issued: 0, skipped: 3 });
       for (const id of ["acc-1", "acc-2", "acc-3"]) expect((await org.source.getAccount(id)).accountCredit).to.equal("30.00");
       const list = await call(world, "GET", "/api/jobs", { token: org.admin });
       expect(list.body.map((j: { id: string; round: number; status: string }) => `${j.id}#${j.round} ${j.status}`)).to.deep.equal([
@@ -97,7 +84,7 @@ perServerEngine((engine) => {
     });
 
     it("another plan under a run's id is refused (409) and a bad plan at once (400): nothing is queued or posted", async () => {
-      await waitFor(world, org.admin, await call(world, "POST", "/api/runs", { token: org.admin, body: runPlan("run-2") }));
+      await waitForJob(world, org.admin, await call(world, "POST", "/api/runs", { token: org.admin, body: runPlan("run-2") }));
       const other = await call(world, "POST", "/api/runs", { token: org.admin, body: runPlan("run-2", "9.00") });
       expect([other.status, other.body.code]).to.deep.equal([409, "idempotency-conflict"]);
       const bad = await call(world, "POST", "/api/runs", {
@@ -113,7 +100,7 @@ perServerEngine((engine) => {
 
     it("members may not queue, read or cancel jobs; another organisation's job is not found", async () => {
       const job = await call(world, "POST", "/api/batches", { token: org.admin, body: batch("dues-a") });
-      await waitFor(world, org.admin, job);
+      await waitForJob(world, org.admin, job);
       for (const [method, path] of [
         ["GET", "/api/jobs"],
         ["GET", "/api/jobs/batch/dues-a"],
@@ -138,9 +125,13 @@ perServerEngine((engine) => {
       expect(job.status, JSON.stringify(job.body)).to.equal(202);
       const other = await call(world, "POST", "/api/batches", { token: org.admin, body: batch("dues-b", ["acc-1"]) });
       if (other.status !== 202) expect([other.status, other.body.code]).to.deep.equal([409, "settlement-in-progress"]);
-      const done = await waitFor(world, org.admin, job);
+      const done = await waitForJob(world, org.admin, job);
       expect(done.body.result.summary).to.deep.include({ total: 3, charged: "225.00", creditUsed: "75.00" });
-      const again = await waitFor(world, org.admin, await call(world, "POST", "/api/batches", { token: org.admin, body: batch("dues-b") }));
+      const again = await waitForJob(
+        world,
+        org.admin,
+        await call(world, "POST", "/api/batches", { token: org.admin, body: batch("dues-b") }),
+      );
       expect(again.body.result.results.map((r: { outcome: string }) => r.outcome)).to.deep.equal([
         "already-settled",
         "already-settled",
@@ -185,9 +176,9 @@ perServerEngine((engine) => {
       const world = serverOn({ leaseMs: 600, pollMs: 30, progressMs: 10 });
       const org = await freshOrg(world);
       const job = await call(world, "POST", "/api/batches", { token: org.admin, body: batch("dues-c") });
-      await waitFor(world, org.admin, job, (j) => j.body.done >= 1);
+      await waitForJob(world, org.admin, job, (j) => j.body.done >= 1);
       expect((await call(world, "POST", "/api/jobs/batch/dues-c/cancel", { token: org.admin })).body.cancelRequested).to.equal(true);
-      const done = await waitFor(world, org.admin, job);
+      const done = await waitForJob(world, org.admin, job);
       expect(done.body.result.aborted).to.equal(true);
       const outcomes: string[] = done.body.result.results.map((r: { outcome: string }) => r.outcome);
       expect(outcomes).to.include("skipped");
@@ -199,13 +190,13 @@ perServerEngine((engine) => {
       const first = serverOn({ leaseMs: 600, pollMs: 30, progressMs: 10 });
       const org = await freshOrg(first);
       const job = await call(first, "POST", "/api/batches", { token: org.admin, body: batch("dues-d") });
-      await waitFor(first, org.admin, job, (j) => j.body.done >= 1);
+      await waitForJob(first, org.admin, job, (j) => j.body.done >= 1);
       await first.server.close();
       const stopped = await call(serverOn(false), "GET", "/api/jobs/batch/dues-d", { token: org.admin });
       expect(stopped.body.status).to.equal("queued");
 
       const next = serverOn({ leaseMs: 600, pollMs: 30 });
-      const done = await waitFor(next, org.admin, job);
+      const done = await waitForJob(next, org.admin, job);
       expect(done.body.attempts).to.equal(2);
       const outcomes: string[] = done.body.result.results.map((r: { outcome: string }) => r.outcome);
       expect(outcomes).to.include("already-settled");
@@ -241,7 +232,7 @@ perServerEngine((engine) => {
       expect((await org.source.reservations()).map((r) => r.key)).to.deep.equal(["dues-e/i1"]);
 
       const next = serverOn({ leaseMs: 600, pollMs: 30 });
-      const done = await waitFor(next, org.admin, job);
+      const done = await waitForJob(next, org.admin, job);
       expect(done.body.attempts).to.equal(2);
       expect(done.body.result.results.map((r: { outcome: string }) => r.outcome)).to.deep.equal([
         "paid-by-charge-and-credit",

@@ -7,7 +7,7 @@
 import { type MassCreditRequest, previewMassCredit } from "@creditkit/core";
 import { generateDataSet } from "@creditkit/core/demo";
 import { expect } from "chai";
-import { type Answer, call, closeWorld, freshOrg, type Org, openWorld, perServerEngine, type World } from "./helpers.js";
+import { call, closeWorld, freshOrg, jobEnd, type Org, openWorld, perServerEngine, type World } from "./helpers.js";
 
 const dataSet = generateDataSet({ seed: 11, families: 60 });
 
@@ -21,16 +21,6 @@ function request(): MassCreditRequest {
     currency: "USD",
     mode: "student",
   } as MassCreditRequest;
-}
-
-async function jobEnd(world: World, token: string, queued: Answer) {
-  const path = `/api/jobs/${queued.body.kind}/${queued.body.id}?round=${queued.body.round}`;
-  for (let tries = 0; tries < 1500; tries++) {
-    const job = await call(world, "GET", path, { token });
-    if (job.body.status === "done" || job.body.status === "failed") return job.body;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`${path} did not end in 30 s`);
 }
 
 perServerEngine((engine) => {

@@ -7,18 +7,7 @@ import type { RunPlan } from "@creditkit/core";
 import { generateDataSet } from "@creditkit/core/demo";
 import { expect } from "chai";
 import { grant } from "../postgres/helpers.js";
-import { type Answer, call, closeWorld, freshOrg, type Org, openWorld, perServerEngine, portalPlan, type World } from "./helpers.js";
-
-/** The job `queued` answered, once its round has ended. */
-async function jobEnd(world: World, token: string, queued: Answer) {
-  const path = `/api/jobs/${queued.body.kind}/${queued.body.id}?round=${queued.body.round}`;
-  for (let tries = 0; tries < 1500; tries++) {
-    const job = await call(world, "GET", path, { token });
-    if (job.body.status === "done" || job.body.status === "failed") return job.body;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`${path} did not end in 30 s`);
-}
+import { call, closeWorld, freshOrg, jobEnd, type Org, openWorld, perServerEngine, portalPlan, type World } from "./helpers.js";
 
 function runPlan(runId: string): RunPlan {
   const request = {
