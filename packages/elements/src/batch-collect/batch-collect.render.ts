@@ -12,7 +12,7 @@ import {
 import { html, nothing } from "lit";
 import { guard } from "lit/directives/guard.js";
 import type { LoadState } from "../shared/account-controller.js";
-import { whole } from "../shared/counts.js";
+import { count, whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable } from "../shared/table.render.js";
 import { type AccountPreview, type BatchPreview, type InvoicePreviewKind, PREVIEW_LABELS } from "./preview.js";
@@ -367,10 +367,6 @@ export function resultsCsv(result: BatchResult, names: ReadonlyMap<string, Accou
     r.message ?? "",
   ]);
   return { header, rows, numeric: [4, 5, 6] };
-}
-
-function count(n: number, noun: string): string {
-  return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** The results' Amount Due column added up. */

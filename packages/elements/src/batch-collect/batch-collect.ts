@@ -1,9 +1,9 @@
-import type { AccountSnapshot, BatchInvoice, BatchResult, CreditKitDataSource, JobSummary } from "@creditkit/core";
+import type { AccountSnapshot, BatchInvoice, BatchResult, CreditKitDataSource } from "@creditkit/core";
 import { consume } from "@lit/context";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
-import { whole } from "../shared/counts.js";
+import { count, whole } from "../shared/counts.js";
 import { csvText, safeFileName, saveCsv } from "../shared/csv-download.js";
 import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
@@ -16,7 +16,7 @@ import { BatchCompleteEvent, BatchProgressEvent, BatchStartEvent } from "./batch
 import { type BatchView, renderBatch, resultsCsv } from "./batch-collect.render.js";
 import { batchCollectStyles } from "./batch-collect.styles.js";
 import { type BatchPreview, invoicesFrom, previewBatch } from "./preview.js";
-import { runInParts } from "./run.js";
+import { batchGoingOn, doneText, runInParts } from "./run.js";
 
 /** Where a run stands. */
 export type BatchPhase = "idle" | "running" | "done" | "failed";
@@ -282,38 +282,23 @@ export class CkBatchCollect extends LitElement {
     // Run is disabled while running: a person who pressed it goes on to Cancel rather than being dropped on the page.
     const followFocus = this.#holdsFocus();
     this.#ran = invoices;
-    this.#abort = new AbortController();
-    this.#latest = { done: 0, total: invoices.length };
-    this.#milestone = 0;
-    this.progress = this.#latest;
-    this.phase = "running";
-    this.elsewhere = undefined;
-    this.failure = "";
-    this.announcement = `Collecting ${count(invoices.length, "invoice")}…`;
-    this.#accounts.pause();
     if (followFocus) {
       void this.updateComplete.then(() => {
         if (this.phase === "running") this.#focusOn("[part~=cancel]");
       });
     }
-    try {
-      const result = await runInParts(source, {
+    return this.#track({ done: 0, total: invoices.length }, undefined, `Collecting ${count(invoices.length, "invoice")}…`, (signal) =>
+      runInParts(source, {
         batchId: this.batchId,
         invoices,
         applyCredit: this.applyCredit,
         date: this.date || todayIso(),
         concurrency: this.concurrency,
         ...(this.timeoutMs !== undefined ? { timeoutMs: this.timeoutMs } : {}),
-        signal: this.#abort.signal,
+        signal,
         onProgress: (done, total) => this.#onProgress(done, total),
-      });
-      return await this.#finished(result, invoices.length);
-    } catch (error) {
-      await this.#failed(error);
-      return undefined;
-    } finally {
-      this.#abort = undefined;
-    }
+      }),
+    );
   }
 
   /**
@@ -324,31 +309,37 @@ export class CkBatchCollect extends LitElement {
   async #followElsewhere(source: CreditKitDataSource | undefined): Promise<void> {
     const jobs = source?.jobs;
     if (!jobs || this.phase === "running") return;
-    let going: JobSummary | undefined;
-    try {
-      going = (await jobs.list()).find((j) => j.kind === "batch" && (j.status === "queued" || j.status === "running"));
-    } catch {
-      return; // Reading the jobs is a courtesy: the element works without it.
-    }
+    const going = await batchGoingOn(jobs);
     // The phase may have changed while the list was read (TS narrowed it before the await).
     if (!going || source !== this.dataSource || (this.phase as BatchPhase) === "running") return;
+    const announcement = `Batch ${going.id}, started elsewhere, is being collected: ${whole(going.done)} of ${count(going.total, "invoice")}…`;
+    await this.#track(going, going.id, announcement, (signal) =>
+      jobs.follow<BatchResult>("batch", going.id, { signal, onProgress: ({ done, total }) => this.#onProgress(done, total) }),
+    );
+  }
+
+  /** Shows `work` running (this page's batch, or one started elsewhere), then its result or its failure. */
+  async #track(
+    progress: { readonly done: number; readonly total: number },
+    elsewhere: string | undefined,
+    announcement: string,
+    work: (signal: AbortSignal) => Promise<BatchResult>,
+  ): Promise<BatchResult | undefined> {
     this.#abort = new AbortController();
-    this.elsewhere = going.id;
-    this.#latest = { done: going.done, total: going.total };
+    this.elsewhere = elsewhere;
+    this.#latest = { done: progress.done, total: progress.total };
     this.#milestone = 0;
     this.progress = this.#latest;
     this.phase = "running";
     this.failure = "";
-    this.announcement = `Batch ${going.id}, started elsewhere, is being collected: ${whole(going.done)} of ${count(going.total, "invoice")}…`;
+    this.announcement = announcement;
     this.#accounts.pause();
     try {
-      const result = await jobs.follow<BatchResult>("batch", going.id, {
-        signal: this.#abort.signal,
-        onProgress: ({ done, total }) => this.#onProgress(done, total),
-      });
-      await this.#finished(result, result.results.length);
+      const result = await work(this.#abort.signal);
+      return await this.#finished(result, elsewhere === undefined ? progress.total : result.results.length);
     } catch (error) {
       await this.#failed(error);
+      return undefined;
     } finally {
       this.#abort = undefined;
     }
@@ -414,17 +405,4 @@ export class CkBatchCollect extends LitElement {
       this.dispatchEvent(new BatchProgressEvent({ batchId: this.batchId, ...this.#latest }));
     });
   }
-}
-
-function count(n: number, noun: string): string {
-  return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;
-}
-
-function doneText(result: BatchResult): string {
-  const c = result.summary.counts;
-  const paid = c["paid-by-credit"] + c["paid-by-charge-and-credit"] + c["paid-by-charge"];
-  const parts = [`${whole(paid)} paid`, `${whole(c.declined + c.failed)} left unpaid`];
-  if (c.unresolved > 0) parts.push(`${whole(c.unresolved)} unresolved`);
-  if (c["already-settled"] > 0) parts.push(`${whole(c["already-settled"])} already settled`);
-  return `${result.aborted ? "Cancelled" : "Done"}: ${count(result.summary.total, "invoice")}, ${parts.join(", ")}.`;
 }

@@ -15,12 +15,15 @@ import {
   type BatchSummary,
   type CreditKitDataSource,
   fromAmountString,
+  type JobSummary,
+  type JobsPort,
   SETTLEMENT_OUTCOMES,
   type SettlementOutcome,
   type SettlementResult,
   toAmountString,
   zero,
 } from "@creditkit/core";
+import { count, whole } from "../shared/counts.js";
 import { yieldToMain } from "../shared/yield.js";
 
 export interface ChunkedRun {
@@ -91,4 +94,23 @@ export async function runInParts(source: CreditKitDataSource, run: ChunkedRun): 
     }
   }
   return { batchId: run.batchId, results, summary: addSummaries(summaries, source.currency), aborted };
+}
+
+/** The batch job still queued or running (started elsewhere), or undefined; reading the jobs is a courtesy, so a failure is none. */
+export async function batchGoingOn(jobs: JobsPort): Promise<JobSummary | undefined> {
+  try {
+    return (await jobs.list()).find((j) => j.kind === "batch" && (j.status === "queued" || j.status === "running"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the batch did, in one sentence for the announcement. */
+export function doneText(result: BatchResult): string {
+  const c = result.summary.counts;
+  const paid = c["paid-by-credit"] + c["paid-by-charge-and-credit"] + c["paid-by-charge"];
+  const parts = [`${whole(paid)} paid`, `${whole(c.declined + c.failed)} left unpaid`];
+  if (c.unresolved > 0) parts.push(`${whole(c.unresolved)} unresolved`);
+  if (c["already-settled"] > 0) parts.push(`${whole(c["already-settled"])} already settled`);
+  return `${result.aborted ? "Cancelled" : "Done"}: ${count(result.summary.total, "invoice")}, ${parts.join(", ")}.`;
 }

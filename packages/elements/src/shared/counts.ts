@@ -5,3 +5,8 @@ export function whole(n: number): string {
   format ??= new Intl.NumberFormat(typeof document === "undefined" ? undefined : document.documentElement.lang || undefined);
   return format.format(n);
 }
+
+/** "1 invoice", "1,254 invoices": a whole number and its noun (an English plural: add "s"). */
+export function count(n: number, noun: string): string {
+  return `${whole(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
