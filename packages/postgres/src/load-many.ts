@@ -4,6 +4,7 @@
  * order asked, with LOAD_ONE's columns, so `accountRows` reads each.
  */
 import { prepared, type Queryable, type Row, type Transaction } from "./db.js";
+import { committedAmong } from "./ledger-rows.js";
 
 const LOAD_MANY = prepared(`WITH o AS (SELECT settings FROM organisations WHERE org_id = $1)
 SELECT a.n::int AS n,
@@ -14,8 +15,7 @@ SELECT a.n::int AS n,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accountId', account_id, 'feeIds', to_jsonb(fee_ids),
       'grants', grants, 'credit', credit::text) ORDER BY created_at, key), '[]')
      FROM reservations WHERE org_id = $1 AND account_id = a.id) AS reservations,
-  (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accounts', to_jsonb(account_ids))), '[]')
-     FROM commits WHERE org_id = $1 AND key = ANY(ARRAY(SELECT jsonb_array_elements_text($4::jsonb -> (a.n::int - 1))))) AS committed
+  ${committedAmong("ARRAY(SELECT jsonb_array_elements_text($4::jsonb -> (a.n::int - 1)))")} AS committed
 FROM unnest($2::text[], $3::bigint[]) WITH ORDINALITY AS a(id, seq, n)
 ORDER BY a.n`);
 

@@ -32,7 +32,7 @@ import {
   validateEntry,
 } from "@creditkit/core";
 import { prepared, type Transaction } from "./db.js";
-import { assertKeysLoaded, type CommittedKey, touchedAccounts, type WrittenKey, writtenKeys } from "./ledger-rows.js";
+import { assertKeysLoaded, type CommittedKey, committedAmong, touchedAccounts, type WrittenKey, writtenKeys } from "./ledger-rows.js";
 import type { LedgerScope } from "./money-ops.js";
 import { accountLock, inOrg } from "./org-tx.js";
 
@@ -48,8 +48,7 @@ const LOAD_CHUNK = prepared(`SELECT
   (SELECT json_agg(json_build_object('key', key, 'accountId', account_id, 'feeIds', fee_ids,
       'grants', grants, 'credit', credit::text) ORDER BY created_at, key)::text
      FROM reservations WHERE org_id = $1 AND account_id = ANY($2::text[])) AS reservations,
-  (SELECT json_agg(json_build_object('key', key, 'accounts', account_ids))::text
-     FROM commits WHERE org_id = $1 AND key = ANY($3::text[])) AS committed`);
+  ${committedAmong("$3::text[]", "json")} AS committed`);
 
 /**
  * One statement: the entries in order (one JSON array: one string to send, parsed once in the database), a commits
