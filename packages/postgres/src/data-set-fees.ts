@@ -44,7 +44,7 @@ SELECT json_agg(json_build_array(f.account_id, f.fee_id, f.category, (f.amount -
          ORDER BY f.account_id, f.seq)::text AS fees
 FROM fees f LEFT JOIN per_fee p ON p.account_id = f.account_id AND p.fee_id = f.fee_id`;
 
-type FeeRow = [accountId: string, feeId: string, category: string, remainder: string];
+export type FeeRow = [accountId: string, feeId: string, category: string, remainder: string];
 
 /** Runs READ_FEES (in the caller's transaction, so at the data set's snapshot). */
 export async function readFeeRows(tx: Queryable, orgId: string): Promise<readonly FeeRow[]> {

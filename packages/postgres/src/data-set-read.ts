@@ -25,7 +25,7 @@ import {
   withLedgerFees,
 } from "@creditkit/core";
 import { decodeColumn, listDecoder, listText, MISSING } from "./data-set-columns.js";
-import { feeLedger, readFeeRows } from "./data-set-fees.js";
+import { type FeeRow, feeLedger, readFeeRows } from "./data-set-fees.js";
 import { NAMED_LISTS } from "./data-set-write.js";
 import type { Queryable } from "./db.js";
 import { inOrg, type OrgScope } from "./org-tx.js";
@@ -87,7 +87,7 @@ const optional = (value: string | undefined) => (value === MISSING || value === 
  * has none). Every statement is sent at once (one round trip on a server:
  * the database reads the next table while this one is decoded here).
  */
-async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataSet | undefined> {
+async function readStored(tx: Queryable, orgId: string, other: Queryable = tx): Promise<MassCreditDataSet | undefined> {
   const sent: Promise<unknown>[] = [];
   const send = <T>(query: Promise<T>): Promise<T> => {
     query.catch(() => undefined);
@@ -95,6 +95,7 @@ async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataS
     return query;
   };
   const heads = send(tx.query<{ currency: string }>("SELECT currency FROM data_sets WHERE org_id = $1", [orgId]));
+  // The enrollments (the largest table) go to `other` when it is a second connection (see readDataSet).
   const [itemsRead, offeringsRead, familiesRead, studentsRead, carriedRead, enrollmentsRead, feesRead] = [
     LIST_ITEMS,
     OFFERINGS,
@@ -103,7 +104,7 @@ async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataS
     CARRIED,
     ENROLLMENTS,
     FEES,
-  ].map((sql) => send(columns(tx, sql, orgId)));
+  ].map((sql) => send(columns(sql === ENROLLMENTS ? other : tx, sql, orgId)));
   const [head] = await heads;
   if (!head) {
     await Promise.all(sent);
@@ -189,29 +190,54 @@ async function readStored(tx: Queryable, orgId: string): Promise<MassCreditDataS
 }
 
 /**
+ * Dates as YYYY-MM-DD whatever the server's DateStyle; no parallel plan (the aggregates read rows in order); no JIT
+ * (each of these statements costs enough to be compiled, ~0.1 s of the server's CPU each, for a plain scan); no nested
+ * loops: every join here reads a whole organisation, and an organisation newer than the statistics (one that just
+ * imported its ledger) looked like one row, so the fee query nested loops over 40k fees past the statement time-out
+ * (docs/decisions/0019). Not awaited: it goes out with the reads.
+ */
+function readSettings(tx: Queryable): Promise<unknown> {
+  const settings = tx.query(
+    "SELECT set_config('datestyle', 'ISO, YMD', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true), set_config('enable_nestloop', 'off', true)",
+  );
+  settings.catch(() => undefined);
+  return settings;
+}
+
+type Read = { stored: MassCreditDataSet; fees: readonly FeeRow[] } | undefined;
+
+/** Reads the stored data set on `tx`, the enrollments and the ledger's fees on `other` (the same snapshot). */
+async function readAll(tx: Queryable, orgId: string, other: Queryable = tx): Promise<Read> {
+  const settings = [readSettings(tx), ...(other === tx ? [] : [readSettings(other)])];
+  const reading = readStored(tx, orgId, other);
+  const fees = readFeeRows(other, orgId);
+  fees.catch(() => undefined);
+  await Promise.all(settings);
+  const stored = await reading;
+  return stored && { stored, fees: await fees };
+}
+
+/**
  * The organisation's mass-credit data set with each fee's remainder as the
  * ledger has it now and the ledger's newer fees of the listed families;
  * undefined until one is imported.
+ *
+ * On a server with a spare connection the reads run on two connections at
+ * one snapshot (the first transaction exports it, the second imports it):
+ * two backends read at once on two cores, the enrollments and the ledger's
+ * fees on one, the rest on the other (a cold preview over 100,000 families:
+ * docs/decisions/0024). Without a spare connection everything is read on
+ * the one held, so readers never wait for each other's connections.
  */
 export async function readDataSet(scope: OrgScope): Promise<MassCreditDataSet | undefined> {
   const read = await inOrg(
     scope,
-    async (tx) => {
-      // Dates as YYYY-MM-DD whatever the server's DateStyle; no parallel plan (the aggregates read rows in order); no JIT
-      // (each of these statements costs enough to be compiled, ~0.1 s of the server's CPU each, for a plain scan); no
-      // nested loops: every join here reads a whole organisation, and an organisation newer than the statistics (one
-      // that just imported its ledger) looked like one row, so the fee query nested loops over 40k fees past the
-      // statement time-out (docs/decisions/0019).
-      const settings = tx.query(
-        "SELECT set_config('datestyle', 'ISO, YMD', true), set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true), set_config('enable_nestloop', 'off', true)",
-      );
-      settings.catch(() => undefined);
-      const reading = readStored(tx, scope.orgId);
-      const fees = readFeeRows(tx, scope.orgId);
-      fees.catch(() => undefined);
-      await settings;
-      const stored = await reading;
-      return stored && { stored, fees: await fees };
+    async (tx): Promise<Read> => {
+      if (!scope.db.spare) return readAll(tx, scope.orgId);
+      const [exported] = await tx.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
+      if (!exported || !scope.db.spare()) return readAll(tx, scope.orgId);
+      // This transaction stays open (its snapshot importable) until the second has read.
+      return inOrg(scope, (other) => readAll(tx, scope.orgId, other), { readOnly: true, snapshot: exported.id });
     },
     { readOnly: true },
   );

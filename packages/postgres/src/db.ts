@@ -65,6 +65,12 @@ export interface Db extends Queryable {
    * other's answers share one round trip.
    */
   transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * True when a transaction started now gets its connection without waiting (a server's pool has an idle one or
+   * room for one more). A caller that already holds a connection asks before taking a second, so that callers
+   * holding one each never wait for each other's. Absent: one connection (PGlite).
+   */
+  spare?(): boolean;
   /** Calls `onPayload` for each NOTIFY on `channel` (from any connection); resolves with the function that stops listening. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** Closes the connections (a PGlite the adapter opened itself is closed too). */

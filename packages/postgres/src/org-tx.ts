@@ -25,6 +25,12 @@ const KEYED_SETTINGS = prepared(
   `${SETTINGS}, set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true)`,
 );
 
+/** A snapshot id as PostgreSQL exports it (hex groups and dashes), checked before it is written into the statement. */
+function snapshotId(id: string): string {
+  if (!/^[0-9A-F]+(-[0-9A-F]+)+$/i.test(id)) throw new TypeError(`Not a snapshot id: ${JSON.stringify(id)}`);
+  return id;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `fn` in one transaction of the organisation (see the module comment). */
@@ -44,6 +50,11 @@ export async function inOrg<T>(
      * between two vacuums, look like a few rows while the table holds thousands of dead ones (docs/decisions/0019).
      */
     readonly keyed?: boolean;
+    /**
+     * With `readOnly`: the snapshot to read at, exported by another open transaction (`pg_export_snapshot()`), so
+     * two connections read one moment (PostgreSQL's `SET TRANSACTION SNAPSHOT`).
+     */
+    readonly snapshot?: string;
   } = {},
 ): Promise<T> {
   const retries = scope.retries ?? 8;
@@ -55,6 +66,7 @@ export async function inOrg<T>(
         // snapshot of every table it reads (a report never mixes two moments).
         const head = [
           ...(options.readOnly ? [tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")] : []),
+          ...(options.snapshot !== undefined ? [tx.query(`SET TRANSACTION SNAPSHOT '${snapshotId(options.snapshot)}'`)] : []),
           tx.query(options.keyed ? KEYED_SETTINGS : SETTINGS, [scope.orgId, timeout, (options.owners ?? []).join(",")]),
         ];
         for (const h of head) h.catch(() => undefined);

@@ -58,9 +58,11 @@ export async function openPgDb(options: PgDbOptions): Promise<Db> {
   // An idle client's error (the server restarted) must not crash the process: the next query reports it.
   pool.on("error", () => undefined);
   const listeners = new Set<pg.Client>();
+  const max = options.max ?? 10;
   return {
     engine: "pg",
     ...over(pool),
+    spare: () => pool.waitingCount === 0 && (pool.idleCount > 0 || pool.totalCount < max),
     async transaction(fn) {
       const client = await pool.connect();
       let broken: unknown;
