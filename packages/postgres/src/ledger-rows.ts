@@ -16,19 +16,7 @@ import {
 } from "@creditkit/core";
 import type { AccountRows } from "./account-cache.js";
 import { prepared, type Queryable, type Transaction } from "./db.js";
-
-/**
- * SQL: which of the keys in the text array `keys` are committed, as a JSON array of `{ key, accounts }` (`json_agg`, or
- * `jsonb_agg` with "jsonb"). One index probe per key (docs/decisions/0024): `key = ANY($n)` may be planned as a scan
- * of the organisation's every commit filtered by the array, which is what a generic plan made on a young table chose
- * (a mass-credit chunk of 2,000 keys read 36,000 commits rows, 1 s, and more with every chunk).
- */
-export function committedAmong(keys: string, kind: "json" | "jsonb" = "jsonb"): string {
-  const agg = `${kind}_agg(${kind}_build_object('key', c.key, 'accounts', to_${kind}(c.account_ids)))`;
-  const list = kind === "jsonb" ? `coalesce(${agg}, '[]')` : `${agg}::text`;
-  return `(SELECT ${list} FROM (SELECT DISTINCT unnest(${keys}) AS key) AS k
-     CROSS JOIN LATERAL (SELECT key, account_ids FROM commits WHERE org_id = $1 AND key = k.key LIMIT 1) AS c)`;
-}
+import { committedAmong, entriesOfAccounts, ofAccounts } from "./probes.js";
 
 /** The organisation's currency and settings. */
 export interface OrgRow {
@@ -64,12 +52,12 @@ interface LoadRow {
  */
 const LOAD = `SELECT
   (SELECT jsonb_build_object('currency', currency, 'settings', settings) FROM organisations WHERE org_id = $1) AS org,
-  (SELECT coalesce(jsonb_agg(record ORDER BY seq), '[]') FROM accounts WHERE org_id = $1 AND account_id = ANY($2::text[])) AS accounts,
+  (SELECT coalesce(jsonb_agg(record ORDER BY seq), '[]') FROM ${ofAccounts("$2::text[]", "accounts", "record, seq")}) AS accounts,
   (SELECT coalesce(jsonb_agg(entry ORDER BY first_seq, seq), '[]') FROM (SELECT entry, seq, min(seq) OVER (PARTITION BY key) AS first_seq
-     FROM entries WHERE org_id = $1 AND account_id = ANY($2::text[])) AS e) AS entries,
+     FROM ${entriesOfAccounts("$2::text[]", "entry, seq, key")}) AS e) AS entries,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accountId', account_id, 'feeIds', to_jsonb(fee_ids),
       'grants', grants, 'credit', credit::text) ORDER BY created_at, key), '[]')
-     FROM reservations WHERE org_id = $1 AND account_id = ANY($2::text[])) AS reservations,
+     FROM ${ofAccounts("$2::text[]", "reservations", "key, account_id, fee_ids, grants, credit, created_at")}) AS reservations,
   ${committedAmong("$3::text[]")} AS committed`;
 
 /** JSON from the engine: PGlite parses jsonb, `pg` too; a string is parsed here (json columns, other drivers). */

@@ -4,7 +4,7 @@
  * order asked, with LOAD_ONE's columns, so `accountRows` reads each.
  */
 import { prepared, type Queryable, type Row, type Transaction } from "./db.js";
-import { committedAmong } from "./ledger-rows.js";
+import { committedAmong } from "./probes.js";
 
 const LOAD_MANY = prepared(`WITH o AS (SELECT settings FROM organisations WHERE org_id = $1)
 SELECT a.n::int AS n,

@@ -32,7 +32,8 @@ import {
   validateEntry,
 } from "@creditkit/core";
 import { prepared, type Transaction } from "./db.js";
-import { assertKeysLoaded, type CommittedKey, committedAmong, touchedAccounts, type WrittenKey, writtenKeys } from "./ledger-rows.js";
+import { assertKeysLoaded, type CommittedKey, touchedAccounts, type WrittenKey, writtenKeys } from "./ledger-rows.js";
+import { committedAmong, entriesOfAccounts, ofAccounts } from "./probes.js";
 import type { LedgerScope } from "./money-ops.js";
 import { accountLock, inOrg } from "./org-tx.js";
 
@@ -42,12 +43,12 @@ import { accountLock, inOrg } from "./org-tx.js";
  */
 const LOAD_CHUNK = prepared(`SELECT
   (SELECT settings::text FROM organisations WHERE org_id = $1) AS settings,
-  (SELECT json_agg(record ORDER BY seq)::text FROM accounts WHERE org_id = $1 AND account_id = ANY($2::text[])) AS accounts,
+  (SELECT json_agg(record ORDER BY seq)::text FROM ${ofAccounts("$2::text[]", "accounts", "record, seq")}) AS accounts,
   (SELECT json_agg(entry ORDER BY first_seq, seq)::text FROM (SELECT entry, seq, min(seq) OVER (PARTITION BY key) AS first_seq
-     FROM entries WHERE org_id = $1 AND account_id = ANY($2::text[])) AS e) AS entries,
+     FROM ${entriesOfAccounts("$2::text[]", "entry, seq, key")}) AS e) AS entries,
   (SELECT json_agg(json_build_object('key', key, 'accountId', account_id, 'feeIds', fee_ids,
       'grants', grants, 'credit', credit::text) ORDER BY created_at, key)::text
-     FROM reservations WHERE org_id = $1 AND account_id = ANY($2::text[])) AS reservations,
+     FROM ${ofAccounts("$2::text[]", "reservations", "key, account_id, fee_ids, grants, credit, created_at")}) AS reservations,
   ${committedAmong("$3::text[]", "json")} AS committed`);
 
 /**
