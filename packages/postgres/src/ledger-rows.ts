@@ -16,7 +16,7 @@ import {
 } from "@creditkit/core";
 import type { AccountRows } from "./account-cache.js";
 import { prepared, type Queryable, type Transaction } from "./db.js";
-import { committedAmong, entriesOfAccounts, ofAccounts } from "./probes.js";
+import { committedAmong } from "./probes.js";
 
 /** The organisation's currency and settings. */
 export interface OrgRow {
@@ -52,12 +52,12 @@ interface LoadRow {
  */
 const LOAD = `SELECT
   (SELECT jsonb_build_object('currency', currency, 'settings', settings) FROM organisations WHERE org_id = $1) AS org,
-  (SELECT coalesce(jsonb_agg(record ORDER BY seq), '[]') FROM ${ofAccounts("$2::text[]", "accounts", "record, seq")}) AS accounts,
+  (SELECT coalesce(jsonb_agg(record ORDER BY seq), '[]') FROM accounts WHERE org_id = $1 AND account_id = ANY($2::text[])) AS accounts,
   (SELECT coalesce(jsonb_agg(entry ORDER BY first_seq, seq), '[]') FROM (SELECT entry, seq, min(seq) OVER (PARTITION BY key) AS first_seq
-     FROM ${entriesOfAccounts("$2::text[]", "entry, seq, key")}) AS e) AS entries,
+     FROM entries WHERE org_id = $1 AND account_id = ANY($2::text[])) AS e) AS entries,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('key', key, 'accountId', account_id, 'feeIds', to_jsonb(fee_ids),
       'grants', grants, 'credit', credit::text) ORDER BY created_at, key), '[]')
-     FROM ${ofAccounts("$2::text[]", "reservations", "key, account_id, fee_ids, grants, credit, created_at")}) AS reservations,
+     FROM reservations WHERE org_id = $1 AND account_id = ANY($2::text[])) AS reservations,
   ${committedAmong("$3::text[]")} AS committed`;
 
 /** JSON from the engine: PGlite parses jsonb, `pg` too; a string is parsed here (json columns, other drivers). */
