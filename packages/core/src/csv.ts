@@ -31,6 +31,9 @@
  */
 import { assertInput, assertObject } from "./errors.js";
 import { checkFields } from "./ledger/validate-entry.js";
+import { spentCredits } from "./mass-credit/reversal-report.js";
+import type { CreditReversal, RunReversal } from "./mass-credit/run-types.js";
+import { fromAmountString, subtract, toAmountString } from "./money.js";
 
 /** How `toCsv` writes. */
 export interface CsvOptions {
@@ -128,12 +131,27 @@ export interface CsvRun {
   }[];
 }
 
+/**
+ * A run's reversal as its export reads it: a `RunReversal` (the per-credit
+ * report: each credit's row gets its outcome) or a saved run's
+ * `RunReversalMark` (the totals alone).
+ */
+export interface CsvRunReversal {
+  readonly date: string;
+  readonly totals: RunReversal["totals"];
+  readonly failed: number;
+  /** Credits already spent, when the per-credit report is not given. */
+  readonly spent?: number;
+  readonly credits?: readonly Pick<CreditReversal, "grantId" | "outcome" | "voided" | "used" | "reserved">[];
+}
+
 /** What `runToCsv` reads of a run, each of its type (`checkFields`' rules: `s` a text, `[s` a list of texts). */
 const RUN = { runId: "s", status: "s", total: "s", filters: "[s", credits: "[" };
 
 /** The header `runToCsv` writes, for a run in `currency`. */
-export function runCsvHeader(currency: string): string[] {
-  return ["Family", "Family ID", "Student", "Enrollment", `Amount (${currency})`, "Grant ID", "Credit type", "Date", "Location"];
+export function runCsvHeader(currency: string, reversed = false): string[] {
+  const header = ["Family", "Family ID", "Student", "Enrollment", `Amount (${currency})`, "Grant ID", "Credit type", "Date", "Location"];
+  return reversed ? [...header, "Reversal", `Voided (${currency})`, `Already spent (${currency})`, `Held (${currency})`] : header;
 }
 
 /**
@@ -145,34 +163,109 @@ export function runCsvHeader(currency: string): string[] {
  * filter used. Names of the credit type and location are used when the record
  * has them. Amounts stay numbers; every text is neutralised (see the module
  * comment). Starts with a UTF-8 byte order mark unless `bom: false`.
+ *
+ * With `reversal` (the run was reversed) the status is `reversed`, the summary
+ * adds the date, what was issued, voided, already spent and held (and how
+ * many credits were spent, or could not be reversed); when the reversal's
+ * per-credit report is given, each credit's row also says its outcome
+ * (`voided`, `already-reversed`, `nothing-to-void`, `failed`), voided, spent
+ * and held.
  */
-export function runToCsv(run: CsvRun, options: { readonly bom?: boolean } = {}): string {
+export function runToCsv(run: CsvRun, options: { readonly bom?: boolean; readonly reversal?: CsvRunReversal } = {}): string {
   checkFields(run, RUN, "run", "", false);
   assertObject(run.request, "run.request");
   for (const c of run.credits) assertObject(c, "run.credits");
   assertObject(options, "options");
+  const { reversal } = options;
+  if (reversal !== undefined) checkReversal(reversal);
   const { request } = run;
   const creditType = request.creditTypeName ?? request.creditType;
   const location = request.locationName ?? request.location;
-  const rows = run.credits.map((c) => [
-    c.familyName,
-    c.familyId,
-    c.studentName ?? "",
-    c.offeringName ?? "",
-    c.amount,
-    c.grantId,
-    creditType,
-    request.date,
-    location,
-  ]);
-  const table = document(runCsvHeader(request.currency), rows, { numericColumns: [4], bom: options.bom ?? true });
+  const outcomes = new Map((reversal?.credits ?? []).map((c) => [c.grantId, c]));
+  const perRow = reversal?.credits !== undefined;
+  const rows = run.credits.map((c) => {
+    const row = [
+      c.familyName,
+      c.familyId,
+      c.studentName ?? "",
+      c.offeringName ?? "",
+      c.amount,
+      c.grantId,
+      creditType,
+      request.date,
+      location,
+    ];
+    if (!perRow) return row;
+    const o = outcomes.get(c.grantId);
+    return [...row, o?.outcome ?? "", o?.voided ?? "", o?.used ?? "", o?.reserved ?? ""];
+  });
+  const numericColumns = perRow ? [4, 10, 11, 12] : [4];
+  const table = document(runCsvHeader(request.currency, perRow), rows, { numericColumns, bom: options.bom ?? true });
+  const c = request.currency;
+  const spent = reversal?.credits !== undefined ? spentCredits({ credits: reversal.credits }, c).length : reversal?.spent;
   const summary: (readonly [string, string, boolean?])[] = [
     ["Run", run.runId],
-    ["Status", run.status],
+    ["Status", reversal !== undefined ? "reversed" : run.status],
     ["Credits", String(run.count), true],
     [`Total (${request.currency})`, run.total, true],
+    ...(reversal !== undefined
+      ? ([
+          ["Reversed on", reversal.date],
+          [`Issued (${c})`, reversal.totals.issued, true],
+          [`Voided (${c})`, reversal.totals.voided, true],
+          [`Already spent (${c})`, reversal.totals.used, true],
+          [`Held (${c})`, reversal.totals.reserved, true],
+          ...(spent !== undefined ? [["Credits already spent", String(spent), true] as const] : []),
+          ...(reversal.failed > 0 ? [["Credits not reversed", String(reversal.failed), true] as const] : []),
+        ] as const)
+      : []),
     ...run.filters.map((line) => ["Filter", line] as const),
   ];
   const lines = summary.map(([label, value, numeric]) => `${cell(label)},${cell(value, numeric === true)}`);
   return `${table}\r\n${lines.join("\r\n")}\r\n`;
+}
+
+function checkReversal(reversal: CsvRunReversal): void {
+  assertObject(reversal, "reversal");
+  assertInput(typeof reversal.date === "string", "reversal.date");
+  assertInput(Number.isSafeInteger(reversal.failed) && reversal.failed >= 0, "reversal.failed");
+  assertObject(reversal.totals, "reversal.totals");
+  for (const name of ["issued", "voided", "used", "reserved"] as const)
+    assertInput(typeof reversal.totals[name] === "string", `reversal.totals.${name}`);
+  assertInput(reversal.credits === undefined || Array.isArray(reversal.credits), "reversal.credits");
+}
+
+/** The header `spentCreditsToCsv` writes, for a run in `currency`. */
+export function spentCreditsHeader(currency: string): string[] {
+  return ["Family", "Family ID", "Grant ID", `Credit (${currency})`, `Used (${currency})`, `Left (${currency})`, `Voided (${currency})`];
+}
+
+/**
+ * The credits of a run's reversal that had already been spent, as CSV ("Save
+ * spent credits as CSV"): one record per credit spent in part or whole, in
+ * the run's order, with the family, the credit, what was used of it, what
+ * was left of it (credit − used) and what the reversal voided of that.
+ * Amounts stay numbers; every text is neutralised. Starts with a UTF-8 byte
+ * order mark unless `bom: false`.
+ */
+export function spentCreditsToCsv(
+  reversal: Pick<RunReversal, "credits">,
+  currency: string,
+  options: { readonly bom?: boolean } = {},
+): string {
+  assertObject(reversal, "reversal");
+  assertInput(Array.isArray(reversal.credits), "reversal.credits");
+  for (const c of reversal.credits) assertObject(c, "reversal.credits");
+  assertInput(typeof currency === "string" && currency !== "", "currency");
+  assertObject(options, "options");
+  const rows = spentCredits(reversal, currency).map((c) => [
+    c.familyName,
+    c.familyId,
+    c.grantId,
+    c.amount,
+    c.used,
+    toAmountString(subtract(fromAmountString(c.amount, currency), fromAmountString(c.used, currency))),
+    c.voided,
+  ]);
+  return document(spentCreditsHeader(currency), rows, { numericColumns: [3, 4, 5, 6], bom: options.bom ?? true });
 }

@@ -16,7 +16,7 @@ import type { FamilyExplanation } from "./mass-credit/explain.js";
 import type { MassCreditRequest } from "./mass-credit/filters.js";
 import type { MassCreditDataSet, OrganisationLists } from "./mass-credit/model.js";
 import type { MassCreditPreview, PreviewRow } from "./mass-credit/preview.js";
-import type { ProcessRunOptions, RunPlan, RunRecord, RunStatus } from "./mass-credit/run-types.js";
+import type { ProcessRunOptions, RunPlan, RunRecord, RunReversalMark, RunStatus } from "./mass-credit/run-types.js";
 import type { OrgSettings } from "./settings.js";
 import type { BatchResult, SettleBatchRequest } from "./settlement/types.js";
 
@@ -48,6 +48,8 @@ export interface RunSummary {
   readonly savedAt: string;
   /** The last processing's record (absent while `processing`). */
   readonly record?: RunRecord;
+  /** Present once the run was reversed (by a data source that can reverse runs): when, and the totals. */
+  readonly reversal?: RunReversalMark;
 }
 
 /** A mass-credit run or a batch settlement done as a server job (`CreditKitDataSource.jobs`). */

@@ -61,6 +61,7 @@ export async function reverseRun(ledger: ReversalLedger, record: RunRecord, opti
   return {
     runId: record.runId,
     key,
+    date: options.date,
     credits,
     totals: {
       issued: toAmountString(totals.issued),

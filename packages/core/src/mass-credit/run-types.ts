@@ -230,6 +230,8 @@ export interface CreditReversal {
 export interface RunReversal {
   readonly runId: string;
   readonly key: string;
+  /** The date the voids were written with. */
+  readonly date: IsoDate;
   readonly credits: readonly CreditReversal[];
   readonly totals: {
     readonly issued: string;
@@ -237,5 +239,22 @@ export interface RunReversal {
     readonly used: string;
     readonly reserved: string;
   };
+  readonly failed: number;
+}
+
+/**
+ * What a saved run keeps of its reversal (`RunSummary.reversal`), so a list
+ * of runs can say it was reversed after a reload: when, and the totals. The
+ * per-credit report is the reversal's own (`RunReversal`), not kept.
+ */
+export interface RunReversalMark {
+  /** ISO time the reversal was recorded (the data source's clock). */
+  readonly reversedAt: string;
+  /** The date the voids were written with. */
+  readonly date: IsoDate;
+  readonly totals: RunReversal["totals"];
+  /** How many credits had already been spent (in part or whole) when reversed. */
+  readonly spent: number;
+  /** Credits that could not be reversed (reversing again retries them). */
   readonly failed: number;
 }
