@@ -12,6 +12,7 @@ import {
   type PreviewRow,
   studentDisplayName,
 } from "@creditkit/core";
+import { TrustedWorker as Worker } from "../shared/trusted-worker.js";
 import { createPreviewEngine } from "./preview-engine.js";
 import {
   type DataKeywords,
@@ -94,8 +95,10 @@ export class PreviewClient {
 
   constructor() {
     const receive = (message: FromWorker) => this.#receive(message);
-    let worker: Worker | undefined;
+    let worker: InstanceType<NonNullable<typeof Worker>> | undefined;
     try {
+      // `Worker` is the kit's (shared/trusted-worker.ts): Trusted Types pages get the script URL through a policy.
+      if (!Worker) throw new Error("no workers here");
       worker = new Worker(new URL("./preview.worker.ts", import.meta.url), { type: "module", name: "creditkit-preview" });
     } catch {
       worker = undefined;

@@ -4,6 +4,7 @@
  * region that speaks the text at most once per tenth of the way.
  */
 import { css, html, nothing, type TemplateResult } from "lit";
+import { styleProps } from "./style-props.js";
 
 export interface ProgressOptions {
   readonly id: string;
@@ -37,7 +38,7 @@ export function renderProgress(options: ProgressOptions): TemplateResult {
         aria-valuetext=${options.text}
         data-indeterminate=${percent === undefined ? "true" : "false"}
       >
-        <span class="fill" style="inline-size: ${percent ?? 30}%"></span>
+        <span class="fill" style=${styleProps({ "inline-size": `${percent ?? 30}%` })}></span>
       </div>
       <p class="progress-text">${options.text}</p>
       <p class="visually-hidden" role="status" aria-live="polite">${spoken}</p>

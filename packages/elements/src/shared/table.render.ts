@@ -8,8 +8,8 @@
  */
 import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
-import { styleMap } from "lit/directives/style-map.js";
 import { windowRows } from "./row-window.js";
+import { styleProps } from "./style-props.js";
 
 /** Lists this long or longer are windowed; shorter ones render every row. */
 export const WINDOW_FROM = 150;
@@ -53,7 +53,7 @@ export function cell(content: unknown, numeric = false, extra: { span?: number; 
     role="cell"
     class="cell ${numeric ? "num" : ""} ${extra.cls ?? ""}"
     aria-colspan=${extra.span ?? nothing}
-    style=${extra.span ? `grid-column: span ${extra.span}` : nothing}
+    style=${styleProps(extra.span ? { "grid-column": `span ${extra.span}` } : {})}
   >${content}</div>`;
 }
 
@@ -71,7 +71,7 @@ function header<T>(spec: TableSpec<T>, column: TableColumn) {
 
 export function renderTable<T>(spec: TableSpec<T>): TemplateResult {
   const { rows } = spec;
-  const grid = styleMap({ "--_ck-columns": spec.template });
+  const grid = styleProps({ "--_ck-columns": spec.template });
   const row = (item: T, index: number) =>
     html`<div role="row" class="row" part=${spec.rowPart} aria-rowindex=${index + 2}>${spec.renderCells(item, index)}</div>`;
   const body = rows.length >= WINDOW_FROM ? windowRows(rows, spec.key, row) : repeat(rows, spec.key, row);

@@ -11,9 +11,9 @@ import {
   type TransactionType,
 } from "@creditkit/core";
 import { html, nothing } from "lit";
-import { styleMap } from "lit/directives/style-map.js";
 import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
+import { styleProps } from "../shared/style-props.js";
 import { cell, renderTable } from "../shared/table.render.js";
 import { memberType } from "./transactions-member.js";
 import {
@@ -84,7 +84,7 @@ export function renderTransactions(view: TransactionsView, on: TransactionsHandl
       </fieldset>
       ${view.error ? html`<p class="failure" id="filter-error" role="alert">${view.error}</p>` : nothing}
       <div class="columns">
-        <div class="lines" style=${styleMap({ "--_ck-amount": amountTrack(view) })}>
+        <div class="lines" style=${styleProps({ "--_ck-amount": amountTrack(view) })}>
           <p class="count" role="status">
             ${view.loading ? "Loading the ledger…" : `${whole(view.lines.length)} line${view.lines.length === 1 ? "" : "s"}`}
           </p>
