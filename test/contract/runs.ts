@@ -1,6 +1,12 @@
-/** Mass-credit runs: processRun, an interrupted run resumed, two processings of one run at once, listRuns and getRun. */
+/** Mass-credit runs: processRun, an interrupted run resumed, two processings of one run at once, listRuns and getRun, a reversal kept. */
+import type { CreditKitDataSource, RunReversal } from "@creditkit/core";
 import { expect } from "chai";
 import { balances, type ContractContext, everything, expectCode, expectEachRowOnce, fee, post, runOver, unique } from "./support.js";
+
+/** A data source that can also reverse a run (the port does not require it; those that cannot skip the test). */
+type ReversibleSource = CreditKitDataSource & {
+  reverseRun?(runId: string, options: { readonly date: string }): Promise<RunReversal>;
+};
 
 export function runsContract(ctx: ContractContext): void {
   describe("mass-credit runs", () => {
@@ -75,6 +81,35 @@ export function runsContract(ctx: ContractContext): void {
       ]);
       expect(runs.every((r) => !Number.isNaN(Date.parse(r.savedAt)))).to.equal(true);
       expect(await ctx.ledger.getRun(unique("run"))).to.equal(undefined);
+    });
+
+    it("a reversed run is listed as reversed, on every connection: the voids' date, issued, voided and already spent", async function () {
+      const source = ctx.source as ReversibleSource;
+      if (typeof source.reverseRun !== "function") return this.skip();
+      await ctx.source.updateSettings({ autoApply: true });
+      const plan = await runOver(ctx.ledger, 3);
+      const spender = plan.posts[0]?.familyId ?? "";
+      await post(ctx.ledger, fee(spender, "x", "3.00"));
+      await ctx.source.processRun(plan);
+      await ctx.source.updateSettings({ autoApply: false });
+      expect((await ctx.ledger.getRun(plan.runId))?.reversal, "not reversed yet").to.equal(undefined);
+      const reversal = await source.reverseRun(plan.runId, { date: "2026-12-05" });
+      expect([reversal.date, reversal.totals]).to.deep.equal([
+        "2026-12-05",
+        { issued: "15.00", voided: "12.00", used: "3.00", reserved: "0.00" },
+      ]);
+      const other = await ctx.ledger.connect();
+      for (const run of [await ctx.ledger.getRun(plan.runId), (await other.listRuns()).find((r) => r.runId === plan.runId)]) {
+        expect(run?.status).to.equal("done");
+        const { reversedAt = "", ...mark } = run?.reversal ?? {};
+        expect(mark).to.deep.equal({
+          date: "2026-12-05",
+          totals: { issued: "15.00", voided: "12.00", used: "3.00", reserved: "0.00" },
+          spent: 1,
+          failed: 0,
+        });
+        expect(Number.isNaN(Date.parse(reversedAt)), "reversedAt is a time").to.equal(false);
+      }
     });
 
     it("with auto-apply on a run's credit pays the family's unpaid fees; with it off the credit stays", async () => {

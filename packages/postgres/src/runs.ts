@@ -19,7 +19,9 @@ import {
   type RunPlan,
   type RunRecord,
   type RunReversal,
+  type RunReversalMark,
   type RunSummary,
+  reversalMark,
   reverseRun,
 } from "@creditkit/core";
 import type { Queryable } from "./db.js";
@@ -41,7 +43,7 @@ const COMMITTED_WINDOW = 5000;
  */
 export const DEFAULT_RUN_CHUNK = 2000;
 
-const HEAD = `run_id AS "runId", status, selected, total::text AS total, description, request, filters, count, record,
+const HEAD = `run_id AS "runId", status, selected, total::text AS total, description, request, filters, count, record, reversal,
   to_char(saved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "savedAt"`;
 
 interface HeadRow {
@@ -54,6 +56,7 @@ interface HeadRow {
   readonly filters: unknown;
   readonly count: number;
   readonly record: unknown;
+  readonly reversal: unknown;
   readonly savedAt: string;
 }
 
@@ -67,6 +70,7 @@ function summaryOf(row: HeadRow): RunSummary {
     description: row.description,
     savedAt: row.savedAt,
     ...(record !== undefined ? { record } : {}),
+    ...(row.reversal === null || row.reversal === undefined ? {} : { reversal: json<RunReversalMark>(row.reversal) }),
   };
 }
 
@@ -254,5 +258,16 @@ export async function reverseStoredRun(scope: LedgerScope, runId: string, option
     commitChunk: (items) => commitChunk(scope, items),
     snapshot: (accountId) => readSnapshot(scope, accountId),
   };
-  return reverseRun(ledger, run.record, { date: options.date });
+  const reversal = await reverseRun(ledger, run.record, { date: options.date });
+  const mark = reversalMark(reversal, new Date().toISOString(), scope.currency);
+  await inOrg(scope, async (tx) => {
+    await tx.query(`UPDATE runs SET reversal = $3::jsonb, updated_at = now() WHERE org_id = $1 AND run_id = $2`, [
+      scope.orgId,
+      runId,
+      JSON.stringify(mark),
+    ]);
+    await scope.changes.notify(tx, [{ key: runId, accountIds: [] }]);
+  });
+  scope.changes.emit({ key: runId, accountIds: [] });
+  return reversal;
 }

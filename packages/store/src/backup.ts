@@ -15,6 +15,7 @@ import {
   type JournalData,
   parseMoney,
   type RunRecord,
+  type RunReversalMark,
   runKey,
 } from "@creditkit/core";
 import type { RunCopy, SavedRun, StoreBackend } from "./backend.js";
@@ -251,7 +252,25 @@ export function checkedRuns(runs: readonly unknown[], journal: Journal): RunCopy
       count: run.count,
       parts: postParts.length,
       ...(record !== undefined ? { record: { ...(record as RunRecord), credits: [] }, creditParts: creditParts.length } : {}),
+      ...(isReversalMark(run.reversal, journal.currency) ? { reversal: run.reversal } : {}),
     };
     return { run: head, parts: { posts: postParts, credits: creditParts } };
   });
+}
+
+/** A saved run's reversal mark as `reversalMark` writes it (anything else in a backup is left out). */
+function isReversalMark(value: unknown, currency: string): value is RunReversalMark {
+  const mark = value as Partial<RunReversalMark> | undefined;
+  const totals = mark?.totals as Record<string, unknown> | undefined;
+  return (
+    typeof mark === "object" &&
+    mark !== null &&
+    isText(mark.reversedAt) &&
+    isText(mark.date) &&
+    isCount(mark.spent) &&
+    isCount(mark.failed) &&
+    typeof totals === "object" &&
+    totals !== null &&
+    ["issued", "voided", "used", "reserved"].every((name) => isAmount(totals[name], currency))
+  );
 }

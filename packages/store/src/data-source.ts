@@ -34,7 +34,7 @@ import { frozenShared } from "./frozen.js";
 import { withLedgerFees } from "./live-data-set.js";
 import { type LogRecord, recordsOf } from "./log.js";
 import { yieldEvery } from "./pacing.js";
-import { listStoredRuns, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
+import { listStoredRuns, markRunReversed, processStoredRun, type RunContext, resumeStoredRun, summaryOf, withCredits } from "./runs.js";
 import { createStoredGateway, type GatewayStorage } from "./stored-gateway.js";
 import type { LedgerBackup, StoreDataSource, StoreOptions } from "./types.js";
 
@@ -316,7 +316,9 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
       writable();
       const run = await withCredits(backend, await backend.getRun(runId));
       if (!run?.record) throw new CreditKitError("unknown-id", { runId }, `No processed run has the id ${runId}.`);
-      return reverseRun(reversalLedger, run.record, { date: reverseOptions.date });
+      const reversal = await reverseRun(reversalLedger, run.record, { date: reverseOptions.date });
+      await markRunReversed(backend, reversal, run.record.request.currency);
+      return reversal;
     },
     // One settlement of a batch at a time, across tabs ("batch/<id>"), each holding "settling" shared so an import waits for them all.
     settleBatch: (request) =>

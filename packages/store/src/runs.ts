@@ -16,7 +16,9 @@ import {
   type RunLedger,
   type RunPlan,
   type RunRecord,
+  type RunReversal,
   type RunSummary,
+  reversalMark,
 } from "@creditkit/core";
 import type { SavedRun, StoreBackend } from "./backend.js";
 import type { Engine } from "./engine.js";
@@ -60,7 +62,18 @@ export function summaryOf(run: SavedRun): RunSummary {
     description: run.description,
     savedAt: run.savedAt,
     ...(run.record !== undefined ? { record: run.record } : {}),
+    ...(run.reversal !== undefined ? { reversal: run.reversal } : {}),
   };
+}
+
+/** Keeps on a saved run what its reversal did (`reversalMark`), so a reload lists it as reversed. */
+export async function markRunReversed(backend: StoreBackend, reversal: RunReversal, currency: string): Promise<void> {
+  await backend.withLock(`run/${reversal.runId}`, async () => {
+    const run = await backend.getRun(reversal.runId);
+    if (!run) return;
+    await backend.putRun({ ...run, reversal: reversalMark(reversal, new Date().toISOString(), currency) });
+  });
+  backend.signal({ kind: "runs" });
 }
 
 /** Saves `plan` unless a run with its id is saved already (the same id is the same run). */

@@ -139,6 +139,16 @@ export const RunSummary = z
     description: Text,
     savedAt: z.string(),
     record: RunRecord.optional(),
+    reversal: z
+      .object({
+        reversedAt: z.string(),
+        date: IsoDate,
+        totals: z.object({ issued: Amount, voided: Amount, used: Amount, reserved: Amount }),
+        spent: z.number().int(),
+        failed: z.number().int(),
+      })
+      .optional()
+      .openapi("RunReversalMark", { description: "Present once the run was reversed: when, the voids' date, and the totals." }),
   })
   .openapi("RunSummary", { description: "`processing`: started and never finished; resume it." });
 
