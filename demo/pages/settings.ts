@@ -3,6 +3,7 @@ import type { OrgSettings } from "@creditkit/core";
 import type { StoreDataSource } from "@creditkit/store";
 import { announce, announceError, download, h, page, panel } from "../dom.js";
 import type { DemoContext } from "../main.js";
+import { existingCreditOffer, planOffer } from "./apply-credit.js";
 
 const SWITCHES: readonly (readonly [keyof OrgSettings, string, string])[] = [
   [
@@ -19,12 +20,24 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
   const fields = SWITCHES.map(([key, label, help]) => {
     const id = `setting-${key}`;
     const box = h("input", { type: "checkbox", id, "aria-describedby": `${id}-help`, checked: settings[key] });
+    let offer: HTMLElement | undefined;
     box.addEventListener("change", async () => {
       box.disabled = true;
       try {
         const saved = await ctx.source.updateSettings({ [key]: box.checked });
         box.checked = saved[key];
         announce(`${label}: ${saved[key] ? "on" : "off"}.`);
+        // Turned on: offer to apply the credit that accounts already hold beside an amount due (nothing when none do).
+        if (key === "autoApply" && saved.autoApply && !offer) {
+          offer = existingCreditOffer(ctx.source, ctx.date, await planOffer(ctx.source, ctx.date), () => {
+            offer = undefined;
+            box.focus();
+          });
+          if (offer) setting.append(offer);
+        } else if (key === "autoApply" && !saved.autoApply && offer?.dataset.state !== "running") {
+          offer?.remove();
+          offer = undefined;
+        }
       } catch (error) {
         box.checked = !box.checked;
         announceError(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
@@ -32,12 +45,13 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
         box.disabled = false;
       }
     });
-    return h(
+    const setting = h(
       "div",
       { class: "setting" },
       h("div", { class: "check" }, box, h("label", { for: id }, label)),
       h("p", { id: `${id}-help`, class: "help" }, help),
     );
+    return setting;
   });
   return page(
     "Settings",
