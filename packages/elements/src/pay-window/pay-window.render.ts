@@ -243,6 +243,7 @@ function renderCredit(snapshot: AccountSnapshot, view: PayView, on: PayHandlers)
     <div class="credit-box">
       <ck-credit-toggle
         part="toggle"
+        exportparts="base: toggle-base, switch: toggle-switch, track: toggle-track, thumb: toggle-thumb, label: toggle-label, figures: toggle-figures"
         .checked=${applying}
         available-credit=${snapshot.availableCredit}
         applied-amount=${base?.appliedCredit ?? ""}

@@ -70,6 +70,12 @@ function newKey(): string {
  * @csspart fee - One fee row.
  * @csspart move-button - Moves a fee up or down: payment goes to the fees in the order shown.
  * @csspart toggle - The Apply Credit switch (`<ck-credit-toggle>`).
+ * @csspart toggle-base - The toggle's own `base` part (the toggle's parts are exported with a `toggle-` prefix).
+ * @csspart toggle-switch - The switch button inside the toggle.
+ * @csspart toggle-track - The switch's track.
+ * @csspart toggle-thumb - The switch's thumb.
+ * @csspart toggle-label - The switch's label.
+ * @csspart toggle-figures - The toggle's credit available, applied and remaining due.
  * @csspart credit-amount - The admin's smaller credit amount field.
  * @csspart tenders - The tender rows.
  * @csspart tender - One tender row.
