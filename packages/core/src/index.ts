@@ -8,6 +8,7 @@ export * from "./dates.js";
 export * from "./errors.js";
 export * from "./gateway.js";
 export * from "./ledger/account-state.js";
+export * from "./ledger/builders.js";
 export * from "./ledger/entries.js";
 export * from "./ledger/journal.js";
 export * from "./ledger/reversal.js";
