@@ -9,8 +9,9 @@ await build({
   ...BUNDLE_OPTIONS,
   entryPoints: [KIT_ENTRY],
   outfile: `${outdir}/creditkit.js`,
-  sourcemap: true,
+  // The maps stay out of the package (large); "external" writes them without a link to a file that is not shipped.
+  sourcemap: "external",
   plugins: [workerUrlPlugin],
 });
-await build({ ...BUNDLE_OPTIONS, entryPoints: [WORKER_ENTRY], outfile: `${outdir}/${WORKER_FILE}`, sourcemap: true });
+await build({ ...BUNDLE_OPTIONS, entryPoints: [WORKER_ENTRY], outfile: `${outdir}/${WORKER_FILE}`, sourcemap: "external" });
 console.log(`single-file build: packages/elements/dist/creditkit.js (+ ${WORKER_FILE})`);

@@ -1,0 +1,35 @@
+// What `npm pack` would publish, package by package (issue #16): each tarball holds its
+// package.json, README.md and LICENSE, and every source-map URL in a shipped file names a
+// file that is shipped too. Run after `npm run build`; exits 1 and says what is missing.
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, posix } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const packages = readdirSync(join(root, "packages")).sort();
+const problems = [];
+for (const dir of packages) {
+  const cwd = join(root, "packages", dir);
+  const [pack] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd, encoding: "utf8" }));
+  const files = new Set(pack.files.map((f) => f.path));
+  const missing = ["package.json", "README.md", "LICENSE"].filter((f) => !files.has(f));
+  for (const f of missing) problems.push(`${pack.name}: ${f} is not in the package`);
+  let maps = 0;
+  for (const file of files) {
+    if (!/\.(m?js|css)$/.test(file)) continue;
+    const text = readFileSync(join(cwd, file), "utf8");
+    const url = /[#@] sourceMappingURL=([^\s'"*]+)\s*(\*\/)?\s*$/.exec(text)?.[1];
+    if (!url || url.startsWith("data:")) continue;
+    maps++;
+    const target = posix.normalize(posix.join(posix.dirname(file), url));
+    if (!files.has(target)) problems.push(`${pack.name}: ${file} names the source map ${url}, which is not shipped`);
+  }
+  console.log(
+    `${pack.name.padEnd(22)} ${String(pack.entryCount).padStart(4)} files, ${(pack.size / 1024).toFixed(1).padStart(7)} kB packed; README, LICENSE: ${missing.length ? `MISSING ${missing.join(", ")}` : "yes"}; source-map links checked: ${maps}`,
+  );
+}
+if (problems.length > 0) {
+  console.error(`\n${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  process.exit(1);
+}
+console.log("pack check: every package ships its README and LICENSE, and every source-map link resolves");
