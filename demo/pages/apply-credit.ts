@@ -69,7 +69,7 @@ export function existingCreditOffer(
   const status = h("p", { role: "status", id: `${headingId}-progress`, class: "offer-status" });
   const progress = h("div", { class: "offer-progress", hidden: true }, bar);
   const failures = h("ul", { class: "offer-failures", hidden: true });
-  const region = h("section", { class: "offer", "aria-labelledby": headingId }, heading, text, help, actions, progress, status, failures);
+  const region = h("section", { class: "offer", "aria-labelledby": headingId }, heading, text, help, progress, status, failures, actions);
 
   const close = () => {
     if (running) return;
@@ -96,6 +96,7 @@ export function existingCreditOffer(
     failures.hidden = true;
     progress.hidden = false;
     // The buttons go away while it runs: focus stays in the offer, on its heading.
+    heading.textContent = "Applying existing credit";
     heading.focus();
     text.textContent = `Applying ${money(plan.total)} of credit to ${accounts(plan.count)}.`;
     try {

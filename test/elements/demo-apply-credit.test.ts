@@ -102,7 +102,14 @@ describe("the demo's settings page: turning auto-apply on offers to apply existi
     // Keyboard: Shift+Tab to Apply now, Enter.
     const progress: string[] = [];
     const status = shown.querySelector('[role="status"]') as HTMLElement;
-    const watch = new MutationObserver(() => progress.push(status.textContent ?? ""));
+    // While it runs: the buttons are gone (no second click), a progress bar and a status count the accounts.
+    const apply = button(view, "Apply now") as HTMLButtonElement;
+    const seen: string[] = [];
+    const watch = new MutationObserver(() => {
+      progress.push(status.textContent ?? "");
+      const bar = shown.querySelector("progress") as HTMLProgressElement;
+      if (bar.checkVisibility()) seen.push(`${bar.value}/${bar.max} ${apply.checkVisibility() ? "buttons shown" : "no buttons"}`);
+    });
     watch.observe(status, { childList: true, characterData: true, subtree: true });
     await sendKeys({ press: "Shift+Tab" });
     expect(document.activeElement?.textContent).to.equal("Apply now");
@@ -110,6 +117,8 @@ describe("the demo's settings page: turning auto-apply on offers to apply existi
     await waitUntil(() => shown.querySelector("h3")?.textContent === "Existing credit applied", "the summary shows", { timeout: 5000 });
     watch.disconnect();
     expect(progress).to.include.members(["5 of 7 accounts done.", "7 of 7 accounts done."]);
+    expect(seen).to.include.members(["5/7 no buttons", "7/7 no buttons"]);
+    expect(seen.filter((s) => s.endsWith("buttons shown"))).to.deep.equal([]);
     expect(status.textContent).to.equal("Done: credit applied to 7 accounts, $160.00 of credit used.");
     expect(document.activeElement).to.equal(shown.querySelector("h3"));
     await expect(shown).to.be.accessible();
