@@ -294,6 +294,8 @@ export const wizardStyles = css`
   .rows {
     block-size: min(60vh, 440px);
     overflow: auto;
+    /* The window moves rows and padding: the browser anchoring the scroll to the focused row would move it again. */
+    overflow-anchor: none;
     contain: layout paint;
   }
   /* A row's text changes as it scrolls in: its layout and style stay inside it. */
@@ -306,6 +308,15 @@ export const wizardStyles = css`
   .row .pick {
     display: flex;
     justify-content: center;
+    overflow: visible;
+  }
+  /* The review grid's focused row stands out as a whole (arrows move it; review-grid.ts). */
+  .rows .row:has(:focus-visible) {
+    box-shadow: inset 0 0 0 2px var(--_ck-accent);
+  }
+  .rows [role="gridcell"]:focus-visible {
+    outline: none;
+    box-shadow: var(--_ck-focus);
   }
   .row .pick input {
     inline-size: 20px;

@@ -16,6 +16,7 @@ import { pastRunsStyles } from "./past-runs.styles.js";
 import { ProvidedLocale } from "./provided-locale.js";
 import { renderLocation, renderPreviewing, renderQuestions } from "./questions.render.js";
 import { renderReview } from "./review.render.js";
+import { ReviewGrid } from "./review-grid.js";
 import { renderDialog, renderDone, renderProcessing } from "./run.render.js";
 import { canReverse } from "./run-actions.js";
 import { renderRuns } from "./runs.render.js";
@@ -161,6 +162,7 @@ export class CkMassCreditWizard extends LitElement {
     rows: [],
   };
   readonly #actions = new WizardActions(this);
+  readonly #grid = new ReviewGrid(this);
   #runs: RunsList | undefined;
 
   /** Where the wizard stands: questions, previewing, review, processing or done. */
@@ -299,7 +301,7 @@ export class CkMassCreditWizard extends LitElement {
     else if (!session.lists) body = html`<p class="muted" role="status">Loading the customer data…</p>`;
     else if (step === "questions") body = renderQuestions(view, on);
     else if (step === "previewing") body = renderPreviewing(view, on);
-    else if (step === "review") body = renderReview(view, on);
+    else if (step === "review") body = renderReview(view, on, this.#grid);
     else if (step === "processing") body = renderProcessing(view, on);
     else body = renderDone(view, on);
     return html`

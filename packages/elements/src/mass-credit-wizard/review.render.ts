@@ -1,9 +1,10 @@
-/** The review step: filter summary (Show/Hide), the windowed table with selection, search and explain. Data is always bound as text. */
+/** The review step: filter summary (Show/Hide), the windowed grid with selection (one Tab stop: review-grid.ts), search and explain. Data is always bound as text. */
 import { fromAmountString, type IssueMode, multiplyAmount, type PreviewRow, toAmountString } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { showMoney } from "../shared/money-text.js";
 import { windowRows } from "../shared/row-window.js";
 import { formatCount } from "./format.js";
+import type { ReviewGrid } from "./review-grid.js";
 import type { WizardHandlers, WizardView } from "./view.js";
 
 const COLUMNS: Readonly<Record<IssueMode, readonly string[]>> = {
@@ -39,42 +40,52 @@ function rowLabel(row: PreviewRow): string {
   return [row.familyName, row.studentName, row.offeringName].filter((p) => p !== undefined && p !== "").join(", ");
 }
 
-function renderRow(view: WizardView, on: WizardHandlers, mode: IssueMode, row: PreviewRow, index: number): TemplateResult {
+function renderRow(
+  view: WizardView,
+  on: WizardHandlers,
+  grid: ReviewGrid,
+  mode: IssueMode,
+  row: PreviewRow,
+  index: number,
+): TemplateResult {
   const selected = view.session.selection.has(row.rowKey);
   const money = moneyText(row.amount, view.currency, view.locale);
   return html`
     <div role="row" class="row ${selected ? "selected" : ""}" part="row${selected ? " row-selected" : ""}" aria-rowindex=${index + 2}>
-      <span role="cell" class="pick">
+      <span role="gridcell" class="pick">
         <input
           type="checkbox"
+          tabindex=${grid.tabIndex(index)}
           .checked=${selected}
           data-row-key=${row.rowKey}
           aria-label="Credit ${rowLabel(row)}"
           @change=${(e: Event) => on.toggleRow(row, (e.target as HTMLInputElement).checked)}
         />
       </span>
-      <span role="cell">${row.familyName}</span>
-      ${mode === "family" ? nothing : html`<span role="cell">${row.studentName ?? ""}</span>`}
-      ${mode === "enrollment" ? html`<span role="cell">${row.offeringName ?? ""}</span>` : nothing}
-      <span role="cell" class="amount">${money}</span>
+      <span role="gridcell">${row.familyName}</span>
+      ${mode === "family" ? nothing : html`<span role="gridcell">${row.studentName ?? ""}</span>`}
+      ${mode === "enrollment" ? html`<span role="gridcell">${row.offeringName ?? ""}</span>` : nothing}
+      <span role="gridcell" class="amount">${money}</span>
     </div>
   `;
 }
 
-/** A row of a server preview not read yet: asks for its page, and stands in for it meanwhile. */
-function renderUnread(view: WizardView, mode: IssueMode, index: number): TemplateResult {
+/** A row of a server preview not read yet: asks for its page, and stands in for it meanwhile (its message cell is the row's control). */
+function renderUnread(view: WizardView, grid: ReviewGrid, mode: IssueMode, index: number): TemplateResult {
   const server = view.session.previewTask.server;
   server?.want(index);
   const failed = server?.failed(index) === true;
   return html`
     <div role="row" class="row unread" aria-rowindex=${index + 2}>
-      <span role="cell" class="pick"></span>
-      <span role="cell" class="muted">${
-        failed ? html`Not read. <button type="button" class="link" @click=${() => server?.retry()}>Try again</button>` : "Loading…"
+      <span role="gridcell" class="pick"></span>
+      <span role="gridcell" class="muted" tabindex=${grid.tabIndex(index)}>${
+        failed
+          ? html`Not read. <button type="button" class="link" tabindex="-1" @click=${() => server?.retry()}>Try again</button>`
+          : "Loading…"
       }</span>
-      ${mode === "family" ? nothing : html`<span role="cell">\u00a0</span>`}
-      ${mode === "enrollment" ? html`<span role="cell">\u00a0</span>` : nothing}
-      <span role="cell" class="amount"></span>
+      ${mode === "family" ? nothing : html`<span role="gridcell">\u00a0</span>`}
+      ${mode === "enrollment" ? html`<span role="gridcell">\u00a0</span>` : nothing}
+      <span role="gridcell" class="amount"></span>
     </div>
   `;
 }
@@ -152,7 +163,7 @@ function renderExplain(view: WizardView, on: WizardHandlers): TemplateResult {
   `;
 }
 
-export function renderReview(view: WizardView, on: WizardHandlers): TemplateResult {
+export function renderReview(view: WizardView, on: WizardHandlers, grid: ReviewGrid): TemplateResult {
   const preview = view.session.previewTask.preview;
   if (!preview) return html``;
   const { ui, shownRows, locale } = view;
@@ -163,6 +174,7 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
   const { count, total } = selection(view);
   const n = (x: number) => formatCount(x, locale);
   const columns = COLUMNS[mode];
+  grid.show(shownRows.length, preview, ui.search);
   return html`
     <section class="step review" part="review" aria-labelledby="review-title" data-mode=${mode}>
       <h3 id="review-title" tabindex="-1">Review ${n(preview.count)} credit${preview.count === 1 ? "" : "s"}</h3>
@@ -190,18 +202,21 @@ export function renderReview(view: WizardView, on: WizardHandlers): TemplateResu
       </div>
       ${ui.search ? searchNote(view, n) : nothing}
       ${server?.error ? html`<p class="field-error" role="alert">Some rows could not be read: ${server.error}</p>` : nothing}
-      <div role="table" class="table" part="table" tabindex="-1" aria-label="Credits to issue" aria-rowcount=${shownRows.length + 1}>
+      <div role="grid" class="table" part="table" tabindex="-1" aria-label="Credits to issue" aria-rowcount=${shownRows.length + 1}
+        @keydown=${grid.onKeydown} @focusin=${grid.onFocusin} @focusout=${grid.onFocusout} @pointerdown=${grid.onPointerdown}
+        @click=${grid.onClick}>
         <div role="rowgroup" class="head">
           <div role="row" class="row" aria-rowindex="1">
             <span role="columnheader" class="pick"><span class="visually-hidden">Credit this row</span></span>
             ${columns.map((c) => html`<span role="columnheader" class=${c === "Amount" ? "amount" : ""}>${c}</span>`)}
           </div>
         </div>
-        <div class="rows" part="rows">
-          <div role="rowgroup">${windowRows(
+        <div class="rows" part="rows" role="rowgroup" tabindex="-1">
+          <div>${windowRows(
             shownRows,
             (row) => row?.rowKey ?? "",
-            (row, i) => (row ? renderRow(view, on, mode, row, i) : renderUnread(view, mode, i)),
+            (row, i) => (row ? renderRow(view, on, grid, mode, row, i) : renderUnread(view, grid, mode, i)),
+            grid.rendered,
           )}</div>
         </div>
       </div>

@@ -25,6 +25,10 @@
  * user tabbing down a long table goes on row after row), and one whose row
  * leaves hands focus to the table (or is blurred when the table cannot take
  * it), so focus never stays on an element that now shows another row.
+ *
+ * `rendered`, when given, is called once the window has moved and its rows
+ * are in the page (a scroll renders them outside the host's update): a grid
+ * keeping one Tab stop checks there whether its stop is still on screen.
  */
 import { AsyncDirective, directive, type PartInfo, PartType } from "lit/async-directive.js";
 import type { ChildPart } from "lit/directive.js";
@@ -167,7 +171,7 @@ function follow(start: Element | undefined, path: readonly number[]): Element | 
   return node;
 }
 
-type RowsArgs<T> = [rows: readonly T[], key: (row: T) => string, renderRow: (row: T, index: number) => unknown];
+type RowsArgs<T> = [rows: readonly T[], key: (row: T) => string, renderRow: (row: T, index: number) => unknown, rendered?: () => void];
 
 class WindowRowsDirective<T> extends AsyncDirective {
   readonly #window = new RowWindow({ requestUpdate: () => this.#refresh() });
@@ -183,7 +187,7 @@ class WindowRowsDirective<T> extends AsyncDirective {
     if (part.type !== PartType.CHILD) throw new Error("windowRows() goes in a rowgroup's content");
   }
 
-  render(rows: readonly T[], key: (row: T) => string, renderRow: (row: T, index: number) => unknown): unknown {
+  render(rows: readonly T[], key: (row: T) => string, renderRow: (row: T, index: number) => unknown, _rendered?: () => void): unknown {
     const { first, last, before, after } = this.#window.range(rows.length);
     this.#keepFocus(rows, key, first, last);
     this.#group?.style.setProperty("padding-block", `${before}px ${after}px`);
@@ -221,7 +225,7 @@ class WindowRowsDirective<T> extends AsyncDirective {
       });
       return;
     }
-    const table = group.closest<HTMLElement>("[role=table]");
+    const table = group.closest<HTMLElement>("[role=table], [role=grid]");
     if (table?.hasAttribute("tabindex")) table.focus({ preventScroll: true });
     else (active as HTMLElement).blur();
   }
@@ -259,6 +263,7 @@ class WindowRowsDirective<T> extends AsyncDirective {
     if (!this.isConnected || !this.#args) return;
     this.setValue(this.render(...this.#args));
     this.#measureSoon();
+    this.#args[3]?.();
   }
 
   protected override disconnected(): void {
