@@ -10,6 +10,10 @@ export default {
   nodeResolve: { exportConditions: ["source", "browser", "import", "default"] },
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
+  // The test pages declare that they support both schemes, as the demo does: the elements follow the page's
+  // color-scheme (docs/decisions/0027), so a test that emulates a dark system sees them dark.
+  testRunnerHtml: (testFramework) =>
+    `<!doctype html><html lang="en"><head><style>:root { color-scheme: light dark; }</style></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   testsFinishTimeout: 600000,
   plugins: [esbuildPlugin({ ts: true, target: "es2022", tsconfig: fileURLToPath(new URL("./tsconfig.json", import.meta.url)) })],
   browsers: [

@@ -1,10 +1,16 @@
 /**
  * The `--ck-*` theme. Every colour, font and radius an element paints reads a
- * private `--_ck-*` variable that falls back from the host's `--ck-*` custom
- * property to a light default, or a dark one under
- * `prefers-color-scheme: dark`. A host themes the kit by setting any `--ck-*`
- * property on an ancestor; `theme.css` has ready-made light and dark sets
- * (`.ck-theme-light`, `.ck-theme-dark`) that override the system's scheme.
+ * private `--_ck-*` variable. Colours follow the colour scheme the host page
+ * uses for the element (its `color-scheme`, inherited: `light`, `dark`, or
+ * `light dark` to follow the system), through CSS `light-dark()`: a page that
+ * does not declare dark support is light, so a light host on a dark system
+ * shows light elements, as it shows light form controls.
+ *
+ * A host brands the kit with `--ck-color-*` (the light scheme's colours) and
+ * `--ck-dark-color-*` (the dark scheme's) on any ancestor. A brand that sets
+ * only light colours keeps the kit's readable dark defaults in dark.
+ * `theme.css` has ready-made light and dark sets (`.ck-theme-light`,
+ * `.ck-theme-dark`) that force one scheme.
  */
 import { css, unsafeCSS } from "lit";
 
@@ -44,17 +50,21 @@ export const darkTokens: Record<keyof typeof lightTokens, string> = {
   success: "#6dd58c",
 };
 
-/** `--_ck-name: var(--ck-color-name, default);` for every token. */
-function colorVariables(tokens: Record<string, string>): string {
-  return Object.entries(tokens)
-    .map(([name, value]) => `--_ck-${name}: var(--ck-color-${name}, ${value});`)
+/**
+ * `--_ck-name: light-dark(var(--ck-color-name, light default), var(--ck-dark-color-name, dark default));` for every
+ * token (constants only, never data).
+ */
+function colorVariables(): string {
+  return (Object.keys(lightTokens) as (keyof typeof lightTokens)[])
+    .map(
+      (name) =>
+        `--_ck-${name}: light-dark(var(--ck-color-${name}, ${lightTokens[name]}), var(--ck-dark-color-${name}, ${darkTokens[name]}));`,
+    )
     .join("\n");
 }
 
-/** The colour variables, light by default and dark under `prefers-color-scheme: dark` (constants only, never data). */
-const colorStyles = unsafeCSS(
-  `:host { ${colorVariables(lightTokens)} } @media (prefers-color-scheme: dark) { :host { ${colorVariables(darkTokens)} } }`,
-);
+/** The colour variables, in the scheme the host's `color-scheme` gives the element. */
+const colorStyles = unsafeCSS(`:host { ${colorVariables()} }`);
 
 /** Shared by every element: the colour variables, the font, focus ring, state colours and a visually hidden helper. */
 export const themeStyles = [
