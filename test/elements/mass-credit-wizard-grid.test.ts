@@ -3,7 +3,9 @@
  * roving tabindex), arrows inside. It was one Tab stop per row: 568 Tabs to
  * reach Process past a 565-row preview.
  */
+import { explainFamily, type PreviewsPort, planRun, previewMassCredit } from "@creditkit/core";
 import type { CkMassCreditWizard } from "@creditkit/elements";
+import type { StoreDataSource } from "@creditkit/store";
 import { expect, nextFrame, waitUntil } from "@open-wc/testing";
 import { emulateMedia, sendKeys, setViewport } from "@web/test-runner-commands";
 import { all, answerRequired, focused, generatedSource, mountWizard, previewNow, q, rowsShown } from "./mass-credit-wizard.helpers.js";
@@ -251,6 +253,91 @@ describe("<ck-mass-credit-wizard> review grid: one Tab stop, arrows inside (#17.
     await nextFrame();
     expect(all(w, ".rows [role=row]")).to.have.length(0);
     expect(tabStops(w)).to.have.length(0);
+  });
+});
+
+/** A data source whose previews run "on the server" (a test double of the port): the first page comes with the preview, later pages when `release()` is called. */
+async function serverSource(families = 300) {
+  const store = await generatedSource(families);
+  const data = await store.getDataSet();
+  if (!data) throw new Error("no data set");
+  const kept = new Map<string, ReturnType<typeof previewMassCredit>>();
+  const keptPreview = (id: string) => kept.get(id) ?? previewMassCredit({} as never, data);
+  let open = () => {};
+  let gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const previews: PreviewsPort = {
+    context: async () => ({
+      currency: data.currency,
+      lists: data.lists,
+      families: data.families.length,
+      keywords: { student: [], family: [], offering: [] },
+    }),
+    async start(request, { limit = 100 } = {}) {
+      const preview = previewMassCredit(request, data);
+      const previewId = `preview-${kept.size + 1}`;
+      kept.set(previewId, preview);
+      const { count, total, summary } = preview;
+      return {
+        previewId,
+        asOf: new Date().toISOString(),
+        request: preview.request,
+        count,
+        total,
+        summary,
+        rows: preview.rows.slice(0, limit),
+      };
+    },
+    async rows(previewId, offset, limit) {
+      await gate;
+      return keptPreview(previewId).rows.slice(offset, offset + limit);
+    },
+    explain: async (previewId, familyId) => explainFamily(keptPreview(previewId).request, data, familyId),
+    run: async (previewId, { runId, deselected = [], ...options }) =>
+      store.processRun(planRun(keptPreview(previewId), { runId, lists: data.lists, deselected }), options),
+  };
+  const source = new Proxy(store, {
+    get(target, name) {
+      if (name === "previews") return previews;
+      const value: unknown = Reflect.get(target, name, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  }) as StoreDataSource;
+  const release = () => {
+    open();
+    gate = Promise.resolve();
+  };
+  return { source, release };
+}
+
+describe("<ck-mass-credit-wizard> review grid over a preview on the server", () => {
+  it("End reaches a row not read yet (its cell holds focus), and focus stays on the row once it is read", async () => {
+    const { source, release } = await serverSource();
+    const w = await mountWizard(source);
+    await answerRequired(w, { mode: "student" });
+    await previewNow(w);
+    await rowsShown(w);
+    const count = w.preview?.count ?? 0;
+    expect(count).to.be.greaterThan(200);
+    q(w, "#select-none").focus();
+    await press("Tab");
+    expect(focusedRow(w)?.getAttribute("aria-rowindex")).to.equal("2");
+    await press("End");
+    const row = focusedRow(w) as HTMLElement;
+    expect(row.getAttribute("aria-rowindex")).to.equal(String(count + 1));
+    expect(row.classList.contains("unread")).to.equal(true);
+    expect(focused(w)?.textContent).to.contain("Loading");
+    expect(tabStops(w)).to.have.length(1);
+    release();
+    await waitUntil(() => (focused(w) as HTMLInputElement | null)?.type === "checkbox", "the row is read, focus on its checkbox");
+    expect(focusedRow(w)?.getAttribute("aria-rowindex")).to.equal(String(count + 1));
+    expect(tabStops(w)).to.have.length(1);
+    await press("Space");
+    await w.updateComplete;
+    expect(w.selectedCount).to.equal(count - 1);
+    await press("ArrowUp");
+    expect(focusedRow(w)?.getAttribute("aria-rowindex")).to.equal(String(count));
   });
 });
 

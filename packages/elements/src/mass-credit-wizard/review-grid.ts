@@ -115,9 +115,18 @@ export class ReviewGrid implements ReactiveController {
     }
     // The grid (or its scroller) took focus: a click on a row's text (on to that row), Tab while the active row is off the window (on to it).
     const from = event.relatedTarget as Node | null;
+    const target = event.target;
     if (pressed !== undefined) {
       if (pressed !== null) this.#focusRow(grid, pressed, true);
     } else if (!from || !grid.contains(from)) this.#focusRow(grid, this.#active);
+    else {
+      // The window handed focus to the grid from a row (it left the window, or was not read and the window
+      // could not tell it stayed): once the rows are in place, back to the active row if it is shown.
+      queueMicrotask(() => {
+        if ((grid.getRootNode() as ShadowRoot | Document).activeElement === target)
+          this.#control(grid, this.#active)?.focus({ preventScroll: true });
+      });
+    }
   };
 
   /** A render that replaced the focused control (a row read from the server) drops focus to the page: back to the row. */
