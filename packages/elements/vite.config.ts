@@ -17,7 +17,7 @@ export default defineConfig({
     emptyOutDir: true,
     minify: true,
     sourcemap: true,
-    lib: { entry: { index: "src/index.ts" }, formats: ["es"] },
+    lib: { entry: { index: "src/index.ts", classes: "src/classes.ts" }, formats: ["es"] },
     rollupOptions: {
       external: [/^lit(\/.*)?$/, /^@lit\//, /^@lit-labs\//, /^@creditkit\//],
       output: { preserveModules: true, preserveModulesRoot: "src", entryFileNames: "[name].js" },

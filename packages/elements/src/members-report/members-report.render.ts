@@ -1,12 +1,16 @@
 /** `<ck-members-report>`'s templates. Data is always bound as text. */
 import type { MembersReportRow } from "@creditkit/core";
 import { html, nothing } from "lit";
+import { html as staticHtml } from "lit/static-html.js";
 import type { SearchableAccount } from "../account-search/account-match.js";
 import type { AccountQueryEvent, AccountSelectEvent } from "../account-search/account-search.events.js";
+import { CkAccountSearch } from "../account-search/account-search.js";
+import { CkBalance } from "../balance/balance.js";
 import type { LoadState } from "../shared/account-controller.js";
 import { whole } from "../shared/counts.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable, type SortDirection } from "../shared/table.render.js";
+import { tagOf } from "../shared/tag-of.js";
 
 export interface MembersView {
   readonly heading: string;
@@ -42,17 +46,19 @@ const checked = (e: Event) => (e.target as HTMLInputElement).checked;
 export function renderMembers(view: MembersView, on: MembersHandlers) {
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
   const both = view.hasAmountDue && view.hasCredit;
-  return html`
+  const search = tagOf(CkAccountSearch, "ck-account-search");
+  const balance = tagOf(CkBalance, "ck-balance");
+  return staticHtml`
     <section class="frame ck-frame" part="base" aria-labelledby="title">
       <h2 id="title">${view.heading}</h2>
-      <ck-account-search
+      <${search}
         class="search"
         part="search"
         label=${view.searchLabel}
         .accounts=${view.searchable}
         @ck-account-query=${on.search}
         @ck-account-select=${on.pick}
-      ></ck-account-search>
+      ></${search}>
       <fieldset class="filters" part="filters">
         <legend>Show accounts with</legend>
         <label class="check">
@@ -102,8 +108,8 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
         renderCells: (r) => html`
           ${cell(r.name)}
           ${cell(
-            html`<ck-balance part="balance" amount-due=${r.amountDue} account-credit=${r.accountCredit} currency=${r.currency}
-              locale=${view.locale ?? nothing}></ck-balance>`,
+            staticHtml`<${balance} class="row-balance" part="balance" amount-due=${r.amountDue} account-credit=${r.accountCredit}
+              currency=${r.currency} locale=${view.locale ?? nothing}></${balance}>`,
             true,
             { span: 2, cls: "balances" },
           )}
@@ -112,7 +118,7 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
               @click=${() => on.act(r)}>${view.actionLabel}</button>`,
           )}
         `,
-        // The totals in the same two-column box as each row's <ck-balance>, so the figures line up.
+        // The totals in the same two-column box as each row's balance, so the figures line up.
         totals: html`${cell(`Total: ${whole(view.rows.length)} accounts`)}
         ${cell(html`<div class="pair"><span>${money(view.totals.due)}</span><span>${money(view.totals.credit)}</span></div>`, true, { span: 2, cls: "balances" })}
         ${cell("")}`,

@@ -17,7 +17,7 @@ export const membersReportStyles = css`
   .balances {
     padding: 0;
   }
-  ck-balance {
+  .row-balance {
     display: block;
     /* In a row the figures sit on the report's own surface: no box of the balance's own. */
     background: none;
@@ -33,13 +33,13 @@ export const membersReportStyles = css`
     text-align: end;
   }
   .pair,
-  ck-balance::part(balance) {
+  .row-balance::part(balance) {
     display: grid;
     grid-template-columns: 1fr 1fr;
     column-gap: 20px;
     padding: 6px 10px;
   }
-  ck-balance::part(label) {
+  .row-balance::part(label) {
     position: absolute;
     width: 1px;
     height: 1px;
@@ -47,7 +47,7 @@ export const membersReportStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
-  ck-balance::part(amount) {
+  .row-balance::part(amount) {
     font-size: 1em;
     text-align: end;
   }

@@ -11,9 +11,12 @@ import {
 } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { repeat } from "lit/directives/repeat.js";
+import { html as staticHtml } from "lit/static-html.js";
+import { CkCreditToggle } from "../credit-toggle/credit-toggle.js";
 import type { ApplyCreditChangeEvent } from "../events.js";
 import type { LoadState } from "../shared/account-controller.js";
 import { showMoney } from "../shared/money-text.js";
+import { tagOf } from "../shared/tag-of.js";
 import { followingRow, isChosen, METHOD_LABELS, methodsFor, type PayInputs, type PaymentPlan } from "./checkout-form.js";
 import { isZeroAmount, renderResult, renderSummary } from "./summary.render.js";
 
@@ -239,9 +242,10 @@ function renderCredit(snapshot: AccountSnapshot, view: PayView, on: PayHandlers)
   const errors = view.errors;
   const applying = base?.applyCredit ?? false;
   const aria = invalid(errors, "credit-amount");
-  return html`
+  const toggle = tagOf(CkCreditToggle, "ck-credit-toggle");
+  return staticHtml`
     <div class="credit-box">
-      <ck-credit-toggle
+      <${toggle}
         part="toggle"
         exportparts="base: toggle-base, switch: toggle-switch, track: toggle-track, thumb: toggle-thumb, label: toggle-label, figures: toggle-figures"
         .checked=${applying}
@@ -251,7 +255,7 @@ function renderCredit(snapshot: AccountSnapshot, view: PayView, on: PayHandlers)
         currency=${snapshot.currency}
         locale=${view.locale ?? nothing}
         @ck-apply-credit-change=${(e: ApplyCreditChangeEvent) => on.applyCredit(e.detail.checked)}
-      ></ck-credit-toggle>
+      ></${toggle}>
       ${
         view.channel === "admin" && applying
           ? html`
