@@ -98,6 +98,7 @@ export function existingCreditOffer(
     // The buttons go away while it runs: focus stays in the offer, on its heading.
     heading.textContent = "Applying existing credit";
     heading.focus();
+    text.hidden = false;
     text.textContent = `Applying ${money(plan.total)} of credit to ${accounts(plan.count)}.`;
     try {
       const result = await applyExistingCredit(source, plan, {
@@ -140,7 +141,13 @@ export function existingCreditOffer(
       const again = h("button", { type: "button" }, "Try again");
       again.addEventListener("click", async () => {
         again.disabled = true;
-        plan = await planOffer(source, date, plan.runId);
+        try {
+          plan = await planOffer(source, date, plan.runId);
+        } catch (error) {
+          again.disabled = false;
+          status.textContent = `Not tried again: ${error instanceof Error ? error.message : String(error)}`;
+          return;
+        }
         if (plan.count === 0) finish([]);
         else apply.click();
       });

@@ -139,6 +139,36 @@ describe("the demo's settings page: turning auto-apply on offers to apply existi
     source.close();
   });
 
+  it("an account that fails is listed with its reason and left untouched; Try again applies the rest, once", async () => {
+    const source = await organisation();
+    const record = source.recordCheckout.bind(source);
+    let calls = 0;
+    source.recordCheckout = (plan) => (++calls === 3 ? Promise.reject(new Error("The connection was lost.")) : record(plan));
+    const view = await mount(source);
+    autoApply(view).click();
+    await waitUntil(() => button(view, "Apply now"), "the offer shows");
+    button(view, "Apply now")?.click();
+    const shown = offer(view) as HTMLElement;
+    await waitUntil(() => shown.dataset.state === "done", "the summary shows");
+    expect(shown.querySelector("h3")?.textContent).to.equal("Existing credit partly applied");
+    expect(shown.querySelector('[role="status"]')?.textContent).to.equal(
+      "Credit applied to 6 accounts, $140.00 of credit used. 1 account not changed:",
+    );
+    expect([...shown.querySelectorAll(".offer-failures li")].map((li) => li.textContent)).to.deep.equal([
+      "Family 2: The connection was lost.",
+    ]);
+    expect(holdingBoth(await source.getAccounts())).to.deep.equal(["fam-2"]);
+    await expect(shown).to.be.accessible();
+    button(view, "Try again")?.click();
+    await waitUntil(() => shown.querySelector("h3")?.textContent === "Existing credit applied", "the rest applied");
+    expect(shown.querySelector('[role="status"]')?.textContent).to.equal("Done: credit applied to 7 accounts, $160.00 of credit used.");
+    expect(holdingBoth(await source.getAccounts())).to.deep.equal([]);
+    const applied = (await source.listEntries()).filter((e) => e.type === "Payment (AC)");
+    expect(new Set(applied.map((e) => e.key)).size).to.equal(7);
+    expect(applied.every((e) => e.key.startsWith(applied[0]?.key.split("/").slice(0, 2).join("/") ?? "?"))).to.equal(true);
+    source.close();
+  });
+
   it("Not now (or Escape) applies nothing", async () => {
     const source = await organisation();
     const view = await mount(source);
