@@ -2,11 +2,12 @@
  * What the wizard does with a reviewed preview: plan the run in slices (one
  * short task each), post it through the data source in chunks with progress,
  * resume a run left unfinished, reverse a finished one, and save its record
- * as CSV. Every rule is the core's (`planRun`, `selectRows`, `runToCsv`) or
+ * as CSV. Every rule is the core's (`planRun`, `selectRows`, `runToCsv`, `spentCreditsToCsv`) or
  * the data source's (`processRun`, `resumeRun`, `reverseRun`).
  */
 import {
   type CreditKitDataSource,
+  type CsvRunReversal,
   fromAmountString,
   type MassCreditPreview,
   multiplyAmount,
@@ -16,6 +17,7 @@ import {
   type RunRecord,
   type RunReversal,
   runToCsv,
+  spentCreditsToCsv,
   toAmountString,
 } from "@creditkit/core";
 import { safeFileName, saveCsv } from "../shared/csv-download.js";
@@ -192,9 +194,9 @@ export async function reverseFinishedRun(session: WizardSession): Promise<RunRev
   }
 }
 
-/** The file name and text of a run's CSV. */
-export function runCsv(record: RunRecord): { readonly filename: string; readonly text: string } {
-  return { filename: `${safeFileName(record.runId)}.csv`, text: runToCsv(record) };
+/** The file name and text of a run's CSV; a reversed run's says so (its reversal's report, or the mark its summary keeps). */
+export function runCsv(record: RunRecord, reversal?: CsvRunReversal): { readonly filename: string; readonly text: string } {
+  return { filename: `${safeFileName(record.runId)}.csv`, text: runToCsv(record, reversal ? { reversal } : {}) };
 }
 
 /**
@@ -202,9 +204,15 @@ export function runCsv(record: RunRecord): { readonly filename: string; readonly
  * cancelable `ck-csv-export` every report fires. Returns the file name when
  * the download started (undefined when the host took the CSV itself).
  */
-export function saveRunCsv(host: HTMLElement, record: RunRecord): string | undefined {
-  const { filename, text } = runCsv(record);
+export function saveRunCsv(host: HTMLElement, record: RunRecord, reversal?: CsvRunReversal): string | undefined {
+  const { filename, text } = runCsv(record, reversal);
   return saveCsv(host, filename, text) ? filename : undefined;
+}
+
+/** Saves the credits a reversal found spent, one line each ("Save spent credits as CSV"); the file name when the download started. */
+export function saveSpentCsv(host: HTMLElement, reversal: RunReversal, currency: string): string | undefined {
+  const filename = `${safeFileName(reversal.runId)}-spent-credits.csv`;
+  return saveCsv(host, filename, spentCreditsToCsv(reversal, currency)) ? filename : undefined;
 }
 
 /** Starts over after a run: the same answers, a new preview needed. */

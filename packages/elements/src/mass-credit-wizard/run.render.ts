@@ -1,5 +1,5 @@
 /** Processing (progress, or stopped with Resume), the done summary with Save to CSV and reversal, and the confirmation dialog. */
-import type { RunReversal } from "@creditkit/core";
+import { type RunReversal, summariseSpent } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { showMoney } from "../shared/money-text.js";
 import { renderProgress } from "../shared/progress.js";
@@ -34,24 +34,42 @@ export function renderProcessing(view: WizardView, on: WizardHandlers): Template
   `;
 }
 
-function renderReversal(view: WizardView, reversal: RunReversal): TemplateResult {
+/** The credit already spent, in a few lines (issue #17 item 12: one line per credit was ~350 lines); the detail is the CSV. */
+function renderSpent(view: WizardView, on: WizardHandlers, reversal: RunReversal, currency: string): TemplateResult {
   const money = (x: string) => showMoney(x, view.currency, view.locale);
-  const spent = reversal.credits.filter((c) => fromZero(c.used));
+  const n = (x: number) => formatCount(x, view.locale);
+  const spent = summariseSpent(reversal, currency);
+  if (spent.credits === 0) return html`<p>None of the credit had been spent.</p>`;
+  const credits = `${n(spent.credits)} credit${spent.credits === 1 ? "" : "s"}`;
+  const families = `${n(spent.accounts)} famil${spent.accounts === 1 ? "y" : "ies"}`;
+  return html`
+    <p data-figure="spent">${credits} had already been spent on fees: ${money(spent.used)} in all, by ${families}. Spent credit is reported, never clawed back.</p>
+    ${
+      spent.accounts > 1
+        ? html`<p id="spent-most">Spent the most:</p>
+          <ul class="spent" aria-labelledby="spent-most">
+            ${spent.top.map((a) => html`<li>${a.familyName}: ${money(a.used)} of ${money(a.amount)}${a.credits > 1 ? ` (${n(a.credits)} credits)` : ""}</li>`)}
+          </ul>`
+        : nothing
+    }
+    <div class="actions">
+      <button type="button" part="spent-csv-button" @click=${on.saveSpentCsv}>Save spent credits as CSV</button>
+    </div>
+  `;
+}
+
+function renderReversal(view: WizardView, on: WizardHandlers, reversal: RunReversal, currency: string): TemplateResult {
+  const money = (x: string) => showMoney(x, view.currency, view.locale);
   return html`
     <section class="reversal" part="reversal" aria-labelledby="reversal-title" role="status">
-      <h4 id="reversal-title" tabindex="-1">Run reversed</h4>
+      <h4 id="reversal-title" tabindex="-1">What the reversal did</h4>
       <dl class="figures">
         <div><dt>Issued</dt><dd>${money(reversal.totals.issued)}</dd></div>
         <div><dt>Voided (unused credit)</dt><dd>${money(reversal.totals.voided)}</dd></div>
         <div><dt>Already spent, not taken back</dt><dd>${money(reversal.totals.used)}</dd></div>
         ${fromZero(reversal.totals.reserved) ? html`<div><dt>Held by a payment in progress</dt><dd>${money(reversal.totals.reserved)}</dd></div>` : nothing}
       </dl>
-      ${
-        spent.length > 0
-          ? html`<p>Credit already spent on fees (reported, never clawed back):</p>
-            <ul class="spent">${spent.map((c) => html`<li>${c.familyName}: ${money(c.used)} of ${money(c.amount)} spent</li>`)}</ul>`
-          : html`<p>None of the credit had been spent.</p>`
-      }
+      ${renderSpent(view, on, reversal, currency)}
       ${reversal.failed > 0 ? html`<p class="field-error">${reversal.failed} credits could not be reversed; reversing again retries them.</p>` : nothing}
     </section>
   `;
@@ -62,6 +80,14 @@ function fromZero(amount: string): boolean {
   return /[1-9]/.test(amount);
 }
 
+/** "Done: 1,254 credits issued", or once reversed "Reversed: 1,254 credits issued, $X voided, $Y already spent". */
+function doneHeading(view: WizardView, count: number, reversal: RunReversal | undefined): string {
+  const money = (x: string) => showMoney(x, view.currency, view.locale);
+  const issued = `${formatCount(count, view.locale)} credit${count === 1 ? "" : "s"} issued`;
+  if (!reversal) return `Done: ${issued}`;
+  return `Reversed: ${issued}, ${money(reversal.totals.voided)} voided, ${money(reversal.totals.used)} already spent`;
+}
+
 export function renderDone(view: WizardView, on: WizardHandlers): TemplateResult {
   const { run } = view.session;
   const record = run.record;
@@ -70,7 +96,7 @@ export function renderDone(view: WizardView, on: WizardHandlers): TemplateResult
   const n = (x: number) => formatCount(x, view.locale);
   return html`
     <section class="step done" part="done" aria-labelledby="done-title">
-      <h3 id="done-title" tabindex="-1">Done: ${n(record.count)} credit${record.count === 1 ? "" : "s"} issued</h3>
+      <h3 id="done-title" tabindex="-1">${doneHeading(view, record.count, run.reversal)}</h3>
       <dl class="figures" part="run-summary">
         <div><dt>Credits issued</dt><dd data-figure="count">${n(record.count)}</dd></div>
         <div><dt>Total</dt><dd data-figure="total">${money(record.total)}</dd></div>
@@ -99,7 +125,7 @@ export function renderDone(view: WizardView, on: WizardHandlers): TemplateResult
       </div>
       <p class="muted" role="status">${view.ui.csvSaved}</p>
       ${run.reverseError ? html`<p class="field-error" role="alert">${run.reverseError}</p>` : nothing}
-      ${run.reversal ? renderReversal(view, run.reversal) : nothing}
+      ${run.reversal ? renderReversal(view, on, run.reversal, record.request.currency) : nothing}
     </section>
   `;
 }

@@ -34,10 +34,12 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
   const n = (x: number) => formatCount(x, view.locale);
   const money = (x: string) => showMoney(x, view.currency, view.locale);
   const job = runs.jobs.get(run.runId);
+  // Reversed in this page (its full report), or before: the mark the saved run keeps, also after a reload.
   const reversal = view.session.reversals.get(run.runId);
+  const reversed = reversal ?? run.reversal;
   const { record } = run;
-  const status = job ? "server" : reversal ? "reversed" : run.status;
-  const words = job ? "Processing on the server" : reversal ? "Reversed" : STATUS_WORDS[run.status];
+  const status = job ? "server" : reversed ? "reversed" : run.status;
+  const words = job ? "Processing on the server" : reversed ? "Reversed" : STATUS_WORDS[run.status];
   // A run that stopped part way: what it issued of what it was to issue.
   const partial = record !== undefined && record.status !== "done";
   const count = record ? (partial ? `${n(record.count)} of ${n(record.selected)}` : n(record.count)) : n(run.selected);
@@ -53,6 +55,7 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
         <div><dt>Credits</dt><dd data-figure="count">${count}</dd></div>
         <div><dt>Total</dt><dd data-figure="total">${total}</dd></div>
         ${record ? html`<div><dt>Credit date</dt><dd>${shortDate(record.request.date, view.locale)}</dd></div>` : nothing}
+        ${reversed ? html`<div><dt>Reversed on</dt><dd data-figure="reversed">${shortDate(reversed.date, view.locale)}</dd></div>` : nothing}
       </dl>
       ${
         job
@@ -66,10 +69,10 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
           : nothing
       }
       ${
-        reversal
-          ? html`<p class="muted">Voided ${money(reversal.totals.voided)} of ${money(reversal.totals.issued)}; ${money(reversal.totals.used)}
-            already spent, not taken back.${reversal.credits.some((c) => c.outcome === "already-reversed") ? " It had been reversed before." : ""}</p>
-            ${reversal.failed > 0 ? html`<p class="field-error">${n(reversal.failed)} credits could not be reversed; reversing again retries them.</p>` : nothing}`
+        reversed
+          ? html`<p class="muted">Voided ${money(reversed.totals.voided)} of ${money(reversed.totals.issued)}; ${money(reversed.totals.used)}
+            already spent, not taken back.${reversal?.credits.some((c) => c.outcome === "already-reversed") ? " It had been reversed before." : ""}</p>
+            ${reversed.failed > 0 ? html`<p class="field-error">${n(reversed.failed)} credits could not be reversed; reversing again retries them.</p>` : nothing}`
           : nothing
       }
       ${run.status === "processing" && !job ? html`<p class="muted">It stopped before the end (the page was closed). Resuming posts only the credits that are missing.</p>` : nothing}
@@ -77,7 +80,7 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
       <div class="actions">
         ${record && !job && record.count > 0 ? html`<button type="button" aria-describedby=${title} @click=${() => on.saveRunCsv(run.runId)}>Save CSV</button>` : nothing}
         ${
-          record && !job && (!reversal || reversal.failed > 0) && view.canReverse && record.count > 0
+          record && !job && (!reversed || reversed.failed > 0) && view.canReverse && record.count > 0
             ? html`<button type="button" class="danger" aria-describedby=${title} @click=${() => on.askReverseRun(run.runId)}>Reverse…</button>`
             : nothing
         }

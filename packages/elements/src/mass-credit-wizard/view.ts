@@ -70,6 +70,8 @@ export interface WizardHandlers {
   confirm(): void;
   closeDialog(): void;
   saveCsv(): void;
+  /** Save spent credits as CSV, after the finished run's reversal. */
+  saveSpentCsv(): void;
   startOver(): void;
   /** Shows the Past runs view. */
   openRuns(): void;

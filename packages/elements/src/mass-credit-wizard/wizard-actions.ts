@@ -5,7 +5,7 @@ import { checkQuestion, emptyRow, REQUIRED_QUESTIONS, type WizardAnswers } from 
 import { MassCreditProcessedEvent, MassCreditReversedEvent } from "./events.js";
 import { moreThanAYearFrom } from "./format.js";
 import type { CkMassCreditWizard } from "./mass-credit-wizard.js";
-import { processSelection, resumeRun, reverseFinishedRun, reverseSavedRun, saveRunCsv, startOver } from "./run-actions.js";
+import { processSelection, resumeRun, reverseFinishedRun, reverseSavedRun, saveRunCsv, saveSpentCsv, startOver } from "./run-actions.js";
 import type { RowSelection } from "./selection.js";
 import { explainOnServer } from "./server-rows.js";
 import type { WizardHandlers, WizardUi } from "./view.js";
@@ -284,7 +284,8 @@ export class WizardActions {
           void reverseFinishedRun(s).then((reversal) => {
             if (!reversal) return;
             host.dispatchEvent(new MassCreditReversedEvent(reversal));
-            this.#focus("#reversal-title");
+            // The heading now says the run was reversed, with what was voided and what had been spent.
+            this.#focus("#done-title");
           });
         }
       },
@@ -296,9 +297,15 @@ export class WizardActions {
         if (pastRun !== "") this.#focusRun(pastRun, "button.danger");
       },
       saveCsv: () => {
-        const record = session()?.run.record;
-        if (!record) return;
-        const saved = saveRunCsv(host, record);
+        const run = session()?.run;
+        if (!run?.record) return;
+        const saved = saveRunCsv(host, run.record, run.reversal);
+        if (saved !== undefined) this.#ui({ csvSaved: `Saved ${saved}.` });
+      },
+      saveSpentCsv: () => {
+        const run = session()?.run;
+        if (!run?.record || !run.reversal) return;
+        const saved = saveSpentCsv(host, run.reversal, run.record.request.currency);
         if (saved !== undefined) this.#ui({ csvSaved: `Saved ${saved}.` });
       },
       openRuns: () => {
@@ -314,9 +321,9 @@ export class WizardActions {
       },
       saveRunCsv: (runId) => {
         const runs = host.runsList();
-        const record = runs?.run(runId)?.record;
-        if (!runs || !record) return;
-        const saved = saveRunCsv(host, record);
+        const run = runs?.run(runId);
+        if (!runs || !run?.record) return;
+        const saved = saveRunCsv(host, run.record, host.session?.reversals.get(runId) ?? run.reversal);
         if (saved !== undefined) runs.say(runId, `Saved ${saved}.`);
       },
       startOver: () => {
