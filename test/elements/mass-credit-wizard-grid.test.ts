@@ -263,6 +263,7 @@ async function serverSource(families = 300) {
   if (!data) throw new Error("no data set");
   const kept = new Map<string, ReturnType<typeof previewMassCredit>>();
   const keptPreview = (id: string) => kept.get(id) ?? previewMassCredit({} as never, data);
+  const state = { failing: false };
   let open = () => {};
   let gate = new Promise<void>((resolve) => {
     open = resolve;
@@ -291,6 +292,7 @@ async function serverSource(families = 300) {
     },
     async rows(previewId, offset, limit) {
       await gate;
+      if (state.failing) throw new Error("The preview is no longer kept.");
       return keptPreview(previewId).rows.slice(offset, offset + limit);
     },
     explain: async (previewId, familyId) => explainFamily(keptPreview(previewId).request, data, familyId),
@@ -308,7 +310,7 @@ async function serverSource(families = 300) {
     open();
     gate = Promise.resolve();
   };
-  return { source, release };
+  return { source, release, state };
 }
 
 describe("<ck-mass-credit-wizard> review grid over a preview on the server", () => {
@@ -338,6 +340,26 @@ describe("<ck-mass-credit-wizard> review grid over a preview on the server", () 
     expect(w.selectedCount).to.equal(count - 1);
     await press("ArrowUp");
     expect(focusedRow(w)?.getAttribute("aria-rowindex")).to.equal(String(count));
+  });
+
+  it("a row whose read failed: its cell holds focus, and Enter is its Try again", async () => {
+    const { source, release, state } = await serverSource();
+    state.failing = true;
+    release();
+    const w = await mountWizard(source);
+    await answerRequired(w, { mode: "student" });
+    await previewNow(w);
+    await rowsShown(w);
+    q(w, "#select-none").focus();
+    await press("Tab");
+    await press("End");
+    await waitUntil(() => focused(w)?.textContent?.includes("Not read"), "the read failed, focus on the row's cell");
+    expect(tabStops(w)).to.have.length(1);
+    await expect(w).to.be.accessible();
+    state.failing = false;
+    await press("Enter");
+    await waitUntil(() => (focused(w) as HTMLInputElement | null)?.type === "checkbox", "read again, focus on the row's checkbox");
+    expect(focusedRow(w)?.getAttribute("aria-rowindex")).to.equal(String((w.preview?.count ?? 0) + 1));
   });
 });
 

@@ -30,9 +30,9 @@ const rowOf = (node: Element | null) => node?.closest<HTMLElement>(".rows [role=
 const indexOf = (row: Element) => Number(row.getAttribute("aria-rowindex")) - 2;
 
 export class ReviewGrid implements ReactiveController {
-  /** The rows shown, which rows (the preview and the search), and the row holding the Tab stop. */
+  /** How many rows are shown, of which preview and search, and the index of the row holding the Tab stop. */
   #count = 0;
-  #rows: readonly unknown[] = [];
+  #of: readonly [preview: unknown, search: string] = [undefined, ""];
   #active = 0;
   /** The row a pointer pressed (null: the grid outside any row), until the focus it causes. */
   #pressed: number | null | undefined;
@@ -43,8 +43,8 @@ export class ReviewGrid implements ReactiveController {
 
   /** Called by the template with the rows shown: new rows (another preview or search) start at the first. */
   show(count: number, preview: unknown, search: string): void {
-    if (this.#rows[0] !== preview || this.#rows[1] !== search) {
-      this.#rows = [preview, search];
+    if (this.#of[0] !== preview || this.#of[1] !== search) {
+      this.#of = [preview, search];
       this.#active = 0;
     }
     this.#count = count;
@@ -79,7 +79,7 @@ export class ReviewGrid implements ReactiveController {
       // On the grid itself: on to its row. On a row not read: its Try again, if the read failed.
       const row = rowOf(event.target as Element);
       if (!row) to = this.#active;
-      else if (row?.classList.contains("unread")) {
+      else if (row.classList.contains("unread")) {
         event.preventDefault();
         row.querySelector("button")?.click();
       }

@@ -22,7 +22,7 @@
  * Focus: when the window moves, the slots are put back in row order, and an
  * element moved in the page loses focus. So a focused control whose row
  * stays in the window gets focus back once the rows are in place (a keyboard
- * user tabbing down a long table goes on row after row), and one whose row
+ * user going down a long table goes on row after row), and one whose row
  * leaves hands focus to the table (or is blurred when the table cannot take
  * it), so focus never stays on an element that now shows another row.
  *
