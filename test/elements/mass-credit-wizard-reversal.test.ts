@@ -110,7 +110,7 @@ describe("<ck-mass-credit-wizard> after a run's reversal (issue #17 item 12)", (
     );
     const items = [...reversal.querySelectorAll("li")].map((li) => li.textContent?.trim());
     expect(items).to.have.length(3);
-    expect(items[0]).to.match(/: \$9\.00 of \$10\.00$/);
+    expect(items[0]).to.match(/: \$9\.00 spent of \$10\.00$/);
     await expect(w).to.be.accessible();
     const spentCsv = await downloadOf(() => button(w, "Save spent credits as CSV").click());
     expect(spentCsv.name).to.equal(`${record.runId}-spent-credits.csv`);
@@ -146,7 +146,7 @@ describe("<ck-mass-credit-wizard> after a run's reversal (issue #17 item 12)", (
     const on = new Date(`${w.reversal?.date}T00:00:00Z`).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
     expect(row.querySelector("[data-figure=reversed]")?.textContent?.trim()).to.equal(on);
     expect(row.textContent?.replace(/\s+/g, " ")).to.contain(
-      `Voided ${voided} of $${issued.toLocaleString("en-US")}.00; $51.00 already spent, not taken back.`,
+      `Voided ${voided} of $${issued.toLocaleString("en-US")}.00; $51.00 already spent (12 credits), not taken back.`,
     );
     expect(row.querySelector("button.danger"), "no second reversal offered").to.equal(null);
     await expect(again).to.be.accessible();

@@ -48,7 +48,7 @@ function renderSpent(view: WizardView, on: WizardHandlers, reversal: RunReversal
       spent.accounts > 1
         ? html`<p id="spent-most">Spent the most:</p>
           <ul class="spent" aria-labelledby="spent-most">
-            ${spent.top.map((a) => html`<li>${a.familyName}: ${money(a.used)} of ${money(a.amount)}${a.credits > 1 ? ` (${n(a.credits)} credits)` : ""}</li>`)}
+            ${spent.top.map((a) => html`<li>${a.familyName}: ${money(a.used)} spent of ${money(a.amount)}${a.credits > 1 ? ` (${n(a.credits)} credits)` : ""}</li>`)}
           </ul>`
         : nothing
     }

@@ -1,5 +1,5 @@
 /** The Past runs view: every saved run with its status and figures, Save CSV, Reverse and Resume; server jobs with live progress. */
-import type { RunSummary } from "@creditkit/core";
+import { type RunReversal, type RunReversalMark, type RunSummary, spentCredits } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { showMoney } from "../shared/money-text.js";
 import { renderProgress } from "../shared/progress.js";
@@ -28,6 +28,12 @@ function savedAt(iso: string, locale: string | undefined): string {
 function shortDate(iso: string, locale: string | undefined): string {
   const date = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(locale, { dateStyle: "medium", timeZone: "UTC" });
+}
+
+/** " (350 credits)" after the amount already spent, when any was. */
+function spentCount(reversed: RunReversal | RunReversalMark, currency: string, locale: string | undefined): string {
+  const count = "spent" in reversed ? reversed.spent : spentCredits(reversed, currency).length;
+  return count === 0 ? "" : ` (${formatCount(count, locale)} credit${count === 1 ? "" : "s"})`;
 }
 
 function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: RunSummary, i: number): TemplateResult {
@@ -71,7 +77,7 @@ function renderRun(view: WizardView, on: WizardHandlers, runs: RunsList, run: Ru
       ${
         reversed
           ? html`<p class="muted">Voided ${money(reversed.totals.voided)} of ${money(reversed.totals.issued)}; ${money(reversed.totals.used)}
-            already spent, not taken back.${reversal?.credits.some((c) => c.outcome === "already-reversed") ? " It had been reversed before." : ""}</p>
+            already spent${spentCount(reversed, record?.request.currency ?? view.currency, view.locale)}, not taken back.${reversal?.credits.some((c) => c.outcome === "already-reversed") ? " It had been reversed before." : ""}</p>
             ${reversed.failed > 0 ? html`<p class="field-error">${n(reversed.failed)} credits could not be reversed; reversing again retries them.</p>` : nothing}`
           : nothing
       }
