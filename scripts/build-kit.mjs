@@ -14,4 +14,14 @@ await build({
   plugins: [workerUrlPlugin],
 });
 await build({ ...BUNDLE_OPTIONS, entryPoints: [WORKER_ENTRY], outfile: `${outdir}/${WORKER_FILE}`, sourcemap: "external" });
-console.log(`single-file build: packages/elements/dist/creditkit.js (+ ${WORKER_FILE})`);
+// For Node (a host's server-side code or tests importing the kit): the same exports, with Lit's Node build, which
+// defines the elements against its DOM shim instead of reading `document` and `HTMLElement` as it loads.
+await build({
+  ...BUNDLE_OPTIONS,
+  platform: "node",
+  conditions: ["source", "node"],
+  entryPoints: [KIT_ENTRY],
+  outfile: `${outdir}/creditkit.node.js`,
+  plugins: [workerUrlPlugin],
+});
+console.log(`single-file build: packages/elements/dist/creditkit.js (+ ${WORKER_FILE}, and creditkit.node.js for Node)`);

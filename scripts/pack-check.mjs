@@ -1,6 +1,7 @@
 // What `npm pack` would publish, package by package (issue #16): each tarball holds its
 // package.json, README.md and LICENSE, and every source-map URL in a shipped file names a
-// file that is shipped too. Run after `npm run build`; exits 1 and says what is missing.
+// file that is shipped too, and the one-file kit imports in Node. Run after `npm run build`; exits 1 and says
+// what is missing.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, posix } from "node:path";
@@ -27,6 +28,15 @@ for (const dir of packages) {
   console.log(
     `${pack.name.padEnd(22)} ${String(pack.entryCount).padStart(4)} files, ${(pack.size / 1024).toFixed(1).padStart(7)} kB packed; README, LICENSE: ${missing.length ? `MISSING ${missing.join(", ")}` : "yes"}; source-map links checked: ${maps}`,
   );
+}
+// The one-file kit by its package name in Node (the "node" condition): it loads, and its elements and rules are there.
+try {
+  const kit = await import("@creditkit/elements/creditkit.js");
+  const missing = ["CkPayWindow", "createMemoryDataSource", "planCheckout"].filter((name) => typeof kit[name] !== "function");
+  if (missing.length > 0) problems.push(`@creditkit/elements/creditkit.js in Node lacks ${missing.join(", ")}`);
+  else console.log(`@creditkit/elements/creditkit.js imports in Node: ${Object.keys(kit).length} exports`);
+} catch (error) {
+  problems.push(`@creditkit/elements/creditkit.js crashes when imported in Node: ${error.message}`);
 }
 if (problems.length > 0) {
   console.error(`\n${problems.length} problem(s):\n${problems.map((p) => `  ${p}`).join("\n")}`);
