@@ -57,6 +57,19 @@ describe("store: a backup carries the mass-credit runs", () => {
     expect((await reopened.getAccount(family)).accountCredit).to.equal("5.00");
   });
 
+  it("a reversed run goes with the backup as reversed: imported, it is listed with its reversal's date and totals", async () => {
+    const source = await dbs.open(uniqueName());
+    const run = await demoRun(source, 12, "run-reversed");
+    await source.processRun(run);
+    await source.reverseRun("run-reversed", { date: "2026-12-02" });
+    const [listed] = await source.listRuns();
+    expect([listed?.reversal?.date, listed?.reversal?.totals.used, listed?.reversal?.spent]).to.deep.equal(["2026-12-02", "0.00", 0]);
+    const backup = JSON.parse(JSON.stringify(await source.exportLedger())) as LedgerBackup;
+    const target = await dbs.open(uniqueName());
+    await target.importLedger(backup);
+    expect(await target.listRuns()).to.deep.equal(await source.listRuns());
+  });
+
   it("an import asked for while a run is posting waits for the run, then replaces everything: nothing of the run lands in the imported ledger", async () => {
     const { backup } = await withRuns();
     const target = await createMemoryDataSource({ currency: "USD" });
