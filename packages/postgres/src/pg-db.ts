@@ -33,6 +33,29 @@ function coalesce(client: pg.Pool | pg.PoolClient): void {
   });
 }
 
+/**
+ * How long a connection keeps the plans of its prepared statements. A generic plan is made at a statement's first
+ * run on the connection and kept for the connection's life: PostgreSQL does not plan again when the table grows (no
+ * invalidation without DDL), so a plan made while a table was nearly empty (a new database's first batch) read an
+ * organisation's 83,000 entries per settlement group, 75 ms each, for the whole batch (docs/decisions/0024).
+ * `DISCARD PLANS` keeps the statements prepared and makes their next run plan again with the table as it is.
+ */
+const PLAN_LIFETIME_MS = 15_000;
+const plannedAt = new WeakMap<pg.PoolClient, number>();
+
+/** Sends `DISCARD PLANS` ahead of the transaction (same round trip) when the connection's plans are older than their lifetime. */
+function replanNowAndThen(client: pg.PoolClient): void {
+  const now = Date.now();
+  const at = plannedAt.get(client);
+  if (at === undefined) {
+    plannedAt.set(client, now);
+    return;
+  }
+  if (now - at < PLAN_LIFETIME_MS) return;
+  plannedAt.set(client, now);
+  client.query("DISCARD PLANS").catch(() => undefined);
+}
+
 /** A query config: named (prepared once per connection) when the text was marked `prepared`. */
 function statement(text: string, params: readonly unknown[]): pg.QueryConfig {
   const name = preparedName(text);
@@ -66,8 +89,9 @@ export async function openPgDb(options: PgDbOptions): Promise<Db> {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: unknown;
-      // BEGIN is not awaited: it goes out with the transaction's first statements.
       coalesce(client);
+      replanNowAndThen(client);
+      // BEGIN is not awaited: it goes out with the transaction's first statements.
       const begun = client.query("BEGIN");
       begun.catch(() => undefined);
       const pending: Promise<unknown>[] = [];

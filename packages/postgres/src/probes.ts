@@ -41,3 +41,18 @@ export function committedAmong(keys: string, kind: "json" | "jsonb" = "jsonb"): 
   return `(SELECT ${list} FROM (SELECT DISTINCT unnest(${keys}) AS key) AS k
      CROSS JOIN LATERAL (SELECT key, account_ids FROM commits WHERE org_id = $1 AND key = k.key LIMIT 1) AS c)`;
 }
+
+/**
+ * A statement: the entries (`key`, `entry`) of the keys in the text array `keys` that are committed, in seq order.
+ * Each key's commits row is probed first (the commits primary key, that table's only index, so no plan can read
+ * the table another way), so a key never committed reads no entry at all; a committed key's entries come from the
+ * key index in seq order. As `key = ANY($n) ORDER BY seq`, a generic plan made on a young table walked the
+ * primary key (organisation, seq) for its order and tested every entry of the organisation against the keys:
+ * 75–810 ms per settlement group (docs/decisions/0024).
+ */
+export function entriesOfKeys(keys: string): string {
+  return `SELECT e.key, e.entry FROM (SELECT DISTINCT unnest(${keys}) AS key) AS k
+  CROSS JOIN LATERAL (SELECT 1 FROM commits WHERE org_id = $1 AND key = k.key LIMIT 1) AS c
+  CROSS JOIN LATERAL (SELECT key, entry, seq FROM entries WHERE org_id = $1 AND key = k.key ORDER BY seq OFFSET 0) AS e
+  ORDER BY e.seq`;
+}

@@ -17,6 +17,7 @@ import { prepared, type Queryable } from "./db.js";
 import { json, type LoadedLedger, loadLedger } from "./ledger-rows.js";
 import { type LedgerScope, readKept } from "./money-ops.js";
 import { inOrg, type OrgScope } from "./org-tx.js";
+import { entriesOfKeys } from "./probes.js";
 
 export async function readSettings(scope: OrgScope): Promise<OrgSettings> {
   return inOrg(
@@ -110,7 +111,7 @@ export async function listEntries(scope: OrgScope, query: EntryQuery = {}): Prom
 
 const KEY_ENTRIES = prepared("SELECT entry FROM entries WHERE org_id = $1 AND key = $2 ORDER BY seq");
 /** The entries of the keys ($2), in order (a key's are contiguous per account, not across keys). */
-export const KEYS_ENTRIES = prepared("SELECT key, entry FROM entries WHERE org_id = $1 AND key = ANY($2::text[]) ORDER BY seq");
+export const KEYS_ENTRIES = prepared(entriesOfKeys("$2::text[]"));
 
 /** The entries written under `key` in order, or undefined when it was never committed. */
 export async function readCommitted(scope: OrgScope, key: string): Promise<LedgerEntry[] | undefined> {
