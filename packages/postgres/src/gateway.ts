@@ -100,11 +100,17 @@ function decideOne(
   return chargeId === undefined ? { kind: "attempt", outcome } : { kind: "attempt", outcome, chargeId };
 }
 
+// One primary-key probe per key and per account (probes.ts): as `= ANY($2)` a generic plan read every intent of
+// the organisation and tested it against the group's keys (27,000 rows, 40 ms per group in a 100k batch).
 const READ_INTENTS = prepared(
-  "SELECT idempotency_key, account_id, amount, currency, charge_id FROM gateway_intents WHERE org_id = $1 AND idempotency_key = ANY($2::text[])",
+  `SELECT i.idempotency_key, i.account_id, i.amount, i.currency, i.charge_id FROM (SELECT DISTINCT unnest($2::text[]) AS key) AS k
+   CROSS JOIN LATERAL (SELECT * FROM gateway_intents WHERE org_id = $1 AND idempotency_key = k.key LIMIT 1) AS i`,
 );
+// Locked in one order (account id), as every group locks them, so two groups never wait for each other in a circle.
 const READ_CARDS = prepared(
-  "SELECT account_id, has_card, script FROM gateway_accounts WHERE org_id = $1 AND account_id = ANY($2::text[]) ORDER BY account_id FOR UPDATE",
+  `SELECT g.account_id, g.has_card, g.script FROM (SELECT DISTINCT unnest($2::text[]) AS id ORDER BY id) AS a
+   CROSS JOIN LATERAL (SELECT account_id, has_card, script FROM gateway_accounts WHERE org_id = $1 AND account_id = a.id FOR UPDATE) AS g
+   ORDER BY g.account_id`,
 );
 const WRITE_SCRIPTS = prepared(
   `UPDATE gateway_accounts AS g SET script = x.script FROM jsonb_to_recordset($2::jsonb) AS x("accountId" text, script jsonb)
