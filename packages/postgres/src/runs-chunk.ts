@@ -33,9 +33,9 @@ import {
 } from "@creditkit/core";
 import { prepared, type Transaction } from "./db.js";
 import { assertKeysLoaded, type CommittedKey, touchedAccounts, type WrittenKey, writtenKeys } from "./ledger-rows.js";
-import { committedAmong, entriesOfAccounts, ofAccounts } from "./probes.js";
 import type { LedgerScope } from "./money-ops.js";
 import { accountLock, inOrg } from "./org-tx.js";
+import { committedAmong, entriesOfAccounts, ofAccounts } from "./probes.js";
 
 /**
  * One statement: the settings, the accounts (in the order opened), their entries key by key (each key at its first
