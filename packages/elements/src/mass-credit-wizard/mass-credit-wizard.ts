@@ -21,6 +21,7 @@ import { renderDialog, renderDone, renderProcessing } from "./run.render.js";
 import { canReverse } from "./run-actions.js";
 import { renderRuns } from "./runs.render.js";
 import { RunsList } from "./runs-list.js";
+import { searchRows } from "./search-rows.js";
 import { sessionFor, type WizardSession, type WizardStep } from "./session.js";
 import type { WizardUi, WizardView } from "./view.js";
 import { WizardActions } from "./wizard-actions.js";
@@ -43,7 +44,8 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * with an announced progress bar; the review shows the filter summary
  * (Show/Hide) and a virtualised table of rows with per-row selection, select
  * all / none, search, the live count and total, and "why is a family not
- * here?"; Process (after a confirmation stating count and total) posts
+ * here?" — the table one Tab stop, a grid: arrows, Home/End and Page Up/Down
+ * move between rows, Space selects; Process (after a confirmation stating count and total) posts
  * through the data source in chunks with progress; an unfinished run is
  * offered for resume; the done summary has Save to CSV and reversal.
  *
@@ -93,6 +95,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @csspart done - The done summary.
  * @csspart csv-button - Save to CSV.
  * @csspart reversal - The reversal report.
+ * @csspart spent-csv-button - After a reversal: Save spent credits as CSV.
  * @csspart resume - The offer to resume an unfinished run.
  * @csspart runs-button - The Past runs button.
  * @csspart on-server - At the start: a run processing on the server, with a link to its progress.
@@ -363,21 +366,7 @@ export class CkMassCreditWizard extends LitElement {
     const search = this.ui.search.trim().toLocaleLowerCase();
     const loaded = server?.loaded ?? 0;
     if (this.#shown.preview !== preview || this.#shown.search !== search || this.#shown.loaded !== loaded) {
-      // A server preview's rows are read a page at a time: a row not read yet is undefined (the search looks at those read).
-      const rows: readonly (PreviewRow | undefined)[] = server ? server.rows : (preview?.rows ?? []);
-      const matches = (text: string | undefined) => text?.toLocaleLowerCase().includes(search) === true;
-      this.#shown = {
-        preview,
-        search,
-        loaded,
-        rows:
-          search === ""
-            ? rows
-            : rows.filter(
-                (r) =>
-                  r !== undefined && (matches(r.familyName) || matches(r.studentName) || matches(r.offeringName) || r.familyId === search),
-              ),
-      };
+      this.#shown = { preview, search, loaded, rows: searchRows(server ? server.rows : (preview?.rows ?? []), search) };
     }
     return {
       session,
