@@ -26,7 +26,7 @@ describe("<ck-pay-window> payments", () => {
     await pw.updateComplete;
     expect(figure(pw, "Paying now")).to.equal("$10.00");
     expect(figure(pw, "Still owed after payment")).to.equal("$5.00");
-    expect(q(pw, "[part~=fee] .line").textContent).to.equal("Credit $5.00 · Paid $10.00 · Still owed $5.00");
+    expect(q(pw, "[part~=fee] .line").textContent).to.equal("Credit $5.00 · Payment $10.00 · Still owed $5.00");
     q<HTMLButtonElement>(pw, "[part~=confirm]").click();
     await pw.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
@@ -199,7 +199,7 @@ describe("<ck-pay-window> fee order (§3: oldest due first unless the user reord
     const pw = await mountPayWindow(source, "admin");
     expect(names(pw)).to.deep.equal(["October swim", "November swim"]);
     await typeInto(pw, q<HTMLInputElement>(pw, "#tender-0"), "10.00");
-    expect(lineOf(pw, "old")).to.equal("Paid $10.00 · Still owed $0.00");
+    expect(lineOf(pw, "old")).to.equal("Payment $10.00 · Still owed $0.00");
     expect(lineOf(pw, "new")).to.equal("Still owed $20.00");
 
     const up = q<HTMLButtonElement>(pw, '[aria-label="Move November swim up"]');
@@ -209,7 +209,7 @@ describe("<ck-pay-window> fee order (§3: oldest due first unless the user reord
     await pw.updateComplete;
     await pw.updateComplete;
     expect(names(pw)).to.deep.equal(["November swim", "October swim"]);
-    expect(lineOf(pw, "new")).to.equal("Paid $10.00 · Still owed $10.00");
+    expect(lineOf(pw, "new")).to.equal("Payment $10.00 · Still owed $10.00");
     expect(lineOf(pw, "old")).to.equal("Still owed $10.00");
     // At the top now: its "up" is disabled, so focus moved to its "down", still on the same fee.
     expect(pw.shadowRoot?.activeElement?.getAttribute("aria-label")).to.equal("Move November swim down");

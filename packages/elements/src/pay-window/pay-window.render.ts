@@ -217,7 +217,8 @@ function renderMove(name: string, index: number, count: number, move: (by: -1 | 
 function renderLine(line: CheckoutLine, money: (amount: string) => string) {
   const parts = [
     isZeroAmount(line.credit) ? "" : `Credit ${money(line.credit)}`,
-    isZeroAmount(line.tender) ? "" : `Paid ${money(line.tender)}`,
+    // What this payment would do, before anything is recorded: "Payment", not "Paid".
+    isZeroAmount(line.tender) ? "" : `Payment ${money(line.tender)}`,
     `Still owed ${money(line.unpaid)}`,
   ].filter((p) => p !== "");
   return html`<p class="line muted">${parts.join(" · ")}</p>`;
