@@ -75,7 +75,7 @@ export const BUSY_FAMILY: StoryAccount = {
 /** A sale rung up at the point of sale. */
 export const RACKET_RESTRING: NewCharge = { itemId: "restring", category: "Pro shop", description: "Racket restring", amount: "12.00" };
 
-/** The §3 edge case: auto-apply on, credit on the account, nothing else owed. */
+/** The point-of-sale edge case: auto-apply on, credit on the account, nothing else owed. */
 export const AUTO_APPLY_WITH_CREDIT: StoryAccount = { name: "Silva family", credit: "5.00", settings: { autoApply: true } };
 
 /** Waits for `find` to return an element inside the story (elements render asynchronously). */

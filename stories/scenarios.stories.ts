@@ -31,7 +31,7 @@ export const Due200Credit50: Story = {
 };
 
 /**
- * The §3 edge case at the point of sale: auto-apply is on, the admin turns
+ * An edge case at the point of sale: auto-apply is on, the admin turns
  * Apply Credit off and chooses Charge to Account — the window warns, with the
  * amount, that auto-apply will still use the credit once the charge is posted.
  */

@@ -14,7 +14,7 @@
  */
 import { css, unsafeCSS } from "lit";
 
-/** Light defaults: §2's owed red, available blue and neutral grey, all ≥ 4.5:1 on the surface. */
+/** Light defaults: owed red, available blue and neutral grey, all ≥ 4.5:1 on the surface. */
 export const lightTokens = {
   owed: "#b3261e",
   available: "#0b57d0",

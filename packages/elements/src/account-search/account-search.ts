@@ -30,8 +30,8 @@ export const MAX_OPTIONS = 50;
  * choose the customer or switch family.
  *
  * @summary Find an account by typing: an accessible combobox (ARIA 1.2) over hundreds of accounts.
- * @fires ck-account-select - A person picked an account; `detail.accountId`, `detail.name`.
- * @fires ck-account-query - The search text changed; `detail.query`.
+ * @fires {AccountSelectEvent} ck-account-select - A person picked an account; `detail.accountId`, `detail.name`.
+ * @fires {AccountQueryEvent} ck-account-query - The search text changed; `detail.query`.
  * @csspart base - The wrapper.
  * @csspart label - The field's label.
  * @csspart input - The text field (`role="combobox"`).

@@ -9,7 +9,7 @@ import { themeStyles } from "../theme.js";
 import { balanceStyles } from "./balance.styles.js";
 
 /**
- * An account's two balances (§2): Amount Due, shown as owed (red) when above
+ * An account's two balances: Amount Due, shown as owed (red) when above
  * zero, and Account Credit, shown as available (blue) when above zero; a zero
  * figure is neutral grey. Money is formatted in the host's locale and read by
  * a screen reader as "Amount Due: $20.00".

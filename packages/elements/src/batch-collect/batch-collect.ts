@@ -27,7 +27,7 @@ const booleanText = {
 };
 
 /**
- * Batch billing and autopay of membership dues (§5). It lists what the batch
+ * Batch billing and autopay of membership dues. It lists what the batch
  * will collect with, per account, what will happen — credit only, card and
  * credit, card only — before anything runs; the "Apply Account Credit when
  * Auto Collecting Invoice Payments" option; Run, with a progress bar and
@@ -57,10 +57,10 @@ const booleanText = {
  * unless `invoices` is set.
  *
  * @summary Batch billing / dues autopay: preview, apply-credit option, run with progress, results and totals, CSV.
- * @fires ck-batch-start - Cancelable, before a run charges anything; `detail.invoices`, `detail.applyCredit`.
- * @fires ck-batch-progress - At most once per frame during a run; `detail.done` of `detail.total`.
- * @fires ck-batch-complete - The run finished; `detail` is the `BatchResult` (results in input order, summary).
- * @fires ck-csv-export - Cancelable, before the results CSV downloads; `detail.csv`, `detail.filename`.
+ * @fires {BatchStartEvent} ck-batch-start - Cancelable, before a run charges anything; `detail.invoices`, `detail.applyCredit`.
+ * @fires {BatchProgressEvent} ck-batch-progress - At most once per frame during a run; `detail.done` of `detail.total`.
+ * @fires {BatchCompleteEvent} ck-batch-complete - The run finished; `detail` is the `BatchResult` (results in input order, summary).
+ * @fires {CsvExportEvent} ck-csv-export - Cancelable, before the results CSV downloads; `detail.csv`, `detail.filename`.
  * @csspart base - The frame.
  * @csspart apply-credit - The apply-credit checkbox's label.
  * @csspart preview - The preview section.

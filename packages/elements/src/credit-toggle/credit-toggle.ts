@@ -12,7 +12,7 @@ const ZERO = /^0*(\.0*)?$/;
 const FORM_INPUTS = ["checked", "defaultChecked", "value", "disabled", "availableCredit", "formDisabled"] as const;
 
 /**
- * The Apply Credit switch (§3): a real switch (`role="switch"`, Space and
+ * The Apply Credit switch: a real switch (`role="switch"`, Space and
  * Enter, a form value through ElementInternals with reset and restore) that
  * shows the credit available, the applied amount and the remaining due. It is
  * disabled when there is no credit to apply. The figures are controlled: the
@@ -23,7 +23,7 @@ const FORM_INPUTS = ["checked", "defaultChecked", "value", "disabled", "availabl
  * submits nothing, even if `checked`.
  *
  * @summary The Apply Credit switch with credit available, Applied Amount and Remaining Due.
- * @fires ck-apply-credit-change - A person switched it; `detail.checked` is the new state.
+ * @fires {ApplyCreditChangeEvent} ck-apply-credit-change - A person switched it; `detail.checked` is the new state.
  * @slot - The switch's label (default "Apply Credit").
  * @csspart base - The wrapper of the switch and the figures.
  * @csspart switch - The switch button.

@@ -35,7 +35,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
 };
 
 /**
- * The mass-credit wizard (§6, §8): the questions revealed one by one, each
+ * The mass-credit wizard: the questions revealed one by one, each
  * moving on only on an explicit action — its Continue button, or Enter in
  * its field — never while a date is typed or a list is arrowed through
  * (focus then moves to the new question); a date more than a year from
@@ -70,10 +70,10 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * finished meanwhile included).
  *
  * @summary Issue a fixed credit to many families, students or enrollments at once.
- * @fires ck-mass-credit-preview - A preview is ready for review; `detail.preview` (worked out on the server: its `rows` are the first page).
- * @fires ck-mass-credit-processed - A run ended: done, interrupted or failed part way (`detail.record.status`); not fired when it could not start (the done step shows why).
- * @fires ck-mass-credit-reversed - A run was reversed; `detail.reversal` reports voided and spent credit.
- * @fires ck-csv-export - Cancelable, before the run's CSV downloads; `detail.csv`, `detail.filename`.
+ * @fires {MassCreditPreviewEvent} ck-mass-credit-preview - A preview is ready for review; `detail.preview` (worked out on the server: its `rows` are the first page).
+ * @fires {MassCreditProcessedEvent} ck-mass-credit-processed - A run ended: done, interrupted or failed part way (`detail.record.status`); not fired when it could not start (the done step shows why).
+ * @fires {MassCreditReversedEvent} ck-mass-credit-reversed - A run was reversed; `detail.reversal` reports voided and spent credit.
+ * @fires {CsvExportEvent} ck-csv-export - Cancelable, before the run's CSV downloads; `detail.csv`, `detail.filename`.
  * @csspart base - The wizard.
  * @csspart location - The run's location.
  * @csspart questions - The questions form.

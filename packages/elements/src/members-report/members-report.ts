@@ -27,7 +27,7 @@ import { type MembersView, renderMembers } from "./members-report.render.js";
 import { membersReportStyles } from "./members-report.styles.js";
 
 /**
- * The members report (§7, §8): accounts with Amount Due > 0 and/or Account
+ * The members report: accounts with Amount Due > 0 and/or Account
  * Credit > 0, sortable by name, Amount Due or Account Credit (header buttons
  * with `aria-sort`), each row's balances shown by `<ck-balance>` (owed red,
  * available blue, zero grey), totals, a CSV of the rows, and a Take payment
@@ -41,8 +41,8 @@ import { membersReportStyles } from "./members-report.styles.js";
  * ledger changes; or set `snapshots` (controlled).
  *
  * @summary Accounts with Amount Due and/or Account Credit, filtered, sortable, coloured, with a row action.
- * @fires ck-member-action - A row's Take payment was pressed, or an account picked in the search; `detail.accountId`, `detail.name`, `detail.amountDue`.
- * @fires ck-csv-export - Cancelable, before the CSV downloads; `detail.csv`, `detail.filename`.
+ * @fires {MemberActionEvent} ck-member-action - A row's Take payment was pressed, or an account picked in the search; `detail.accountId`, `detail.name`, `detail.amountDue`.
+ * @fires {CsvExportEvent} ck-csv-export - Cancelable, before the CSV downloads; `detail.csv`, `detail.filename`.
  * @csspart base - The frame.
  * @csspart search - The account search (`<ck-account-search>`) above the filters.
  * @csspart filters - The filter controls.

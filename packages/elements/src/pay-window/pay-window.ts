@@ -30,7 +30,7 @@ function newKey(): string {
 }
 
 /**
- * The pay window (§3, §8) for the admin pay window, the point of sale and the
+ * The pay window for the admin pay window, the point of sale and the
  * member portal. It shows the account's credit at the top right, the unpaid
  * fees to choose, the Apply Credit switch with the channel's default, a
  * smaller credit amount (admin), the payment amount (partial allowed), split
@@ -60,9 +60,9 @@ function newKey(): string {
  * confirm it fires `ck-record-request` with the plan for the host to record.
  *
  * @summary Take a payment with account credit, partial and split tenders, in the admin, POS or portal channel.
- * @fires ck-plan-change - The live plan changed (every edit); `detail.plan` or `detail.error`.
- * @fires ck-record-request - Cancelable, before recording; without a data source the host records `detail.plan` and may call `detail.respondWith(promise)`.
- * @fires ck-payment-recorded - The payment was recorded; `detail.entries` are the ledger entries written.
+ * @fires {PlanChangeEvent} ck-plan-change - The live plan changed (every edit); `detail.plan` or `detail.error`.
+ * @fires {RecordRequestEvent} ck-record-request - Cancelable, before recording; without a data source the host records `detail.plan` and may call `detail.respondWith(promise)`.
+ * @fires {PaymentRecordedEvent} ck-payment-recorded - The payment was recorded; `detail.entries` are the ledger entries written.
  * @csspart base - The window.
  * @csspart header - The account name and balances (credit at top right).
  * @csspart balances - The Amount Due and Account Credit figures (left out with `hide-balances`).

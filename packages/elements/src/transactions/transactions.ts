@@ -44,7 +44,7 @@ interface Ledger {
 }
 
 /**
- * The transactions report (§7, §8): the ledger lines with filters by date
+ * The transactions report: the ledger lines with filters by date
  * range, payment type (Account Credit among them) and transaction type
  * (`Payment (AC)`, `Refund - Account Credit`, `Preloaded Credit` …); each
  * `Payment (AC)` line can show the credit grant(s) it used; the payment
@@ -74,8 +74,8 @@ interface Ledger {
  * why not).
  *
  * @summary Ledger lines filtered by date, payment type and transaction type, grants used, payment summary, CSV.
- * @fires ck-csv-export - Cancelable, before the CSV downloads; `detail.csv`, `detail.filename`.
- * @fires ck-payment-reversed - Once a payment is reversed; `detail.accountId`, `detail.entryId`, `detail.result` (the data source's `CommitResult`).
+ * @fires {CsvExportEvent} ck-csv-export - Cancelable, before the CSV downloads; `detail.csv`, `detail.filename`.
+ * @fires {PaymentReversedEvent} ck-payment-reversed - Once a payment is reversed; `detail.accountId`, `detail.entryId`, `detail.result` (the data source's `CommitResult`).
  * @csspart base - The frame.
  * @csspart filters - The filter controls.
  * @csspart table - The lines table.
