@@ -44,6 +44,11 @@ export const MAX_OPTIONS = 50;
  * @cssprop --ck-color-accent - Focus and the active option's mark.
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - The spacing unit.
+ * @cssprop --ck-color-text - Text.
+ * @cssprop --ck-color-muted - Secondary text and labels.
+ * @cssprop --ck-focus-ring - The focus ring (a `box-shadow`).
+ * @cssprop --ck-font-family - The font.
+ * @cssprop --ck-font-size - The base font size.
  */
 export class CkAccountSearch extends LitElement {
   static override styles = [themeStyles, accountSearchStyles];

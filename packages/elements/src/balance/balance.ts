@@ -20,8 +20,12 @@ import { balanceStyles } from "./balance.styles.js";
  *
  * @summary Amount Due and Account Credit of a member or family, coloured owed / available / neutral.
  * @csspart balance - The list holding both figures.
- * @csspart due - The Amount Due figure (also `due-owed` or `due-neutral`).
- * @csspart credit - The Account Credit figure (also `credit-available` or `credit-neutral`).
+ * @csspart due - The Amount Due figure.
+ * @csspart credit - The Account Credit figure.
+ * @csspart due-owed - The Amount Due figure when above zero.
+ * @csspart due-neutral - The Amount Due figure at zero.
+ * @csspart credit-available - The Account Credit figure when above zero.
+ * @csspart credit-neutral - The Account Credit figure at zero.
  * @csspart label - Each figure's label.
  * @csspart amount - Each figure's amount.
  * @cssprop --ck-color-owed - Amount Due above zero.
@@ -31,6 +35,12 @@ import { balanceStyles } from "./balance.styles.js";
  * @cssprop --ck-color-surface - The background the figures sit on (the kit's surface, light or dark with the system).
  * @cssprop --ck-radius - Its corner radius.
  * @cssprop --ck-font-family - The font.
+ * @cssprop --ck-space - The spacing unit.
+ * @cssprop --ck-color-danger - Errors.
+ * @cssprop --ck-focus-ring - The focus ring (a `box-shadow`).
+ * @cssprop --ck-color-accent - The focus ring's colour.
+ * @cssprop --ck-font-size - The base font size.
+ * @cssprop --ck-color-text - Text.
  */
 export class CkBalance extends LitElement {
   static override styles = [themeStyles, balanceStyles];

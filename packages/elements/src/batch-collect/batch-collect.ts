@@ -74,7 +74,6 @@ const booleanText = {
  * @csspart result-row - One invoice's result row.
  * @csspart totals - A table's totals row.
  * @csspart export - The Save to CSV button.
- * @csspart sort-button - Sort buttons in table headers.
  * @csspart empty - The text shown for an empty table.
  * @cssprop --ck-color-accent - Buttons, the progress bar and focus.
  * @cssprop --ck-color-owed - Amounts still owed, declined and unresolved outcomes.
@@ -86,6 +85,14 @@ const booleanText = {
  * @cssprop --ck-table-height - The tallest a table grows before it scrolls (default 26rem).
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - The spacing unit.
+ * @cssprop --ck-color-muted - Secondary text and labels.
+ * @cssprop --ck-color-danger - Errors.
+ * @cssprop --ck-color-text - Text.
+ * @cssprop --ck-focus-ring - The focus ring (a `box-shadow`).
+ * @cssprop --ck-color-on-accent - Text on accent buttons.
+ * @cssprop --ck-font-family - The font.
+ * @cssprop --ck-font-size - The base font size.
+ * @cssprop --ck-color-neutral - A zero figure.
  */
 export class CkBatchCollect extends LitElement {
   static override styles = [themeStyles, frameStyles, dialogStyles, reportStyles, batchCollectStyles];

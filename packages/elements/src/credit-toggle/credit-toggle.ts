@@ -35,6 +35,13 @@ const FORM_INPUTS = ["checked", "defaultChecked", "value", "disabled", "availabl
  * @cssprop --ck-color-on-accent - The thumb when on.
  * @cssprop --ck-color-muted - The track when off, the figure labels.
  * @cssprop --ck-focus-ring - The focus ring (a box-shadow).
+ * @cssprop --ck-space - The spacing unit.
+ * @cssprop --ck-radius - Corner radius.
+ * @cssprop --ck-color-surface - The background.
+ * @cssprop --ck-font-family - The font.
+ * @cssprop --ck-font-size - The base font size.
+ * @cssprop --ck-color-text - Text.
+ * @cssprop --ck-color-available - Credit available.
  */
 export class CkCreditToggle extends LitElement {
   static override styles = [themeStyles, ...creditToggleStyles];

@@ -81,18 +81,25 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @csspart date-warning - A date more than a year from today, with the button to use it anyway.
  * @csspart section - An optional section.
  * @csspart switch - The outstanding-only switch.
+ * @csspart track - The switch's track.
+ * @csspart thumb - The switch's thumb.
  * @csspart preview-button - The Preview button.
+ * @csspart previewing - The step shown while the preview is worked out.
  * @csspart progress - A progress bar with its text.
  * @csspart review - The review step.
  * @csspart filter-summary - The filter summary and its Show/Hide button.
  * @csspart as-of - A preview worked out on the server: when its customer data was read.
  * @csspart totals - The live count and total of the selection.
  * @csspart table - The review table.
- * @csspart row - A row of the table; `row-selected` when it will be credited.
+ * @csspart rows - The scrolling body of the review table.
+ * @csspart row - A row of the table.
+ * @csspart row-selected - A row that will be credited.
  * @csspart explain - "Why is a family not here?".
  * @csspart process-button - The Process button.
  * @csspart dialog - The confirmation dialog.
+ * @csspart processing - The step shown while the credits are posted.
  * @csspart done - The done summary.
+ * @csspart run-summary - The done summary's figures.
  * @csspart csv-button - Save to CSV.
  * @csspart reversal - The reversal report.
  * @csspart spent-csv-button - After a reversal: Save spent credits as CSV.
@@ -108,6 +115,16 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @cssprop --ck-color-danger - Input problems and failures.
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - The spacing unit.
+ * @cssprop --ck-color-muted - Secondary text and labels.
+ * @cssprop --ck-focus-ring - The focus ring (a `box-shadow`).
+ * @cssprop --ck-color-surface-raised - Raised panels.
+ * @cssprop --ck-color-text - Text.
+ * @cssprop --ck-color-on-accent - Text on accent buttons.
+ * @cssprop --ck-color-warning-surface - A warning's background.
+ * @cssprop --ck-color-warning-text - A warning's text.
+ * @cssprop --ck-color-success - Success messages.
+ * @cssprop --ck-font-family - The font.
+ * @cssprop --ck-font-size - The base font size.
  */
 export class CkMassCreditWizard extends LitElement {
   static override styles = [themeStyles, frameStyles, dialogStyles, switchStyles, progressStyles, wizardStyles, pastRunsStyles];

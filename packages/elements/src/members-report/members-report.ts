@@ -56,7 +56,6 @@ import { membersReportStyles } from "./members-report.styles.js";
  * @csspart empty - The text shown when no account passes the filters.
  * @cssprop --ck-color-owed - Amount Due above zero.
  * @cssprop --ck-color-available - Account Credit above zero.
- * @cssprop --ck-color-neutral - Zero figures.
  * @cssprop --ck-color-accent - Buttons and focus.
  * @cssprop --ck-color-surface - The background.
  * @cssprop --ck-color-surface-raised - The header and totals.
@@ -64,6 +63,14 @@ import { membersReportStyles } from "./members-report.styles.js";
  * @cssprop --ck-table-height - The tallest the table grows before it scrolls (default 26rem).
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - The spacing unit.
+ * @cssprop --ck-color-muted - Secondary text and labels.
+ * @cssprop --ck-color-danger - Errors.
+ * @cssprop --ck-focus-ring - The focus ring (a `box-shadow`).
+ * @cssprop --ck-color-on-accent - Text on accent buttons.
+ * @cssprop --ck-color-success - Success messages.
+ * @cssprop --ck-font-family - The font.
+ * @cssprop --ck-font-size - The base font size.
+ * @cssprop --ck-color-text - Text.
  */
 export class CkMembersReport extends LitElement {
   static override styles = [themeStyles, frameStyles, reportStyles, membersReportStyles];

@@ -97,6 +97,15 @@ function newKey(): string {
  * @cssprop --ck-color-warning-surface - The auto-apply warning's background.
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - The spacing unit.
+ * @cssprop --ck-color-muted - Secondary text and labels.
+ * @cssprop --ck-color-surface-raised - Raised panels.
+ * @cssprop --ck-focus-ring - The focus ring (a `box-shadow`).
+ * @cssprop --ck-color-warning-text - A warning's text.
+ * @cssprop --ck-color-on-accent - Text on accent buttons.
+ * @cssprop --ck-color-success - Success messages.
+ * @cssprop --ck-font-family - The font.
+ * @cssprop --ck-font-size - The base font size.
+ * @cssprop --ck-color-text - Text.
  */
 export class CkPayWindow extends LitElement {
   static override styles = [themeStyles, frameStyles, payWindowStyles];

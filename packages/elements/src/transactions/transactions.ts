@@ -103,6 +103,14 @@ interface Ledger {
  * @cssprop --ck-table-height - The tallest the table grows before it scrolls (default 26rem).
  * @cssprop --ck-radius - Corner radius.
  * @cssprop --ck-space - The spacing unit.
+ * @cssprop --ck-focus-ring - The focus ring (a `box-shadow`).
+ * @cssprop --ck-color-muted - Secondary text and labels.
+ * @cssprop --ck-color-text - Text.
+ * @cssprop --ck-color-on-accent - Text on accent buttons.
+ * @cssprop --ck-color-owed - An amount owed.
+ * @cssprop --ck-color-success - Success messages.
+ * @cssprop --ck-font-family - The font.
+ * @cssprop --ck-font-size - The base font size.
  */
 export class CkTransactions extends LitElement {
   static override styles = [themeStyles, frameStyles, dialogStyles, reportStyles, transactionsStyles];
