@@ -92,6 +92,8 @@ function markCurrent(path: string): void {
       (target === "/portal" && path.startsWith("/portal/"));
     if (current) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
+    // On a phone the navigation is one row that scrolls sideways: keep the current page's link in view.
+    if (current && nav.scrollWidth > nav.clientWidth) link.scrollIntoView({ block: "nearest", inline: "nearest" });
   }
 }
 
