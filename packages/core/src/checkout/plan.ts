@@ -29,10 +29,22 @@ import { autoApplyWarning } from "./warnings.js";
 /**
  * The Apply Credit switch's default: in the admin pay window, on when the
  * credit covers the whole of the chosen fees; at the point of sale and in the
- * portal, on whenever any credit is available.
+ * portal, on whenever any credit is available. The amounts are canonical
+ * strings of `currency` (as a snapshot holds them), or `Money`.
  */
-export function applyCreditDefault(channel: Channel, availableCredit: Money, total: Money): boolean {
+export function applyCreditDefault(channel: Channel, availableCredit: string, total: string, currency: string): boolean;
+export function applyCreditDefault(channel: Channel, availableCredit: Money, total: Money): boolean;
+export function applyCreditDefault(channel: Channel, availableText: Money | string, totalText: Money | string, currency?: string): boolean {
   assertInput(CHANNELS.includes(channel), "channel", `Unknown channel: ${String(channel)}.`);
+  const strings = typeof availableText === "string" || typeof totalText === "string";
+  if (strings) assertInput(typeof currency === "string" && currency !== "", "currency", "Amounts given as text need their currency.");
+  const money = (amount: Money | string, field: string): Money => {
+    if (typeof amount !== "string") return amount;
+    assertInput(amount !== "", field);
+    return fromAmountString(amount, currency as string);
+  };
+  const availableCredit = money(availableText, "availableCredit");
+  const total = money(totalText, "total");
   if (!isPositive(availableCredit)) return false;
   return channel === "admin" ? isPositive(total) && compare(availableCredit, total) >= 0 : true;
 }
