@@ -5,7 +5,7 @@ import {
   type PreviewProgress,
   previewMassCredit,
   selectRows,
-  summariseFilters,
+  summarizeFilters,
   totalOfRows,
 } from "../../../packages/core/src/mass-credit/index.js";
 import { money, sum, toAmountString } from "../../../packages/core/src/money.js";
@@ -134,7 +134,7 @@ describe("mass credit: the preview (§6)", () => {
 
   describe("filter summary", () => {
     it("lists every filter used in the admin's words, names not ids, in question order", () => {
-      const lines = summariseFilters(
+      const lines = summarizeFilters(
         request({
           mode: "student",
           outstandingOnly: true,
@@ -163,7 +163,7 @@ describe("mass credit: the preview (§6)", () => {
     });
 
     it("leaves out optional questions not answered and says when all customers are included", () => {
-      expect(summariseFilters(request(), dataSet({}))).to.deep.equal([
+      expect(summarizeFilters(request(), dataSet({}))).to.deep.equal([
         "Description: Pool closed",
         "Credit type: Weather closure",
         "Credit date: 2026-12-01",
@@ -175,7 +175,7 @@ describe("mass credit: the preview (§6)", () => {
     });
 
     it("describes ORed rows and rows with several values unambiguously", () => {
-      const lines = summariseFilters(
+      const lines = summarizeFilters(
         request({
           rowsCombine: "or",
           enrollmentRows: [

@@ -10,7 +10,7 @@ import {
   reverseRun,
   runToCsv,
   spentCreditsToCsv,
-  summariseSpent,
+  summarizeSpent,
 } from "../../../packages/core/src/index.js";
 import { payFromCredit, postFee } from "../fixtures.js";
 import { dataSet, family, LISTS, request } from "./fixtures.js";
@@ -52,15 +52,15 @@ describe("mass credit: what a reversal leaves to tell", () => {
       credit(5, "F4", "Diaz", "10.00", "0.01", "9.99"),
       credit(6, "F5", "Evans", "10.00", "4.00", "6.00"),
     ];
-    const summary = summariseSpent(reversalOf(credits), "USD");
+    const summary = summarizeSpent(reversalOf(credits), "USD");
     expect(summary).to.deep.include({ credits: 5, accounts: 4, used: "25.26" });
     expect(summary.top.map((a) => [a.familyName, a.credits, a.used, a.amount])).to.deep.equal([
       ["Adams", 2, "11.25", "20.00"],
       ["Chen", 1, "10.00", "10.00"],
       ["Evans", 1, "4.00", "10.00"],
     ]);
-    expect(summariseSpent(reversalOf(credits), "USD", { top: 0 }).top).to.deep.equal([]);
-    expect(summariseSpent(reversalOf([credit(1, "F2", "Baker", "5.00", "0.00", "5.00")]), "USD")).to.deep.equal({
+    expect(summarizeSpent(reversalOf(credits), "USD", { top: 0 }).top).to.deep.equal([]);
+    expect(summarizeSpent(reversalOf([credit(1, "F2", "Baker", "5.00", "0.00", "5.00")]), "USD")).to.deep.equal({
       credits: 0,
       accounts: 0,
       used: "0.00",

@@ -37,9 +37,9 @@ export {
   selectRows,
   totalOfRows,
 } from "./preview.js";
-export { reversalMark, type SpentAccount, type SpentSummary, spentCredits, summariseSpent } from "./reversal-report.js";
+export { reversalMark, type SpentAccount, type SpentSummary, spentCredits, summarizeSpent } from "./reversal-report.js";
 export { checkRunPlan, creditDescription, creditEntry, DEFAULT_RUN_CHUNK_SIZE, type PlanRunOptions, planRun, processRun } from "./run.js";
 export { reverseRun } from "./run-reverse.js";
 export { assertRunId, nextMacrotask, runKey } from "./run-support.js";
 export type * from "./run-types.js";
-export { describeFilters, summariseFilters } from "./summary.js";
+export { describeFilters, summarizeFilters } from "./summary.js";

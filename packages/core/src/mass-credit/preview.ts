@@ -42,7 +42,7 @@ export interface MassCreditPreview {
   readonly count: number;
   /** Canonical amount string: count × amount. */
   readonly total: string;
-  /** One line per filter used, in the admin's words (see `summariseFilters`). */
+  /** One line per filter used, in the admin's words (see `summarizeFilters`). */
   readonly summary: readonly string[];
 }
 

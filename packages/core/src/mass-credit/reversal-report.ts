@@ -1,7 +1,7 @@
 /**
  * What a run's reversal leaves to tell (§6, beyond the peers): the mark a
  * saved run keeps (`reversalMark`), and the credit already spent in a few
- * figures (`summariseSpent`) instead of one line per credit. The per-credit
+ * figures (`summarizeSpent`) instead of one line per credit. The per-credit
  * detail is `spentCreditsToCsv` (csv.ts).
  */
 import { assertInput, assertObject } from "../errors.js";
@@ -54,7 +54,7 @@ export interface SpentSummary {
 }
 
 /** Sums a reversal's spent credits per account; `top` (default 3) accounts that spent the most are named. */
-export function summariseSpent(
+export function summarizeSpent(
   reversal: Pick<RunReversal, "credits">,
   currency: string,
   options: { readonly top?: number } = {},

@@ -40,7 +40,7 @@ const DAY_NAMES: Readonly<Record<Weekday, string>> = {
  * `"Family keywords: any of VIP, Founding"`. Optional questions left
  * unanswered are not listed.
  */
-export function summariseFilters(request: MassCreditRequest, dataSet: MassCreditDataSet | MassCreditIndex): readonly string[] {
+export function summarizeFilters(request: MassCreditRequest, dataSet: MassCreditDataSet | MassCreditIndex): readonly string[] {
   const valid = validateMassCreditRequest(request, dataSet);
   return summaryLines(valid, isMassCreditIndex(dataSet) ? dataSet.lists : lookupLists(dataSet));
 }

@@ -1,5 +1,5 @@
 /** Processing (progress, or stopped with Resume), the done summary with Save to CSV and reversal, and the confirmation dialog. */
-import { type RunReversal, summariseSpent } from "@creditkit/core";
+import { type RunReversal, summarizeSpent } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { showMoney } from "../shared/money-text.js";
 import { renderProgress } from "../shared/progress.js";
@@ -38,7 +38,7 @@ export function renderProcessing(view: WizardView, on: WizardHandlers): Template
 function renderSpent(view: WizardView, on: WizardHandlers, reversal: RunReversal, currency: string): TemplateResult {
   const money = (x: string) => showMoney(x, view.currency, view.locale);
   const n = (x: number) => formatCount(x, view.locale);
-  const spent = summariseSpent(reversal, currency);
+  const spent = summarizeSpent(reversal, currency);
   if (spent.credits === 0) return html`<p>None of the credit had been spent.</p>`;
   const credits = `${n(spent.credits)} credit${spent.credits === 1 ? "" : "s"}`;
   const families = `${n(spent.accounts)} famil${spent.accounts === 1 ? "y" : "ies"}`;
