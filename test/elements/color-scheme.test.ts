@@ -11,19 +11,7 @@ import "@creditkit/elements";
 import { createMemoryDataSource } from "@creditkit/store";
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { emulateMedia } from "@web/test-runner-commands";
-
-/** WCAG contrast of two "rgb(r, g, b)" colours. */
-function contrast(a: string, b: string): number {
-  const lum = (rgb: string) => {
-    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-}
+import { contrast } from "./contrast.js";
 
 const LIGHT_TEXT = "rgb(31, 31, 31)";
 const DARK_TEXT = "rgb(227, 227, 227)";

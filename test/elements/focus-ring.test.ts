@@ -7,19 +7,7 @@ import "@creditkit/elements";
 import { createMemoryDataSource } from "@creditkit/store";
 import { expect, fixture, html } from "@open-wc/testing";
 import { emulateMedia, sendKeys } from "@web/test-runner-commands";
-
-/** WCAG relative luminance of "rgb(r, g, b)". */
-function luminance(rgb: string): number {
-  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-};
+import { contrast } from "./contrast.js";
 
 /** The colours of a computed box-shadow, in order ("rgb(…) 0px 0px 0px 2px, rgb(…) …"). */
 const shadowColors = (shadow: string) => shadow.match(/rgba?\([^)]*\)/g) ?? [];

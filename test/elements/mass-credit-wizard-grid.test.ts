@@ -8,6 +8,7 @@ import type { CkMassCreditWizard } from "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { expect, nextFrame, waitUntil } from "@open-wc/testing";
 import { emulateMedia, sendKeys, setViewport } from "@web/test-runner-commands";
+import { contrast } from "./contrast.js";
 import { all, answerRequired, focused, generatedSource, mountWizard, previewNow, q, rowsShown } from "./mass-credit-wizard.helpers.js";
 
 const press = async (key: string) => {
@@ -32,18 +33,6 @@ const focusedRow = (w: CkMassCreditWizard) => focused(w)?.closest("[role=row]") 
 /** The Tab stops inside the grid (the grid's own included). */
 const tabStops = (w: CkMassCreditWizard) => [grid(w), ...all(w, "[role=grid] [tabindex]")].filter((e) => e.tabIndex >= 0);
 
-/** WCAG relative luminance of "rgb(r, g, b)". */
-function luminance(rgb: string): number {
-  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-}
-const contrast = (a: string, b: string) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-};
 const lastColor = (shadow: string) => (shadow.match(/rgba?\([^)]*\)/g) ?? []).at(-1) ?? "";
 
 describe("<ck-mass-credit-wizard> review grid: one Tab stop, arrows inside (#17.16)", () => {

@@ -3,6 +3,7 @@ import { type CkMassCreditWizard, endWizardSession } from "@creditkit/elements";
 import { createMemoryDataSource } from "@creditkit/store";
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { emulateMedia, setViewport } from "@web/test-runner-commands";
+import { downloadOf } from "./downloads.js";
 import {
   all,
   andExampleSource,
@@ -28,29 +29,6 @@ const rowOf = (w: CkMassCreditWizard, runId: string) => {
   return row;
 };
 const figure = (row: HTMLElement, name: string) => row.querySelector(`[data-figure=${name}]`)?.textContent?.trim();
-
-/** Captures the CSV a click downloads: its file name and text. */
-async function downloadOf(click: () => void): Promise<{ name: string; text: string }> {
-  const blobs: Blob[] = [];
-  const names: string[] = [];
-  const createObjectURL = URL.createObjectURL;
-  const anchorClick = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    blobs.push(blob as Blob);
-    return createObjectURL.call(URL, blob);
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    names.push(this.download);
-  };
-  try {
-    click();
-  } finally {
-    URL.createObjectURL = createObjectURL;
-    HTMLAnchorElement.prototype.click = anchorClick;
-  }
-  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await blobs[0]?.arrayBuffer());
-  return { name: names[0] ?? "", text };
-}
 
 describe("<ck-mass-credit-wizard> past runs", () => {
   after(async () => {

@@ -3,30 +3,8 @@ import type { LedgerEntry, RunRecord } from "@creditkit/core";
 import { type CkMassCreditWizard, endWizardSession } from "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { expect, waitUntil } from "@open-wc/testing";
+import { downloadOf } from "./downloads.js";
 import { all, answerRequired, focused, generatedSource, mountWizard, previewNow, processNow, q } from "./mass-credit-wizard.helpers.js";
-
-/** Captures the CSV a click downloads: its file name and text. */
-async function downloadOf(click: () => void): Promise<{ name: string; text: string }> {
-  const blobs: Blob[] = [];
-  const names: string[] = [];
-  const createObjectURL = URL.createObjectURL;
-  const anchorClick = HTMLAnchorElement.prototype.click;
-  URL.createObjectURL = (blob: Blob | MediaSource) => {
-    blobs.push(blob as Blob);
-    return createObjectURL.call(URL, blob);
-  };
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    names.push(this.download);
-  };
-  try {
-    click();
-  } finally {
-    URL.createObjectURL = createObjectURL;
-    HTMLAnchorElement.prototype.click = anchorClick;
-  }
-  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await blobs[0]?.arrayBuffer());
-  return { name: names[0] ?? "", text };
-}
 
 /** Lines of a CSV without its BOM and its last empty line (these files quote no line break). */
 const linesOf = (text: string) =>

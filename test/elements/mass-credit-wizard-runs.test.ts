@@ -2,6 +2,7 @@ import type { GrantEntry, LedgerEntry } from "@creditkit/core";
 import { type CsvExportEvent, endWizardSession } from "@creditkit/elements";
 import { deleteIndexedDbDataSource, openIndexedDbDataSource, type StoreDataSource, seedDemoData } from "@creditkit/store";
 import { expect, waitUntil } from "@open-wc/testing";
+import { downloadOf } from "./downloads.js";
 import {
   all,
   andExampleSource,
@@ -83,27 +84,11 @@ describe("<ck-mass-credit-wizard> runs", () => {
     expect(all(w, "b")).to.have.length(0);
     expect(textOf(w)).to.contain("<b>Adams</b>");
     await processNow(w);
-    const blobs: Blob[] = [];
-    const names: string[] = [];
-    const createObjectURL = URL.createObjectURL;
-    const click = HTMLAnchorElement.prototype.click;
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      blobs.push(blob as Blob);
-      return createObjectURL.call(URL, blob);
-    };
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    };
-    try {
-      q<HTMLButtonElement>(w, "[part~=csv-button]").click();
-    } finally {
-      URL.createObjectURL = createObjectURL;
-      HTMLAnchorElement.prototype.click = click;
-    }
+    const download = await downloadOf(() => q<HTMLButtonElement>(w, "[part~=csv-button]").click());
     const runId = w.record?.runId ?? "";
-    expect(names).to.deep.equal([`${runId}.csv`]);
-    expect(blobs[0]?.type).to.equal("text/csv;charset=utf-8");
-    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await blobs[0]?.arrayBuffer());
+    expect(download.name).to.equal(`${runId}.csv`);
+    expect(download.type).to.equal("text/csv;charset=utf-8");
+    const text = download.text;
     const [table = "", summary = ""] = text
       .replace(/^\uFEFF/, "")
       .trimEnd()
