@@ -11,6 +11,10 @@
  * A LATERAL subquery per item leaves one way to answer it: the index on
  * (`org_id`, the item). `OFFSET 0` keeps the planner from flattening the
  * subquery back into a join, where the same scan would be possible again.
+ *
+ * Every argument is a constant SQL fragment written in this package (a
+ * parameter reference such as `$2::text[]`, a table name, a column list),
+ * never data: the keys and accounts themselves always travel as parameters.
  */
 
 /**
