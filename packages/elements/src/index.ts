@@ -24,5 +24,6 @@ export { CkPayWindow } from "./pay-window/define.js";
 export type { RecordState } from "./pay-window/pay-window.js";
 export { CkProvider } from "./provider/define.js";
 export { type CsvExportDetail, CsvExportEvent } from "./shared/csv-download.js";
+export { kitLanguageFor, kitLocale, kitLocales, registerKitLocale, setKitLocale } from "./shared/localize.js";
 export { themeStyles } from "./theme.js";
 export { CkTransactions } from "./transactions/define.js";

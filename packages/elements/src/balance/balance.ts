@@ -1,9 +1,11 @@
 import { balanceDisplay, type CreditKitDataSource } from "@creditkit/core";
 import { consume } from "@lit/context";
+import { localized } from "@lit/localize";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { AccountController } from "../shared/account-controller.js";
+import { msg } from "../shared/localize.js";
 import { resolveLocale, showMoney } from "../shared/money-text.js";
 import { themeStyles } from "../theme.js";
 import { balanceStyles } from "./balance.styles.js";
@@ -42,6 +44,7 @@ import { balanceStyles } from "./balance.styles.js";
  * @cssprop --ck-font-size - The base font size.
  * @cssprop --ck-color-text - Text.
  */
+@localized()
 export class CkBalance extends LitElement {
   static override styles = [themeStyles, balanceStyles];
 
@@ -83,7 +86,7 @@ export class CkBalance extends LitElement {
 
   protected override render() {
     const snapshot = this.#account.snapshot;
-    if (!snapshot && this.#account.state === "loading") return html`<p class="message" role="status">Loading balance…</p>`;
+    if (!snapshot && this.#account.state === "loading") return html`<p class="message" role="status">${msg("Loading balance…")}</p>`;
     if (!snapshot && this.#account.state === "error") return html`<p class="message error" role="alert">${this.#account.error}</p>`;
     const currency = snapshot?.currency ?? this.currency ?? this.dataSource?.currency ?? "USD";
     const amountDue = snapshot?.amountDue ?? this.amountDue;
@@ -98,8 +101,8 @@ export class CkBalance extends LitElement {
     const locale = resolveLocale(this.locale, this.kit?.locale);
     return html`
       <dl part="balance">
-        ${this.#figure("due", display.due, "Amount Due", showMoney(amountDue, currency, locale))}
-        ${this.#figure("credit", display.credit, "Account Credit", showMoney(accountCredit, currency, locale))}
+        ${this.#figure("due", display.due, msg("Amount Due"), showMoney(amountDue, currency, locale))}
+        ${this.#figure("credit", display.credit, msg("Account Credit"), showMoney(accountCredit, currency, locale))}
       </dl>
     `;
   }

@@ -3,6 +3,7 @@ import { provide } from "@lit/context";
 import { css, html, LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
+import { setKitLocale } from "../shared/localize.js";
 
 /**
  * Hands the data source, the organisation's settings and the locale to every
@@ -24,7 +25,10 @@ export class CkProvider extends LitElement {
   @property({ attribute: false })
   dataSource: CreditKitDataSource | undefined;
 
-  /** The locale money is shown and typed in (BCP 47, e.g. "de-DE"); default the page's language. */
+  /**
+   * The locale money and dates are shown and typed in, and the elements' language (BCP 47, e.g. "es-MX" speaks
+   * Spanish; a language the kit lacks falls back to English); default the page's language.
+   */
   @property({ reflect: true })
   locale: string | undefined;
 
@@ -42,6 +46,13 @@ export class CkProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("dataSource")) this.#watch();
     if (changed.has("dataSource") || changed.has("locale") || changed.has("settings")) this.#publish();
+    if (!this.hasUpdated || changed.has("locale")) this.#speak();
+  }
+
+  /** Switches the elements' language to the one serving this locale (default the page's); a failed load keeps the current one. */
+  #speak(): void {
+    const locale = this.locale || (typeof document === "undefined" ? undefined : document.documentElement.lang) || undefined;
+    setKitLocale(locale).catch(() => undefined);
   }
 
   override connectedCallback(): void {
