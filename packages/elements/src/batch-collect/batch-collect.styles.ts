@@ -44,8 +44,8 @@ export const batchCollectStyles = css`
   }
   progress {
     flex: 1;
-    min-width: 10rem;
-    height: 12px;
+    min-inline-size: 10rem;
+    block-size: 12px;
     accent-color: var(--_ck-accent);
   }
   .outcome {
@@ -92,7 +92,7 @@ export const batchCollectStyles = css`
   @container (max-width: 50rem) {
     /* Rows are three lines tall here: the table may grow taller before it scrolls. */
     .table {
-      max-height: var(--ck-table-height, max(26rem, 70vh));
+      max-block-size: var(--ck-table-height, max(26rem, 70vh));
     }
     .table .row {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(8rem, 0.8fr);

@@ -7,9 +7,9 @@ export const wizardStyles = css`
     justify-content: space-between;
     align-items: flex-start;
     gap: var(--_ck-space) calc(var(--_ck-space) * 2);
-    padding-bottom: calc(var(--_ck-space) * 1.5);
-    border-bottom: 1px solid var(--_ck-border);
-    margin-bottom: calc(var(--_ck-space) * 2);
+    padding-block-end: calc(var(--_ck-space) * 1.5);
+    border-block-end: 1px solid var(--_ck-border);
+    margin-block-end: calc(var(--_ck-space) * 2);
   }
   h3 {
     margin: 0 0 var(--_ck-space);
@@ -33,7 +33,7 @@ export const wizardStyles = css`
     display: grid;
     gap: 2px;
     margin: 0;
-    max-width: 22rem;
+    max-inline-size: 22rem;
   }
   .location label,
   .question > label:not(.choice),
@@ -53,7 +53,7 @@ export const wizardStyles = css`
   .question {
     display: grid;
     gap: 4px;
-    max-width: 36rem;
+    max-inline-size: 36rem;
     margin: 0;
     padding: 0;
     border: 0;
@@ -63,11 +63,11 @@ export const wizardStyles = css`
     margin: 0;
     padding: 0;
     border: 0;
-    min-width: 0;
+    min-inline-size: 0;
   }
   legend {
     padding: 0;
-    margin-bottom: 4px;
+    margin-block-end: 4px;
   }
   input[type="text"],
   input[type="search"],
@@ -79,7 +79,7 @@ export const wizardStyles = css`
     border: 1px solid var(--_ck-muted);
     border-radius: calc(var(--_ck-radius) / 2);
     padding: 8px 10px;
-    min-height: 44px;
+    min-block-size: 44px;
   }
   input[aria-invalid="true"],
   select[aria-invalid="true"] {
@@ -118,11 +118,11 @@ export const wizardStyles = css`
     gap: 0 calc(var(--_ck-space) * 2);
   }
   .choices {
-    margin-bottom: var(--_ck-space);
+    margin-block-end: var(--_ck-space);
   }
   button {
     font: inherit;
-    min-height: 44px;
+    min-block-size: 44px;
     padding: 8px 16px;
     border-radius: var(--_ck-radius);
     border: 1px solid var(--_ck-border);
@@ -161,7 +161,7 @@ export const wizardStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_ck-space);
-    margin-top: calc(var(--_ck-space) * 2);
+    margin-block-start: calc(var(--_ck-space) * 2);
   }
   .sections {
     display: grid;
@@ -197,6 +197,13 @@ export const wizardStyles = css`
   [aria-expanded="true"] .chevron {
     transform: rotate(45deg);
   }
+  /* Right to left: the closed chevron points left (the way the text reads), the open one still down. */
+  :host(:dir(rtl)) .chevron {
+    transform: rotate(45deg);
+  }
+  :host(:dir(rtl)) [aria-expanded="true"] .chevron {
+    transform: rotate(-45deg);
+  }
   .section-body,
   #explain-body {
     padding: 0 calc(var(--_ck-space) * 2) calc(var(--_ck-space) * 2);
@@ -205,7 +212,7 @@ export const wizardStyles = css`
     border: 1px solid var(--_ck-border);
     border-radius: var(--_ck-radius);
     padding: var(--_ck-space) calc(var(--_ck-space) * 2);
-    margin-bottom: var(--_ck-space);
+    margin-block-end: var(--_ck-space);
   }
   .row-filter > legend {
     padding: 0 4px;
@@ -218,10 +225,10 @@ export const wizardStyles = css`
     color: var(--_ck-warning-text);
     border-radius: var(--_ck-radius);
     padding: var(--_ck-space) calc(var(--_ck-space) * 2);
-    margin-bottom: calc(var(--_ck-space) * 2);
+    margin-block-end: calc(var(--_ck-space) * 2);
   }
   .actions.continue {
-    margin-top: var(--_ck-space);
+    margin-block-start: var(--_ck-space);
   }
   .date-warning {
     margin: var(--_ck-space) 0 0;
@@ -230,7 +237,7 @@ export const wizardStyles = css`
     margin: 0;
   }
   .date-warning .actions {
-    margin-top: var(--_ck-space);
+    margin-block-start: var(--_ck-space);
   }
   .notice ul {
     list-style: none;
@@ -255,7 +262,7 @@ export const wizardStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_ck-space);
-    margin-bottom: var(--_ck-space);
+    margin-block-end: var(--_ck-space);
   }
   .toolbar input {
     flex: 1 1 12rem;
@@ -341,7 +348,7 @@ export const wizardStyles = css`
   .why {
     border-inline-start: 4px solid var(--_ck-danger);
     padding: 4px var(--_ck-space);
-    margin-top: var(--_ck-space);
+    margin-block-start: var(--_ck-space);
   }
   .why.in {
     border-color: var(--_ck-success);
@@ -366,12 +373,12 @@ export const wizardStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .reversal h4 {
-    margin-bottom: var(--_ck-space);
+    margin-block-end: var(--_ck-space);
   }
   .reversal {
-    margin-top: calc(var(--_ck-space) * 2);
-    padding-top: calc(var(--_ck-space) * 2);
-    border-top: 1px solid var(--_ck-border);
+    margin-block-start: calc(var(--_ck-space) * 2);
+    padding-block-start: calc(var(--_ck-space) * 2);
+    border-block-start: 1px solid var(--_ck-border);
   }
   /* Narrow: the names stack in one column, the checkbox and amount beside them. */
   @container (max-width: 36rem) {
@@ -401,7 +408,7 @@ export const wizardStyles = css`
     column-gap: calc(var(--_ck-space) * 2);
   }
   .title .link {
-    min-height: 0;
+    min-block-size: 0;
   }
   @keyframes ck-reveal {
     from {

@@ -27,11 +27,11 @@ export const pastRunsStyles = css`
     padding: calc(var(--_ck-space) * 1.5);
   }
   .past-run h4 {
-    margin-bottom: var(--_ck-space);
+    margin-block-end: var(--_ck-space);
     overflow-wrap: anywhere;
   }
   .past-run .figures {
-    margin-bottom: 0;
+    margin-block-end: 0;
   }
   /* Narrow: the figures in two even columns, the date saved across both. */
   @container (max-width: 36rem) {
@@ -44,14 +44,14 @@ export const pastRunsStyles = css`
     }
   }
   .past-run .actions {
-    margin-top: var(--_ck-space);
+    margin-block-start: var(--_ck-space);
   }
   .past-run .actions:empty {
     display: none;
   }
   .past-run .ck-progress,
   .past-run > p {
-    margin-top: var(--_ck-space);
+    margin-block-start: var(--_ck-space);
   }
   .past-run .said {
     font-weight: 600;
