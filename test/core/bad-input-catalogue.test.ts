@@ -6,7 +6,8 @@
  * import rows run in the browser: test/store/bad-input-import.test.ts.
  */
 import { expect } from "chai";
-import { CreditKitError, isMassCreditIndex } from "../../packages/core/src/index.js";
+import { CreditKitError } from "../../packages/core/src/index.js";
+import { isMassCreditIndex } from "../../packages/core/src/internal.js";
 import { CHECKOUT_ROWS } from "./bad-input/checkout.js";
 import { makeContext, type Row } from "./bad-input/context.js";
 import { JOURNAL_ROWS } from "./bad-input/journal.js";

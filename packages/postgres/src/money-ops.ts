@@ -19,8 +19,8 @@ import {
   paymentReversal,
   recordCheckout,
   reversalKey,
-  validateEntry,
 } from "@creditkit/core";
+import { validateEntry } from "@creditkit/core/internal";
 import { AccountCache } from "./account-cache.js";
 import type { Changes } from "./changes.js";
 import { changesOf, type Decision, underKeptAccount } from "./kept-group.js";

@@ -29,8 +29,8 @@ import {
   type OrgSettings,
   type Reservation,
   restoreJournal,
-  validateEntry,
 } from "@creditkit/core";
+import { validateEntry } from "@creditkit/core/internal";
 import { prepared, type Transaction } from "./db.js";
 import { assertKeysLoaded, type CommittedKey, touchedAccounts, type WrittenKey, writtenKeys } from "./ledger-rows.js";
 import type { LedgerScope } from "./money-ops.js";

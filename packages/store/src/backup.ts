@@ -6,7 +6,6 @@
  */
 import {
   assertInput,
-  assertRunId,
   CreditKitError,
   type CreditPost,
   DEFAULT_SETTINGS,
@@ -16,8 +15,8 @@ import {
   parseMoney,
   type RunRecord,
   type RunReversalMark,
-  runKey,
 } from "@creditkit/core";
+import { assertRunId, runKey } from "@creditkit/core/internal";
 import type { RunCopy, SavedRun, StoreBackend } from "./backend.js";
 import { assertJournalData } from "./log.js";
 import { split, withCredits } from "./runs.js";

@@ -8,13 +8,13 @@
  */
 import {
   CreditKitError,
-  carryOwners,
   type DataSourceChange,
   type Journal,
   type JournalChange,
   type JournalData,
   restoreJournal,
 } from "@creditkit/core";
+import { carryOwners } from "@creditkit/core/internal";
 import { type LoadedLog, type RunCopy, type StoreBackend, serialQueue } from "./backend.js";
 import { applyLog, type CatchUp, type Cursor, foldLog, journalFromLog, LogDivergence, type LogRecord } from "./log.js";
 

@@ -15,8 +15,8 @@ import {
   type Reservation,
   type ReserveRequest,
   restoreJournal,
-  validateJournalData,
 } from "@creditkit/core";
+import { validateJournalData } from "@creditkit/core/internal";
 
 /** One change, as the log keeps it. */
 export type LogRecord =

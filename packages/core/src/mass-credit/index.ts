@@ -4,7 +4,7 @@
  * explanations, and runs (plan, process, reverse). The demo data generator is in
  * `@creditkit/core/demo` (src/demo.ts), outside the main entry.
  */
-export { indexDataSet, isMassCreditIndex, type ListLookup, type MassCreditIndex, NAME_COLLATOR } from "./data-index.js";
+export { indexDataSet, type ListLookup, type MassCreditIndex } from "./data-index.js";
 export {
   explainFamily,
   type FamilyExplanation,
@@ -40,6 +40,5 @@ export {
 export { reversalMark, type SpentAccount, type SpentSummary, spentCredits, summarizeSpent } from "./reversal-report.js";
 export { checkRunPlan, creditDescription, creditEntry, DEFAULT_RUN_CHUNK_SIZE, type PlanRunOptions, planRun, processRun } from "./run.js";
 export { reverseRun } from "./run-reverse.js";
-export { assertRunId, nextMacrotask, runKey } from "./run-support.js";
 export type * from "./run-types.js";
 export { describeFilters, summarizeFilters } from "./summary.js";

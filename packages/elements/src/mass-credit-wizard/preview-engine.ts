@@ -10,10 +10,10 @@ import {
   isCreditKitError,
   type MassCreditDataSet,
   type MassCreditIndex,
-  NAME_COLLATOR,
   type OrganisationLists,
   previewMassCredit,
 } from "@creditkit/core";
+import { NAME_COLLATOR } from "@creditkit/core/internal";
 import { type DataSetPart, type ExplainResult, type FromWorker, ROWS_PER_MESSAGE, type ToWorker } from "./preview-protocol.js";
 
 const MAX_EXPLAINED = 3;

@@ -12,9 +12,9 @@ import {
   type MassCreditDataSet,
   type MassCreditIndex,
   type MassCreditRequest,
-  NAME_COLLATOR,
   previewMassCredit,
 } from "@creditkit/core";
+import { NAME_COLLATOR } from "@creditkit/core/internal";
 
 export type ThreadAsk =
   | {
