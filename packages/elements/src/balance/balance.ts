@@ -1,12 +1,12 @@
-import { balanceDisplay, type CreditKitDataSource } from "@creditkit/core";
+import { type CreditKitDataSource, currencyDigits, showAmountText, signOfAmountText } from "@creditkit/core";
 import { consume } from "@lit/context";
 import { localized } from "@lit/localize";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { AccountController } from "../shared/account-controller.js";
-import { msg } from "../shared/localize.js";
-import { resolveLocale, showMoney } from "../shared/money-text.js";
+import { msg, str } from "../shared/localize.js";
+import { resolveLocale } from "../shared/money-text.js";
 import { themeStyles } from "../theme.js";
 import { balanceStyles } from "./balance.styles.js";
 
@@ -92,19 +92,28 @@ export class CkBalance extends LitElement {
     const amountDue = snapshot?.amountDue ?? this.amountDue;
     const accountCredit = snapshot?.accountCredit ?? this.accountCredit;
     if (amountDue === undefined || accountCredit === undefined) return nothing;
-    let display: ReturnType<typeof balanceDisplay>;
-    try {
-      display = balanceDisplay({ amountDue, accountCredit, currency });
-    } catch (error) {
-      return html`<p class="message error" role="alert">${error instanceof Error ? error.message : String(error)}</p>`;
-    }
     const locale = resolveLocale(this.locale, this.kit?.locale);
+    const due = signOfAmountText(amountDue, currency);
+    const credit = signOfAmountText(accountCredit, currency);
+    const dueText = showAmountText(amountDue, currency, locale);
+    const creditText = showAmountText(accountCredit, currency, locale);
+    if (due === undefined || due === "negative" || dueText === undefined) return this.#notAnAmount(amountDue, currency);
+    if (credit === undefined || credit === "negative" || creditText === undefined) return this.#notAnAmount(accountCredit, currency);
     return html`
       <dl part="balance">
-        ${this.#figure("due", display.due, msg("Amount Due"), showMoney(amountDue, currency, locale))}
-        ${this.#figure("credit", display.credit, msg("Account Credit"), showMoney(accountCredit, currency, locale))}
+        ${this.#figure("due", due === "positive" ? "owed" : "neutral", msg("Amount Due"), dueText)}
+        ${this.#figure("credit", credit === "positive" ? "available" : "neutral", msg("Account Credit"), creditText)}
       </dl>
     `;
+  }
+
+  /** A figure that cannot be shown (a host's controlled value): said in words, the value as text, never as markup. */
+  #notAnAmount(text: string, currency: string) {
+    const words =
+      currencyDigits(currency) === undefined
+        ? msg(str`"${currency}" is not a currency code this browser knows.`)
+        : msg(str`That is not an amount in ${currency} at or above zero: "${text}". Balances are written like 12.50.`);
+    return html`<p class="message error" role="alert">${words}</p>`;
   }
 
   #figure(name: string, state: string, label: string, amount: string) {
