@@ -75,7 +75,7 @@ export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, 
   }
   const digits = minorUnit(currency);
   if (typeof input !== "string") {
-    throw new CreditKitError("invalid-amount", { received: typeof input }, 'Amounts must be given as text, like "12.50".');
+    throw new CreditKitError("invalid-amount", { received: typeof input, reason: "not-text" });
   }
   const text = input.trim();
   const match = AMOUNT.exec(text);
@@ -84,13 +84,8 @@ export function parseMoney<C extends CurrencyCode>(input: unknown, currency: C, 
   const dot = body.indexOf(".");
   const fractionDigits = dot < 0 ? 0 : body.length - dot - 1;
   if (fractionDigits > digits) {
-    throw new CreditKitError(
-      "too-many-decimals",
-      { input: text, currency, maxDecimals: digits },
-      digits === 0
-        ? `${currency} amounts are whole numbers: no decimal places.`
-        : `${currency} amounts have at most ${digits} decimal place${digits === 1 ? "" : "s"}.`,
-    );
+    const reason = digits === 0 ? "whole-numbers" : digits === 1 ? "one-decimal" : undefined;
+    throw new CreditKitError("too-many-decimals", { input: text, currency, maxDecimals: digits, ...(reason ? { reason } : {}) });
   }
   if (
     (dot < 0 ? body.length : dot) > MAX_INTEGER_DIGITS &&
@@ -202,7 +197,7 @@ export function subtract<C extends CurrencyCode>(a: Money<C>, b: Money<C>): Mone
  */
 export function multiply<C extends CurrencyCode>(m: Money<C>, factor: number): Money<C> {
   assertMoney(m);
-  assertInput(Number.isSafeInteger(factor), "factor", "Money can only be multiplied by a whole number.");
+  assertInput(Number.isSafeInteger(factor), "factor", { reason: "whole-factor" });
   return { currency: m.currency, amount: m.amount.times(factor) };
 }
 

@@ -21,11 +21,7 @@ export const holdsSeparator = (text: string): boolean => text.includes(SEP) || t
 
 /** Refuses text that holds one of the separators. */
 export function assertPlain(value: string, field: string): void {
-  assertInput(
-    !holdsSeparator(value),
-    field,
-    `The text of ${field} holds a control character (U+001D–U+001F) that a data set may not hold.`,
-  );
+  assertInput(!holdsSeparator(value), field, { reason: "control-character" });
 }
 
 /** A list value as one string: each item after ITEM ("" for an empty list). */

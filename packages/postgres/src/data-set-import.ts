@@ -46,7 +46,8 @@ const DAYS = new Set<string>(WEEKDAYS);
 function uniqueIds(items: readonly { readonly id: string }[], what: string): void {
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item.id)) throw new CreditKitError("duplicate-id", { [what]: item.id }, `Two ${what} records have the id ${item.id}.`);
+    if (seen.has(item.id))
+      throw new CreditKitError("duplicate-id", { [what]: item.id, reason: "duplicate-record", kind: what, id: item.id });
     seen.add(item.id);
   }
 }
@@ -70,11 +71,7 @@ function checkOffering(value: unknown, field: string): asserts value is Enrollme
 export function checkDataSet(data: unknown, currency: string): asserts data is MassCreditDataSet {
   assertInput(isObject(data), "dataSet");
   if (data.currency !== currency) {
-    throw new CreditKitError(
-      "currency-mismatch",
-      { expected: currency, actual: String(data.currency) },
-      `The data set must be in ${currency}.`,
-    );
+    throw new CreditKitError("currency-mismatch", { expected: currency, actual: String(data.currency), reason: "data-set" });
   }
   const lists = data.lists;
   assertInput(isObject(lists), "lists");
@@ -145,7 +142,7 @@ export function checkDataSet(data: unknown, currency: string): asserts data is M
       fromAmountString(fee.remainder, currency);
     } catch (error) {
       if (!isCreditKitError(error)) throw error;
-      throw new CreditKitError(error.code, { ...error.details, field: `${at}.remainder` }, error.message);
+      throw new CreditKitError(error.code, { ...error.details, field: `${at}.remainder` });
     }
   });
   uniqueIds(fees, "fee");
@@ -197,7 +194,7 @@ export async function importDataSet(db: Db, orgId: string, dataSet: MassCreditDa
       readOnly: true,
     },
   );
-  if (!org) throw new CreditKitError("storage-unavailable", { orgId }, `No organisation ${orgId} is set up in this database.`);
+  if (!org) throw new CreditKitError("storage-unavailable", { orgId, reason: "no-organisation" });
   checkDataSet(dataSet, org.currency);
   const tables = encodeDataSet(dataSet);
   await inOrg(scope, async (tx) => {

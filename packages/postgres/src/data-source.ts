@@ -98,7 +98,7 @@ export async function createPostgresDataSource(options: PostgresDataSourceOption
   const chunk = options.runChunkSize ?? DEFAULT_RUN_CHUNK;
   let closed = false;
   const open = () => {
-    if (closed) throw new CreditKitError("storage-unavailable", { orgId }, "This data source was closed.");
+    if (closed) throw new CreditKitError("storage-unavailable", { orgId, reason: "closed" });
   };
   /** Runs `fn` unless closed (then rejects with `storage-unavailable`). */
   const guard =

@@ -3,7 +3,7 @@
  * another try (a serialization failure, a deadlock, a lost race on a unique
  * key that the retry then answers), and what the rest mean for the caller.
  */
-import { CreditKitError, type CreditKitErrorCode, isCreditKitError, messageFor } from "@creditkit/core";
+import { CreditKitError, type CreditKitErrorCode, isCreditKitError } from "@creditkit/core";
 
 interface DbErrorShape {
   readonly code?: unknown;
@@ -50,11 +50,11 @@ export function toCreditKitError(error: unknown): CreditKitError {
   if (c === "23505") return new CreditKitError("storage-conflict", details);
   if (c === "23503") return new CreditKitError("unknown-account", details);
   if (c === "42501" || c === "CK001" || c === "23514" || c === "23502") {
-    return new CreditKitError("storage-refused", details, `${messageFor("storage-refused")} (${text})`);
+    return new CreditKitError("storage-refused", { ...details, reason: "database-rule", text });
   }
-  if (c.startsWith("22")) return new CreditKitError("invalid-input", details, `The request is not valid: ${text}`);
+  if (c.startsWith("22")) return new CreditKitError("invalid-input", { ...details, reason: "database", text });
   if (c.startsWith("08") || c.startsWith("53") || c === "57P01" || c === "57P02" || c === "57P03" || CONNECTION_CODES.has(c)) {
-    return new CreditKitError("storage-unavailable", details, `The database is not available: ${text}`);
+    return new CreditKitError("storage-unavailable", { ...details, reason: "database-down", text });
   }
-  return new CreditKitError("storage-unavailable", details, `The database failed: ${text}`);
+  return new CreditKitError("storage-unavailable", { ...details, reason: "database-failed", text });
 }

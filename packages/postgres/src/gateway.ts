@@ -55,7 +55,7 @@ type Decision =
 
 function checkOutcomes(outcomes: readonly SimulatedOutcome[]): void {
   assertInput(Array.isArray(outcomes), "outcomes");
-  for (const o of outcomes) assertInput(OUTCOMES.has(o), "outcomes", `Unknown simulated outcome: ${String(o)}.`);
+  for (const o of outcomes) assertInput(OUTCOMES.has(o), "outcomes", { reason: "unknown-outcome", value: String(o) });
 }
 
 function sameAmount(a: string, b: string, currency: string): boolean {

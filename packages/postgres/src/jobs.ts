@@ -181,10 +181,9 @@ async function nextRound(tx: Queryable, orgId: string, job: JobRequest, hash: st
   const busy = last?.status === "queued" || last?.status === "running";
   if (last && last.request_hash !== hash) {
     if (job.kind === "run") {
-      throw new CreditKitError("idempotency-conflict", { id: job.id }, `A run with the id ${job.id} was asked with another plan.`);
+      throw new CreditKitError("idempotency-conflict", { id: job.id, reason: "run-plan-differs" });
     }
-    if (busy)
-      throw new CreditKitError("settlement-in-progress", { id: job.id }, `The batch ${job.id} is being settled; try again when it ends.`);
+    if (busy) throw new CreditKitError("settlement-in-progress", { id: job.id, reason: "batch-running" });
   }
   if (last && busy) return last;
   const [made] = await tx.query(

@@ -78,7 +78,7 @@ export async function loadLedger(
 ): Promise<LoadedLedger> {
   const [row] = await tx.query<Record<keyof LoadRow, unknown>>(LOAD, [orgId, [...accountIds], [...keys]]);
   const org = json<OrgRow | null>(row?.org);
-  if (!org) throw new CreditKitError("storage-unavailable", { orgId }, `No organisation ${orgId} is set up in this database.`);
+  if (!org) throw new CreditKitError("storage-unavailable", { orgId, reason: "no-organisation" });
   const accounts = json<AccountRecord[]>(row?.accounts);
   if (accounts.length < new Set(accountIds).size) {
     const found = new Set(accounts.map((a) => a.id));
@@ -166,7 +166,7 @@ type Row = Record<string, unknown>;
 /** LOAD_ONE's row as the cache's rows (`unknown-account` when the account is not open). */
 export function accountRows(orgId: string, accountId: string, row: Row | undefined): { rows: AccountRows; committed: CommittedKey[] } {
   const settings = json<OrgSettings | null>(row?.settings);
-  if (!settings) throw new CreditKitError("storage-unavailable", { orgId }, `No organisation ${orgId} is set up in this database.`);
+  if (!settings) throw new CreditKitError("storage-unavailable", { orgId, reason: "no-organisation" });
   const record = json<AccountRecord | null>(row?.record);
   if (!record) throw new CreditKitError("unknown-account", { accountId });
   const fresh = json<{ entries: LedgerEntry[]; seq: string | null }>(row?.fresh);

@@ -58,11 +58,7 @@ export async function migrate(db: Db, migrations?: readonly Migration[]): Promis
         const before = done.get(m.version);
         if (before) {
           if (before.checksum !== m.checksum) {
-            throw new CreditKitError(
-              "storage-refused",
-              { migration: m.name },
-              `Migration ${m.name} changed after it was applied (as ${before.name}); add a new migration instead.`,
-            );
+            throw new CreditKitError("storage-refused", { migration: m.name, applied: before.name, reason: "migration-changed" });
           }
           continue;
         }

@@ -138,7 +138,7 @@ export function commit(scope: LedgerScope, key: string, entries: readonly Ledger
 }
 
 export function postCredits(scope: LedgerScope, key: string, grants: readonly LedgerEntry[]): Promise<CommitResult> {
-  assertInput(Array.isArray(grants) && grants.every((g) => isGrantEntry(g)), "grants", "Only credit grants can be posted as credits.");
+  assertInput(Array.isArray(grants) && grants.every((g) => isGrantEntry(g)), "grants", { reason: "grants-only" });
   return commit(scope, key, grants);
 }
 
@@ -161,7 +161,7 @@ export async function commitChunk(scope: LedgerScope, items: readonly KeyedEntri
 }
 
 export function checkout(scope: LedgerScope, plan: CheckoutPlan): Promise<CommitResult> {
-  assertInput(plan !== null && typeof plan === "object", "plan", "Record a plan made by planCheckout.");
+  assertInput(plan !== null && typeof plan === "object", "plan", { reason: "not-a-plan", maker: "planCheckout" });
   const accounts = accountsOf(scope, plan.key, plan.entries);
   return underAccounts(scope, accounts, [plan.key], ({ journal }) => {
     const result = recordCheckout(journal, plan);

@@ -37,8 +37,7 @@ export async function ensureOrganisation(
       }
       return { currency: existing.currency, created: false };
     }
-    if (currency === undefined)
-      throw new CreditKitError("unknown-id", { orgId }, `No organisation ${orgId}: give its currency to create it.`);
+    if (currency === undefined) throw new CreditKitError("unknown-id", { orgId, reason: "no-organisation" });
     const settings = { ...DEFAULT_SETTINGS, ...request.settings };
     const [made] = await tx.query<{ currency: string }>(
       `INSERT INTO organisations (org_id, currency, settings) VALUES ($1, $2, $3::jsonb)

@@ -102,12 +102,7 @@ export async function commitChunkOnAccounts(scope: LedgerScope, items: readonly 
       await locked;
       const [row] = await loading;
       const settings = parsed<OrgSettings | null>(row?.settings, null);
-      if (!settings)
-        throw new CreditKitError(
-          "storage-unavailable",
-          { orgId: scope.orgId },
-          `No organisation ${scope.orgId} is set up in this database.`,
-        );
+      if (!settings) throw new CreditKitError("storage-unavailable", { orgId: scope.orgId, reason: "no-organisation" });
       const records = parsed<AccountRecord[]>(row?.accounts, []);
       if (records.length < ids.length) {
         const found = new Set(records.map((a) => a.id));

@@ -221,7 +221,7 @@ export async function resumeStoredRun(
   assertInput(typeof runId === "string" && runId !== "", "runId");
   checkOptions(options);
   const plan = await inOrg(scope, (tx) => loadPlan(tx, scope.orgId, runId), { readOnly: true });
-  if (!plan) throw new CreditKitError("unknown-id", { runId }, `No saved run has the id ${runId}.`);
+  if (!plan) throw new CreditKitError("unknown-id", { runId, reason: "no-saved-run" });
   return processSaved(scope, plan, options, chunkSize);
 }
 
@@ -250,7 +250,7 @@ export async function getStoredRun(scope: LedgerScope, runId: string): Promise<R
 /** Voids a processed run's unused credit with the core's `reverseRun`; rejects with `unknown-id` for a run with no record. */
 export async function reverseStoredRun(scope: LedgerScope, runId: string, options: { readonly date: string }): Promise<RunReversal> {
   const run = await getStoredRun(scope, runId);
-  if (!run?.record) throw new CreditKitError("unknown-id", { runId }, `No processed run has the id ${runId}.`);
+  if (!run?.record) throw new CreditKitError("unknown-id", { runId, reason: "no-processed-run" });
   const ledger: ReversalLedger = {
     currency: scope.currency,
     committed: (key) => readCommitted(scope, key),

@@ -58,11 +58,8 @@ export function errorOf(status: number, body: unknown): CreditKitError {
   }
   const text = typeof message === "string" && message !== "" ? message : undefined;
   if (KNOWN(code)) return new CreditKitError(code, facts as ErrorDetails, text);
-  return new CreditKitError(
-    "internal",
-    { ...facts, ...(typeof code === "string" ? { remoteCode: code } : {}) },
-    text ?? `The server answered ${status} without a creditkit error.`,
-  );
+  const remote = { ...facts, ...(typeof code === "string" ? { remoteCode: code } : {}) };
+  return new CreditKitError("internal", text === undefined ? { ...remote, reason: "no-kit-error" } : remote, text);
 }
 
 function unreachable(details: ErrorDetails): CreditKitError {

@@ -37,8 +37,9 @@ export async function followJob<R>(http: Http, started: RemoteJob<R>, options: F
   let last = -1;
   for (;;) {
     if (job.status === "failed") {
-      const { code, message } = job.error ?? { code: "internal" as CreditKitErrorCode, message: "The job failed." };
-      throw new CreditKitError(code, { job: job.id }, message);
+      // The server's code and wording, relayed; without them, `internal` (reason `job-failed`).
+      if (job.error) throw new CreditKitError(job.error.code, { job: job.id }, job.error.message);
+      throw new CreditKitError("internal", { job: job.id, reason: "job-failed" });
     }
     if (job.status === "done" && job.result !== undefined) {
       options.onProgress?.({ done: job.total, total: job.total });

@@ -93,10 +93,7 @@ export interface RemoteGateway extends PaymentGateway {
 function remoteGateway(http: Http): RemoteGateway {
   let cards: { readonly byDefault: boolean; readonly withCard: ReadonlySet<string>; readonly withoutCard: ReadonlySet<string> } | undefined;
   return {
-    charge: () =>
-      Promise.reject(
-        new CreditKitError("forbidden", { operation: "charge" }, "Card charges happen on the server: settle invoices with settleBatch."),
-      ),
+    charge: () => Promise.reject(new CreditKitError("forbidden", { operation: "charge", reason: "server-charges" })),
     hasCard(accountId) {
       if (!cards || cards.withCard.has(accountId)) return true;
       return cards.withoutCard.has(accountId) ? false : cards.byDefault;

@@ -95,7 +95,7 @@ export function createServer(options: ServerOptions): CreditKitServer {
       if (!result.success) {
         const issue = result.error.issues[0];
         const field = issue?.path.join(".") || "body";
-        refuse("invalid-input", { field }, `The request is not valid (${field}: ${issue?.message ?? "invalid"}).`);
+        refuse("invalid-input", { field, reason: "schema", issue: issue?.message ?? "invalid" });
       }
     },
   });

@@ -30,7 +30,7 @@ const MIN_SECRET_BYTES = 32;
 export function devKey(secret: string): Uint8Array {
   const key = new TextEncoder().encode(secret);
   if (key.length < MIN_SECRET_BYTES) {
-    throw new CreditKitError("invalid-input", { field: "devSecret" }, `The dev secret must be at least ${MIN_SECRET_BYTES} bytes.`);
+    throw new CreditKitError("invalid-input", { field: "devSecret", reason: "secret-too-short", minBytes: MIN_SECRET_BYTES });
   }
   return key;
 }

@@ -54,18 +54,17 @@ function comparable(entries: readonly LedgerEntry[]): unknown {
  */
 export async function checkMemberCheckout(session: Session, source: ServerDataSource, plan: CheckoutPlan): Promise<void> {
   if (session.role === "admin") return;
-  if (plan.channel !== "portal")
-    throw new CreditKitError("forbidden", { channel: plan.channel }, "Members pay in the portal channel only.");
+  if (plan.channel !== "portal") throw new CreditKitError("forbidden", { channel: plan.channel, reason: "portal-only" });
   const accounts = accountsOf(plan.entries);
   for (const id of accounts) requireAccount(session, id);
   const [accountId] = accounts;
   if (accounts.length !== 1 || accountId === undefined) {
-    throw new CreditKitError("invalid-input", { field: "entries" }, "A portal checkout pays the fees of one account.");
+    throw new CreditKitError("invalid-input", { field: "entries", reason: "one-account" });
   }
   const allowed = plan.entries.every(
     (e) => e.type === "Payment (AC)" || (e.type === "Payment" && (e.method === "card" || e.method === "ach")),
   );
-  if (!allowed) throw new CreditKitError("forbidden", { field: "entries" }, "A portal checkout only pays fees, by card, bank or credit.");
+  if (!allowed) throw new CreditKitError("forbidden", { field: "entries", reason: "portal-entries" });
   const request: CheckoutRequest = {
     key: plan.key,
     channel: "portal",
@@ -87,10 +86,6 @@ export async function checkMemberCheckout(session: Session, source: ServerDataSo
     throw error;
   }
   if (!isDeepStrictEqual(comparable(fresh.entries), comparable(plan.entries))) {
-    throw new CreditKitError(
-      "invalid-input",
-      { field: "entries" },
-      "The plan is not the one the core makes for this checkout now: plan it again.",
-    );
+    throw new CreditKitError("invalid-input", { field: "entries", reason: "plan-changed" });
   }
 }

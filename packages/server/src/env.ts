@@ -24,7 +24,7 @@ export const SECURED = [{ bearer: [] }];
 export function idempotencyKey(c: Context<ServerEnv>, bodyKey: string | undefined): string | undefined {
   const header = c.req.header("idempotency-key");
   if (header !== undefined && bodyKey !== undefined && header !== bodyKey) {
-    refuse("invalid-input", { field: "Idempotency-Key" }, "The Idempotency-Key header and the body's key differ.");
+    refuse("invalid-input", { field: "Idempotency-Key", reason: "key-differs" });
   }
   return bodyKey ?? header;
 }

@@ -9,6 +9,7 @@ import {
   CreditKitError,
   type CreditPost,
   DEFAULT_SETTINGS,
+  type ErrorDetails,
   type IssuedCredit,
   type Journal,
   type JournalData,
@@ -50,21 +51,21 @@ const MAX_DEPTH = 64;
 function assertPlainData(value: unknown, path: string, depth = 0): void {
   if (value === null || typeof value === "string" || typeof value === "boolean") return;
   if (typeof value === "number") {
-    need(Number.isFinite(value), path, `${path} must be a finite number.`);
+    need(Number.isFinite(value), path, { reason: "backup-not-finite" });
     return;
   }
-  need(typeof value === "object", path, `${path} is not JSON data (${typeof value}).`);
-  need(depth < MAX_DEPTH, path, `${path} is nested too deeply.`);
+  need(typeof value === "object", path, { reason: "backup-not-json", type: typeof value });
+  need(depth < MAX_DEPTH, path, { reason: "backup-too-deep", maxDepth: MAX_DEPTH });
   const proto = Object.getPrototypeOf(value);
   if (Array.isArray(value)) {
-    need(proto === Array.prototype, path, `${path} is not a plain list.`);
+    need(proto === Array.prototype, path, { reason: "backup-not-plain-list" });
     for (let i = 0; i < value.length; i++) assertPlainData(value[i], `${path}[${i}]`, depth + 1);
     return;
   }
-  need(proto === Object.prototype || proto === null, path, `${path} is not a plain object.`);
+  need(proto === Object.prototype || proto === null, path, { reason: "backup-not-plain-object" });
   for (const key of Reflect.ownKeys(value as object)) {
-    need(typeof key === "string", path, `${path} has a symbol key.`);
-    need(!FORBIDDEN_KEYS.has(key as string), `${path}.${String(key)}`, `A backup may not use the key "${String(key)}".`);
+    need(typeof key === "string", path, { reason: "backup-symbol-key" });
+    need(!FORBIDDEN_KEYS.has(key as string), `${path}.${String(key)}`, { reason: "backup-forbidden-key", key: String(key) });
     assertPlainData((value as Record<string, unknown>)[key as string], `${path}.${String(key)}`, depth + 1);
   }
 }
@@ -74,7 +75,7 @@ function checkSettings(settings: unknown): void {
   const given = settings as Record<string, unknown>;
   for (const [name, fallback] of Object.entries(DEFAULT_SETTINGS)) {
     if (typeof fallback === "boolean" && given[name] !== undefined) {
-      need(typeof given[name] === "boolean", `backup.ledger.settings.${name}`, `The setting ${name} must be true or false.`);
+      need(typeof given[name] === "boolean", `backup.ledger.settings.${name}`, { reason: "backup-setting", setting: name });
     }
   }
 }
@@ -87,7 +88,7 @@ function checkDuplicates(ledger: JournalData): void {
   const accounts = new Set<unknown>();
   ledger.accounts.forEach((account, i) => {
     const id = (account as { id?: unknown } | null)?.id;
-    need(!accounts.has(id), `backup.ledger.accounts[${i}]`, `The account ${String(id)} appears twice in the backup.`);
+    need(!accounts.has(id), `backup.ledger.accounts[${i}]`, { reason: "backup-duplicate-account", id: String(id) });
     accounts.add(id);
   });
   const ids = new Set<unknown>();
@@ -95,10 +96,10 @@ function checkDuplicates(ledger: JournalData): void {
   let last: unknown;
   ledger.entries.forEach((entry, i) => {
     const { id, key } = (entry ?? {}) as { id?: unknown; key?: unknown };
-    need(!ids.has(id), `backup.ledger.entries[${i}]`, `The entry ${String(id)} appears twice in the backup.`);
+    need(!ids.has(id), `backup.ledger.entries[${i}]`, { reason: "backup-duplicate-entry", id: String(id) });
     ids.add(id);
     if (i === 0 || key !== last) {
-      need(!keys.has(key), `backup.ledger.entries[${i}]`, `The entries under ${String(key)} appear twice in the backup.`);
+      need(!keys.has(key), `backup.ledger.entries[${i}]`, { reason: "backup-duplicate-key", key: String(key) });
       keys.add(key);
     }
     last = key;
@@ -106,7 +107,7 @@ function checkDuplicates(ledger: JournalData): void {
   const held = new Set<unknown>();
   ledger.reservations.forEach((reservation, i) => {
     const key = (reservation as { key?: unknown } | null)?.key;
-    need(!held.has(key), `backup.ledger.reservations[${i}]`, `The reservation ${String(key)} appears twice in the backup.`);
+    need(!held.has(key), `backup.ledger.reservations[${i}]`, { reason: "backup-duplicate-reservation", key: String(key) });
     held.add(key);
   });
 }
@@ -121,14 +122,14 @@ export function readBackup(backup: unknown): { ledger: JournalData; runs: readon
       (b as Partial<LedgerBackup>).format === "creditkit-ledger" &&
       (b.version === 1 || b.version === 2),
     "backup",
-    "This is not a creditkit ledger backup.",
+    { reason: "not-a-backup" },
   );
   const { ledger } = b as Partial<LedgerBackup>;
   assertJournalData(ledger);
   checkSettings(ledger.settings);
   checkDuplicates(ledger);
   if (b.version === 1) return { ledger, runs: [] };
-  assertInput(Array.isArray(b.runs), "backup.runs", "The backup's runs must be a list.");
+  assertInput(Array.isArray(b.runs), "backup.runs", { reason: "not-a-list" });
   return { ledger, runs: b.runs as readonly unknown[] };
 }
 
@@ -145,24 +146,16 @@ function isAmount(value: unknown, currency: string): value is string {
 }
 
 /** Throws `invalid-input` naming `field` unless `ok`. */
-function need(ok: boolean, field: string, message: string): asserts ok {
-  if (!ok) throw new CreditKitError("invalid-input", { field }, message);
+function need(ok: boolean, field: string, more: ErrorDetails): asserts ok {
+  if (!ok) throw new CreditKitError("invalid-input", { ...more, field });
 }
 
 /** A credit the record lists must be the entry written under its row's key on the backup's ledger. */
 function checkCredit(journal: Journal, runId: string, credit: unknown, field: string): void {
   const c = credit as Partial<IssuedCredit> | null;
-  need(
-    typeof c === "object" && c !== null && isText(c.rowKey) && isText(c.entryId),
-    field,
-    "A run's credit needs a row key and an entry id.",
-  );
+  need(typeof c === "object" && c !== null && isText(c.rowKey) && isText(c.entryId), field, { reason: "backup-credit-ids" });
   const written = journal.committed(runKey(runId, c.rowKey));
-  need(
-    written?.some((e) => e.id === c.entryId) === true,
-    field,
-    `Run ${runId} lists a credit (${c.entryId}) that is not on the backup's ledger.`,
-  );
+  need(written?.some((e) => e.id === c.entryId) === true, field, { reason: "backup-credit-missing", runId, entryId: c.entryId });
 }
 
 /**
@@ -177,62 +170,57 @@ export function checkedRuns(runs: readonly unknown[], journal: Journal): RunCopy
   return runs.map((value, i) => {
     const at = `backup.runs[${i}]`;
     const run = value as Partial<BackupRun> | null;
-    need(typeof run === "object" && run !== null, at, "A run must be an object.");
+    need(typeof run === "object" && run !== null, at, { reason: "backup-run-object" });
     assertRunId(run.runId);
     const { runId } = run;
-    need(!seen.has(runId), `${at}.runId`, `The run ${runId} appears twice in the backup.`);
+    need(!seen.has(runId), `${at}.runId`, { reason: "backup-duplicate-run", runId });
     seen.add(runId);
-    need(STATUSES.has(run.status), `${at}.status`, `Run ${runId} has an unknown status.`);
-    need(isCount(run.selected) && isCount(run.count), `${at}.selected`, `Run ${runId} needs whole counts of rows.`);
-    need(
-      isText(run.description) && isText(run.savedAt),
-      `${at}.description`,
-      `Run ${runId} needs a description and the time it was saved.`,
-    );
-    need(Array.isArray(run.filters) && run.filters.every(isText), `${at}.filters`, `Run ${runId}'s filters must be lines of text.`);
-    need(typeof run.request === "object" && run.request !== null, `${at}.request`, `Run ${runId} needs its request.`);
-    need(isAmount(run.total, journal.currency), `${at}.total`, `Run ${runId}'s total must be an amount in ${journal.currency}.`);
+    need(STATUSES.has(run.status), `${at}.status`, { reason: "backup-run-status", runId });
+    need(isCount(run.selected) && isCount(run.count), `${at}.selected`, { reason: "backup-run-counts", runId });
+    need(isText(run.description) && isText(run.savedAt), `${at}.description`, { reason: "backup-run-description", runId });
+    need(Array.isArray(run.filters) && run.filters.every(isText), `${at}.filters`, { reason: "backup-run-filters", runId });
+    need(typeof run.request === "object" && run.request !== null, `${at}.request`, { reason: "backup-run-request", runId });
+    need(isAmount(run.total, journal.currency), `${at}.total`, { reason: "backup-run-total", runId, currency: journal.currency });
     const posts = run.posts as readonly CreditPost[] | undefined;
-    need(Array.isArray(posts) && posts.length === run.selected, `${at}.posts`, `Run ${runId} needs its ${run.selected} posts.`);
+    need(Array.isArray(posts) && posts.length === run.selected, `${at}.posts`, {
+      reason: "backup-run-posts",
+      runId,
+      selected: run.selected,
+    });
     const rows = new Set<string>();
     for (const post of posts) {
-      need(
-        typeof post?.rowKey === "string" && post.key === runKey(runId, post.rowKey),
-        `${at}.posts`,
-        `A post of run ${runId} is not keyed ${runId}/<row>.`,
-      );
-      need(!rows.has(post.rowKey), `${at}.posts`, `Run ${runId} posts the row ${post.rowKey} twice.`);
+      need(typeof post?.rowKey === "string" && post.key === runKey(runId, post.rowKey), `${at}.posts`, {
+        reason: "backup-post-key",
+        runId,
+      });
+      need(!rows.has(post.rowKey), `${at}.posts`, { reason: "backup-post-twice", runId, rowKey: post.rowKey });
       rows.add(post.rowKey);
       // Resuming the run posts it: its account must be on the ledger and its amount exact.
       need(
         typeof post.familyId === "string" && journal.hasAccount(post.familyId) && isAmount(post.amount, journal.currency),
         `${at}.posts`,
-        `A post of run ${runId} (${post.rowKey}) names no account of the ledger or no amount in ${journal.currency}.`,
+        { reason: "backup-post-account", runId, rowKey: post.rowKey, currency: journal.currency },
       );
     }
     const currency = (run.request as { currency?: unknown }).currency;
-    need(currency === undefined || currency === journal.currency, `${at}.request`, `Run ${runId} is in another currency than the ledger.`);
+    need(currency === undefined || currency === journal.currency, `${at}.request`, { reason: "backup-run-currency", runId });
     const record = run.record as Partial<RunRecord> | undefined;
     let credits: readonly IssuedCredit[] = [];
     if (record !== undefined) {
-      need(
-        typeof record === "object" && record !== null && record.runId === runId,
-        `${at}.record`,
-        `Run ${runId}'s record names another run.`,
-      );
-      need(Array.isArray(record.credits), `${at}.record.credits`, `Run ${runId}'s record needs its credits.`);
+      need(typeof record === "object" && record !== null && record.runId === runId, `${at}.record`, { reason: "backup-record-run", runId });
+      need(Array.isArray(record.credits), `${at}.record.credits`, { reason: "backup-record-credits", runId });
       need(
         isCount(record.count) && isCount(record.issued) && isCount(record.skipped) && isCount(record.selected) && isCount(record.remaining),
         `${at}.record.count`,
-        `Run ${runId}'s record needs whole counts.`,
+        { reason: "backup-record-counts", runId },
       );
-      need(STATUSES.has(record.status), `${at}.record.status`, `Run ${runId}'s record has an unknown status.`);
-      need(Array.isArray(record.errors), `${at}.record.errors`, `Run ${runId}'s record needs its list of errors.`);
+      need(STATUSES.has(record.status), `${at}.record.status`, { reason: "backup-record-status", runId });
+      need(Array.isArray(record.errors), `${at}.record.errors`, { reason: "backup-record-errors", runId });
       credits = record.credits;
       const credited = new Set<string>();
       for (const credit of credits) {
         checkCredit(journal, runId, credit, `${at}.record.credits`);
-        need(!credited.has(credit.rowKey), `${at}.record.credits`, `Run ${runId}'s record lists the row ${credit.rowKey} twice.`);
+        need(!credited.has(credit.rowKey), `${at}.record.credits`, { reason: "backup-record-twice", runId, rowKey: credit.rowKey });
         credited.add(credit.rowKey);
       }
     }

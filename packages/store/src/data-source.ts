@@ -208,11 +208,7 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
 
   const unsignal = backend.onSignal((message) => {
     if (message.kind === "upgraded") {
-      upgraded = new CreditKitError(
-        "storage-upgraded",
-        {},
-        "The stored ledger was upgraded or deleted in another tab; this tab stopped reading it. Reload the page.",
-      );
+      upgraded = new CreditKitError("storage-upgraded", { reason: "this-tab-stopped" });
       engine.emit({ key: "storage-upgraded", accountIds: [], remote: true });
     } else if (message.kind === "gateway") {
       if (message.delta) storedGateway.apply(message.delta);
@@ -263,7 +259,7 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
       }),
     reversePayment: (request) => write(reversalChange(request)),
     postCredits: async (key, grants) => {
-      assertInput(Array.isArray(grants) && grants.every((g) => isGrantEntry(g)), "grants", "Only credit grants can be posted as credits.");
+      assertInput(Array.isArray(grants) && grants.every((g) => isGrantEntry(g)), "grants", { reason: "grants-only" });
       return commit(key, grants);
     },
     openAccounts: (accounts: readonly AccountRecord[]) =>
@@ -315,7 +311,7 @@ export async function createStoreDataSource(backend: StoreBackend, options: Stor
     async reverseRun(runId, reverseOptions) {
       writable();
       const run = await withCredits(backend, await backend.getRun(runId));
-      if (!run?.record) throw new CreditKitError("unknown-id", { runId }, `No processed run has the id ${runId}.`);
+      if (!run?.record) throw new CreditKitError("unknown-id", { runId, reason: "no-processed-run" });
       const reversal = await reverseRun(reversalLedger, run.record, { date: reverseOptions.date });
       await markRunReversed(backend, reversal, run.record.request.currency);
       return reversal;

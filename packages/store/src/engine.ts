@@ -6,14 +6,7 @@
  * change is refused or the write fails, the journal is put back as it was
  * before the change, and listeners hear nothing about it.
  */
-import {
-  CreditKitError,
-  type DataSourceChange,
-  type Journal,
-  type JournalChange,
-  type JournalData,
-  restoreJournal,
-} from "@creditkit/core";
+import { CreditKitError, type DataSourceChange, type Journal, type JournalChange, type JournalData, restoreJournal } from "@creditkit/core";
 import { carryOwners } from "@creditkit/core/internal";
 import { type LoadedLog, type RunCopy, type StoreBackend, serialQueue } from "./backend.js";
 import { applyLog, type CatchUp, type Cursor, foldLog, journalFromLog, LogDivergence, type LogRecord } from "./log.js";
@@ -104,11 +97,11 @@ function openJournal(loaded: LoadedLog): { journal: Journal; skipped: SkippedRec
   }
   const { journal, skipped } = salvage(loaded);
   const first = skipped[0];
-  const problem = new CreditKitError(
-    "storage-corrupt",
-    { record: first?.record ?? "log", records: skipped.length, reason: first?.reason ?? "The log does not replay." },
-    `The stored record ${first?.record ?? "log"} cannot be read (${first?.reason ?? "the log does not replay"}); the ledger is open read-only with what could be read. Download a backup.`,
-  );
+  const problem = new CreditKitError("storage-corrupt", {
+    record: first?.record ?? "log",
+    records: skipped.length,
+    reason: first?.reason ?? "the log does not replay",
+  });
   return { journal, skipped, problem };
 }
 
@@ -289,5 +282,5 @@ export async function openEngine(backend: StoreBackend, currency: string | undef
 
 /** Throws `storage-unavailable` for a closed data source. */
 export function assertOpen(closed: boolean): void {
-  if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" }, "This data source is closed.");
+  if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" });
 }

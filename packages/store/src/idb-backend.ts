@@ -63,8 +63,7 @@ export function storageError(error: unknown): unknown {
   const cause = typeof name === "string" ? name : "Error";
   const message = error instanceof Error ? error.message : String(error);
   if (cause === "QuotaExceededError") return new CreditKitError("storage-quota", { cause, message });
-  if (cause === "AbortError")
-    return new CreditKitError("storage-unavailable", { cause, message }, "The browser's storage gave up the write; nothing was written.");
+  if (cause === "AbortError") return new CreditKitError("storage-unavailable", { cause, message, reason: "write-aborted" });
   return new CreditKitError("storage-unavailable", { cause, message });
 }
 
@@ -112,7 +111,7 @@ function openRaw(factory: IDBFactory, name: string): Promise<IDBDatabase> {
 /** Opens (creating when new) the database and returns the storage over it. */
 export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Promise<StoreBackend> {
   const factory = options.indexedDB === undefined ? (globalThis as { indexedDB?: IDBFactory }).indexedDB : options.indexedDB;
-  if (!factory) throw new CreditKitError("storage-unavailable", { reason: "no-indexeddb" }, "This browser has no IndexedDB.");
+  if (!factory) throw new CreditKitError("storage-unavailable", { reason: "no-indexeddb" });
   const raw = await openRaw(factory, options.name);
   const db: IDBPDatabase<StoreSchema> = wrap(raw) as unknown as IDBPDatabase<StoreSchema>;
   let closed = false;
@@ -133,7 +132,7 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
   const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
 
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
-    if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" }, "The database connection is closed.");
+    if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" });
     try {
       return await work();
     } catch (error) {
@@ -193,7 +192,7 @@ export async function openIndexedDbBackend(options: IndexedDbBackendOptions): Pr
           if (currency === undefined) {
             tx.abort();
             await tx.done.catch(() => undefined);
-            throw new CreditKitError("invalid-input", { field: "currency" }, "A new store needs a currency.");
+            throw new CreditKitError("invalid-input", { field: "currency", reason: "store-currency" });
           }
           const made: Meta = { currency, epoch: newEpoch(), seq: first.length };
           meta = made;

@@ -160,7 +160,7 @@ export function recordsOf(data: JournalData): LogRecord[] {
  */
 export function assertJournalData(value: unknown): asserts value is JournalData {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new CreditKitError("invalid-input", { field: "backup" }, "This is not a creditkit ledger backup.");
+    throw new CreditKitError("invalid-input", { field: "backup", reason: "not-a-backup" });
   }
   validateJournalData(value, "backup.ledger");
 }

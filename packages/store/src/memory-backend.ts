@@ -59,13 +59,13 @@ export function createMemoryStore(): MemoryStore {
       };
       connections.add(deliver);
       const open = () => {
-        if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" }, "This connection to the store is closed.");
+        if (closed) throw new CreditKitError("storage-unavailable", { reason: "closed" });
       };
       return {
         async load(wanted, first) {
           open();
           if (currency === undefined) {
-            if (wanted === undefined) throw new CreditKitError("invalid-input", { field: "currency" }, "A new store needs a currency.");
+            if (wanted === undefined) throw new CreditKitError("invalid-input", { field: "currency", reason: "store-currency" });
             currency = wanted;
             for (const record of first) log.push(frozen(record));
           }

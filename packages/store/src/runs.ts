@@ -146,7 +146,7 @@ export async function processStoredRun(ctx: RunContext, plan: RunPlan, options: 
 export async function resumeStoredRun(ctx: RunContext, runId: string, options: DataSourceRunOptions = {}): Promise<RunRecord> {
   checkOptions(options);
   const run = await ctx.backend.getRun(runId);
-  if (!run) throw new CreditKitError("unknown-id", { runId }, `No saved run has the id ${runId}.`);
+  if (!run) throw new CreditKitError("unknown-id", { runId, reason: "no-saved-run" });
   const posts = (await ctx.backend.getRunParts(runId, "posts", run.parts)) as CreditPost[];
   const plan: RunPlan = { runId, request: run.request, filters: run.filters, posts, count: run.count, total: run.total };
   return processSaved(ctx, run, plan, options);

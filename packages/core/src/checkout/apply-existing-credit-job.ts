@@ -56,11 +56,10 @@ export async function applyExistingCredit(
   options: ExistingCreditJobOptions = {},
 ): Promise<ExistingCreditResult> {
   assertInput(typeof ledger?.recordCheckout === "function", "ledger");
-  assertInput(
-    plan !== null && typeof plan === "object" && Array.isArray(plan.items),
-    "plan",
-    "Apply a plan made by planApplyExistingCredit.",
-  );
+  assertInput(plan !== null && typeof plan === "object" && Array.isArray(plan.items), "plan", {
+    reason: "not-a-plan",
+    maker: "planApplyExistingCredit",
+  });
   const chunkSize = options.chunkSize ?? 10;
   assertInput(Number.isSafeInteger(chunkSize) && chunkSize > 0, "chunkSize");
   assertInput(options.onProgress === undefined || typeof options.onProgress === "function", "onProgress");

@@ -68,14 +68,14 @@ export function planApplyExistingCredit(
   assertInput(Array.isArray(snapshots), "snapshots");
   assertInput(options !== null && typeof options === "object", "options");
   const { runId, date } = options;
-  assertInput(
-    typeof runId === "string" && runId !== "" && runId.length <= 100 && !runId.includes(DERIVED_MARK),
-    "options.runId",
-    "Give the run an id of 1 to 100 characters without §.",
-  );
+  assertInput(typeof runId === "string" && runId !== "" && runId.length <= 100 && !runId.includes(DERIVED_MARK), "options.runId", {
+    reason: "run-id",
+    maxLength: 100,
+    forbidden: "§",
+  });
   assertIsoDate(date, "options.date");
   const currency = options.currency ?? (snapshots[0] as AccountSnapshot | undefined)?.currency;
-  assertInput(typeof currency === "string", "options.currency", "Give the currency when there are no snapshots.");
+  assertInput(typeof currency === "string", "options.currency", { reason: "currency-without-snapshots" });
   minorUnit(currency);
   let total = zero(currency);
   const items: ExistingCreditItem[] = [];

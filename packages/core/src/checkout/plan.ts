@@ -35,9 +35,9 @@ import { autoApplyWarning } from "./warnings.js";
 export function applyCreditDefault(channel: Channel, availableCredit: string, total: string, currency: string): boolean;
 export function applyCreditDefault(channel: Channel, availableCredit: Money, total: Money): boolean;
 export function applyCreditDefault(channel: Channel, availableText: Money | string, totalText: Money | string, currency?: string): boolean {
-  assertInput(CHANNELS.includes(channel), "channel", `Unknown channel: ${String(channel)}.`);
+  assertInput(CHANNELS.includes(channel), "channel", { reason: "unknown-channel", value: String(channel) });
   const strings = typeof availableText === "string" || typeof totalText === "string";
-  if (strings) assertInput(typeof currency === "string" && currency !== "", "currency", "Amounts given as text need their currency.");
+  if (strings) assertInput(typeof currency === "string" && currency !== "", "currency", { reason: "amount-currency" });
   const money = (amount: Money | string, field: string): Money => {
     if (typeof amount !== "string") return amount;
     assertInput(amount !== "", field);

@@ -11,6 +11,6 @@ import type { CheckoutPlan } from "./types.js";
  */
 export function recordCheckout(journal: Pick<Journal, "commit">, plan: CheckoutPlan): CommitResult {
   assertInput(typeof journal?.commit === "function", "journal");
-  assertInput(plan !== null && typeof plan === "object", "plan", "Record a plan made by planCheckout.");
+  assertInput(plan !== null && typeof plan === "object", "plan", { reason: "not-a-plan", maker: "planCheckout" });
   return journal.commit(plan.key, plan.entries);
 }

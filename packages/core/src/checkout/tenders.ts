@@ -27,14 +27,18 @@ export function parseTenders(tenders: readonly Tender[], currency: string): { me
   checkTenderList(tenders);
   return tenders.map((t, index) => {
     if (!PAYMENT_METHODS.includes(t?.method)) {
-      throw new CreditKitError("invalid-input", { field: `tenders[${index}].method` }, `Unknown payment method: ${String(t?.method)}.`);
+      throw new CreditKitError("invalid-input", {
+        field: `tenders[${index}].method`,
+        reason: "unknown-payment-method",
+        value: String(t?.method),
+      });
     }
     try {
       const amount = parseMoney(t.amount, currency, "positive");
       return { method: t.method, amount, ...(t.reference !== undefined ? { reference: t.reference } : {}) };
     } catch (error) {
       if (error instanceof CreditKitError) {
-        throw new CreditKitError(error.code, { ...error.details, field: `tenders[${index}].amount` }, error.message);
+        throw new CreditKitError(error.code, { ...error.details, field: `tenders[${index}].amount` });
       }
       throw error;
     }
@@ -51,7 +55,7 @@ export function splitTenders(
   due: Money,
   overpaymentToCredit: boolean,
 ): TenderSplit {
-  assertInput(Array.isArray(tenders), "tenders", "Tenders must be a list.");
+  assertInput(Array.isArray(tenders), "tenders", { reason: "not-a-list" });
   assertInput(typeof overpaymentToCredit === "boolean", "overpaymentToCredit");
   assertMoney(due);
   const c = due.currency;

@@ -16,8 +16,7 @@ function positive(amount: string, currency: string, entry: LedgerEntry, part: st
   try {
     return parseMoney(amount, currency, "positive");
   } catch (error) {
-    if (error instanceof CreditKitError)
-      throw new CreditKitError(error.code, { ...error.details, field: `${entry.id}.${part}` }, error.message);
+    if (error instanceof CreditKitError) throw new CreditKitError(error.code, { ...error.details, field: `${entry.id}.${part}` });
     throw error;
   }
 }
@@ -102,8 +101,7 @@ function unpay(book: Book, feeId: string, part: Money, key: string, guard: Reser
   const fee = needFee(book, feeId);
   const holder = guard.feeHeldBy(book.account.id, feeId);
   if (holder !== undefined && holder !== key) throw new CreditKitError("fee-reserved", { feeId, reservedBy: holder });
-  if (compare(part, fee.paid) > 0)
-    throw new CreditKitError("invalid-input", { feeId }, "A reversal cannot take back more than the fee was paid.");
+  if (compare(part, fee.paid) > 0) throw new CreditKitError("invalid-input", { feeId, reason: "reversal-exceeds-paid" });
   const paid = compare(part, fee.paid) === 0 ? zero(book.currency) : subtract(fee.paid, part);
   book.fees.set(feeId, {
     entry: fee.entry,
@@ -123,7 +121,7 @@ function unpay(book: Book, feeId: string, part: Money, key: string, guard: Reser
 function unuse(book: Book, grantId: string, use: Money): void {
   const grant = needGrant(book, grantId);
   if (compare(use, grant.used) > 0) {
-    throw new CreditKitError("invalid-input", { grantId }, "A reversal cannot give back more credit than was used.");
+    throw new CreditKitError("invalid-input", { grantId, reason: "reversal-exceeds-used" });
   }
   const used = compare(use, grant.used) === 0 ? zero(book.currency) : subtract(grant.used, use);
   const { entry, amount } = grant;
@@ -149,11 +147,7 @@ function reversePayment(book: Book, entryId: string, amount: Money, entry: Ledge
   if (found.reversed) throw new CreditKitError("payment-already-reversed", { entryId });
   const paid = found.entry;
   if (compare(amount, parseMoney(paid.amount, c, "positive")) !== 0) {
-    throw new CreditKitError(
-      "invalid-input",
-      { entryId: entry.id },
-      "A payment is reversed whole: the void's amount must be the payment's.",
-    );
+    throw new CreditKitError("invalid-input", { entryId: entry.id, reason: "void-not-whole" });
   }
   if (paid.type === "Payment (AC)") {
     unpay(book, paid.feeId, amount, entry.key, guard);
@@ -167,11 +161,7 @@ function reversePayment(book: Book, entryId: string, amount: Money, entry: Ledge
     unpay(book, a.feeId, part, entry.key, guard);
   }
   if (compare(allocated, amount) !== 0) {
-    throw new CreditKitError(
-      "invalid-input",
-      { entryId },
-      "This payment put part of itself on account as credit: void that credit and record the correction as new entries.",
-    );
+    throw new CreditKitError("invalid-input", { entryId, reason: "void-credit-on-account" });
   }
 }
 
@@ -201,7 +191,7 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
         allocated = plus(allocated, part);
       }
       if (compare(allocated, amount) > 0) {
-        throw new CreditKitError("invalid-input", { entryId: entry.id }, "A payment cannot allocate more than its amount.");
+        throw new CreditKitError("invalid-input", { entryId: entry.id, reason: "allocation-exceeds-payment" });
       }
       for (let i = 0; i < parts.length; i++) {
         payFee(book, (allocations[i] as { feeId: string }).feeId, parts[i] as Money, entry.key, guard);
@@ -218,7 +208,7 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
         total = uses.length === 1 ? use : add(total, use);
       }
       if (compare(total, amount) !== 0) {
-        throw new CreditKitError("invalid-input", { entryId: entry.id }, "A credit payment must equal the credit it uses.");
+        throw new CreditKitError("invalid-input", { entryId: entry.id, reason: "credit-payment-mismatch" });
       }
       payFee(book, entry.feeId, amount, entry.key, guard);
       for (let i = 0; i < uses.length; i++) {
@@ -243,7 +233,8 @@ export function applyEntry(book: Book, entry: LedgerEntry, guard: ReservationGua
       return;
     }
     default: {
-      if (!isGrantEntry(entry)) throw new CreditKitError("invalid-input", { entryId: (entry as LedgerEntry).id }, "Unknown entry type.");
+      if (!isGrantEntry(entry))
+        throw new CreditKitError("invalid-input", { entryId: (entry as LedgerEntry).id, reason: "unknown-entry-type" });
       if (book.grants.has(entry.grantId)) throw new CreditKitError("duplicate-id", { grantId: entry.grantId });
       book.grants.set(entry.grantId, { entry, amount, used: zero(c), voided: zero(c), remainder: amount });
     }

@@ -201,7 +201,7 @@ export function frozenEntries(batch: readonly LedgerEntry[]): readonly LedgerEnt
     return Object.freeze(items);
   } catch (error) {
     if (error instanceof CreditKitError) throw error;
-    throw new CreditKitError("invalid-input", { field: "entries" }, "The entries could not be read as plain data.");
+    throw new CreditKitError("invalid-input", { field: "entries", reason: "not-plain-data" });
   }
 }
 

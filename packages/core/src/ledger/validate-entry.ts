@@ -83,7 +83,7 @@ export function canonicalAmount(value: unknown, currency: string, field: string)
   try {
     parsed = parseMoney(value, currency, "positive");
   } catch (error) {
-    if (error instanceof CreditKitError) throw new CreditKitError(error.code, { ...error.details, field }, error.message);
+    if (error instanceof CreditKitError) throw new CreditKitError(error.code, { ...error.details, field });
     throw error;
   }
   if (toAmountString(parsed) !== value) throw new CreditKitError("invalid-amount", { field, input: String(value) });

@@ -130,7 +130,7 @@ export function validateMassCreditRequest(
 
   const rows = request.enrollmentRows ?? [];
   assertInput(Array.isArray(rows), "enrollmentRows");
-  assertInput(rows.length <= MAX_ENROLLMENT_ROWS, "enrollmentRows", `At most ${MAX_ENROLLMENT_ROWS} enrollment filters.`);
+  assertInput(rows.length <= MAX_ENROLLMENT_ROWS, "enrollmentRows", { reason: "too-many-rows", limit: MAX_ENROLLMENT_ROWS });
 
   return {
     description,
@@ -154,7 +154,7 @@ function validateRow(row: EnrollmentRow, index: number, lists: ListLookup): Vali
   assertObject(row, `enrollmentRows[${index}]`);
   const field = (name: string) => `enrollmentRows[${index}].${name}`;
   const meetingDays = distinctTexts(row.meetingDays, field("meetingDays")) as Weekday[];
-  for (const day of meetingDays) assertInput(WEEKDAYS.includes(day), field("meetingDays"), `"${day}" is not a weekday (mon … sun).`);
+  for (const day of meetingDays) assertInput(WEEKDAYS.includes(day), field("meetingDays"), { reason: "not-a-weekday", value: String(day) });
   const valid: ValidEnrollmentRow = {
     meetingDays: WEEKDAYS.filter((day) => meetingDays.includes(day)),
     locations: knownIds(row.locations, field("locations"), lists.locations),

@@ -10,11 +10,7 @@ import { multiplyAmount } from "./preview.js";
 
 /** Throws `invalid-input` unless `runId` is a non-empty string without "/" (the keys `runId/rowKey` must split one way). */
 export function assertRunId(runId: unknown): asserts runId is string {
-  assertInput(
-    typeof runId === "string" && runId.trim() !== "" && !runId.includes("/"),
-    "runId",
-    'A run id is a non-empty text without "/".',
-  );
+  assertInput(typeof runId === "string" && runId.trim() !== "" && !runId.includes("/"), "runId", { reason: "run-id" });
 }
 
 /**
@@ -36,7 +32,7 @@ export function assertUniqueRow(seen: Set<string>, rowKey: unknown): void {
   assertInput(typeof rowKey === "string", "rowKey");
   const before = seen.size;
   seen.add(rowKey);
-  if (seen.size === before) throw new CreditKitError("duplicate-row", { rowKey }, `The row ${rowKey} appears twice in the run.`);
+  if (seen.size === before) throw new CreditKitError("duplicate-row", { rowKey });
 }
 
 /** True when `post.key` is `${runId}/${post.rowKey}`; compares in place, allocating nothing. */

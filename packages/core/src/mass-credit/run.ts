@@ -233,7 +233,7 @@ async function checkPosts(plan: RunPlan, yieldControl: () => Promise<void>): Pro
     const end = Math.min(posts.length, at + CHECK_SLICE);
     for (let i = at; i < end; i++) {
       const post = posts[i];
-      assertInput(isKeyedFor(post, runId), "plan.posts", `A post is not keyed ${runId}/<rowKey>.`);
+      assertInput(isKeyedFor(post, runId), "plan.posts", { reason: "post-key", runId });
       assertUniqueRow(rows, (post as CreditPost).rowKey);
     }
     if (end < posts.length) await yieldControl();

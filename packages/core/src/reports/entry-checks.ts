@@ -31,16 +31,22 @@ function checkEntry(value: unknown, index: number): void {
   assertIsoDate(entry.date, `${at}.date`);
   const type = entry.type;
   if (typeof type !== "string" || !(TRANSACTION_TYPES as readonly string[]).includes(type)) {
-    throw new CreditKitError("invalid-input", { field: `${at}.type`, type: String(type) }, `Unknown transaction type: ${String(type)}.`);
+    throw new CreditKitError("invalid-input", {
+      field: `${at}.type`,
+      type: String(type),
+      reason: "unknown-transaction-type",
+      value: String(type),
+    });
   }
   switch (type) {
     case "Payment":
       if (!isPaymentMethod(entry.method)) {
-        throw new CreditKitError(
-          "invalid-input",
-          { field: `${at}.method`, method: String(entry.method) },
-          `Unknown payment method: ${String(entry.method)}.`,
-        );
+        throw new CreditKitError("invalid-input", {
+          field: `${at}.method`,
+          method: String(entry.method),
+          reason: "unknown-payment-method",
+          value: String(entry.method),
+        });
       }
       assertInput(Array.isArray(entry.allocations), `${at}.allocations`);
       return;

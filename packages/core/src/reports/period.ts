@@ -25,7 +25,7 @@ export function checkPeriod(period: ReportPeriod | undefined): ReportPeriod {
   if (from !== undefined) assertIsoDate(from, "from");
   if (to !== undefined) assertIsoDate(to, "to");
   if (from !== undefined && to !== undefined && from > to) {
-    throw new CreditKitError("invalid-input", { field: "to", from, to }, "The end of the period cannot be before its start.");
+    throw new CreditKitError("invalid-input", { field: "to", from, to, reason: "period-reversed" });
   }
   return { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
 }

@@ -106,8 +106,7 @@ function checkList<T>(values: readonly T[] | undefined, field: string, known: (v
   if (values === undefined) return undefined;
   assertInput(Array.isArray(values), field);
   for (const value of values) {
-    if (!known(value))
-      throw new CreditKitError("invalid-input", { field, value: String(value) }, `Unknown value in ${field}: ${String(value)}.`);
+    if (!known(value)) throw new CreditKitError("invalid-input", { field, value: String(value), reason: "unknown-value" });
   }
   return values.length === 0 ? undefined : new Set(values);
 }

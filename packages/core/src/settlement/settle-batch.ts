@@ -87,7 +87,7 @@ export async function settleBatch(ports: SettlementPorts, request: SettleBatchRe
   const { batchId, invoices, applyCredit, date, timeoutMs, onProgress, signal } = request;
   const concurrency = request.concurrency ?? 8;
   assertInput(Array.isArray(invoices), "invoices");
-  assertInput(Number.isInteger(concurrency) && concurrency >= 1, "concurrency", "Concurrency must be a whole number of at least 1.");
+  assertInput(Number.isInteger(concurrency) && concurrency >= 1, "concurrency", { reason: "concurrency", min: 1 });
   assertInput(onProgress === undefined || typeof onProgress === "function", "onProgress");
   assertInput(signal === undefined || (signal !== null && typeof signal === "object"), "signal");
 

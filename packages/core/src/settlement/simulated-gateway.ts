@@ -59,7 +59,7 @@ export interface SimulatedGateway extends PaymentGateway {
 
 function checkOutcomes(outcomes: readonly SimulatedOutcome[], field: string): void {
   assertInput(Array.isArray(outcomes), field);
-  for (const o of outcomes) assertInput(OUTCOMES.has(o), field, `Unknown simulated outcome: ${String(o)}.`);
+  for (const o of outcomes) assertInput(OUTCOMES.has(o), field, { reason: "unknown-outcome", value: String(o) });
 }
 
 /**

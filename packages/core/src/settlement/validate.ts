@@ -33,16 +33,14 @@ export function checkBatchFields(request: {
   readonly timeoutMs?: unknown;
 }): void {
   assertInput(isText(request.batchId), "batchId");
-  assertInput(!request.batchId.includes("/"), "batchId", 'A batch id cannot contain "/".');
+  assertInput(!request.batchId.includes("/"), "batchId", { reason: "batch-id" });
   if (request.batchId.includes(DERIVED_MARK)) throw new CreditKitError("reserved-key", { field: "batchId", key: request.batchId });
   assertInput(typeof request.applyCredit === "boolean", "applyCredit");
   assertIsoDate(request.date, "date");
   const t = request.timeoutMs;
-  assertInput(
-    t === undefined || (typeof t === "number" && t > 0 && (t <= MAX_TIMEOUT_MS || t === Number.POSITIVE_INFINITY)),
-    "timeoutMs",
-    "The time-out must be a positive number of milliseconds.",
-  );
+  assertInput(t === undefined || (typeof t === "number" && t > 0 && (t <= MAX_TIMEOUT_MS || t === Number.POSITIVE_INFINITY)), "timeoutMs", {
+    reason: "time-out",
+  });
 }
 
 /** Checks one invoice's own fields: ids, fees (at least one, no repeats) and description. */
@@ -58,7 +56,7 @@ export function checkInvoiceFields(invoice: {
   if (invoice.invoiceId.includes(DERIVED_MARK)) throw new CreditKitError("reserved-key", { field: "invoiceId", key: invoice.invoiceId });
   assertInput(isText(invoice.accountId), "accountId");
   const feeIds = invoice.feeIds;
-  assertInput(Array.isArray(feeIds) && feeIds.length > 0, "feeIds", "An invoice needs at least one fee.");
+  assertInput(Array.isArray(feeIds) && feeIds.length > 0, "feeIds", { reason: "no-fees" });
   if (feeIds.length === 1) {
     assertInput(isText(feeIds[0]), "feeIds");
   } else {

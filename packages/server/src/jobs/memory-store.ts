@@ -54,18 +54,9 @@ export function createMemoryJobStore(): JobStore {
     const busy = last?.job.status === "queued" || last?.job.status === "running";
     if (last && last.hash !== hash) {
       if (request.kind === "run") {
-        throw new CreditKitError(
-          "idempotency-conflict",
-          { id: request.id },
-          `A run with the id ${request.id} was asked with another plan.`,
-        );
+        throw new CreditKitError("idempotency-conflict", { id: request.id, reason: "run-plan-differs" });
       }
-      if (busy)
-        throw new CreditKitError(
-          "settlement-in-progress",
-          { id: request.id },
-          `The batch ${request.id} is being settled; try again when it ends.`,
-        );
+      if (busy) throw new CreditKitError("settlement-in-progress", { id: request.id, reason: "batch-running" });
     }
     if (last && busy) return last.job;
     const at = now();

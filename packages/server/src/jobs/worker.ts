@@ -141,7 +141,7 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
         if (!stopping.signal.aborted) onUnexpected(error);
         return;
       }
-      const known = isCreditKitError(error) ? error : new CreditKitError("storage-unavailable", {}, "The job failed unexpectedly.");
+      const known = isCreditKitError(error) ? error : new CreditKitError("storage-unavailable", { reason: "job-failed" });
       if (!isCreditKitError(error)) onUnexpected(error);
       await store.finish(job, { error: { code: known.code, message: known.message } }).catch(onUnexpected);
     } finally {

@@ -91,7 +91,7 @@ export function createPreviews(options: PreviewsOptions = {}): Previews {
         else w.reject(new Error(reply.message));
       });
       thread.on("error", fail);
-      thread.on("exit", () => fail(new CreditKitError("storage-unavailable", {}, "The preview thread stopped.")));
+      thread.on("exit", () => fail(new CreditKitError("storage-unavailable", { reason: "preview-stopped" })));
     }
     const id = ++asked;
     const promise = new Promise<T>((resolve, reject) => waiting.set(id, { resolve: resolve as (v: unknown) => void, reject }));
@@ -118,7 +118,7 @@ export function createPreviews(options: PreviewsOptions = {}): Previews {
     async start(orgId, source, request) {
       const asOf = new Date().toISOString();
       const dataSet = await source.getDataSet();
-      if (!dataSet) throw new CreditKitError("not-found", {}, "No mass-credit data set is stored yet.");
+      if (!dataSet) throw new CreditKitError("not-found", { reason: "no-data-set" });
       const previewId = randomUUID();
       const preview = await ask<MassCreditPreview>({ type: "preview", previewId, dataSet, request });
       const entry: KeptPreview = { previewId, orgId, preview, lists: dataSet.lists, asOf, usedAt: Date.now() };
@@ -130,8 +130,7 @@ export function createPreviews(options: PreviewsOptions = {}): Previews {
       sweep();
       const entry = kept.get(previewId);
       // Another organisation's preview is as unknown as one that never was.
-      if (!entry || entry.orgId !== orgId)
-        throw new CreditKitError("unknown-id", { previewId }, "No such preview (it may have expired: preview again).");
+      if (!entry || entry.orgId !== orgId) throw new CreditKitError("unknown-id", { previewId, reason: "no-preview" });
       entry.usedAt = Date.now();
       return entry;
     },
@@ -145,14 +144,13 @@ export function createPreviews(options: PreviewsOptions = {}): Previews {
         request: entry.preview.request,
         familyId,
       });
-      if (!answer)
-        throw new CreditKitError("unknown-id", { previewId: entry.previewId }, "This preview's data is no longer kept: preview again.");
+      if (!answer) throw new CreditKitError("unknown-id", { previewId: entry.previewId, reason: "preview-expired" });
       return answer;
     },
     async close() {
       kept.clear();
       const t = thread;
-      fail(new CreditKitError("storage-unavailable", {}, "The server is stopping."));
+      fail(new CreditKitError("storage-unavailable", { reason: "server-stopping" }));
       await t?.terminate();
     },
   };

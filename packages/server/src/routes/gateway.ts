@@ -31,7 +31,7 @@ const getCards = createRoute({
 export function gatewayRoutes(app: ServerApp, ledger: Db | undefined, cardsByDefault: boolean): void {
   app.openapi(getCards, async (c) => {
     requireAdmin(c.get("session"));
-    if (!ledger) refuse("not-found", {}, "This server's gateway cannot say which accounts hold a card.");
+    if (!ledger) refuse("not-found", { reason: "no-card-list" });
     const cards = await cardsOnFile({ db: ledger, orgId: c.get("session").orgId }, cardsByDefault);
     return c.json({ byDefault: cards.byDefault, withCard: [...cards.withCard], withoutCard: [...cards.withoutCard] }, 200);
   });

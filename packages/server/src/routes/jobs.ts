@@ -44,7 +44,7 @@ const cancelJob = createRoute({
   responses: { ...ok(Job, "The job, with cancelRequested."), ...errors(403, 404) },
 });
 
-const missing = (kind: Kind, id: string) => refuse("unknown-id", { kind, id }, `No ${kind} job has the id ${id}.`);
+const missing = (kind: Kind, id: string) => refuse("unknown-id", { kind, id, reason: "no-job" });
 
 export function jobRoutes(app: ServerApp, jobs: JobStore): void {
   app.openapi(listJobs, async (c) => {

@@ -60,14 +60,14 @@ export function moneyRoutes(app: ServerApp): void {
   app.openapi(postCredits, async (c) => {
     requireAdmin(c.get("session"));
     const body = c.req.valid("json");
-    const key = idempotencyKey(c, body.key) ?? refuse("invalid-input", { field: "key" }, "Give the credits' idempotency key.");
+    const key = idempotencyKey(c, body.key) ?? refuse("invalid-input", { field: "key", reason: "key-required" });
     return c.json(plain(await c.get("source").postCredits(key, body.grants as readonly GrantEntry[])), 200);
   });
   app.openapi(reversePayment, async (c) => {
     requireAdmin(c.get("session"));
     const body = c.req.valid("json");
     const source = c.get("source");
-    if (!source.reversePayment) refuse("not-found", {}, "This ledger cannot reverse payments.");
+    if (!source.reversePayment) refuse("not-found", { reason: "no-payment-reversal" });
     const key = idempotencyKey(c, body.key);
     const request: PaymentReversalRequest = { ...body, ...(key !== undefined ? { key } : {}) };
     return c.json(plain(await source.reversePayment(request)), 200);

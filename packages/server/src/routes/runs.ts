@@ -142,7 +142,7 @@ export function runRoutes(app: ServerApp, jobs: JobStore): void {
     // A run saved without a job (processed in a page before): the job processes the saved plan.
     const source = c.get("source");
     const run = source.getRun ? await source.getRun(runId) : (await source.listRuns()).find((r) => r.runId === runId);
-    if (!run) refuse("unknown-id", { runId }, `No saved run has the id ${runId}.`);
+    if (!run) refuse("unknown-id", { runId, reason: "no-saved-run" });
     const request: RunJobRequest = { resume: true };
     return c.json(jobBody(await jobs.enqueue(orgId, { kind: "run", id: runId, request, total: run.selected })), 202);
   });
@@ -160,7 +160,7 @@ export function runRoutes(app: ServerApp, jobs: JobStore): void {
   app.openapi(reverseRun, async (c) => {
     requireAdmin(c.get("session"));
     const source = c.get("source");
-    if (!source.reverseRun) refuse("not-found", {}, "This ledger cannot reverse a run.");
+    if (!source.reverseRun) refuse("not-found", { reason: "no-run-reversal" });
     const reversal = await source.reverseRun(c.req.valid("param").runId, c.req.valid("json"));
     return c.json(plain(reversal) as never, 200);
   });
@@ -171,7 +171,7 @@ export function runRoutes(app: ServerApp, jobs: JobStore): void {
   app.openapi(putDataSet, async (c) => {
     requireAdmin(c.get("session"));
     const source = c.get("source");
-    if (!source.putDataSet) refuse("not-found", {}, "This ledger cannot store a data set.");
+    if (!source.putDataSet) refuse("not-found", { reason: "no-data-set-store" });
     await source.putDataSet(c.req.valid("json") as unknown as MassCreditDataSet);
     return c.body(null, 204);
   });
