@@ -46,7 +46,11 @@ export function formatMoney(m: Money, locale?: string): string {
  * Parses what a person typed or what `formatMoney` printed in `locale`
  * ("$1,234.50", "1.234,50 €", "1234.5"): currency signs, spaces and the
  * locale's group separators are dropped, its decimal separator read as ".",
- * then the result is checked like `parseMoney`.
+ * then the result is checked like `parseMoney`. Digits may be typed
+ * full-width ("１２．５０", read through NFKC), in the locale's own digits,
+ * or in Arabic-Indic ("١٢٣٫٥٠") or Extended Arabic-Indic ("۱۲۳٫۵۰") digits
+ * in any locale. This is the path for people's input only: canonical
+ * strings (`parseMoney`, the ledger, the server) stay ASCII-strict.
  */
 export function parseLocalizedMoney<C extends CurrencyCode>(
   input: unknown,
@@ -62,7 +66,9 @@ export function parseLocalizedMoney<C extends CurrencyCode>(
   let text = input.split(symbol).join("").split(currency).join("");
   text = text.replace(/[\s\u00a0\u202f\u061c\u200e\u200f]/g, "").replace(/[\u2212\u2012\u2013]/g, "-");
   // Full-width forms, as typed with a Japanese, Chinese or Korean input method ("１，０００．５０"): NFKC makes them ASCII.
-  text = toAsciiDigits(text.normalize("NFKC"), locale);
+  // Arabic-Indic and Extended Arabic-Indic digits are read in every locale, with the Arabic decimal
+  // and thousands separators as this locale's own ("١٢٣٫٥٠" is 123.50 in en-US as in ar-EG).
+  text = fromArabicIndic(toAsciiDigits(text.normalize("NFKC"), locale), decimal, group);
   if (group.trim() !== "" && text.includes(group)) {
     // A group separator only where the locale puts one ("1,234", "12,34,567"), never in
     // a fraction: "12.50" typed in de-DE, or "1,5" in en-US, is refused, not read as 1250 or 15.
@@ -84,6 +90,25 @@ export function parseLocalizedMoney<C extends CurrencyCode>(
     text = text.split(decimal).join(".");
   }
   return parseMoney(text, currency, sign);
+}
+
+/** U+0660–0669 Arabic-Indic and U+06F0–06F9 Extended Arabic-Indic (Persian, Urdu) digits. */
+const ARABIC_INDIC = /[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]/g;
+
+/**
+ * Arabic-Indic digits as ASCII, whatever the locale: a person may type them
+ * on an Arabic or Persian keyboard in a page in any language. U+066B (the
+ * Arabic decimal separator) becomes the locale's decimal separator and
+ * U+066C (the Arabic thousands separator) its group separator, so the checks
+ * below read them as they read the locale's own.
+ */
+function fromArabicIndic(text: string, decimal: string, group: string): string {
+  return text.replace(ARABIC_INDIC, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x066b) return decimal;
+    if (code === 0x066c) return group.trim() === "" ? "" : group;
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
 }
 
 const digitMaps = new Map<string, Map<string, string>>();
