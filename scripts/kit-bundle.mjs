@@ -34,3 +34,20 @@ export const workerUrlPlugin = {
     });
   },
 };
+
+/** The kit's languages beyond English, as lit-localize.json lists them; each is a file fetched on the first switch to it. */
+export const KIT_LOCALES = JSON.parse(await readFile(`${ROOT}packages/elements/lit-localize.json`, "utf8")).targetLocales;
+export const localeFile = (locale) => `creditkit.locale-${locale}.js`;
+export const localeEntry = (locale) => `${ROOT}packages/elements/src/locales/${locale}.ts`;
+
+/** Leaves `import("../locales/<locale>.js")` as a fetch of the locale's file next to the bundle, built on its own. */
+export const localeFilesPlugin = {
+  name: "creditkit-locale-files",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/[a-zA-Z-]+\.js$/ }, (args) => {
+      const locale = args.path.slice("../locales/".length, -".js".length);
+      if (!KIT_LOCALES.includes(locale)) return undefined;
+      return { path: `./${localeFile(locale)}`, external: true };
+    });
+  },
+};
