@@ -1,6 +1,7 @@
 // The API Extractor settings creditkit shares (issue #16, docs/decisions/0030): the API reports
 // (scripts/api-report.mjs, api/*.api.md) and the one-file kit's rolled-up declarations (scripts/kit-types.mjs).
 // API Extractor reads the built .d.ts files with the TypeScript it bundles, not the repository's.
+import { isAbsolute, resolve } from "node:path";
 import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
 
 export const ROOT = new URL("..", import.meta.url).pathname;
@@ -36,7 +37,7 @@ const MESSAGES = {
 };
 
 /**
- * Runs API Extractor on one package's built entry declaration.
+ * Runs API Extractor on one package's built entry declaration (`entry`: relative to the package, or absolute).
  * `report`: write `api/<report>.api.md` (or, with `check`, compare against it);
  * `rollup`: write every declaration the entry reaches into this one file, with `bundled` packages inlined.
  */
@@ -44,10 +45,10 @@ export function extract({ packageDir, entry, report, rollup, bundled = [], check
   const projectFolder = `${ROOT}${packageDir}`;
   const configObject = {
     projectFolder,
-    mainEntryPointFilePath: `<projectFolder>/${entry}`,
+    mainEntryPointFilePath: isAbsolute(entry) ? entry : `<projectFolder>/${entry}`,
     bundledPackages: bundled,
     newlineKind: "lf",
-    compiler: { overrideTsconfig: { compilerOptions: COMPILER_OPTIONS, files: [`${projectFolder}/${entry}`] } },
+    compiler: { overrideTsconfig: { compilerOptions: COMPILER_OPTIONS, files: [resolve(projectFolder, entry)] } },
     apiReport: report
       ? {
           enabled: true,
