@@ -120,6 +120,9 @@ const VARIANTS: Readonly<Record<`${CreditKitErrorCode}/${string}`, string | read
   "invalid-input/unknown-entry-type": "Unknown entry type.",
   "invalid-input/unknown-outcome": "Unknown simulated outcome: {value}.",
   "invalid-input/amount-currency": "Amounts given as text need their currency.",
+  "invalid-input/other-account": "The request names another account than the snapshot's.",
+  "invalid-input/async-source":
+    "Plan from a journal, or from a snapshot and the settings: a data source answers later (await its snapshot and getSettings first).",
   "invalid-input/store-currency": "A new store needs a currency.",
   "invalid-input/not-plain-data": "The {field} could not be read as plain data.",
   "invalid-input/not-a-plan": ["Pass a plan made by {maker}.", "Pass a plan made by the core."],

@@ -10,7 +10,7 @@ import { checkFields } from "../ledger/validate-entry.js";
 import type { OrgSettings } from "../settings.js";
 import { CHANNELS, type CheckoutRequest, PAYMENT_METHODS } from "./types.js";
 
-const REQUEST = { key: "t", date: "d", feeIds: "[t", applyCredit: "?b", chargeToAccount: "?b", creditAmount: "?s" };
+const REQUEST = { key: "t", accountId: "?t", date: "d", feeIds: "[t", applyCredit: "?b", chargeToAccount: "?b", creditAmount: "?s" };
 const CHARGE = { itemId: "t", description: "s", category: "?s", memberId: "?s" };
 
 /** An account snapshot as the journal gives it: an account, a known currency, lists of fee and grant states. */

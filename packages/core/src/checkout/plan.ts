@@ -23,7 +23,15 @@ import {
 import type { OrgSettings } from "../settings.js";
 import { checkRequest, checkSettings, checkSnapshot } from "./check-input.js";
 import { parseTenders, splitTenders } from "./tenders.js";
-import { CHANNELS, type Channel, type CheckoutLine, type CheckoutPlan, type CheckoutRequest, type CheckoutWarning } from "./types.js";
+import {
+  CHANNELS,
+  type Channel,
+  type CheckoutLine,
+  type CheckoutPlan,
+  type CheckoutRequest,
+  type CheckoutSource,
+  type CheckoutWarning,
+} from "./types.js";
 import { autoApplyWarning } from "./warnings.js";
 
 /**
@@ -88,15 +96,64 @@ function checkChannelRules(request: CheckoutRequest): void {
   if ((request.newCharges?.length ?? 0) > 0 && request.channel !== "pos") throw new CreditKitError("new-charges-pos-only");
 }
 
+const isSource = (from: unknown): from is CheckoutSource =>
+  typeof (from as CheckoutSource | null)?.snapshot === "function" && typeof (from as CheckoutSource).settings === "function";
+
 /**
- * Plans a payment of the chosen fees from `snapshot`: credit first (oldest
- * grant first), then the tenders in the order entered, fee by fee in order.
- * Throws a CreditKitError for anything the rules refuse; plans are pure and
- * can be recomputed on every keystroke.
+ * The account's snapshot and the settings a plan follows. From a source (a
+ * journal): the account `request.accountId` and the organisation's own
+ * settings, which `settings` may override except `autoApply` (the sweep
+ * that follows a recording is the ledger's, so its warning must be too).
+ * From a snapshot: the snapshot and `settings`, which must be given.
  */
-export function planCheckout(snapshot: AccountSnapshot, request: CheckoutRequest, settings: OrgSettings): CheckoutPlan {
+export function checkoutInputs(
+  from: AccountSnapshot | CheckoutSource,
+  request: { readonly accountId?: string } | null | undefined,
+  settings: Partial<OrgSettings> | undefined,
+): { snapshot: AccountSnapshot; settings: OrgSettings } {
+  const accountId = request?.accountId;
+  if (!isSource(from)) {
+    checkSnapshot(from);
+    checkSettings(settings as OrgSettings);
+    if (accountId !== undefined) assertInput(accountId === from.account.id, "accountId", { reason: "other-account" });
+    return { snapshot: from, settings: settings as OrgSettings };
+  }
+  assertInput(typeof accountId === "string" && accountId !== "", "accountId");
+  const org = from.settings();
+  const snapshot = from.snapshot(accountId);
+  assertInput(!isPromiseLike(org) && !isPromiseLike(snapshot), "source", { reason: "async-source" });
   checkSnapshot(snapshot);
-  checkSettings(settings);
+  checkSettings(org);
+  if (settings !== undefined) {
+    assertInput(settings !== null && typeof settings === "object", "settings");
+    checkSettings({ ...org, ...settings });
+  }
+  return { snapshot, settings: Object.freeze({ ...org, ...settings, autoApply: org.autoApply }) };
+}
+
+const isPromiseLike = (value: unknown): boolean => typeof (value as PromiseLike<unknown> | null)?.then === "function";
+
+/**
+ * Plans a payment of the chosen fees: credit first (oldest grant first),
+ * then the tenders in the order entered, fee by fee in order. Throws a
+ * CreditKitError for anything the rules refuse; plans are pure and can be
+ * recomputed on every keystroke.
+ *
+ * Give it where the account comes from — a journal, with `request.accountId`
+ * — and it follows the organisation's settings there (`settings`, optional,
+ * overrides any but `autoApply`). Or give it the account's snapshot and the
+ * organisation's settings (`journal.settings()`, a data source's
+ * `getSettings()`), as before.
+ */
+export function planCheckout(
+  source: CheckoutSource,
+  request: CheckoutRequest & { readonly accountId: string },
+  settings?: Partial<OrgSettings>,
+): CheckoutPlan;
+// The snapshot form last: `Parameters<typeof planCheckout>` keeps reading it, as before the source form.
+export function planCheckout(snapshot: AccountSnapshot, request: CheckoutRequest, settings: OrgSettings): CheckoutPlan;
+export function planCheckout(from: AccountSnapshot | CheckoutSource, request: CheckoutRequest, given?: Partial<OrgSettings>): CheckoutPlan {
+  const { snapshot, settings } = checkoutInputs(from, request, given);
   checkChannelRules(request);
   const c = snapshot.currency;
   const dues = chosenFees(snapshot, request);

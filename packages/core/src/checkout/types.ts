@@ -1,6 +1,8 @@
 /** The shapes of a checkout (§3): what the pay window asks, what the plan answers. */
 import type { IsoDate } from "../dates.js";
+import type { AccountSnapshot } from "../ledger/account-state.js";
 import type { LedgerEntry, PaymentMethod } from "../ledger/entries.js";
+import type { OrgSettings } from "../settings.js";
 
 /** Where the payment is taken: the admin pay window, the point of sale, or the member portal. */
 export type Channel = "admin" | "pos" | "portal";
@@ -25,9 +27,21 @@ export interface NewCharge {
   readonly memberId?: string;
 }
 
+/**
+ * Where an account comes from, with the organisation's settings that go with
+ * it: a `Journal` is one. A plan made from a source reads the account and
+ * the settings there, so its auto-apply warning is the ledger's.
+ */
+export interface CheckoutSource {
+  snapshot(accountId: string): AccountSnapshot;
+  settings(): OrgSettings;
+}
+
 export interface CheckoutRequest {
   /** Idempotency key: recording the same plan twice writes it once. */
   readonly key: string;
+  /** The account paying: needed when planning from a source (a journal); with a snapshot, it must be the snapshot's. */
+  readonly accountId?: string;
   readonly channel: Channel;
   readonly date: IsoDate;
   /** Existing fees to pay, in the order the waterfall pays them (oldest due first unless reordered). */
@@ -120,4 +134,45 @@ export interface CheckoutPlan {
   readonly warnings: readonly CheckoutWarning[];
   /** Exactly what recording writes: fees for new charges, one `Payment (AC)` per fee paid from credit, one `Payment` per tender. */
   readonly entries: readonly LedgerEntry[];
+}
+
+/** What a pay window starts from, before anyone types: `checkoutDefaults`'s question. */
+export interface CheckoutDefaultsRequest {
+  readonly channel: Channel;
+  /** The account, when asking a source (a journal). */
+  readonly accountId?: string;
+  /** The fees chosen; by default every unpaid fee not held by a settlement, oldest due date first, then posting order. */
+  readonly feeIds?: readonly string[];
+  /** Point of sale only: charges rung up. */
+  readonly newCharges?: readonly NewCharge[];
+  /** The Apply Credit switch, when the person already set it; else the channel's default. */
+  readonly applyCredit?: boolean;
+}
+
+/**
+ * What the pay window (the member portal's, the admin's, the point of
+ * sale's) shows before anything is typed: the fees chosen, the credit
+ * applied by default, the amount due after credit and the first payment
+ * row, filled in with it.
+ */
+export interface CheckoutDefaults {
+  readonly channel: Channel;
+  readonly currency: string;
+  readonly feeIds: readonly string[];
+  /** Sum of the chosen fees' remainders (and new charges). */
+  readonly total: string;
+  readonly availableCredit: string;
+  readonly maxCredit: string;
+  /** The Apply Credit switch as it starts. */
+  readonly applyCredit: boolean;
+  readonly applyCreditDefault: boolean;
+  /** The credit applied by default (Applied Amount). */
+  readonly appliedCredit: string;
+  /** The amount due after credit (Remaining Due). */
+  readonly remainingDue: string;
+  /** The first payment row as it starts: a card payment of the amount due after credit; absent when credit pays it all. */
+  readonly tender?: Tender;
+  readonly paidEntirelyByCredit: boolean;
+  /** Per fee: the credit it gets by default and what the payment row pays (`unpaid` here). */
+  readonly lines: readonly CheckoutLine[];
 }
