@@ -110,8 +110,8 @@ describe("<ck-pay-window>", () => {
     expect(figure(pw, "Total")).to.equal("$28.00");
     const boxes = pw.shadowRoot?.querySelectorAll<HTMLInputElement>("[part~=fee] input[type=checkbox]") ?? [];
     expect([...boxes].map((b) => b.closest("label")?.textContent?.replace(/\s+/g, " ").trim())).to.deep.equal([
-      "October tuition Due 2026-10-15 $20.00",
-      "Camp deposit Due 2026-11-15 $8.00",
+      "October tuition Due Oct 15, 2026 $20.00",
+      "Camp deposit Due Nov 15, 2026 $8.00",
     ]);
     boxes[0]?.click();
     await pw.updateComplete;

@@ -1,9 +1,12 @@
+import { showAmountText } from "@creditkit/core";
 import { consume } from "@lit/context";
+import { localized } from "@lit/localize";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { type KitSettings, settingsContext } from "../context.js";
 import { ApplyCreditChangeEvent } from "../events.js";
-import { resolveLocale, showMoney } from "../shared/money-text.js";
+import { msg } from "../shared/localize.js";
+import { resolveLocale } from "../shared/money-text.js";
 import { themeStyles } from "../theme.js";
 import { creditToggleStyles } from "./credit-toggle.styles.js";
 
@@ -43,6 +46,7 @@ const FORM_INPUTS = ["checked", "defaultChecked", "value", "disabled", "availabl
  * @cssprop --ck-color-text - Text.
  * @cssprop --ck-color-available - Credit available.
  */
+@localized()
 export class CkCreditToggle extends LitElement {
   static override styles = [themeStyles, ...creditToggleStyles];
   static formAssociated = true;
@@ -157,11 +161,12 @@ export class CkCreditToggle extends LitElement {
 
   protected override render() {
     const locale = resolveLocale(this.locale, this.kit?.locale);
-    const money = (amount: string) => (amount === "" ? "" : showMoney(amount, this.currency, locale));
+    // Shown through Intl alone (no decimal library on a page that only shows the switch); the pay window computed the figures.
+    const money = (amount: string) => (amount === "" ? "" : (showAmountText(amount, this.currency, locale) ?? amount));
     const figures: [string, string][] = [
-      ["Credit available", this.availableCredit],
-      ["Applied Amount", this.appliedAmount],
-      ["Remaining Due", this.remainingDue],
+      [msg("Credit available"), this.availableCredit],
+      [msg("Applied Amount"), this.appliedAmount],
+      [msg("Remaining Due"), this.remainingDue],
     ];
     const shown = figures.filter(([, amount]) => amount !== "");
     return html`
@@ -177,7 +182,7 @@ export class CkCreditToggle extends LitElement {
           @click=${this.toggle}
         >
           <span class="track" part="track"><span class="thumb" part="thumb"></span></span>
-          <span part="label"><slot>Apply Credit</slot></span>
+          <span part="label"><slot>${msg("Apply Credit")}</slot></span>
         </button>
         ${
           shown.length === 0

@@ -23,6 +23,7 @@ import {
   type Tender,
   toAmountString,
 } from "@creditkit/core";
+import { msg } from "../shared/localize.js";
 import { amountInputText, messageOf } from "../shared/money-text.js";
 
 /**
@@ -113,13 +114,21 @@ export function methodsFor(channel: Channel): readonly PaymentMethod[] {
   return channel === "portal" ? ["card", "ach"] : ["card", "cash", "check", "ach", "other"];
 }
 
-export const METHOD_LABELS: Readonly<Record<PaymentMethod, string>> = {
-  card: "Card",
-  ach: "Bank (ACH)",
-  cash: "Cash",
-  check: "Check",
-  other: "Other",
-};
+/** A payment method's name, in the kit's language. */
+export function methodLabel(method: PaymentMethod): string {
+  switch (method) {
+    case "card":
+      return msg("Card", { id: "pay-method-card", desc: "Payment method: a payment card." });
+    case "ach":
+      return msg("Bank (ACH)", { id: "pay-method-ach", desc: "Payment method: a bank transfer (ACH debit)." });
+    case "cash":
+      return msg("Cash", { id: "pay-method-cash", desc: "Payment method." });
+    case "check":
+      return msg("Check", { id: "pay-method-check", desc: "Payment method: a paper cheque." });
+    default:
+      return msg("Other", { id: "pay-method-other", desc: "Payment method: any other way of paying." });
+  }
+}
 
 /** The account's fees a person can pay now: unpaid ones, oldest due date first, then posting order. */
 export function payableFees(snapshot: AccountSnapshot): FeeState[] {
@@ -263,7 +272,7 @@ export function planPayment(inputs: PayInputs, context: Context): PaymentPlan {
     const plan = planCheckout(snapshot, { ...withCredit, tenders }, settings);
     if (plan.entries.length === 0) {
       // No credit, no tender, nothing charged to the account: there is nothing to record.
-      errors.set("tenders", "Enter a payment amount.");
+      errors.set("tenders", msg("Enter a payment amount."));
       return { plan: undefined, base, errors, autoText, fees, empty: false };
     }
     return { plan, base, errors, autoText, fees, empty: false };

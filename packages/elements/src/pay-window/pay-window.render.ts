@@ -15,9 +15,11 @@ import { html as staticHtml } from "lit/static-html.js";
 import { CkCreditToggle } from "../credit-toggle/credit-toggle.js";
 import type { ApplyCreditChangeEvent } from "../events.js";
 import type { LoadState } from "../shared/account-controller.js";
-import { showMoney } from "../shared/money-text.js";
+import { showDate } from "../shared/date-text.js";
+import { msg, str } from "../shared/localize.js";
+import { amountInputText, showMoney } from "../shared/money-text.js";
 import { tagOf } from "../shared/tag-of.js";
-import { followingRow, isChosen, METHOD_LABELS, methodsFor, type PayInputs, type PaymentPlan } from "./checkout-form.js";
+import { followingRow, isChosen, methodLabel, methodsFor, type PayInputs, type PaymentPlan } from "./checkout-form.js";
 import { isZeroAmount, renderResult, renderSummary } from "./summary.render.js";
 
 /** Everything the window shows. */
@@ -63,7 +65,12 @@ export interface PayHandlers {
   startOver(): void;
 }
 
-const CHANNEL_TITLES: Readonly<Record<Channel, string>> = { admin: "Take payment", pos: "Point of sale", portal: "Make a payment" };
+/** What the window is for, per channel. */
+function channelTitle(channel: Channel): string {
+  if (channel === "pos") return msg("Point of sale");
+  if (channel === "portal") return msg("Make a payment");
+  return msg("Take payment");
+}
 
 /** A field's message in words, linked to it by id; `nothing` when the field is fine. */
 export function fieldError(errors: ReadonlyMap<string, string>, field: string) {
@@ -78,13 +85,13 @@ function invalid(errors: ReadonlyMap<string, string>, field: string) {
 
 export function renderPayWindow(view: PayView, on: PayHandlers): TemplateResult {
   const { snapshot } = view;
-  const title = view.heading || snapshot?.account.name || CHANNEL_TITLES[view.channel];
+  const title = view.heading || snapshot?.account.name || channelTitle(view.channel);
   return html`
     <section class="window ck-frame" part="base" aria-labelledby="title" data-channel=${view.channel}>
       <header part="header">
         <div class="title">
           <h2 id="title" tabindex="-1">${title}</h2>
-          ${view.heading ? nothing : html`<p class="channel">${CHANNEL_TITLES[view.channel]}</p>`}
+          ${view.heading ? nothing : html`<p class="channel">${channelTitle(view.channel)}</p>`}
         </div>
         ${snapshot && !view.hideBalances ? renderBalances(snapshot, view.locale) : nothing}
       </header>
@@ -95,8 +102,8 @@ export function renderPayWindow(view: PayView, on: PayHandlers): TemplateResult 
 
 function renderLoading(view: PayView) {
   if (view.loadState === "error") return html`<p class="failure" role="alert" part="error">${view.loadError}</p>`;
-  if (view.loadState === "loading") return html`<p role="status">Loading the account…</p>`;
-  return html`<p class="muted">Choose an account to take a payment.</p>`;
+  if (view.loadState === "loading") return html`<p role="status">${msg("Loading the account…")}</p>`;
+  return html`<p class="muted">${msg("Choose an account to take a payment.")}</p>`;
 }
 
 function renderBalances(snapshot: AccountSnapshot, locale: string | undefined) {
@@ -105,11 +112,11 @@ function renderBalances(snapshot: AccountSnapshot, locale: string | undefined) {
   return html`
     <dl class="balances" part="balances">
       <div class=${display.due}>
-        <dt>Amount Due<span class="visually-hidden">:</span></dt>
+        <dt>${msg("Amount Due")}<span class="visually-hidden">:</span></dt>
         <dd>${money(snapshot.amountDue)}</dd>
       </div>
       <div class="credit ${display.credit}">
-        <dt>Account Credit<span class="visually-hidden">:</span></dt>
+        <dt>${msg("Account Credit")}<span class="visually-hidden">:</span></dt>
         <dd>${money(snapshot.accountCredit)}</dd>
       </div>
     </dl>
@@ -128,7 +135,7 @@ function renderBody(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
       on.confirm();
     }}>
       <fieldset class="plain" ?disabled=${busy}>
-        <legend class="visually-hidden">Payment</legend>
+        <legend class="visually-hidden">${msg("Payment", { id: "pay-window-payment", desc: "Heading of the payment form (noun)." })}</legend>
         <div class="columns">
           <div class="choose">
             ${renderFees(snapshot, view, on)} ${view.channel === "pos" && view.charges.length > 0 ? renderCharges(view) : nothing}
@@ -147,8 +154,8 @@ function renderBody(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
 function renderNothingOwed(view: PayView) {
   const text =
     view.channel === "portal"
-      ? "You owe nothing right now: there is nothing to pay."
-      : "Nothing is owed on this account: there is nothing to pay.";
+      ? msg("You owe nothing right now: there is nothing to pay.")
+      : msg("Nothing is owed on this account: there is nothing to pay.");
   return html`<p class="nothing-owed" part="nothing-owed">${text}</p>`;
 }
 
@@ -160,8 +167,8 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   const aria = invalid(errors, "fees");
   return html`
     <fieldset class="fees" part="fees" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy}>
-      <legend>${view.channel === "pos" ? "Unpaid fees to add to this sale" : "Unpaid fees"}</legend>
-      ${fees.length === 0 ? html`<p class="muted">No unpaid fees.</p>` : nothing}
+      <legend>${view.channel === "pos" ? msg("Unpaid fees to add to this sale") : msg("Unpaid fees")}</legend>
+      ${fees.length === 0 ? html`<p class="muted">${msg("No unpaid fees.")}</p>` : nothing}
       <ul>
         ${repeat(
           fees,
@@ -181,7 +188,7 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
                   />
                   <span class="fee-text">
                     <span class="fee-name">${fee.description}</span>
-                    <span class="muted">Due ${fee.dueDate}${held ? " · being collected" : ""}</span>
+                    <span class="muted">${dueText(fee.dueDate, held, view.locale)}</span>
                   </span>
                   <span class="amount">${money(fee.remainder)}</span>
                 </label>
@@ -194,7 +201,11 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
       </ul>
       ${
         view.payment?.empty
-          ? html`<p class="muted hint" part="hint">Nothing in this sale yet: ring up an item${fees.length > 0 ? ", or tick an unpaid fee to add it" : ""}.</p>`
+          ? html`<p class="muted hint" part="hint">${
+              fees.length > 0
+                ? msg("Nothing in this sale yet: ring up an item, or tick an unpaid fee to add it.")
+                : msg("Nothing in this sale yet: ring up an item.")
+            }</p>`
           : nothing
       }
       ${fieldError(errors, "fees")}
@@ -202,13 +213,19 @@ function renderFees(snapshot: AccountSnapshot, view: PayView, on: PayHandlers) {
   `;
 }
 
+/** "Due Nov 15, 2026", the date in the locale; a fee held by a collection in progress says so. */
+function dueText(dueDate: string, held: boolean, locale: string | undefined): string {
+  const date = showDate(dueDate, locale);
+  return held ? msg(str`Due ${date} · being collected`) : msg(str`Due ${date}`, { desc: "When a fee is due, e.g. 'Due Nov 15, 2026'." });
+}
+
 /** Up and down buttons: payment goes to the fees in the order shown (credit first, then the tenders). */
 function renderMove(name: string, index: number, count: number, move: (by: -1 | 1) => void) {
   return html`<span class="move">
-    <button type="button" part="move-button" aria-label="Move ${name} up" title="Pay earlier" ?disabled=${index === 0} @click=${() => move(-1)}>
+    <button type="button" part="move-button" aria-label=${msg(str`Move ${name} up`)} title=${msg("Pay earlier")} ?disabled=${index === 0} @click=${() => move(-1)}>
       <span aria-hidden="true">▲</span>
     </button>
-    <button type="button" part="move-button" aria-label="Move ${name} down" title="Pay later" ?disabled=${index === count - 1} @click=${() => move(1)}>
+    <button type="button" part="move-button" aria-label=${msg(str`Move ${name} down`)} title=${msg("Pay later")} ?disabled=${index === count - 1} @click=${() => move(1)}>
       <span aria-hidden="true">▼</span>
     </button>
   </span>`;
@@ -216,10 +233,20 @@ function renderMove(name: string, index: number, count: number, move: (by: -1 | 
 
 function renderLine(line: CheckoutLine, money: (amount: string) => string) {
   const parts = [
-    isZeroAmount(line.credit) ? "" : `Credit ${money(line.credit)}`,
+    isZeroAmount(line.credit)
+      ? ""
+      : msg(str`Credit ${money(line.credit)}`, {
+          id: "pay-line-credit",
+          desc: "The account credit applied to one fee, e.g. 'Credit $5.00'.",
+        }),
     // What this payment would do, before anything is recorded: "Payment", not "Paid".
-    isZeroAmount(line.tender) ? "" : `Payment ${money(line.tender)}`,
-    `Still owed ${money(line.unpaid)}`,
+    isZeroAmount(line.tender)
+      ? ""
+      : msg(str`Payment ${money(line.tender)}`, {
+          id: "pay-line-payment",
+          desc: "What this payment would pay on one fee, e.g. 'Payment $15.00'.",
+        }),
+    msg(str`Still owed ${money(line.unpaid)}`),
   ].filter((p) => p !== "");
   return html`<p class="line muted">${parts.join(" · ")}</p>`;
 }
@@ -228,7 +255,7 @@ function renderCharges(view: PayView) {
   const currency = view.snapshot?.currency ?? "USD";
   return html`
     <section class="charges" aria-labelledby="charges-title">
-      <h3 id="charges-title">New charges</h3>
+      <h3 id="charges-title">${msg("New charges")}</h3>
       <ul>
         ${view.charges.map(
           (c) => html`<li><span>${c.description}</span><span class="amount">${showMoney(c.amount, currency, view.locale)}</span></li>`,
@@ -261,12 +288,12 @@ function renderCredit(snapshot: AccountSnapshot, view: PayView, on: PayHandlers)
         view.channel === "admin" && applying
           ? html`
             <div class="field" part="credit-amount">
-              <label for="credit-amount">Credit to apply</label>
+              <label for="credit-amount">${msg("Credit to apply")}</label>
               <input
                 id="credit-amount"
                 inputmode="decimal"
                 autocomplete="off"
-                placeholder=${base ? `up to ${showMoney(base.maxCredit, snapshot.currency, view.locale)}` : ""}
+                placeholder=${base ? msg(str`up to ${showMoney(base.maxCredit, snapshot.currency, view.locale)}`) : ""}
                 .value=${view.inputs.creditText}
                 aria-invalid=${aria.invalid}
                 aria-describedby=${aria.describedBy}
@@ -291,7 +318,7 @@ function renderTenders(view: PayView, on: PayHandlers) {
   const follower = followingRow(rows);
   return html`
     <fieldset class="tenders" part="tenders" aria-invalid=${aria.invalid} aria-describedby=${aria.describedBy}>
-      <legend>Payment</legend>
+      <legend>${msg("Payment", { id: "pay-window-payment", desc: "Heading of the payment form (noun)." })}</legend>
       ${repeat(
         rows,
         (r) => r.id,
@@ -301,25 +328,29 @@ function renderTenders(view: PayView, on: PayHandlers) {
           const tendersAria = invalid(errors, "tenders");
           const rowAria = invalid(errors, field);
           const n = index + 1;
-          const label = rows.length > 1 ? `Payment ${n}` : "Payment";
+          const label =
+            rows.length > 1
+              ? msg(str`Payment ${n}`, { id: "pay-window-payment-n", desc: "One of several ways a payment is split, numbered." })
+              : msg("Payment", { id: "pay-window-payment", desc: "Heading of the payment form (noun)." });
+          const removeLabel = rows.length > 1 ? msg(str`Remove payment ${n}`) : msg("Remove payment");
           return html`
             <div class="tender" part="tender" role="group" aria-label=${label}>
               <div class="field method">
-                <label for="${field}-method">Method</label>
+                <label for="${field}-method">${msg("Method", { desc: "Label of the payment method chooser (card, cash…)." })}</label>
                 <select
                   id="${field}-method"
                   @change=${(e: Event) => on.rowMethod(row.id, (e.target as HTMLSelectElement).value as PaymentMethod)}
                 >
-                  ${methods.map((m) => html`<option value=${m} ?selected=${m === row.method}>${METHOD_LABELS[m]}</option>`)}
+                  ${methods.map((m) => html`<option value=${m} ?selected=${m === row.method}>${methodLabel(m)}</option>`)}
                 </select>
               </div>
               <div class="field amount-field">
-                <label for="${field}">Payment amount</label>
+                <label for="${field}">${msg("Payment amount")}</label>
                 <input
                   id=${field}
                   inputmode="decimal"
                   autocomplete="off"
-                  placeholder=${row.amountText === null ? "0.00" : ""}
+                  placeholder=${row.amountText === null ? amountInputText("0", view.snapshot?.currency ?? "USD", view.locale) : ""}
                   .value=${row.amountText ?? (row === follower ? view.payment?.autoText : "") ?? ""}
                   aria-invalid=${rowAria.invalid === nothing ? tendersAria.invalid : rowAria.invalid}
                   aria-describedby=${rowAria.describedBy === nothing ? tendersAria.describedBy : rowAria.describedBy}
@@ -330,8 +361,8 @@ function renderTenders(view: PayView, on: PayHandlers) {
               </div>
               ${
                 rows.length > 1
-                  ? html`<button type="button" class="remove" aria-label="Remove ${label.toLowerCase()}" @click=${() => on.removeRow(row.id)}>
-                      Remove
+                  ? html`<button type="button" class="remove" aria-label=${removeLabel} @click=${() => on.removeRow(row.id)}>
+                      ${msg("Remove", { desc: "Button: remove this payment method row." })}
                     </button>`
                   : nothing
               }
@@ -340,7 +371,7 @@ function renderTenders(view: PayView, on: PayHandlers) {
           `;
         },
       )}
-      <button type="button" class="add" @click=${on.addRow}>Add payment method</button>
+      <button type="button" class="add" @click=${on.addRow}>${msg("Add payment method")}</button>
       ${
         view.channel === "pos"
           ? html`<label class="check">
@@ -350,7 +381,7 @@ function renderTenders(view: PayView, on: PayHandlers) {
               .checked=${view.inputs.chargeToAccount}
               @change=${(e: Event) => on.chargeToAccount((e.target as HTMLInputElement).checked)}
             />
-            Charge to Account
+            ${msg("Charge to Account")}
           </label>`
           : nothing
       }
@@ -363,11 +394,13 @@ function renderTenders(view: PayView, on: PayHandlers) {
 function warningText(warning: CheckoutPlan["warnings"][number], currency: string, locale: string | undefined): string {
   if (warning.code === "auto-apply-will-use-credit") {
     const amount = showMoney(warning.amount, currency, locale);
-    const where =
-      warning.target === "charge"
-        ? "to the charge once it is posted"
-        : "to this account's unpaid fees, oldest due first, once this is recorded";
-    return `Auto-apply is on: ${amount} of account credit will be applied ${where}, even though Apply Credit is off.`;
+    return warning.target === "charge"
+      ? msg(
+          str`Auto-apply is on: ${amount} of account credit will be applied to the charge once it is posted, even though Apply Credit is off.`,
+        )
+      : msg(
+          str`Auto-apply is on: ${amount} of account credit will be applied to this account's unpaid fees, oldest due first, once this is recorded, even though Apply Credit is off.`,
+        );
   }
   return warning.message;
 }
@@ -377,7 +410,7 @@ function renderWarnings(plan: CheckoutPlan | undefined, locale: string | undefin
   return html`<div class="warnings" aria-live="polite">
     ${warnings.map(
       (w) =>
-        html`<p class="warning" part="warning" id="warning-${w.code}"><strong>Before you confirm:</strong> ${warningText(w, plan?.currency ?? "", locale)}</p>`,
+        html`<p class="warning" part="warning" id="warning-${w.code}"><strong>${msg("Before you confirm:")}</strong> ${warningText(w, plan?.currency ?? "", locale)}</p>`,
     )}
   </div>`;
 }
@@ -385,19 +418,19 @@ function renderWarnings(plan: CheckoutPlan | undefined, locale: string | undefin
 function renderActions(view: PayView, on: PayHandlers) {
   const plan = view.payment?.plan;
   const busy = view.recordState === "recording";
-  const label = plan?.paidEntirelyByCredit ? "Apply Credit" : view.channel === "portal" ? "Pay now" : "Record payment";
+  const label = plan?.paidEntirelyByCredit ? msg("Apply Credit") : view.channel === "portal" ? msg("Pay now") : msg("Record payment");
   const warned = (plan?.warnings.length ?? 0) > 0 ? plan?.warnings.map((w) => `warning-${w.code}`).join(" ") : undefined;
   return html`
     ${
       view.recordState === "failed"
         ? html`<div class="failure" role="alert" part="error">
-          <p>The payment was not recorded: ${view.failure}</p>
-          <button type="button" class="secondary" @click=${on.retry}>Retry</button>
+          <p>${msg(str`The payment was not recorded: ${view.failure}`)}</p>
+          <button type="button" class="secondary" @click=${on.retry}>${msg("Retry")}</button>
         </div>`
         : nothing
     }
     <div class="actions">
-      <p class="status" role="status">${busy ? "Recording the payment…" : ""}</p>
+      <p class="status" role="status">${busy ? msg("Recording the payment…") : ""}</p>
       <button
         type="submit"
         class="confirm"
@@ -405,7 +438,7 @@ function renderActions(view: PayView, on: PayHandlers) {
         ?disabled=${(!plan && !view.errorsWaiting) || busy}
         aria-describedby=${warned ?? nothing}
       >
-        ${busy ? "Recording…" : label}
+        ${busy ? msg("Recording…") : label}
       </button>
     </div>
   `;

@@ -27,8 +27,9 @@ export const payWindowStyles = css`
   .balances {
     display: flex;
     gap: calc(var(--_ck-space) * 2);
-    margin: 0 0 0 auto;
-    text-align: right;
+    margin: 0;
+    margin-inline-start: auto;
+    text-align: end;
   }
   dt {
     font-size: 0.8125em;
@@ -157,7 +158,9 @@ export const payWindowStyles = css`
     white-space: nowrap;
   }
   .line {
-    margin: 0 0 6px 26px;
+    margin: 0;
+    margin-block-end: 6px;
+    margin-inline-start: 26px;
   }
   .charges li {
     display: flex;
@@ -231,8 +234,8 @@ export const payWindowStyles = css`
   }
   @container (max-width: 400px) {
     .balances {
-      margin-left: 0;
-      text-align: left;
+      margin-inline-start: 0;
+      text-align: start;
     }
   }
   button {
@@ -284,7 +287,7 @@ export const payWindowStyles = css`
     margin: calc(var(--_ck-space) * 2) 0 0;
     padding: var(--_ck-space) calc(var(--_ck-space) * 1.5);
     border-radius: var(--_ck-radius);
-    border-left: 4px solid currentColor;
+    border-inline-start: 4px solid currentColor;
     background: var(--_ck-warning-surface);
     color: var(--_ck-warning-text);
   }
@@ -336,7 +339,7 @@ export const payWindowStyles = css`
   }
   .swept ul {
     margin: calc(var(--_ck-space) / 2) 0 0;
-    padding-left: 1.25em;
+    padding-inline-start: 1.25em;
   }
   .swept .amount {
     font-weight: 600;

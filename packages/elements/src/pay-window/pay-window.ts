@@ -9,6 +9,7 @@ import {
   type PaymentMethod,
 } from "@creditkit/core";
 import { consume } from "@lit/context";
+import { localized } from "@lit/localize";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
@@ -107,6 +108,7 @@ function newKey(): string {
  * @cssprop --ck-font-size - The base font size.
  * @cssprop --ck-color-text - Text.
  */
+@localized()
 export class CkPayWindow extends LitElement {
   static override styles = [themeStyles, frameStyles, payWindowStyles];
 
@@ -173,7 +175,8 @@ export class CkPayWindow extends LitElement {
   /** Amount fields being typed in: their problems wait until the person leaves the field (or presses Record). */
   @state() private editing: ReadonlySet<string> = new Set();
   @state() private recordState: RecordState = "idle";
-  @state() private failure = "";
+  /** What the last recording attempt threw (worded at render time, in the language shown then). */
+  @state() private failure: { readonly error: unknown } | undefined;
   @state() private recorded: { plan: CheckoutPlan; result: CommitResult | undefined } | undefined;
 
   readonly #account = new AccountController(this);
@@ -243,7 +246,7 @@ export class CkPayWindow extends LitElement {
       inputs: this.inputs,
       locale: this.#locale(),
       recordState: this.recordState,
-      failure: this.failure,
+      failure: this.failure ? messageOf(this.failure.error) : "",
       recorded: this.recorded,
     };
     return renderPayWindow(view, {
@@ -307,7 +310,7 @@ export class CkPayWindow extends LitElement {
     const source = this.dataSource;
     const response = source ? Promise.resolve().then(() => source.recordCheckout(plan)) : host.response;
     this.recordState = "recording";
-    this.failure = "";
+    this.failure = undefined;
     try {
       const result = response ? await response : undefined;
       this.recorded = { plan, result };
@@ -320,7 +323,7 @@ export class CkPayWindow extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>("[part~=result]")?.focus();
     } catch (error) {
-      this.failure = messageOf(error);
+      this.failure = { error };
       this.recordState = "failed";
       // The button pressed is disabled while recording: focus goes to the way on, not to the page.
       await this.updateComplete;
@@ -334,7 +337,7 @@ export class CkPayWindow extends LitElement {
   startOver(): void {
     this.recorded = undefined;
     this.recordState = "idle";
-    this.failure = "";
+    this.failure = undefined;
     this.editing = new Set();
     this.#key = newKey();
     this.#nextRow = 1;
@@ -414,7 +417,7 @@ export class CkPayWindow extends LitElement {
     this.#attempt = undefined;
     if (this.recordState === "failed") {
       this.recordState = "idle";
-      this.failure = "";
+      this.failure = undefined;
     }
   }
 

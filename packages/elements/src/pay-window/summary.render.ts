@@ -6,13 +6,15 @@ import {
   type CommitResult,
   fromAmountString,
   type Money,
+  type PaymentMethod,
   subtract,
   sum,
   toAmountString,
 } from "@creditkit/core";
 import { html, nothing } from "lit";
+import { isOne, whole } from "../shared/counts.js";
+import { msg, str } from "../shared/localize.js";
 import { showMoney } from "../shared/money-text.js";
-import { METHOD_LABELS } from "./checkout-form.js";
 import type { PayHandlers, PayView } from "./pay-window.render.js";
 
 /** True for a canonical zero amount ("0", "0.00"). */
@@ -20,12 +22,13 @@ export function isZeroAmount(amount: string): boolean {
   return /^0(\.0+)?$/.test(amount);
 }
 
-type Row = readonly [label: string, amount: string, tone: string];
+/** A figure: `figure` names it for hosts and tests (the English label, in every language), `label` is what a person reads. */
+type Row = readonly [figure: string, label: string, amount: string, tone: string];
 
 function figures(rows: readonly Row[], currency: string, locale: string | undefined) {
   return rows.map(
-    ([label, amount, tone]) => html`
-      <div class=${tone} data-figure=${label}>
+    ([figure, label, amount, tone]) => html`
+      <div class=${tone} data-figure=${figure}>
         <dt>${label}<span class="visually-hidden">:</span></dt>
         <dd>${showMoney(amount, currency, locale)}</dd>
       </div>
@@ -44,37 +47,38 @@ export function renderSummary(view: PayView) {
   if (!shown) return nothing;
   const c = shown.currency;
   const rows: Row[] = [
-    ["Total", shown.total, ""],
-    ["Applied Amount", shown.appliedCredit, isZeroAmount(shown.appliedCredit) ? "neutral" : "available"],
-    ["Remaining Due", shown.remainingDue, isZeroAmount(shown.remainingDue) ? "neutral" : "owed"],
+    ["Total", msg("Total"), shown.total, ""],
+    ["Applied Amount", msg("Applied Amount"), shown.appliedCredit, isZeroAmount(shown.appliedCredit) ? "neutral" : "available"],
+    ["Remaining Due", msg("Remaining Due"), shown.remainingDue, isZeroAmount(shown.remainingDue) ? "neutral" : "owed"],
   ];
   if (plan) {
-    rows.push(["Paying now", plan.tenderApplied, ""]);
-    if (!isZeroAmount(plan.change)) rows.push(["Change", plan.change, ""]);
-    if (!isZeroAmount(plan.overpaymentCredit)) rows.push(["Put on account as credit", plan.overpaymentCredit, "available"]);
-    if (!isZeroAmount(plan.chargedToAccount)) rows.push(["Charged to account", plan.chargedToAccount, "owed"]);
-    rows.push(["Still owed after payment", plan.unpaid, isZeroAmount(plan.unpaid) ? "neutral" : "owed"]);
+    rows.push(["Paying now", msg("Paying now"), plan.tenderApplied, ""]);
+    if (!isZeroAmount(plan.change)) rows.push(["Change", changeLabel(), plan.change, ""]);
+    if (!isZeroAmount(plan.overpaymentCredit))
+      rows.push(["Put on account as credit", msg("Put on account as credit"), plan.overpaymentCredit, "available"]);
+    if (!isZeroAmount(plan.chargedToAccount)) rows.push(["Charged to account", msg("Charged to account"), plan.chargedToAccount, "owed"]);
+    rows.push(["Still owed after payment", msg("Still owed after payment"), plan.unpaid, isZeroAmount(plan.unpaid) ? "neutral" : "owed"]);
   }
   // Polite: a screen reader hears the new Applied Amount, Remaining Due… after the switch or an amount changes them.
   // A refused credit amount applies nothing (the figures say so): the note says why, beside the field's own message.
   const refused = view.errors.has("credit-amount")
-    ? html`<p class="muted summary-note" id="credit-note">No credit is applied until the credit to apply is corrected.</p>`
+    ? html`<p class="muted summary-note" id="credit-note">${msg("No credit is applied until the credit to apply is corrected.")}</p>`
     : nothing;
   return html`<dl class="summary" part="summary" aria-live="polite">${figures(rows, c, view.locale)}</dl>${refused}`;
 }
 
 /** The recording's headline: what happened, in words that match its figures (never "Payment recorded" when nothing was paid). */
 export function resultHeadline(plan: CheckoutPlan, result: CommitResult | undefined): string {
-  if (!result) return "Payment sent for recording.";
-  if (result.status === "duplicate") return "This payment was already recorded; nothing was recorded twice.";
+  if (!result) return msg("Payment sent for recording.");
+  if (result.status === "duplicate") return msg("This payment was already recorded; nothing was recorded twice.");
   const paid = !isZeroAmount(plan.tenderApplied) || plan.tenders.some((t) => !isZeroAmount(t.amount));
   const credit = !isZeroAmount(plan.appliedCredit);
   const charged = !isZeroAmount(plan.chargedToAccount);
-  if (paid) return "Payment recorded.";
-  if (credit && !charged) return "Credit applied.";
-  if (credit && charged) return "Credit applied; the rest charged to the account.";
-  if (charged) return "Charged to the account: nothing was paid now.";
-  return "Recorded.";
+  if (paid) return msg("Payment recorded.");
+  if (credit && !charged) return msg("Credit applied.");
+  if (credit && charged) return msg("Credit applied; the rest charged to the account.");
+  if (charged) return msg("Charged to the account: nothing was paid now.");
+  return msg("Recorded.");
 }
 
 /** What auto-apply used after the recording: the swept `Payment (AC)` entries, their total, and the part on this payment's fees. */
@@ -115,16 +119,25 @@ export function renderResult(
   const money = (amount: string) => showMoney(amount, currency, locale);
   const swept = sweptCredit(plan, result);
   const stillOwed = toAmountString(subtract(fromAmountString(plan.unpaid, currency), swept.here));
-  const rows: Row[] = [[pos ? "Sale total" : "Total", plan.total, ""]];
-  rows.push(["Applied Amount", plan.appliedCredit, isZeroAmount(plan.appliedCredit) ? "neutral" : "available"]);
-  for (const t of plan.tenders) rows.push([`Paid by ${METHOD_LABELS[t.method].toLowerCase()}`, t.amount, ""]);
-  if (!isZeroAmount(plan.change)) rows.push(["Change", plan.change, ""]);
-  if (!isZeroAmount(plan.overpaymentCredit)) rows.push(["Put on account as credit", plan.overpaymentCredit, "available"]);
-  if (!isZeroAmount(plan.chargedToAccount)) rows.push(["Charged to account", plan.chargedToAccount, "owed"]);
-  if (!isZeroAmount(swept.total)) rows.push(["Then applied by auto-apply", swept.total, "available"]);
-  rows.push([pos ? "Still owed on this sale" : "Still owed on these fees", stillOwed, isZeroAmount(stillOwed) ? "neutral" : "owed"]);
+  const rows: Row[] = [pos ? ["Sale total", msg("Sale total"), plan.total, ""] : ["Total", msg("Total"), plan.total, ""]];
+  rows.push(["Applied Amount", msg("Applied Amount"), plan.appliedCredit, isZeroAmount(plan.appliedCredit) ? "neutral" : "available"]);
+  for (const t of plan.tenders) rows.push([`Paid by ${PAID_BY_KEYS[t.method]}`, paidByLabel(t.method), t.amount, ""]);
+  if (!isZeroAmount(plan.change)) rows.push(["Change", changeLabel(), plan.change, ""]);
+  if (!isZeroAmount(plan.overpaymentCredit))
+    rows.push(["Put on account as credit", msg("Put on account as credit"), plan.overpaymentCredit, "available"]);
+  if (!isZeroAmount(plan.chargedToAccount)) rows.push(["Charged to account", msg("Charged to account"), plan.chargedToAccount, "owed"]);
+  if (!isZeroAmount(swept.total)) rows.push(["Then applied by auto-apply", msg("Then applied by auto-apply"), swept.total, "available"]);
+  const owedTone = isZeroAmount(stillOwed) ? "neutral" : "owed";
+  rows.push(
+    pos
+      ? ["Still owed on this sale", msg("Still owed on this sale"), stillOwed, owedTone]
+      : ["Still owed on these fees", msg("Still owed on these fees"), stillOwed, owedTone],
+  );
   // The header's figure, read again once the ledger says the account changed (a host's own snapshot may not be).
-  if (view.live) rows.push(["Amount Due on the account now", snapshot.amountDue, isZeroAmount(snapshot.amountDue) ? "neutral" : "owed"]);
+  if (view.live) {
+    const dueTone = isZeroAmount(snapshot.amountDue) ? "neutral" : "owed";
+    rows.push(["Amount Due on the account now", msg("Amount Due on the account now"), snapshot.amountDue, dueTone]);
+  }
   const shown = swept.used.slice(0, 5);
   return html`
     <div class="result" part="result" tabindex="-1" aria-labelledby="result-title">
@@ -133,10 +146,10 @@ export function renderResult(
       ${
         swept.used.length > 0
           ? html`<div class="swept" part="swept">
-              <p>Auto-apply is on, so ${money(swept.total)} of account credit was then applied to unpaid fees, oldest due first:</p>
+              <p>${msg(str`Auto-apply is on, so ${money(swept.total)} of account credit was then applied to unpaid fees, oldest due first:`)}</p>
               <ul>
                 ${shown.map((e) => html`<li><span>${sweptFeeName(e.description)}</span> <span class="amount">${money(e.amount)}</span></li>`)}
-                ${swept.used.length > shown.length ? html`<li>and ${swept.used.length - shown.length} more</li>` : nothing}
+                ${swept.used.length > shown.length ? html`<li>${msg(str`and ${whole(swept.used.length - shown.length)} more`)}</li>` : nothing}
               </ul>
             </div>`
           : nothing
@@ -144,14 +157,50 @@ export function renderResult(
       ${plan.lines.map((l) => {
         const taken = swept.onFee.get(l.feeId);
         const owed = taken ? toAmountString(subtract(fromAmountString(l.unpaid, currency), taken)) : l.unpaid;
-        return isZeroAmount(owed) ? nothing : html`<p class="muted">${l.description}: ${money(owed)} still owed.</p>`;
+        return isZeroAmount(owed) ? nothing : html`<p class="muted">${msg(str`${l.description}: ${money(owed)} still owed.`)}</p>`;
       })}
-      ${result ? html`<p class="muted">${result.entries.length + swept.used.length} ledger ${result.entries.length + swept.used.length === 1 ? "entry" : "entries"} written.</p>` : nothing}
+      ${result ? html`<p class="muted">${entriesWritten(result.entries.length + swept.used.length)}</p>` : nothing}
       <div class="actions">
-        <button type="button" class="secondary" @click=${on.startOver}>${pos ? "Start a new sale" : "Start a new payment"}</button>
+        <button type="button" class="secondary" @click=${on.startOver}>${pos ? msg("Start a new sale") : msg("Start a new payment")}</button>
       </div>
     </div>
   `;
+}
+
+/** "Change", the cash given back (not "a change"). */
+function changeLabel(): string {
+  return msg("Change", { desc: "Money given back to a customer who paid more in cash than was due." });
+}
+
+/** The English names of the "Paid by …" figures (`data-figure`). */
+const PAID_BY_KEYS: Readonly<Record<PaymentMethod, string>> = {
+  card: "card",
+  ach: "bank (ACH)",
+  cash: "cash",
+  check: "check",
+  other: "other",
+};
+
+/** "Paid by card": how much one tender paid, one whole sentence per method. */
+function paidByLabel(method: PaymentMethod): string {
+  switch (method) {
+    case "card":
+      return msg("Paid by card");
+    case "ach":
+      return msg("Paid by bank (ACH)");
+    case "cash":
+      return msg("Paid by cash");
+    case "check":
+      return msg("Paid by check");
+    default:
+      return msg("Paid by other means", { desc: "A payment figure: the amount paid with a method other than card, bank, cash or check." });
+  }
+}
+
+/** "3 ledger entries written.", with the count's plural form in the locale. */
+function entriesWritten(n: number): string {
+  const count = whole(n);
+  return isOne(n) ? msg(str`${count} ledger entry written.`) : msg(str`${count} ledger entries written.`);
 }
 
 /** A swept entry reads "Account credit applied: Swim lessons"; the list says the fee's name. */

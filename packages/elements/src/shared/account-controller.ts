@@ -16,8 +16,12 @@ export class AccountController implements ReactiveController {
   /** The data source's settings, read with the snapshot. */
   settings: OrgSettings | undefined;
   state: LoadState = "idle";
-  /** Why the last load failed, in words. */
-  error = "";
+  /** Why the last load failed, in words (in the kit's language now); empty when it did not. */
+  get error(): string {
+    return this.#failure === undefined ? "" : messageOf(this.#failure.error);
+  }
+  /** What the last load threw, kept so the message is worded when it is read. */
+  #failure: { readonly error: unknown } | undefined;
 
   readonly #host: ReactiveControllerHost;
   #source: CreditKitDataSource | undefined;
@@ -62,11 +66,11 @@ export class AccountController implements ReactiveController {
       this.snapshot = snapshot;
       this.settings = settings;
       this.state = "ready";
-      this.error = "";
+      this.#failure = undefined;
     } catch (error) {
       if (generation !== this.#generation) return;
       this.state = "error";
-      this.error = messageOf(error);
+      this.#failure = { error };
     }
     this.#host.requestUpdate();
   }

@@ -1,5 +1,6 @@
 /** Money as people read and type it, in the host's locale; amounts stay canonical strings, never floats. */
-import { formatMoney, fromAmountString, minorUnit } from "@creditkit/core";
+import { CreditKitError, formatMoney, fromAmountString, minorUnit } from "@creditkit/core";
+import { errorText } from "./error-text.js";
 
 /** The locale to use: the element's own, else the provider's, else the page's language, else the browser's. */
 export function resolveLocale(own: string | undefined, provided: string | undefined): string | undefined {
@@ -38,8 +39,13 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A readable message for anything thrown: a CreditKitError's sentence, or a generic one. */
+/**
+ * A readable message for anything thrown, in the kit's language: a
+ * CreditKitError's sentence (`errorText`); a host's own `Error` keeps its
+ * words (the kit cannot translate them); anything else is a generic sentence.
+ * Call it at render time, so a language switch re-words it.
+ */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return "Something went wrong.";
+  if (error instanceof Error && !(error instanceof CreditKitError) && error.message) return error.message;
+  return errorText(error);
 }

@@ -4,6 +4,7 @@
  * region that speaks the text at most once per tenth of the way.
  */
 import { css, html, nothing, type TemplateResult } from "lit";
+import { msg, str } from "./localize.js";
 import { styleProps } from "./style-props.js";
 
 export interface ProgressOptions {
@@ -14,6 +15,8 @@ export interface ProgressOptions {
   readonly total: number;
   /** What the bar shows under it, e.g. "Posted 500 of 1,000 credits". */
   readonly text: string;
+  /** The locale the percentage is written in; default the page's language. */
+  readonly locale?: string | undefined;
 }
 
 /** The share done, in whole percent (0 … 100); undefined when indeterminate. */
@@ -22,9 +25,16 @@ export function percentOf(done: number, total: number): number | undefined {
   return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
 }
 
+/** "Posting credits: 30%": the bar's name and the share done, in words a screen reader says. */
+function spokenShare(label: string, percent: number, locale: string | undefined): string {
+  const page = typeof document === "undefined" ? undefined : document.documentElement.lang || undefined;
+  const share = new Intl.NumberFormat(locale ?? page, { style: "percent" }).format(percent / 100);
+  return msg(str`${label}: ${share}`);
+}
+
 export function renderProgress(options: ProgressOptions): TemplateResult {
   const percent = percentOf(options.done, options.total);
-  const spoken = percent === undefined ? options.label : `${options.label}: ${Math.floor(percent / 10) * 10}%`;
+  const spoken = percent === undefined ? options.label : spokenShare(options.label, Math.floor(percent / 10) * 10, options.locale);
   return html`
     <div class="ck-progress" part="progress">
       <div
@@ -70,6 +80,17 @@ export const progressStyles = css`
     color: var(--_ck-muted);
     font-size: 0.875em;
     font-variant-numeric: tabular-nums;
+  }
+  :host(:dir(rtl)) .ck-progress [data-indeterminate="true"] .fill {
+    animation-name: ck-progress-slide-rtl;
+  }
+  @keyframes ck-progress-slide-rtl {
+    from {
+      transform: translateX(100%);
+    }
+    to {
+      transform: translateX(-340%);
+    }
   }
   @keyframes ck-progress-slide {
     from {

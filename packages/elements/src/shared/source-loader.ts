@@ -13,8 +13,12 @@ export class SourceLoader<T> implements ReactiveController {
   /** The latest value, or undefined before the first load. */
   value: T | undefined;
   state: LoadState = "idle";
-  /** Why the last load failed, in words. */
-  error = "";
+  /** Why the last load failed, in words (in the kit's language now); empty when it did not. */
+  get error(): string {
+    return this.#failure === undefined ? "" : messageOf(this.#failure.error);
+  }
+  /** What the last load threw, kept so the message is worded when it is read. */
+  #failure: { readonly error: unknown } | undefined;
 
   readonly #host: ReactiveControllerHost;
   readonly #load: (source: CreditKitDataSource) => Promise<T>;
@@ -76,11 +80,11 @@ export class SourceLoader<T> implements ReactiveController {
       if (generation !== this.#generation) return;
       this.value = value;
       this.state = "ready";
-      this.error = "";
+      this.#failure = undefined;
     } catch (error) {
       if (generation !== this.#generation) return;
       this.state = "error";
-      this.error = messageOf(error);
+      this.#failure = { error };
     } finally {
       if (generation === this.#generation) this.#loading = false;
     }

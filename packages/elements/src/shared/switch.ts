@@ -39,7 +39,8 @@ export const switchStyles = css`
     align-items: center;
     gap: var(--_ck-space);
     min-height: 44px;
-    padding: 4px 8px 4px 4px;
+    padding-block: 4px;
+    padding-inline: 4px 8px;
     border: none;
     border-radius: var(--_ck-radius);
     background: transparent;
@@ -65,8 +66,8 @@ export const switchStyles = css`
   }
   .ck-switch .thumb {
     position: absolute;
-    top: 2px;
-    left: 2px;
+    inset-block-start: 2px;
+    inset-inline-start: 2px;
     width: 16px;
     height: 16px;
     border-radius: 50%;
@@ -77,9 +78,13 @@ export const switchStyles = css`
     background: var(--_ck-accent);
     border-color: var(--_ck-accent);
   }
+  /* On, the thumb moves toward the inline end: right, or left in a right-to-left page. */
   .ck-switch[aria-checked="true"] .thumb {
     transform: translateX(20px);
     background: var(--_ck-on-accent);
+  }
+  :host(:dir(rtl)) .ck-switch[aria-checked="true"] .thumb {
+    transform: translateX(-20px);
   }
   @media (prefers-reduced-motion: reduce) {
     .ck-switch .track,
