@@ -11,11 +11,14 @@ import {
 } from "@creditkit/core";
 import { html, nothing } from "lit";
 import { guard } from "lit/directives/guard.js";
+import { formatIsoDate, isOne } from "../mass-credit-wizard/format.js";
 import type { LoadState } from "../shared/account-controller.js";
-import { count, whole } from "../shared/counts.js";
+import { whole } from "../shared/counts.js";
+import { msg, str } from "../shared/localize.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable } from "../shared/table.render.js";
-import { type AccountPreview, type BatchPreview, type InvoicePreviewKind, PREVIEW_LABELS } from "./preview.js";
+import type { AccountPreview, BatchPreview } from "./preview.js";
+import { accountsText, invoiceNoun, invoicesText, listText, outcomeParts, outcomeText, previewKindText } from "./words.js";
 
 export interface BatchView {
   readonly heading: string;
@@ -24,6 +27,8 @@ export interface BatchView {
   readonly applyCredit: boolean;
   readonly currency: string;
   readonly locale: string | undefined;
+  /** The kit's language: its words change with it (the guarded parts render again). */
+  readonly language: string;
   readonly connected: boolean;
   readonly loadState: LoadState;
   readonly loadError: string;
@@ -54,7 +59,7 @@ export interface BatchHandlers {
   exportCsv(): void;
 }
 
-/** Each outcome in words, and whether it paid (good), left the invoice unpaid (bad) or neither. */
+/** Each outcome in (canonical English) words for the CSV, and whether it paid (good), left the invoice unpaid (bad) or neither; shown through `outcomeText`. */
 export const OUTCOME_WORDS: Readonly<Record<SettlementOutcome, readonly [string, "good" | "bad" | ""]>> = {
   "paid-by-credit": ["Paid by credit", "good"],
   "paid-by-charge-and-credit": ["Paid by card and credit", "good"],
@@ -78,12 +83,14 @@ const MAIN_OUTCOMES: readonly SettlementOutcome[] = [
 
 export function renderBatch(view: BatchView, on: BatchHandlers) {
   const running = view.phase === "running";
-  const preview = guard([view.preview, view.connected, view.loadState, view.rerun, view.locale, view.result], () => renderPreview(view));
+  const preview = guard([view.preview, view.connected, view.loadState, view.rerun, view.locale, view.language, view.result], () =>
+    renderPreview(view),
+  );
   return html`
     <section class="frame ck-frame" part="base" aria-labelledby="title">
       <header>
         <h2 id="title">${view.heading}</h2>
-        <p class="muted">Batch ${view.batchId} · payments dated ${view.date}</p>
+        <p class="muted">${msg(str`Batch ${view.batchId} · payments dated ${formatIsoDate(view.date, view.locale)}`)}</p>
       </header>
       <label class="check option" part="apply-credit">
         <input
@@ -92,12 +99,12 @@ export function renderBatch(view: BatchView, on: BatchHandlers) {
           ?disabled=${running}
           @change=${(e: Event) => on.applyCredit((e.target as HTMLInputElement).checked)}
         />
-        Apply Account Credit when Auto Collecting Invoice Payments
+        ${msg("Apply Account Credit when Auto Collecting Invoice Payments")}
       </label>
       ${
         // Before a run: what will happen, then Run. After one: Run again and the results first, then the accounts as they are now.
         view.result
-          ? html`${renderRun(view, on)} ${guard([view.result, view.names, view.locale], () => renderResults(view, view.result as BatchResult, on))}
+          ? html`${renderRun(view, on)} ${guard([view.result, view.names, view.locale, view.language], () => renderResults(view, view.result as BatchResult, on))}
             ${preview}`
           : html`${preview} ${renderRun(view, on)}`
       }
@@ -107,41 +114,41 @@ export function renderBatch(view: BatchView, on: BatchHandlers) {
 }
 
 function renderPreview(view: BatchView) {
-  if (!view.connected) return html`<p class="muted">Place this element inside a &lt;ck-provider&gt; with a data source.</p>`;
+  if (!view.connected) return html`<p class="muted">${msg(str`Place this element inside a ${"<ck-provider>"} with a data source.`)}</p>`;
   if (view.loadState === "error") return html`<p class="failure" role="alert">${view.loadError}</p>`;
   const preview = view.preview;
-  if (!preview) return html`<p role="status">Loading the invoices…</p>`;
+  if (!preview) return html`<p role="status">${msg("Loading the invoices…")}</p>`;
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
   const declined = lastDeclines(view.result);
   return html`
     <section class="preview" part="preview" aria-labelledby="preview-title">
-      <h3 id="preview-title">${view.rerun ? "The batch's accounts now" : "What will happen"}</h3>
+      <h3 id="preview-title">${view.rerun ? msg("The batch's accounts now") : msg("What will happen")}</h3>
       <p class="lead">${previewCounts(preview)}</p>
       <dl class="figures">
-        <div><dt>Amount Due</dt><dd>${money(preview.due)}</dd></div>
-        <div class="available"><dt>Credit to use</dt><dd>${money(preview.credit)}</dd></div>
-        <div><dt>To charge to cards</dt><dd>${money(preview.card)}</dd></div>
+        <div><dt>${msg("Amount Due")}</dt><dd>${money(preview.due)}</dd></div>
+        <div class="available"><dt>${msg("Credit to use")}</dt><dd>${money(preview.credit)}</dd></div>
+        <div><dt>${msg("To charge to cards")}</dt><dd>${money(preview.card)}</dd></div>
       </dl>
       ${renderTable<AccountPreview>({
-        label: "Preview by account",
+        label: msg("Preview by account"),
         columns: [
-          { id: "account", label: "Account" },
-          { id: "invoices", label: "Invoices", numeric: true },
-          { id: "due", label: "Amount Due", numeric: true },
-          { id: "credit", label: "Credit to use", numeric: true },
-          { id: "card", label: "To charge to card", numeric: true },
-          { id: "kind", label: "What happens" },
+          { id: "account", label: msg("Account") },
+          { id: "invoices", label: msg("Invoices"), numeric: true },
+          { id: "due", label: msg("Amount Due"), numeric: true },
+          { id: "credit", label: msg("Credit to use"), numeric: true },
+          { id: "card", label: msg("To charge to card"), numeric: true },
+          { id: "kind", label: msg("What happens") },
         ],
         template: "minmax(9rem, 2fr) minmax(4.5rem, 0.6fr) repeat(3, minmax(6.5rem, 1fr)) minmax(9rem, 1.6fr)",
         rows: preview.rows,
         key: (r) => r.accountId,
         rowPart: "preview-row",
-        empty: "Nothing to collect: no account has an unpaid fee.",
+        empty: msg("Nothing to collect: no account has an unpaid fee."),
         renderCells: (r) => html`
           ${cell(r.name)}
           ${cell(
             // Folded on a phone the count stands under the name: a noun drawn after it says what it counts (the header says it to screen readers).
-            html`${whole(r.invoices)}<span class="noun" data-noun=${r.invoices === 1 ? "invoice" : "invoices"}></span>`,
+            html`${whole(r.invoices)}<span class="noun" data-noun=${invoiceNoun(r.invoices)}></span>`,
             true,
           )}
           ${cell(money(r.due), true)}
@@ -159,35 +166,32 @@ function renderPreview(view: BatchView) {
  */
 export function previewCounts(preview: BatchPreview): string {
   const c = preview.invoiceCounts;
-  const paid = (
-    [
-      ["paid-by-credit", "credit"],
-      ["paid-by-charge-and-credit", "card and credit"],
-      ["paid-by-charge", "card"],
-    ] as const
-  )
-    .filter(([kind]) => c[kind] > 0)
-    .map(([kind, how], i) => `${whole(c[kind])} ${i === 0 ? "to be paid " : ""}by ${how}`);
-  const others: readonly (readonly [InvoicePreviewKind, string])[] = [
-    ["declined", "to be declined (no card on file)"],
-    ["held", "awaiting an unresolved charge (a run asks the gateway again)"],
-    ["nothing-due", "with nothing due"],
-  ];
-  const parts = [...paid, ...others.filter(([kind]) => c[kind] > 0).map(([kind, what]) => `${whole(c[kind])} ${what}`)];
-  return `${count(preview.invoices, "invoice")} on ${count(preview.rows.length, "account")}: ${parts.join(", ") || "none"}.`;
+  const parts: string[] = [];
+  // The first way of paying says "to be paid", the ones after it only "by …".
+  const paying = (n: number, first: string, next: string) => {
+    if (n > 0) parts.push(parts.length === 0 ? first : next);
+  };
+  const [credit, both, card] = [c["paid-by-credit"], c["paid-by-charge-and-credit"], c["paid-by-charge"]].map(whole);
+  paying(c["paid-by-credit"], msg(str`${credit} to be paid by credit`), msg(str`${credit} by credit`));
+  paying(c["paid-by-charge-and-credit"], msg(str`${both} to be paid by card and credit`), msg(str`${both} by card and credit`));
+  paying(c["paid-by-charge"], msg(str`${card} to be paid by card`), msg(str`${card} by card`));
+  if (c.declined > 0) parts.push(msg(str`${whole(c.declined)} to be declined (no card on file)`));
+  if (c.held > 0) parts.push(msg(str`${whole(c.held)} awaiting an unresolved charge (a run asks the gateway again)`));
+  if (c["nothing-due"] > 0) parts.push(msg(str`${whole(c["nothing-due"])} with nothing due`));
+  const invoices = invoicesText(preview.invoices);
+  const accounts = accountsText(preview.rows.length);
+  return parts.length === 0 ? msg(str`${invoices} on ${accounts}: none.`) : msg(str`${invoices} on ${accounts}: ${listText(parts)}.`);
 }
 
 /** The results' counts in a sentence, the preview's unit (invoices) first: "3 invoices on 2 accounts: 2 paid, 1 left unpaid." */
 export function resultCounts(result: BatchResult): string {
   const c = result.summary.counts;
-  const paid = c["paid-by-credit"] + c["paid-by-charge-and-credit"] + c["paid-by-charge"];
-  const parts = [`${whole(paid)} paid`, `${whole(c.declined + c.failed)} left unpaid`];
-  if (c.unresolved > 0) parts.push(`${whole(c.unresolved)} unresolved`);
-  if (c["already-settled"] > 0) parts.push(`${whole(c["already-settled"])} already settled`);
-  if (c["nothing-due"] > 0) parts.push(`${whole(c["nothing-due"])} with nothing due`);
-  if (c.skipped > 0) parts.push(`${whole(c.skipped)} skipped`);
-  const accounts = new Set(result.results.map((r) => r.accountId)).size;
-  return `${count(result.summary.total, "invoice")} on ${count(accounts, "account")}: ${parts.join(", ")}.`;
+  const parts = outcomeParts(result);
+  if (c["nothing-due"] > 0) parts.push(msg(str`${whole(c["nothing-due"])} with nothing due`));
+  if (c.skipped > 0) parts.push(msg(str`${whole(c.skipped)} skipped`));
+  const invoices = invoicesText(result.summary.total);
+  const accounts = accountsText(new Set(result.results.map((r) => r.accountId)).size);
+  return msg(str`${invoices} on ${accounts}: ${listText(parts)}.`);
 }
 
 /**
@@ -206,13 +210,18 @@ function lastDeclines(result: BatchResult | undefined): ReadonlyMap<string, stri
 }
 
 function whatHappens(r: AccountPreview, lastDecline?: string): string {
-  const notes = [PREVIEW_LABELS[r.kind]];
-  if (r.noCard) notes.push("no card on file: the charge will be declined");
+  const notes = [previewKindText(r.kind)];
+  if (r.noCard) notes.push(msg("no card on file: the charge will be declined"));
   else if (lastDecline !== undefined && r.kind !== "nothing-due" && r.kind !== "credit-only") {
-    notes.push(lastDecline ? `declined in the last run: ${lastDecline}` : "declined in the last run");
+    notes.push(lastDecline ? msg(str`declined in the last run: ${lastDecline}`) : msg("declined in the last run"));
   }
-  if (r.held > 0) notes.push(`${count(r.held, "invoice")} awaiting an unresolved charge`);
-  return notes.join("; ");
+  if (r.held > 0) {
+    const held = whole(r.held);
+    notes.push(
+      isOne(r.held) ? msg(str`${held} invoice awaiting an unresolved charge`) : msg(str`${held} invoices awaiting an unresolved charge`),
+    );
+  }
+  return notes.join(msg("; ", { id: "bc-notes-separator", desc: "Separates the notes of a preview row: “Card only; no card on file”." }));
 }
 
 function renderRun(view: BatchView, on: BatchHandlers) {
@@ -223,9 +232,9 @@ function renderRun(view: BatchView, on: BatchHandlers) {
     <div class="run">
       <div class="actions">
         <button type="button" class="primary" part="run" ?disabled=${running || nothingToRun || !view.connected} @click=${on.run}>
-          ${running ? "Running…" : view.rerun ? "Run again" : "Run batch"}
+          ${running ? msg("Running…") : view.rerun ? msg("Run again") : msg("Run batch")}
         </button>
-        ${running ? html`<button type="button" part="cancel" @click=${on.cancel}>Cancel</button>` : nothing}
+        ${running ? html`<button type="button" part="cancel" @click=${on.cancel}>${msg("Cancel")}</button>` : nothing}
       </div>
       ${
         running || view.phase === "done"
@@ -233,15 +242,15 @@ function renderRun(view: BatchView, on: BatchHandlers) {
               <label for="progress" id="progress-label">${
                 view.phase === "done"
                   ? view.result?.aborted
-                    ? "Collection cancelled"
-                    : "Collection finished"
+                    ? msg("Collection cancelled")
+                    : msg("Collection finished")
                   : view.elsewhere
-                    ? `Collecting batch ${view.elsewhere}, started elsewhere`
-                    : "Collecting invoices"
+                    ? msg(str`Collecting batch ${view.elsewhere}, started elsewhere`)
+                    : msg("Collecting invoices")
               }</label>
               <progress id="progress" part="progress" max=${Math.max(total, 1)} .value=${done}
-                aria-valuetext=${`${whole(done)} of ${count(total, "invoice")}`}></progress>
-              <span class="muted" aria-hidden="true">${whole(done)} of ${whole(total)}</span>
+                aria-valuetext=${msg(str`${whole(done)} of ${invoicesText(total)}`)}></progress>
+              <span class="muted" aria-hidden="true">${msg(str`${whole(done)} of ${whole(total)}`)}</span>
             </div>`
           : nothing
       }
@@ -250,6 +259,22 @@ function renderRun(view: BatchView, on: BatchHandlers) {
       ${view.failure ? html`<p class="failure" role="alert">${view.failure}</p>` : nothing}
     </div>
   `;
+}
+
+/** What a run will charge and use, as one sentence for each case. */
+function confirmSentence(charges: boolean, applyCredit: boolean, card: string, credit: string): string {
+  if (charges && applyCredit) {
+    return msg(
+      str`Up to ${card} will be charged to the cards on file and up to ${credit} of Account Credit used: each invoice is paid in full or left unpaid.`,
+    );
+  }
+  if (charges)
+    return msg(
+      str`Up to ${card} will be charged to the cards on file; Account Credit is not used: each invoice is paid in full or left unpaid.`,
+    );
+  if (applyCredit)
+    return msg(str`No card is charged and up to ${credit} of Account Credit used: each invoice is paid in full or left unpaid.`);
+  return msg("No card is charged; Account Credit is not used: each invoice is paid in full or left unpaid.");
 }
 
 /**
@@ -267,25 +292,22 @@ function renderConfirm(view: BatchView, on: BatchHandlers) {
           const noCard = accounts.filter((r) => r.noCard && r.card !== zeroOf(r.card)).length;
           const charges = preview.card !== zeroOf(preview.card);
           return html`
-            <h3 id="confirm-title">Collect from ${count(accounts.length, "account")}?</h3>
+            <h3 id="confirm-title">${msg(str`Collect from ${accountsText(accounts.length)}?`)}</h3>
             <dl class="figures" id="confirm-figures">
-              <div data-confirm="accounts"><dt>Accounts</dt><dd>${whole(accounts.length)}</dd></div>
-              <div data-confirm="invoices"><dt>Invoices</dt><dd>${whole(preview.invoices)}</dd></div>
-              <div data-confirm="card"><dt>To charge to cards</dt><dd>${money(preview.card)}</dd></div>
-              <div data-confirm="credit" class="available"><dt>Credit to use</dt><dd>${money(preview.credit)}</dd></div>
+              <div data-confirm="accounts"><dt>${msg("Accounts")}</dt><dd>${whole(accounts.length)}</dd></div>
+              <div data-confirm="invoices"><dt>${msg("Invoices")}</dt><dd>${whole(preview.invoices)}</dd></div>
+              <div data-confirm="card"><dt>${msg("To charge to cards")}</dt><dd>${money(preview.card)}</dd></div>
+              <div data-confirm="credit" class="available"><dt>${msg("Credit to use")}</dt><dd>${money(preview.credit)}</dd></div>
             </dl>
             <p id="confirm-body">
-              ${charges ? `Up to ${money(preview.card)} will be charged to the cards on file` : "No card is charged"}${
-                view.applyCredit ? ` and up to ${money(preview.credit)} of Account Credit used` : "; Account Credit is not used"
-              }: each invoice is paid in full or left unpaid.${
-                noCard > 0 ? ` ${count(noCard, "account")} without a card on file will be declined.` : ""
-              }
+              ${confirmSentence(charges, view.applyCredit, money(preview.card), money(preview.credit))}
+              ${noCard > 0 ? (isOne(noCard) ? msg(str`${whole(noCard)} account without a card on file will be declined.`) : msg(str`${whole(noCard)} accounts without a card on file will be declined.`)) : ""}
             </p>
             <div class="actions">
               <button type="button" class="primary" id="confirm-run" @click=${on.confirmRun}>
-                ${charges ? `Charge ${money(preview.card)}` : "Use the credit"}
+                ${charges ? msg(str`Charge ${money(preview.card)}`) : msg("Use the credit")}
               </button>
-              <button type="button" id="confirm-cancel" autofocus @click=${on.closeConfirm}>Cancel</button>
+              <button type="button" id="confirm-cancel" autofocus @click=${on.closeConfirm}>${msg("Cancel")}</button>
             </div>
           `;
         })()
@@ -304,33 +326,34 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
   const name = (id: string) => view.names.get(id)?.account.name ?? id;
   return html`
     <section class="results" part="results" aria-labelledby="results-title">
-      <h3 id="results-title" tabindex="-1">Results${result.aborted ? " (cancelled)" : ""}</h3>
+      <h3 id="results-title" tabindex="-1">${result.aborted ? msg("Results (cancelled)") : msg("Results")}</h3>
       <p class="lead">${resultCounts(result)}</p>
       <dl class="figures counts">
         ${listed.map((o) => {
-          const [words, tone] = OUTCOME_WORDS[o];
-          return html`<div class=${counts[o] > 0 ? tone : ""} data-outcome=${o}><dt>${words}</dt><dd>${whole(counts[o])}</dd></div>`;
+          const [, tone] = OUTCOME_WORDS[o];
+          return html`<div class=${counts[o] > 0 ? tone : ""} data-outcome=${o}><dt>${outcomeText(o)}</dt><dd>${whole(counts[o])}</dd></div>`;
         })}
-        <div data-total="charged"><dt>Charged to cards</dt><dd>${money(result.summary.charged)}</dd></div>
-        <div class="available" data-total="credit"><dt>Credit used</dt><dd>${money(result.summary.creditUsed)}</dd></div>
+        <div data-total="charged"><dt>${msg("Charged to cards")}</dt><dd>${money(result.summary.charged)}</dd></div>
+        <div class="available" data-total="credit"><dt>${msg("Credit used")}</dt><dd>${money(result.summary.creditUsed)}</dd></div>
       </dl>
       ${renderTable<SettlementResult>({
-        label: "Results by invoice",
+        label: msg("Results by invoice"),
         columns: [
-          { id: "account", label: "Account" },
-          { id: "invoice", label: "Invoice" },
-          { id: "outcome", label: "Outcome" },
-          { id: "due", label: "Amount Due", numeric: true },
-          { id: "credit", label: "Credit used", numeric: true },
-          { id: "charged", label: "Charged to card", numeric: true },
+          { id: "account", label: msg("Account") },
+          { id: "invoice", label: msg("Invoice") },
+          { id: "outcome", label: msg("Outcome") },
+          { id: "due", label: msg("Amount Due"), numeric: true },
+          { id: "credit", label: msg("Credit used"), numeric: true },
+          { id: "charged", label: msg("Charged to card"), numeric: true },
         ],
         template: "minmax(9rem, 1.4fr) minmax(8rem, 1.4fr) minmax(10rem, 1.6fr) repeat(3, minmax(6.5rem, 1fr))",
         rows: result.results,
         key: (r) => r.key,
         rowPart: "result-row",
-        empty: "The batch had no invoices.",
+        empty: msg("The batch had no invoices."),
         renderCells: (r) => {
-          const [words, tone] = OUTCOME_WORDS[r.outcome];
+          const [, tone] = OUTCOME_WORDS[r.outcome];
+          const words = outcomeText(r.outcome);
           return html`
             ${cell(name(r.accountId))} ${cell(r.invoiceId)}
             ${cell(
@@ -341,12 +364,12 @@ function renderResults(view: BatchView, result: BatchResult, on: BatchHandlers) 
             ${cell(money(r.due), true)} ${cell(money(r.creditUsed), true)} ${cell(money(r.charged), true)}
           `;
         },
-        totals: html`<div role="cell" class="cell total-label" aria-colspan="3">Total: ${count(result.summary.total, "invoice")}</div>
+        totals: html`<div role="cell" class="cell total-label" aria-colspan="3">${msg(str`Total: ${invoicesText(result.summary.total)}`)}</div>
         ${cell(money(dueOf(result, view.currency)), true)} ${cell(money(result.summary.creditUsed), true)}
         ${cell(money(result.summary.charged), true)}`,
       })}
       <div class="actions">
-        <button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button>
+        <button type="button" part="export" @click=${on.exportCsv}>${msg("Save to CSV")}</button>
       </div>
     </section>
   `;

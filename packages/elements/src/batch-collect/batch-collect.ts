@@ -1,13 +1,15 @@
 import type { AccountSnapshot, BatchInvoice, BatchResult, CreditKitDataSource } from "@creditkit/core";
 import { consume } from "@lit/context";
+import { localized } from "@lit/localize";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
-import { count, whole } from "../shared/counts.js";
+import { whole } from "../shared/counts.js";
 import { csvText, safeFileName, saveCsv } from "../shared/csv-download.js";
 import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
+import { kitLocale, msg, str } from "../shared/localize.js";
 import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
@@ -17,6 +19,7 @@ import { type BatchView, renderBatch, resultsCsv } from "./batch-collect.render.
 import { batchCollectStyles } from "./batch-collect.styles.js";
 import { type BatchPreview, invoicesFrom, previewBatch } from "./preview.js";
 import { batchGoingOn, doneText, runInParts } from "./run.js";
+import { invoicesText } from "./words.js";
 
 /** Where a run stands. */
 export type BatchPhase = "idle" | "running" | "done" | "failed";
@@ -94,6 +97,7 @@ const booleanText = {
  * @cssprop --ck-font-size - The base font size.
  * @cssprop --ck-color-neutral - A zero figure.
  */
+@localized()
 export class CkBatchCollect extends LitElement {
   static override styles = [themeStyles, frameStyles, dialogStyles, reportStyles, batchCollectStyles];
 
@@ -121,9 +125,9 @@ export class CkBatchCollect extends LitElement {
   @property({ attribute: "timeout-ms", type: Number })
   timeoutMs: number | undefined;
 
-  /** The heading's text. */
+  /** The heading's text; default "Batch collection" in the kit's language. */
   @property()
-  heading = "Batch collection";
+  heading: string | undefined;
 
   /** The locale money is shown in; default the provider's, else the page's language. */
   @property()
@@ -226,7 +230,8 @@ export class CkBatchCollect extends LitElement {
 
   protected override render() {
     const view: BatchView = {
-      heading: this.heading,
+      heading: this.heading || msg("Batch collection"),
+      language: kitLocale(),
       batchId: this.batchId,
       date: this.date || todayIso(),
       applyCredit: this.applyCredit,
@@ -294,7 +299,7 @@ export class CkBatchCollect extends LitElement {
         if (this.phase === "running") this.#focusOn("[part~=cancel]");
       });
     }
-    return this.#track({ done: 0, total: invoices.length }, undefined, `Collecting ${count(invoices.length, "invoice")}…`, (signal) =>
+    return this.#track({ done: 0, total: invoices.length }, undefined, msg(str`Collecting ${invoicesText(invoices.length)}…`), (signal) =>
       runInParts(source, {
         batchId: this.batchId,
         invoices,
@@ -319,7 +324,9 @@ export class CkBatchCollect extends LitElement {
     const going = await batchGoingOn(jobs);
     // The phase may have changed while the list was read (TS narrowed it before the await).
     if (!going || source !== this.dataSource || (this.phase as BatchPhase) === "running") return;
-    const announcement = `Batch ${going.id}, started elsewhere, is being collected: ${whole(going.done)} of ${count(going.total, "invoice")}…`;
+    const announcement = msg(
+      str`Batch ${going.id}, started elsewhere, is being collected: ${whole(going.done)} of ${invoicesText(going.total)}…`,
+    );
     await this.#track(going, going.id, announcement, (signal) =>
       jobs.follow<BatchResult>("batch", going.id, { signal, onProgress: ({ done, total }) => this.#onProgress(done, total) }),
     );
@@ -407,7 +414,7 @@ export class CkBatchCollect extends LitElement {
       const quarter = total === 0 ? 0 : Math.floor((this.#latest.done * 4) / total);
       if (quarter > this.#milestone && this.#latest.done < total) {
         this.#milestone = quarter;
-        this.announcement = `Collected ${whole(this.#latest.done)} of ${count(total, "invoice")}…`;
+        this.announcement = msg(str`Collected ${whole(this.#latest.done)} of ${invoicesText(total)}…`);
       }
       this.dispatchEvent(new BatchProgressEvent({ batchId: this.batchId, ...this.#latest }));
     });

@@ -23,8 +23,9 @@ import {
   toAmountString,
   zero,
 } from "@creditkit/core";
-import { count, whole } from "../shared/counts.js";
+import { msg, str } from "../shared/localize.js";
 import { yieldToMain } from "../shared/yield.js";
+import { invoicesText, listText, outcomeParts } from "./words.js";
 
 export interface ChunkedRun {
   readonly batchId: string;
@@ -107,10 +108,7 @@ export async function batchGoingOn(jobs: JobsPort): Promise<JobSummary | undefin
 
 /** What the batch did, in one sentence for the announcement. */
 export function doneText(result: BatchResult): string {
-  const c = result.summary.counts;
-  const paid = c["paid-by-credit"] + c["paid-by-charge-and-credit"] + c["paid-by-charge"];
-  const parts = [`${whole(paid)} paid`, `${whole(c.declined + c.failed)} left unpaid`];
-  if (c.unresolved > 0) parts.push(`${whole(c.unresolved)} unresolved`);
-  if (c["already-settled"] > 0) parts.push(`${whole(c["already-settled"])} already settled`);
-  return `${result.aborted ? "Cancelled" : "Done"}: ${count(result.summary.total, "invoice")}, ${parts.join(", ")}.`;
+  const invoices = invoicesText(result.summary.total);
+  const parts = listText(outcomeParts(result));
+  return result.aborted ? msg(str`Cancelled: ${invoices}, ${parts}.`) : msg(str`Done: ${invoices}, ${parts}.`);
 }

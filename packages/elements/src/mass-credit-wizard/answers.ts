@@ -17,6 +17,8 @@ import {
   validateMassCreditRequest,
   type Weekday,
 } from "@creditkit/core";
+import { msg, str } from "../shared/localize.js";
+import { amountInputText } from "../shared/money-text.js";
 
 /** One enrollment filter row as answered (question 10). */
 export interface RowAnswers {
@@ -96,10 +98,13 @@ export function checkQuestion(question: RequiredQuestion, answers: WizardAnswers
     case "creditType":
       return context.dataSet.lists.creditTypes.some((t) => t.id === answers.creditType) ? undefined : messageFor("unknown-credit-type");
     case "date":
-      if (answers.date === "") return "Choose the date the credit is issued for.";
+      if (answers.date === "") return msg("Choose the date the credit is issued for.");
       return isIsoDate(answers.date) ? undefined : messageFor("invalid-date");
     case "amount":
-      if (answers.amountText.trim() === "") return "Enter the amount of each credit, like 15.00.";
+      if (answers.amountText.trim() === "") {
+        const example = amountInputText("15", context.dataSet.currency, context.locale);
+        return msg(str`Enter the amount of each credit, like ${example}.`);
+      }
       try {
         parseAmount(answers, context);
         return undefined;
@@ -107,7 +112,7 @@ export function checkQuestion(question: RequiredQuestion, answers: WizardAnswers
         return error instanceof Error ? error.message : messageFor("invalid-amount");
       }
     case "mode":
-      return answers.mode === "" ? "Choose how to issue the credits: once per family, student or enrollment." : undefined;
+      return answers.mode === "" ? msg("Choose how to issue the credits: once per family, student or enrollment.") : undefined;
   }
 }
 
@@ -171,12 +176,12 @@ export function answerErrors(answers: WizardAnswers, context: AnswerContext): Ma
     const message = checkQuestion(question, answers, context);
     if (message !== undefined) errors.set(question, message);
   }
-  if (answers.location === "") errors.set("location", "Choose the run's location.");
+  if (answers.location === "") errors.set("location", msg("Choose the run's location."));
   if (errors.size > 0) return errors;
   try {
     validateMassCreditRequest(toRequest(answers, context), context.dataSet);
   } catch (error) {
-    errors.set(fieldOfError(error), error instanceof Error ? error.message : "Something went wrong.");
+    errors.set(fieldOfError(error), error instanceof Error ? error.message : msg("Something went wrong."));
   }
   return errors;
 }

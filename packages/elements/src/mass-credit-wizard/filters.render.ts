@@ -1,18 +1,10 @@
 /** The optional sections (§6 questions 7–10), collapsed until opened. Data is always bound as text. */
-import { type NamedItem, WEEKDAYS, type Weekday } from "@creditkit/core";
+import { type NamedItem, WEEKDAYS } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
+import { msg, str } from "../shared/localize.js";
 import type { RowAnswers, RowField } from "./answers.js";
+import { dayName, formatCount, isOne } from "./format.js";
 import { asItems, fieldError, renderChoices, type WizardHandlers, type WizardView } from "./view.js";
-
-const DAY_NAMES: Readonly<Record<Weekday, string>> = {
-  mon: "Monday",
-  tue: "Tuesday",
-  wed: "Wednesday",
-  thu: "Thursday",
-  fri: "Friday",
-  sat: "Saturday",
-  sun: "Sunday",
-};
 
 /** A section's disclosure button and, when open, its body. */
 function section(view: WizardView, on: WizardHandlers, name: string, title: string, chosen: string, body: () => TemplateResult) {
@@ -30,7 +22,7 @@ function section(view: WizardView, on: WizardHandlers, name: string, title: stri
         >
           <span class="chevron" aria-hidden="true"></span>
           <span>${title}</span>
-          <span class="muted">${chosen || "Optional"}</span>
+          <span class="muted">${chosen || msg("Optional")}</span>
         </button>
       </h3>
       <div id="section-${name}" class="section-body" ?hidden=${!open}>${open ? body() : nothing}</div>
@@ -38,20 +30,21 @@ function section(view: WizardView, on: WizardHandlers, name: string, title: stri
   `;
 }
 
-const chosenText = (n: number) => (n > 0 ? `${n} chosen` : "");
-const countText = (n: number, noun: string) => (n > 0 ? `${n} ${noun}${n === 1 ? "" : "s"}` : "");
+const chosenText = (n: number, locale: string | undefined) => (n > 0 ? msg(str`${formatCount(n, locale)} chosen`) : "");
+const filterCountText = (n: number, locale: string | undefined) =>
+  n === 0 ? "" : isOne(n) ? msg(str`${formatCount(n, locale)} filter`) : msg(str`${formatCount(n, locale)} filters`);
 
 function rowFields(view: WizardView): readonly [RowField, string, readonly NamedItem[]][] {
   const lists = view.session.lists;
   const offerings = lists?.offerings ?? [];
   const ofKind = (kind: string) => offerings.filter((o) => o.kind === kind).map((o) => ({ id: o.id, name: o.name }));
   return [
-    ["meetingDays", "Meeting days", WEEKDAYS.map((d) => ({ id: d, name: DAY_NAMES[d] }))],
-    ["locations", "Locations", lists?.locations ?? []],
-    ["classIds", "Classes", ofKind("class")],
-    ["campIds", "Camps", ofKind("camp")],
-    ["programIds", "Programs", ofKind("program")],
-    ["offeringKeywords", "Class, camp and program keywords", asItems(view.session.keywords?.offering)],
+    ["meetingDays", msg("Meeting days"), WEEKDAYS.map((d) => ({ id: d, name: dayName(d, view.locale) }))],
+    ["locations", msg("Locations"), lists?.locations ?? []],
+    ["classIds", msg("Classes"), ofKind("class")],
+    ["campIds", msg("Camps"), ofKind("camp")],
+    ["programIds", msg("Programs"), ofKind("program")],
+    ["offeringKeywords", msg("Class, camp and program keywords"), asItems(view.session.keywords?.offering)],
   ];
 }
 
@@ -60,12 +53,12 @@ function enrollmentRow(view: WizardView, on: WizardHandlers, row: RowAnswers, in
   const error = view.ui.errors.get(field);
   return html`
     <fieldset class="row-filter" id="row-${row.id}" aria-describedby=${error === undefined ? nothing : `${field}-error`}>
-      <legend>Enrollment filter ${index + 1}</legend>
+      <legend>${msg(str`Enrollment filter ${index + 1}`)}</legend>
       ${fieldError(view.ui.errors, field)}
       ${rowFields(view).map(([name, legend, items]) =>
         renderChoices(`row-${row.id}-${name}`, legend, items, row[name], (values) => on.editRow(row.id, name, values)),
       )}
-      <button type="button" class="link" @click=${() => on.removeRow(row.id)}>Remove enrollment filter ${index + 1}</button>
+      <button type="button" class="link" @click=${() => on.removeRow(row.id)}>${msg(str`Remove enrollment filter ${index + 1}`)}</button>
     </fieldset>
   `;
 }
@@ -74,46 +67,46 @@ function enrollmentFilters(view: WizardView, on: WizardHandlers): TemplateResult
   const { rows, rowsCombine } = view.session.answers;
   return html`
     <p class="hint">
-      Inside a filter, every field you fill must hold (any of its values). A student qualifies with enrollments active on the
-      credit date.
+      ${msg("Inside a filter, every field you fill must hold (any of its values). A student qualifies with enrollments active on the credit date.")}
     </p>
     ${rows.map((row, i) => enrollmentRow(view, on, row, i))}
     ${
       rows.length > 1
         ? html`
           <fieldset class="combine" id="rows-combine">
-            <legend>A student must match</legend>
+            <legend>${msg("A student must match")}</legend>
             <label class="choice">
               <input type="radio" name="combine" id="combine-and" .checked=${rowsCombine === "and"} @change=${() => on.combine("and")} />
-              <span><strong>Every filter (AND)</strong> <span class="muted">e.g. enrolled in class A and in class B</span></span>
+              <span><strong>${msg("Every filter (AND)")}</strong> <span class="muted">${msg("e.g. enrolled in class A and in class B")}</span></span>
             </label>
             <label class="choice">
               <input type="radio" name="combine" id="combine-or" .checked=${rowsCombine === "or"} @change=${() => on.combine("or")} />
-              <span><strong>Any filter (OR)</strong> <span class="muted">e.g. enrolled in class A or in class B</span></span>
+              <span><strong>${msg("Any filter (OR)")}</strong> <span class="muted">${msg("e.g. enrolled in class A or in class B")}</span></span>
             </label>
           </fieldset>
         `
         : nothing
     }
     ${fieldError(view.ui.errors, "rows")}
-    <button type="button" id="add-row" @click=${on.addRow}>Add enrollment filter</button>
+    <button type="button" id="add-row" @click=${on.addRow}>${msg("Add enrollment filter")}</button>
   `;
 }
 
 export function renderOptionalSections(view: WizardView, on: WizardHandlers): TemplateResult {
   const { answers, lists, keywords } = view.session;
   const { errors } = view.ui;
-  const loading = html`<p class="muted" role="status">Reading the keywords from the customer data…</p>`;
+  const loading = html`<p class="muted" role="status">${msg("Reading the keywords from the customer data…")}</p>`;
+  const { locale } = view;
   return html`
     <div class="sections">
       ${section(
         view,
         on,
         "autopay",
-        "Autopay methods on file",
-        chosenText(answers.autopayMethods.length),
+        msg("Autopay methods on file"),
+        chosenText(answers.autopayMethods.length, locale),
         () =>
-          html`${renderChoices("autopayMethods", "The family has any of", lists?.autopayMethods ?? [], answers.autopayMethods, (v) =>
+          html`${renderChoices("autopayMethods", msg("The family has any of"), lists?.autopayMethods ?? [], answers.autopayMethods, (v) =>
             on.answer({ autopayMethods: v }),
           )}${fieldError(errors, "autopayMethods")}`,
       )}
@@ -121,30 +114,40 @@ export function renderOptionalSections(view: WizardView, on: WizardHandlers): Te
         view,
         on,
         "categories",
-        "Charge categories",
-        chosenText(answers.chargeCategories.length),
+        msg("Charge categories"),
+        chosenText(answers.chargeCategories.length, locale),
         () =>
           html`${renderChoices(
             "chargeCategories",
-            "The family has a charge in any of",
+            msg("The family has a charge in any of"),
             lists?.chargeCategories ?? [],
             answers.chargeCategories,
             (v) => on.answer({ chargeCategories: v }),
-          )}<p class="hint">With “Only customers with outstanding charges” on, that charge must be unpaid.</p>${fieldError(errors, "chargeCategories")}`,
+          )}<p class="hint">${msg("With “Only customers with outstanding charges” on, that charge must be unpaid.")}</p>${fieldError(errors, "chargeCategories")}`,
       )}
-      ${section(view, on, "keywords", "Keywords", chosenText(answers.studentKeywords.length + answers.familyKeywords.length), () =>
-        keywords === undefined
-          ? loading
-          : html`
-              ${renderChoices("studentKeywords", "Student keywords (any of)", asItems(keywords.student), answers.studentKeywords, (v) =>
-                on.answer({ studentKeywords: v }),
+      ${section(
+        view,
+        on,
+        "keywords",
+        msg("Keywords"),
+        chosenText(answers.studentKeywords.length + answers.familyKeywords.length, locale),
+        () =>
+          keywords === undefined
+            ? loading
+            : html`
+              ${renderChoices(
+                "studentKeywords",
+                msg("Student keywords (any of)"),
+                asItems(keywords.student),
+                answers.studentKeywords,
+                (v) => on.answer({ studentKeywords: v }),
               )}
-              ${renderChoices("familyKeywords", "Family keywords (any of)", asItems(keywords.family), answers.familyKeywords, (v) =>
+              ${renderChoices("familyKeywords", msg("Family keywords (any of)"), asItems(keywords.family), answers.familyKeywords, (v) =>
                 on.answer({ familyKeywords: v }),
               )}
             `,
       )}
-      ${section(view, on, "enrollments", "Enrollment filters", countText(answers.rows.length, "filter"), () => enrollmentFilters(view, on))}
+      ${section(view, on, "enrollments", msg("Enrollment filters"), filterCountText(answers.rows.length, locale), () => enrollmentFilters(view, on))}
     </div>
   `;
 }

@@ -1,10 +1,12 @@
 import type { CreditKitDataSource, MassCreditPreview, PreviewRow, RunRecord, RunReversal } from "@creditkit/core";
 import { consume } from "@lit/context";
+import { localized } from "@lit/localize";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext } from "../context.js";
 import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
+import { msg } from "../shared/localize.js";
 import { todayIso } from "../shared/money-text.js";
 import { progressStyles } from "../shared/progress.js";
 import { switchStyles } from "../shared/switch.js";
@@ -126,6 +128,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  * @cssprop --ck-font-family - The font.
  * @cssprop --ck-font-size - The base font size.
  */
+@localized()
 export class CkMassCreditWizard extends LitElement {
   static override styles = [themeStyles, frameStyles, dialogStyles, switchStyles, progressStyles, wizardStyles, pastRunsStyles];
 
@@ -137,9 +140,9 @@ export class CkMassCreditWizard extends LitElement {
   @property()
   locale: string | undefined;
 
-  /** The heading's text. */
+  /** The heading's text; default "Mass credits" in the kit's language. */
   @property()
-  heading = "Mass credits";
+  heading: string | undefined;
 
   /** Today (YYYY-MM-DD): a credit date more than a year from it asks for confirmation. Default the browser's today. */
   @property()
@@ -311,14 +314,14 @@ export class CkMassCreditWizard extends LitElement {
   protected override render() {
     const session = this.#session;
     if (!session)
-      return html`<section class="wizard ck-frame" part="base"><p class="muted">Connect a data source to issue mass credits.</p></section>`;
+      return html`<section class="wizard ck-frame" part="base"><p class="muted">${msg("Connect a data source to issue mass credits.")}</p></section>`;
     const view = this.#view(session);
     const on = this.#actions.handlers;
     const { step } = session;
     let body: unknown;
     if (this.ui.runsOpen && (step === "questions" || step === "done")) body = renderRuns(view, on);
     else if (session.loadError && !session.lists) body = html`<p class="field-error" role="alert">${session.loadError}</p>`;
-    else if (!session.lists) body = html`<p class="muted" role="status">Loading the customer data…</p>`;
+    else if (!session.lists) body = html`<p class="muted" role="status">${msg("Loading the customer data…")}</p>`;
     else if (step === "questions") body = renderQuestions(view, on);
     else if (step === "previewing") body = renderPreviewing(view, on);
     else if (step === "review") body = renderReview(view, on, this.#grid);
@@ -328,10 +331,10 @@ export class CkMassCreditWizard extends LitElement {
       <section class="wizard ck-frame" part="base" aria-labelledby="wizard-title" data-step=${step}>
         <header>
           <div class="title">
-            <h2 id="wizard-title" tabindex="-1">${this.heading}</h2>
+            <h2 id="wizard-title" tabindex="-1">${this.heading || msg("Mass credits")}</h2>
             ${
               !this.ui.runsOpen && (step === "questions" || step === "done")
-                ? html`<button type="button" class="link" part="runs-button" id="runs-open" @click=${on.openRuns}>Past runs</button>`
+                ? html`<button type="button" class="link" part="runs-button" id="runs-open" @click=${on.openRuns}>${msg("Past runs")}</button>`
                 : nothing
             }
           </div>
@@ -366,7 +369,7 @@ export class CkMassCreditWizard extends LitElement {
   allErrors(): Map<string, string> {
     const context = this.answerContext();
     const session = this.#session;
-    if (!context || !session) return new Map([["form", "The customer data is not loaded yet."]]);
+    if (!context || !session) return new Map([["form", msg("The customer data is not loaded yet.")]]);
     return answerErrors(session.answers, context);
   }
 

@@ -12,6 +12,7 @@ import {
   type PreviewRow,
   studentDisplayName,
 } from "@creditkit/core";
+import { msg } from "../shared/localize.js";
 import { TrustedWorker as Worker } from "../shared/trusted-worker.js";
 import { createPreviewEngine } from "./preview-engine.js";
 import {
@@ -40,6 +41,18 @@ export class PreviewError extends Error {
   ) {
     super(message);
   }
+
+  /** The worker's failure (data, no words of its own) worded on the page, in the kit's language. */
+  static of(failed: {
+    readonly code: string;
+    readonly message: string;
+    readonly details: Readonly<Record<string, unknown>>;
+  }): PreviewError {
+    let message = failed.message;
+    if (failed.code === "not-loaded") message = msg("The customer data is not loaded yet.");
+    else if (failed.code === "error" && message === "") message = msg("Something went wrong.");
+    return new PreviewError(failed.code, message, failed.details);
+  }
 }
 
 /** Makes the preview rows a "rows" message describes, reading ids and names from the page's own data set. */
@@ -49,7 +62,7 @@ function appendRows(out: PreviewRow[], message: Extract<FromWorker, { type: "row
     const family = dataSet.families[positions[i * 3] ?? -1];
     const student = dataSet.students[positions[i * 3 + 1] ?? -1];
     const enrollment = dataSet.enrollments[positions[i * 3 + 2] ?? -1];
-    if (!family) throw new Error("The preview does not match the customer data.");
+    if (!family) throw new Error(msg("The preview does not match the customer data."));
     const row: { -readonly [K in keyof PreviewRow]: PreviewRow[K] } = {
       rowKey: keys[i] ?? "",
       familyId: family.id,
@@ -106,7 +119,7 @@ export class PreviewClient {
     if (worker) {
       const w = worker;
       w.addEventListener("message", (event: MessageEvent<FromWorker>) => receive(event.data));
-      w.addEventListener("error", (event) => this.#failAll(new Error(event.message || "The preview worker stopped.")));
+      w.addEventListener("error", (event) => this.#failAll(new Error(event.message || msg("The preview worker stopped."))));
       this.#send = (message) => w.postMessage(message);
       this.#terminate = () => w.terminate();
       this.inWorker = true;
@@ -122,7 +135,7 @@ export class PreviewClient {
   load(dataSet: MassCreditDataSet, onProgress?: (progress: PreviewProgressInfo) => void): Promise<DataKeywords> {
     if (onProgress) this.#loadListeners.add(onProgress);
     if (this.#ready && dataSet === this.#loaded) return this.#ready;
-    this.#readyWaiter?.fail(new Error("A newer data set replaced this one."));
+    this.#readyWaiter?.fail(new Error(msg("A newer data set replaced this one.")));
     this.#loaded = dataSet;
     const version = ++this.#version;
     this.#ready = new Promise<DataKeywords>((resolve, reject) => {
@@ -135,7 +148,7 @@ export class PreviewClient {
             resolve(message.keywords);
           } else if (message.type === "failed" && message.version === version) {
             this.#readyWaiter = undefined;
-            reject(new PreviewError(message.code, message.message, message.details));
+            reject(PreviewError.of(message));
           }
         },
         fail: reject,
@@ -178,7 +191,7 @@ export class PreviewClient {
   /** Stops the worker; pending answers are rejected. */
   terminate(): void {
     this.#terminate();
-    this.#failAll(new Error("The preview was stopped."));
+    this.#failAll(new Error(msg("The preview was stopped.")));
   }
 
   #ask<T>(message: Extract<ToWorker, { id: number }>, onMessage: (message: FromWorker, resolve: (value: T) => void) => void): Promise<T> {
@@ -188,7 +201,7 @@ export class PreviewClient {
         onMessage: (reply) => {
           if (reply.type === "failed") {
             this.#pending.delete(id);
-            reject(new PreviewError(reply.code, reply.message, reply.details));
+            reject(PreviewError.of(reply));
             return;
           }
           try {

@@ -14,14 +14,24 @@ import {
   previewMassCredit,
 } from "@creditkit/core";
 import { NAME_COLLATOR } from "@creditkit/core/internal";
-import { type DataSetPart, type ExplainResult, type FromWorker, ROWS_PER_MESSAGE, type ToWorker } from "./preview-protocol.js";
+import { type DataSetPart, type ExplainResult, explainData, type FromWorker, ROWS_PER_MESSAGE, type ToWorker } from "./preview-protocol.js";
 
 const MAX_EXPLAINED = 3;
 
+/** Thrown when a preview or explanation names a data set the worker does not hold (any more). */
+class NotLoaded extends Error {}
+
+/**
+ * A failure as data: the core's code and details (its English message rides
+ * along as a fallback). The worker words nothing itself — it has no language:
+ * the page words "not-loaded" and "error" (preview-client.ts).
+ */
 function failure(error: unknown, id?: number, version?: number): FromWorker {
   const base = isCreditKitError(error)
     ? { code: error.code, message: error.message, details: { ...error.details } }
-    : { code: "error", message: error instanceof Error ? error.message : "Something went wrong.", details: {} };
+    : error instanceof NotLoaded
+      ? { code: "not-loaded", message: "", details: {} }
+      : { code: "error", message: error instanceof Error ? error.message : "", details: {} };
   return { type: "failed", ...(id !== undefined ? { id } : {}), ...(version !== undefined ? { version } : {}), ...base };
 }
 
@@ -50,7 +60,7 @@ export function createPreviewEngine(post: (message: FromWorker, transfer?: Trans
   let index: MassCreditIndex | undefined;
 
   const ready = (v: number): MassCreditIndex => {
-    if (index === undefined || v !== version) throw new Error("The customer data is not loaded yet.");
+    if (index === undefined || v !== version) throw new NotLoaded("not-loaded");
     return index;
   };
 
@@ -138,8 +148,7 @@ export function createPreviewEngine(post: (message: FromWorker, transfer?: Trans
           const data = ready(message.version);
           const results: ExplainResult[] = findFamilies(data, message.query).map((f) => {
             const familyId = data.families[f]?.id ?? "";
-            const why = explainFamily(message.request, data, familyId);
-            return { familyId, familyName: why.familyName, qualifies: why.qualifies, lines: why.lines };
+            return explainData(explainFamily(message.request, data, familyId));
           });
           post({ type: "explained", id, results });
         } catch (error) {

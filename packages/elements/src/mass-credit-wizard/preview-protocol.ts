@@ -1,10 +1,11 @@
 /**
- * The messages between the wizard and its preview worker. Plain data only.
+ * The messages between the wizard and its preview worker. Plain data only,
+ * and no words: the worker has no language (the page words what it shows).
  * The data set goes over in parts (so no single post holds the page), the
  * worker indexes it once per data set, then answers previews (rows in parts,
  * with progress) and explanations.
  */
-import type { MassCreditRequest, OrganisationLists, ValidMassCreditRequest } from "@creditkit/core";
+import type { FamilyExplanation, MassCreditRequest, OrganisationLists, ValidMassCreditRequest } from "@creditkit/core";
 
 /** The record lists of a data set, as they are sent in parts. */
 export type DataSetPart = "families" | "students" | "enrollments" | "fees";
@@ -17,12 +18,49 @@ export interface DataKeywords {
   readonly offering: readonly string[];
 }
 
-/** One family's explanation, as the wizard shows it. */
+/** One test of an explanation, as data (the wizard words it: explain-lines.ts). */
+export interface ExplainTest<N extends string = string> {
+  readonly test: N;
+  readonly passed: boolean;
+  readonly wanted: readonly string[];
+  readonly had: readonly string[];
+}
+
+/** One family's explanation as data — no words: the worker has no language. */
 export interface ExplainResult {
   readonly familyId: string;
   readonly familyName: string;
   readonly qualifies: boolean;
-  readonly lines: readonly string[];
+  readonly familyTests: readonly ExplainTest[];
+  readonly students: readonly {
+    readonly studentName: string;
+    readonly passed: boolean;
+    readonly tests: readonly ExplainTest[];
+    /** Per enrollment filter (by position in the request): whether an enrollment active on the credit date matches it. */
+    readonly rows: readonly { readonly row: number; readonly matched: boolean }[];
+    readonly activeOfferings: readonly string[];
+  }[];
+  /** The rows the family gets: who each credit is for. */
+  readonly rows: readonly { readonly familyName: string; readonly studentName?: string; readonly offeringName?: string }[];
+}
+
+/** A core explanation as the data the wizard words (its sentences left behind). */
+export function explainData(why: FamilyExplanation): ExplainResult {
+  const test = ({ test, passed, wanted, had }: ExplainTest) => ({ test, passed, wanted, had });
+  return {
+    familyId: why.familyId,
+    familyName: why.familyName,
+    qualifies: why.qualifies,
+    familyTests: why.familyTests.map(test),
+    students: why.students.map((s) => ({
+      studentName: s.studentName,
+      passed: s.passed,
+      tests: s.tests.map(test),
+      rows: s.rows.map(({ row, matched }) => ({ row, matched })),
+      activeOfferings: s.activeEnrollments.map((e) => e.offeringName),
+    })),
+    rows: why.rows.map(({ familyName, studentName, offeringName }) => ({ familyName, studentName, offeringName })),
+  };
 }
 
 export type ToWorker =

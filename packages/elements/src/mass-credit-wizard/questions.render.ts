@@ -2,19 +2,22 @@
 import { ISSUE_MODES, type IssueMode } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
 import { live } from "lit/directives/live.js";
+import { msg, str } from "../shared/localize.js";
 import { showMoney } from "../shared/money-text.js";
 import { renderProgress } from "../shared/progress.js";
 import { renderSwitch } from "../shared/switch.js";
 import { REQUIRED_QUESTIONS, type RequiredQuestion } from "./answers.js";
 import { renderOptionalSections } from "./filters.render.js";
-import { formatCount, formatIsoDate } from "./format.js";
+import { formatCount, formatIsoDate, isOne } from "./format.js";
 import { fieldError, hinted, invalid, type WizardHandlers, type WizardView } from "./view.js";
 
-const MODE_LABELS: Readonly<Record<IssueMode, [string, string]>> = {
-  family: ["Once per family", "One credit for each qualifying family."],
-  student: ["Once per student", "One credit for each qualifying student."],
-  enrollment: ["Once per enrollment", "One credit for each qualifying enrollment (e.g. a closure)."],
-};
+function modeLabels(): Readonly<Record<IssueMode, [string, string]>> {
+  return {
+    family: [msg("Once per family"), msg("One credit for each qualifying family.")],
+    student: [msg("Once per student"), msg("One credit for each qualifying student.")],
+    enrollment: [msg("Once per enrollment"), msg("One credit for each qualifying enrollment (e.g. a closure).")],
+  };
+}
 
 /** The run's location, at the top: every credit of the run is associated with it. */
 export function renderLocation(view: WizardView, on: WizardHandlers, editable: boolean): TemplateResult {
@@ -22,22 +25,22 @@ export function renderLocation(view: WizardView, on: WizardHandlers, editable: b
   const chosen = view.session.answers.location;
   const name = locations.find((l) => l.id === chosen)?.name ?? chosen;
   if (!editable) {
-    return html`<p class="location" part="location"><span class="muted">Location</span> <strong>${name}</strong></p>`;
+    return html`<p class="location" part="location"><span class="muted">${msg("Location")}</span> <strong>${name}</strong></p>`;
   }
   const { invalid: inv } = invalid(view.ui.errors, "location");
   return html`
     <div class="location" part="location">
-      <label for="q-location">Location of this run</label>
+      <label for="q-location">${msg("Location of this run")}</label>
       <select
         id="q-location"
         aria-invalid=${inv}
         aria-describedby=${hinted(view.ui.errors, "location", "location-hint")}
         @change=${(e: Event) => on.answer({ location: (e.target as HTMLSelectElement).value })}
       >
-        <option value="" ?selected=${chosen === ""}>Choose…</option>
+        <option value="" ?selected=${chosen === ""}>${msg("Choose…")}</option>
         ${locations.map((l) => html`<option value=${l.id} ?selected=${l.id === chosen}>${l.name}</option>`)}
       </select>
-      <p class="hint" id="location-hint">Every credit this run issues is associated with this location.</p>
+      <p class="hint" id="location-hint">${msg("Every credit this run issues is associated with this location.")}</p>
       ${fieldError(view.ui.errors, "location")}
     </div>
   `;
@@ -49,28 +52,41 @@ export function renderUnfinished(view: WizardView, on: WizardHandlers): Template
   const [first, ...more] = view.session.onServer;
   const onServer = first
     ? html`<p class="on-server" part="on-server">
-        ${more.length === 0 ? `“${first.description}” is processing on the server.` : `${more.length + 1} runs are processing on the server.`}
-        <button type="button" class="link" @click=${on.openRuns}>See the progress in Past runs</button>
+        ${
+          more.length === 0
+            ? msg(str`“${first.description}” is processing on the server.`)
+            : msg(str`${formatCount(more.length + 1, view.locale)} runs are processing on the server.`)
+        }
+        <button type="button" class="link" @click=${on.openRuns}>${msg("See the progress in Past runs")}</button>
       </p>`
     : nothing;
   if (runs.length === 0) return onServer;
   return html`${onServer}
     <section class="notice" part="resume" aria-labelledby="resume-title">
-      <h3 id="resume-title">${runs.length === 1 ? "A run was not finished" : `${runs.length} runs were not finished`}</h3>
+      <h3 id="resume-title">${
+        runs.length === 1 ? msg("A run was not finished") : msg(str`${formatCount(runs.length, view.locale)} runs were not finished`)
+      }</h3>
       <ul>
         ${runs.map(
           (run) => html`<li>
             <span>
-              “${run.description}”: ${formatCount(run.selected, view.locale)} credits,
-              ${showMoney(run.total, view.currency, view.locale)}, started ${new Date(run.savedAt).toLocaleString(view.locale)}.
-              Resuming posts only the credits that are missing.
+              ${unfinishedText(run.description, run.selected, showMoney(run.total, view.currency, view.locale), new Date(run.savedAt).toLocaleString(view.locale), view.locale)}
+              ${msg("Resuming posts only the credits that are missing.")}
             </span>
-            <button type="button" class="primary" @click=${() => on.resume(run.runId)}>Resume run “${run.description}”</button>
+            <button type="button" class="primary" @click=${() => on.resume(run.runId)}>${msg(str`Resume run “${run.description}”`)}</button>
           </li>`,
         )}
       </ul>
     </section>
   `;
+}
+
+/** "“Snow day”: 3 credits, $15.00, started 12/1/2026, 10:42:00 AM." */
+function unfinishedText(description: string, count: number, total: string, started: string, locale: string | undefined): string {
+  const credits = formatCount(count, locale);
+  return isOne(count)
+    ? msg(str`“${description}”: ${credits} credit, ${total}, started ${started}.`)
+    : msg(str`“${description}”: ${credits} credits, ${total}, started ${started}.`);
 }
 
 function textQuestion(view: WizardView, on: WizardHandlers, q: "description" | "amount", label: string, hint: string) {
@@ -112,7 +128,7 @@ function continueButton(view: WizardView, on: WizardHandlers, q: RequiredQuestio
   const current = REQUIRED_QUESTIONS[revealed - 1];
   if (current !== q || (q === "date" && view.ui.farDate !== "")) return nothing;
   return html`<div class="actions continue">
-    <button type="button" class="primary" part="continue" id="continue-${q}" @click=${() => on.commit(q)}>Continue</button>
+    <button type="button" class="primary" part="continue" id="continue-${q}" @click=${() => on.commit(q)}>${msg("Continue")}</button>
   </div>`;
 }
 
@@ -122,11 +138,10 @@ function farDateWarning(view: WizardView, on: WizardHandlers) {
   if (view.ui.farDate === "" || view.ui.farDate !== date) return nothing;
   return html`<div class="notice date-warning" part="date-warning">
     <p id="date-far" role="alert">
-      <strong>${formatIsoDate(date, view.locale)}</strong> is more than a year from today
-      (${formatIsoDate(view.today, view.locale)}), and every credit of the run is dated on it. Correct the date above, or use it as it is.
+      ${msg(str`${formatIsoDate(date, view.locale)} is more than a year from today (${formatIsoDate(view.today, view.locale)}), and every credit of the run is dated on it. Correct the date above, or use it as it is.`)}
     </p>
     <div class="actions">
-      <button type="button" id="confirm-date" @click=${on.confirmDate}>Use ${formatIsoDate(date, view.locale)}</button>
+      <button type="button" id="confirm-date" @click=${on.confirmDate}>${msg(str`Use ${formatIsoDate(date, view.locale)}`)}</button>
     </div>
   </div>`;
 }
@@ -136,20 +151,20 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
   const { errors } = view.ui;
   switch (q) {
     case "description":
-      return textQuestion(view, on, "description", "Description", "Becomes part of each credit's title.");
+      return textQuestion(view, on, "description", msg("Description"), msg("Becomes part of each credit's title."));
     case "amount":
       return textQuestion(
         view,
         on,
         "amount",
-        "Amount",
-        `A fixed amount in ${view.currency} for each credit; percentages are not accepted.`,
+        msg("Amount"),
+        msg(str`A fixed amount in ${view.currency} for each credit; percentages are not accepted.`),
       );
     case "creditType": {
       const { invalid: inv, describedBy } = invalid(errors, q);
       return html`
         <div class="question" data-question=${q}>
-          <label for="q-creditType">Credit type</label>
+          <label for="q-creditType">${msg("Credit type")}</label>
           <select
             id="q-creditType"
             aria-invalid=${inv}
@@ -157,7 +172,7 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
             @change=${(e: Event) => on.answer({ creditType: (e.target as HTMLSelectElement).value })}
             @keydown=${enterCommits(on, q)}
           >
-            <option value="" ?selected=${answers.creditType === ""}>Choose…</option>
+            <option value="" ?selected=${answers.creditType === ""}>${msg("Choose…")}</option>
             ${(lists?.creditTypes ?? []).map((t) => html`<option value=${t.id} ?selected=${t.id === answers.creditType}>${t.name}</option>`)}
           </select>
           ${fieldError(errors, q)} ${continueButton(view, on, q)}
@@ -168,8 +183,8 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
       const { invalid: inv } = invalid(errors, q);
       return html`
         <div class="question" data-question=${q}>
-          <label for="q-date">Date the credit is issued for</label>
-          <p class="hint" id="date-hint">Enrollments must be active on this date.</p>
+          <label for="q-date">${msg("Date the credit is issued for")}</label>
+          <p class="hint" id="date-hint">${msg("Enrollments must be active on this date.")}</p>
           <input
             id="q-date"
             type="date"
@@ -186,9 +201,10 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
     }
     case "mode": {
       const { invalid: inv, describedBy } = invalid(errors, q);
+      const labels = modeLabels();
       return html`
         <fieldset class="question" data-question=${q} aria-invalid=${inv} aria-describedby=${describedBy}>
-          <legend>How to issue the credits</legend>
+          <legend>${msg("How to issue the credits")}</legend>
           ${ISSUE_MODES.map(
             (mode) => html`
               <label class="choice">
@@ -201,7 +217,7 @@ function requiredQuestion(view: WizardView, on: WizardHandlers, q: RequiredQuest
                   @change=${() => on.answer({ mode })}
                   @keydown=${enterCommits(on, q)}
                 />
-                <span><strong>${MODE_LABELS[mode][0]}</strong> <span class="muted">${MODE_LABELS[mode][1]}</span></span>
+                <span><strong>${labels[mode][0]}</strong> <span class="muted">${labels[mode][1]}</span></span>
               </label>
             `,
           )}
@@ -228,18 +244,18 @@ export function renderQuestions(view: WizardView, on: WizardHandlers): TemplateR
             <div class="question" data-question="outstanding">
               ${renderSwitch({
                 id: "q-outstanding",
-                label: "Only customers with outstanding charges",
+                label: msg("Only customers with outstanding charges"),
                 checked: session.answers.outstandingOnly,
                 describedBy: "outstanding-hint",
                 onToggle: (on_) => on.answer({ outstandingOnly: on_ }),
               })}
-              <p class="hint" id="outstanding-hint">Off: all customers. On: only families with an unpaid charge.</p>
+              <p class="hint" id="outstanding-hint">${msg("Off: all customers. On: only families with an unpaid charge.")}</p>
             </div>
             ${renderOptionalSections(view, on)}
             <div class="actions">
               ${fieldError(ui.errors, "form")}
               ${task.status === "failed" && task.errorField === "form" ? html`<p class="field-error" role="alert">${task.error}</p>` : nothing}
-              <button type="button" class="primary" part="preview-button" @click=${on.preview}>Preview</button>
+              <button type="button" class="primary" part="preview-button" @click=${on.preview}>${msg("Preview")}</button>
             </div>
           `
           : nothing
@@ -252,26 +268,26 @@ export function renderQuestions(view: WizardView, on: WizardHandlers): TemplateR
 export function renderPreviewing(view: WizardView, on: WizardHandlers): TemplateResult {
   const progress = view.session.previewTask.progress;
   const n = (x: number) => formatCount(x, view.locale);
-  let text = "Starting the preview…";
+  let text = msg("Starting the preview…");
   let done = 0;
   let total = 0;
   if (progress?.phase === "loading") {
     [done, total] = [progress.done, progress.total];
-    text = `Handing the customer data to the background task: ${n(done)} of ${n(total)} records`;
-  } else if (progress?.phase === "indexing") text = "Preparing the customer data (once per data set)…";
+    text = msg(str`Handing the customer data to the background task: ${n(done)} of ${n(total)} records`);
+  } else if (progress?.phase === "indexing") text = msg("Preparing the customer data (once per data set)…");
   else if (progress?.phase === "server") {
-    text = total > 0 ? `Checking ${n(total)} families on the server…` : "Checking the families on the server…";
+    text = total > 0 ? msg(str`Checking ${n(total)} families on the server…`) : msg("Checking the families on the server…");
     total = 0;
   } else if (progress?.phase === "checking") {
     [done, total] = [progress.done, progress.total];
-    text = `Checked ${n(done)} of ${n(total)} families`;
+    text = msg(str`Checked ${n(done)} of ${n(total)} families`);
   }
   return html`
     <section class="step" part="previewing" aria-labelledby="previewing-title">
-      <h3 id="previewing-title" tabindex="-1">Preparing the preview</h3>
-      <p class="muted">This runs in the background: you can leave this page and come back to the finished preview.</p>
-      ${renderProgress({ id: "preview-progress", label: "Preview", done, total, text })}
-      <div class="actions"><button type="button" @click=${on.cancelPreview}>Cancel preview</button></div>
+      <h3 id="previewing-title" tabindex="-1">${msg("Preparing the preview")}</h3>
+      <p class="muted">${msg("This runs in the background: you can leave this page and come back to the finished preview.")}</p>
+      ${renderProgress({ id: "preview-progress", label: msg("Preview"), done, total, text })}
+      <div class="actions"><button type="button" @click=${on.cancelPreview}>${msg("Cancel preview")}</button></div>
     </section>
   `;
 }

@@ -1,17 +1,29 @@
 /** The review step: filter summary (Show/Hide), the windowed grid with selection (one Tab stop: review-grid.ts), search and explain. Data is always bound as text. */
-import { fromAmountString, type IssueMode, multiplyAmount, type PreviewRow, toAmountString } from "@creditkit/core";
+import { fromAmountString, type IssueMode, type MassCreditPreview, multiplyAmount, type PreviewRow, toAmountString } from "@creditkit/core";
 import { html, nothing, type TemplateResult } from "lit";
+import { msg, str } from "../shared/localize.js";
 import { showMoney } from "../shared/money-text.js";
 import { windowRows } from "../shared/row-window.js";
-import { formatCount } from "./format.js";
+import { explainLines } from "./explain-lines.js";
+import { formatCount, isOne } from "./format.js";
 import type { ReviewGrid } from "./review-grid.js";
+import { filterLines } from "./summary-lines.js";
 import type { WizardHandlers, WizardView } from "./view.js";
 
-const COLUMNS: Readonly<Record<IssueMode, readonly string[]>> = {
-  family: ["Family", "Amount"],
-  student: ["Family", "Student", "Amount"],
-  enrollment: ["Family", "Student", "Enrollment", "Amount"],
+type Column = "family" | "student" | "enrollment" | "amount";
+
+const COLUMNS: Readonly<Record<IssueMode, readonly Column[]>> = {
+  family: ["family", "amount"],
+  student: ["family", "student", "amount"],
+  enrollment: ["family", "student", "enrollment", "amount"],
 };
+
+function columnName(column: Column): string {
+  if (column === "family") return msg("Family");
+  if (column === "student") return msg("Student");
+  if (column === "enrollment") return msg("Enrollment");
+  return msg("Amount");
+}
 
 /** The count and exact total of the selected rows. */
 export function selection(view: WizardView): { count: number; total: string } {
@@ -58,7 +70,7 @@ function renderRow(
           tabindex=${grid.tabIndex(index)}
           .checked=${selected}
           data-row-key=${row.rowKey}
-          aria-label="Credit ${rowLabel(row)}"
+          aria-label=${msg(str`Credit ${rowLabel(row)}`, { desc: "Checkbox: issue a credit to this family/student (verb)." })}
           @change=${(e: Event) => on.toggleRow(row, (e.target as HTMLInputElement).checked)}
         />
       </span>
@@ -80,8 +92,8 @@ function renderUnread(view: WizardView, grid: ReviewGrid, mode: IssueMode, index
       <span role="gridcell" class="pick"></span>
       <span role="gridcell" class="muted" tabindex=${grid.tabIndex(index)}>${
         failed
-          ? html`Not read. <button type="button" class="link" tabindex="-1" @click=${() => server?.retry()}>Try again</button>`
-          : "Loading…"
+          ? html`${msg("Not read.")} <button type="button" class="link" tabindex="-1" @click=${() => server?.retry()}>${msg("Try again")}</button>`
+          : msg("Loading…")
       }</span>
       ${mode === "family" ? nothing : html`<span role="gridcell">\u00a0</span>`}
       ${mode === "enrollment" ? html`<span role="gridcell">\u00a0</span>` : nothing}
@@ -102,12 +114,14 @@ export function asOfText(iso: string, locale: string | undefined): string {
 function searchNote(view: WizardView, n: (x: number) => string): TemplateResult {
   const server = view.session.previewTask.server;
   const { search } = view.ui;
-  const matched = `${n(view.shownRows.length)} rows match “${search}”`;
-  if (!server || server.complete) return html`<p class="muted">${matched}.</p>`;
-  return html`<p class="muted">${matched} in the ${n(server.loaded)} of ${n(server.count)} rows read so far…</p>`;
+  const matched = n(view.shownRows.length);
+  if (!server || server.complete) {
+    return html`<p class="muted">${isOne(view.shownRows.length) ? msg(str`${matched} row matches “${search}”.`) : msg(str`${matched} rows match “${search}”.`)}</p>`;
+  }
+  return html`<p class="muted">${msg(str`${matched} rows match “${search}” in the ${n(server.loaded)} of ${n(server.count)} rows read so far…`)}</p>`;
 }
 
-function renderExplain(view: WizardView, on: WizardHandlers): TemplateResult {
+function renderExplain(view: WizardView, on: WizardHandlers, preview: MassCreditPreview): TemplateResult {
   const { ui } = view;
   return html`
     <section class="explain" part="explain">
@@ -120,7 +134,7 @@ function renderExplain(view: WizardView, on: WizardHandlers): TemplateResult {
           aria-controls="explain-body"
           @click=${on.toggleExplain}
         >
-          <span class="chevron" aria-hidden="true"></span><span>Why is a family not here?</span>
+          <span class="chevron" aria-hidden="true"></span><span>${msg("Why is a family not here?")}</span>
         </button>
       </h4>
       <div id="explain-body" ?hidden=${!ui.explainOpen}>
@@ -131,14 +145,14 @@ function renderExplain(view: WizardView, on: WizardHandlers): TemplateResult {
                 e.preventDefault();
                 on.explain();
               }}>
-                <label for="explain-query">Family name or ID</label>
+                <label for="explain-query">${msg("Family name or ID")}</label>
                 <input id="explain-query" type="text" autocomplete="off" .value=${ui.explainQuery}
                   aria-describedby=${view.session.previewTask.server ? "explain-hint" : nothing}
                   @input=${(e: Event) => on.explainQuery((e.target as HTMLInputElement).value)} />
-                <button type="submit" ?disabled=${ui.explaining}>${ui.explaining ? "Explaining…" : "Explain"}</button>
+                <button type="submit" ?disabled=${ui.explaining}>${ui.explaining ? msg("Explaining…") : msg("Explain")}</button>
                 ${
                   view.session.previewTask.server
-                    ? html`<p class="hint" id="explain-hint">A family missing from the rows is found by its ID; a name finds families among the rows read.</p>`
+                    ? html`<p class="hint" id="explain-hint">${msg("A family missing from the rows is found by its ID; a name finds families among the rows read.")}</p>`
                     : nothing
                 }
               </form>
@@ -146,11 +160,11 @@ function renderExplain(view: WizardView, on: WizardHandlers): TemplateResult {
                 ${ui.explainError ? html`<p class="field-error">${ui.explainError}</p>` : nothing}
                 ${
                   ui.explained?.length === 0
-                    ? html`<p>No family has that ID or a name containing “${ui.explainQuery}”.</p>`
+                    ? html`<p>${msg(str`No family has that ID or a name containing “${ui.explainQuery}”.`)}</p>`
                     : (ui.explained ?? []).map(
                         (r) => html`<article class="why ${r.qualifies ? "in" : "out"}">
                           <h5>${r.familyName} <span class="muted">(${r.familyId})</span></h5>
-                          <ul>${r.lines.map((line) => html`<li>${line}</li>`)}</ul>
+                          <ul>${explainLines(r, preview.request, view.session.lists, view.locale).map((line) => html`<li>${line}</li>`)}</ul>
                         </article>`,
                       )
                 }
@@ -177,38 +191,42 @@ export function renderReview(view: WizardView, on: WizardHandlers, grid: ReviewG
   grid.show(shownRows.length, preview, ui.search);
   return html`
     <section class="step review" part="review" aria-labelledby="review-title" data-mode=${mode}>
-      <h3 id="review-title" tabindex="-1">Review ${n(preview.count)} credit${preview.count === 1 ? "" : "s"}</h3>
+      <h3 id="review-title" tabindex="-1">${
+        isOne(preview.count) ? msg(str`Review ${n(preview.count)} credit`) : msg(str`Review ${n(preview.count)} credits`)
+      }</h3>
       <div class="filter-summary" part="filter-summary">
         <button type="button" class="link" id="toggle-summary" aria-expanded=${ui.summaryShown ? "true" : "false"}
-          aria-controls="summary-list" @click=${on.toggleSummary}>${ui.summaryShown ? "Hide" : "Show"} filter summary</button>
-        <ul id="summary-list" ?hidden=${!ui.summaryShown}>${preview.summary.map((line) => html`<li>${line}</li>`)}</ul>
+          aria-controls="summary-list" @click=${on.toggleSummary}>${ui.summaryShown ? msg("Hide filter summary") : msg("Show filter summary")}</button>
+        <ul id="summary-list" ?hidden=${!ui.summaryShown}>${
+          ui.summaryShown ? filterLines(preview.request, view.session.lists, locale).map((line) => html`<li>${line}</li>`) : nothing
+        }</ul>
       </div>
       ${
         server
           ? html`<p class="as-of muted" part="as-of">
-              Worked out on the server from the customer data as of <time datetime=${server.asOf}>${asOfText(server.asOf, locale)}</time>.
+              ${msg(str`Worked out on the server from the customer data as of ${asOfText(server.asOf, locale)}.`)}
             </p>`
           : nothing
       }
       <p class="totals" part="totals" role="status" aria-live="polite">
-        <strong>${n(count)}</strong> of ${n(preview.count)} selected · total <strong>${showMoney(total, view.currency, locale)}</strong>
+        ${msg(str`${n(count)} of ${n(preview.count)} selected · total ${showMoney(total, view.currency, locale)}`)}
       </p>
       <div class="toolbar">
-        <label for="review-search">Search</label>
-        <input id="review-search" type="search" autocomplete="off" placeholder="Family, student or class" .value=${ui.search}
+        <label for="review-search">${msg("Search")}</label>
+        <input id="review-search" type="search" autocomplete="off" placeholder=${msg("Family, student or class")} .value=${ui.search}
           @input=${(e: Event) => on.search((e.target as HTMLInputElement).value)} />
-        <button type="button" id="select-all" ?disabled=${reading} @click=${on.selectAll}>Select all${ui.search ? " shown" : ""}</button>
-        <button type="button" id="select-none" ?disabled=${reading} @click=${on.selectNone}>Select none${ui.search ? " shown" : ""}</button>
+        <button type="button" id="select-all" ?disabled=${reading} @click=${on.selectAll}>${ui.search ? msg("Select all shown") : msg("Select all")}</button>
+        <button type="button" id="select-none" ?disabled=${reading} @click=${on.selectNone}>${ui.search ? msg("Select none shown") : msg("Select none")}</button>
       </div>
       ${ui.search ? searchNote(view, n) : nothing}
-      ${server?.error ? html`<p class="field-error" role="alert">Some rows could not be read: ${server.error}</p>` : nothing}
-      <div role="grid" class="table" part="table" tabindex="-1" aria-label="Credits to issue" aria-rowcount=${shownRows.length + 1}
+      ${server?.error ? html`<p class="field-error" role="alert">${msg(str`Some rows could not be read: ${server.error}`)}</p>` : nothing}
+      <div role="grid" class="table" part="table" tabindex="-1" aria-label=${msg("Credits to issue")} aria-rowcount=${shownRows.length + 1}
         @keydown=${grid.onKeydown} @focusin=${grid.onFocusin} @focusout=${grid.onFocusout} @pointerdown=${grid.onPointerdown}
         @click=${grid.onClick}>
         <div role="rowgroup" class="head">
           <div role="row" class="row" aria-rowindex="1">
-            <span role="columnheader" class="pick"><span class="visually-hidden">Credit this row</span></span>
-            ${columns.map((c) => html`<span role="columnheader" class=${c === "Amount" ? "amount" : ""}>${c}</span>`)}
+            <span role="columnheader" class="pick"><span class="visually-hidden">${msg("Credit this row", { desc: "Column header of the checkboxes: issue a credit for this row (verb)." })}</span></span>
+            ${columns.map((c) => html`<span role="columnheader" class=${c === "amount" ? "amount" : ""}>${columnName(c)}</span>`)}
           </div>
         </div>
         <div class="rows" part="rows" role="rowgroup" tabindex="-1">
@@ -220,11 +238,11 @@ export function renderReview(view: WizardView, on: WizardHandlers, grid: ReviewG
           )}</div>
         </div>
       </div>
-      ${renderExplain(view, on)}
+      ${renderExplain(view, on, preview)}
       <div class="actions">
-        <button type="button" id="edit-questions" @click=${on.editQuestions}>Change the questions</button>
+        <button type="button" id="edit-questions" @click=${on.editQuestions}>${msg("Change the questions")}</button>
         <button type="button" class="primary" part="process-button" ?disabled=${count === 0} @click=${on.askProcess}>
-          Process ${n(count)} credit${count === 1 ? "" : "s"}…
+          ${isOne(count) ? msg(str`Process ${n(count)} credit…`) : msg(str`Process ${n(count)} credits…`)}
         </button>
       </div>
     </section>

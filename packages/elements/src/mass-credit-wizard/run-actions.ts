@@ -21,6 +21,7 @@ import {
   toAmountString,
 } from "@creditkit/core";
 import { safeFileName, saveCsv } from "../shared/csv-download.js";
+import { msg } from "../shared/localize.js";
 import { messageOf, todayIso } from "../shared/money-text.js";
 import { RowSelection } from "./selection.js";
 import type { WizardSession } from "./session.js";
@@ -106,7 +107,7 @@ function finish(session: WizardSession, record: RunRecord): void {
     done: record.selected - record.remaining,
     total: record.selected,
     record,
-    ...(complete ? {} : { error: record.failure?.message ?? "The run was interrupted before every credit was posted." }),
+    ...(complete ? {} : { error: record.failure?.message ?? msg("The run was interrupted before every credit was posted.") }),
   };
   session.step = complete ? "done" : "processing";
 }
@@ -170,7 +171,7 @@ export async function resumeRun(session: WizardSession, runId: string, selected?
 /** Voids the unused credit of a processed run (kept in `session.reversals`); the report says what had been spent. */
 export async function reverseSavedRun(session: WizardSession, runId: string): Promise<RunReversal> {
   const { source } = session;
-  if (!canReverse(source)) throw new Error("This data source cannot reverse a run.");
+  if (!canReverse(source)) throw new Error(msg("This data source cannot reverse a run."));
   const reversal = await source.reverseRun(runId, { date: todayIso() });
   session.reversals.set(runId, reversal);
   return reversal;

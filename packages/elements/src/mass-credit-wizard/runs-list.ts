@@ -7,6 +7,7 @@
  * ask the server to cancel the job).
  */
 import type { CreditKitDataSource, RunRecord, RunSummary } from "@creditkit/core";
+import { msg, str } from "../shared/localize.js";
 import { messageOf } from "../shared/money-text.js";
 
 /** A server job's progress: rows looked at of all. */
@@ -106,14 +107,16 @@ export class RunsList {
           if (!this.#listening) return;
           this.jobs.delete(runId);
           this.messageRun = runId;
-          this.message = `“${this.run(runId)?.description ?? runId}” finished on the server.`;
+          const description = this.run(runId)?.description ?? runId;
+          this.message = msg(str`“${description}” finished on the server.`);
           this.recorded(record);
         },
         (error) => {
           if (!this.#listening) return;
           this.jobs.delete(runId);
           this.messageRun = runId;
-          this.message = `“${this.run(runId)?.description ?? runId}” stopped on the server: ${messageOf(error)}`;
+          const description = this.run(runId)?.description ?? runId;
+          this.message = msg(str`“${description}” stopped on the server: ${messageOf(error)}`);
           void this.load();
         },
       );

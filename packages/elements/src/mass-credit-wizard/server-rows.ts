@@ -5,7 +5,7 @@
  * "Select none" plus a few, reads the rest (`loadAll`). See decision 0023.
  */
 import type { PreviewRow, PreviewsPort, ServerPreview } from "@creditkit/core";
-import type { ExplainResult } from "./preview-protocol.js";
+import { type ExplainResult, explainData } from "./preview-protocol.js";
 
 /** Rows read per request (the server answers at most 1,000). */
 export const PAGE_SIZE = 200;
@@ -130,7 +130,7 @@ export async function explainOnServer(port: PreviewsPort, server: ServerRows, qu
   for (const familyId of ids) {
     try {
       const why = await port.explain(server.previewId, familyId);
-      results.push({ familyId: why.familyId, familyName: why.familyName, qualifies: why.qualifies, lines: why.lines });
+      results.push(explainData(why));
     } catch (error) {
       if ((error as { code?: unknown } | null)?.code !== "unknown-account") throw error;
     }

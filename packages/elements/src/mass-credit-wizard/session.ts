@@ -16,6 +16,7 @@ import type {
   RunReversal,
   RunSummary,
 } from "@creditkit/core";
+import { msg } from "../shared/localize.js";
 import { messageOf } from "../shared/money-text.js";
 import { emptyAnswers, fieldOfError, type WizardAnswers } from "./answers.js";
 import { PreviewClient, PreviewError, type PreviewProgressInfo } from "./preview-client.js";
@@ -153,7 +154,7 @@ export class WizardSession {
   /** The lists and keywords from the server (`previews.context()`): the data set stays there. */
   async refreshContext(): Promise<void> {
     const context = await this.source.previews?.context();
-    if (!context) throw new Error("The data source holds no customer data to preview.");
+    if (!context) throw new Error(msg("The data source holds no customer data to preview."));
     this.context = context;
     this.keywords = context.keywords;
   }
@@ -219,7 +220,7 @@ export class WizardSession {
         return;
       }
       const dataSet = await this.refreshDataSet();
-      if (!dataSet) throw new Error("The data source holds no customer data to preview.");
+      if (!dataSet) throw new Error(msg("The data source holds no customer data to preview."));
       const preview = await this.client.preview(dataSet, request, (progress) => {
         if (id !== this.#previewId) return;
         this.previewTask = { status: "running", progress };

@@ -1,6 +1,7 @@
 /** What the wizard's templates receive: the session, the element's own UI state, and the handlers. */
 import type { NamedItem, PreviewRow, RowsCombine } from "@creditkit/core";
 import { html, nothing } from "lit";
+import { msg, str } from "../shared/localize.js";
 import type { RequiredQuestion, RowAnswers, RowField, WizardAnswers } from "./answers.js";
 import type { ExplainResult } from "./preview-protocol.js";
 import type { RunsList } from "./runs-list.js";
@@ -106,7 +107,7 @@ export function renderChoices(
   chosen: readonly string[],
   onChange: (values: readonly string[]) => void,
 ) {
-  if (items.length === 0) return html`<p class="muted">No ${legend.toLowerCase()} in the data.</p>`;
+  if (items.length === 0) return html`<p class="muted">${msg(str`${legend}: none in the data.`)}</p>`;
   const toggle = (value: string, on: boolean) => onChange(on ? [...chosen, value] : chosen.filter((v) => v !== value));
   return html`
     <fieldset class="choices" id=${id}>

@@ -1,5 +1,6 @@
 /** What a person's actions do in the wizard: the handlers its templates call, and where focus goes. */
 import type { MassCreditDataSet, PreviewRow } from "@creditkit/core";
+import { msg, str } from "../shared/localize.js";
 import { messageOf } from "../shared/money-text.js";
 import { checkQuestion, emptyRow, REQUIRED_QUESTIONS, type WizardAnswers } from "./answers.js";
 import { MassCreditProcessedEvent, MassCreditReversedEvent } from "./events.js";
@@ -141,15 +142,15 @@ export class WizardActions {
     const runs = host.runsList();
     if (!session || !runs) return;
     const description = runs.run(runId)?.description ?? runId;
-    runs.say(runId, `Reversing “${description}”…`);
+    runs.say(runId, msg(str`Reversing “${description}”…`));
     reverseSavedRun(session, runId).then(
       (reversal) => {
         if (session.run.record?.runId === runId) session.run = { ...session.run, reversal };
-        runs.say(runId, `“${description}” was reversed.`);
+        runs.say(runId, msg(str`“${description}” was reversed.`));
         host.dispatchEvent(new MassCreditReversedEvent(reversal));
         this.#focusRun(runId, "h4");
       },
-      (error) => runs.say(runId, `“${description}” could not be reversed: ${messageOf(error)}`),
+      (error) => runs.say(runId, msg(str`“${description}” could not be reversed: ${messageOf(error)}`)),
     );
   }
 
@@ -300,13 +301,13 @@ export class WizardActions {
         const run = session()?.run;
         if (!run?.record) return;
         const saved = saveRunCsv(host, run.record, run.reversal);
-        if (saved !== undefined) this.#ui({ csvSaved: `Saved ${saved}.` });
+        if (saved !== undefined) this.#ui({ csvSaved: msg(str`Saved ${saved}.`) });
       },
       saveSpentCsv: () => {
         const run = session()?.run;
         if (!run?.record || !run.reversal) return;
         const saved = saveSpentCsv(host, run.reversal, run.record.request.currency);
-        if (saved !== undefined) this.#ui({ csvSaved: `Saved ${saved}.` });
+        if (saved !== undefined) this.#ui({ csvSaved: msg(str`Saved ${saved}.`) });
       },
       openRuns: () => {
         host.runsList(true);
@@ -324,7 +325,7 @@ export class WizardActions {
         const run = runs?.run(runId);
         if (!runs || !run?.record) return;
         const saved = saveRunCsv(host, run.record, host.session?.reversals.get(runId) ?? run.reversal);
-        if (saved !== undefined) runs.say(runId, `Saved ${saved}.`);
+        if (saved !== undefined) runs.say(runId, msg(str`Saved ${saved}.`));
       },
       startOver: () => {
         const s = session();
