@@ -144,7 +144,7 @@ describe("<ck-transactions>: one sign convention, explained (#17.9)", () => {
     const source = await ledgerSource();
     const el = await mount(source, { reverse: true });
     // Reverse the card payment as an admin does: its Reverse button, then the dialog's confirm.
-    button(el, "Reverse Card payment of $25.00 on 2026-11-04 by Rivera family").click();
+    button(el, "Reverse Card payment of $25.00 on Nov 4, 2026 by Rivera family").click();
     await waitUntil(() => el.shadowRoot?.querySelector("dialog")?.open, "the confirmation opens");
     const confirm = [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>("dialog button") ?? [])].find(
       (b) => b.textContent?.trim() === "Reverse payment",
@@ -205,10 +205,10 @@ describe("<ck-transactions audience=member>: a family's own lines, in words (#17
       const headers = [...(el.shadowRoot?.querySelectorAll("[role=columnheader]") ?? [])].map((h) => h.textContent?.trim());
       expect(headers).to.deep.equal(["Date", "What", "Description", "Amount"]);
       expect(rowsOf(el, "line").map((r) => r.map((c) => c.replace(/\s*(Show|Hide) credit used$/, "")))).to.deep.equal([
-        ["2026-11-01", "Charge", "November tuition", "$40.00"],
-        ["2026-11-02", "Credit", "Pool closure credit ($5.00 of it cancelled on 2026-11-05)", "$20.00"],
-        ["2026-11-03", "Paid from account credit", "Account credit applied: November tuition", "$15.00"],
-        ["2026-11-04", "Payment by card", "Card payment (Reversed on 2026-11-08)", "$25.00"],
+        ["Nov 1, 2026", "Charge", "November tuition", "$40.00"],
+        ["Nov 2, 2026", "Credit", "Pool closure credit ($5.00 of it cancelled on Nov 5, 2026)", "$20.00"],
+        ["Nov 3, 2026", "Paid from account credit", "Account credit applied: November tuition", "$15.00"],
+        ["Nov 4, 2026", "Payment by card", "Card payment (Reversed on Nov 8, 2026)", "$25.00"],
       ]);
       expect(el.shadowRoot?.querySelectorAll("select")).to.have.length(0);
       await expect(el).to.be.accessible();

@@ -172,9 +172,9 @@ describe("<ck-transactions>", () => {
   it("lists every line in date order with account, type, payment type and amount", async () => {
     const el = await mount(await ledgerSource());
     const rows = rowsOf(el, "line");
-    expect(rows[0]).to.deep.equal(["2026-11-01", "Rivera family", "Fee", "", "November tuition", "$40.00"]);
-    expect(rows[4]?.slice(0, 4)).to.deep.equal(["2026-11-10", "Rivera family", "Payment (AC)", "Account Credit"]);
-    expect(rows[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
+    expect(rows[0]).to.deep.equal(["Nov 1, 2026", "Rivera family", "Fee", "", "November tuition", "$40.00"]);
+    expect(rows[4]?.slice(0, 4)).to.deep.equal(["Nov 10, 2026", "Rivera family", "Payment (AC)", "Account Credit"]);
+    expect(rows[5]).to.deep.equal(["Nov 10, 2026", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
     expect(textIn(el, ".count")).to.equal("10 lines");
   });
 
@@ -182,13 +182,13 @@ describe("<ck-transactions>", () => {
     const el = await mount(await ledgerSource());
     expect(rowsOf(el, "totals")[0], "fees, credits and payments together: a count only").to.deep.equal(["10 lines", ""]);
     await choose(el, "Payment type", "account-credit");
-    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total of 2 Payment (AC) lines", "$28.00"]);
+    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total of 2 lines of type Payment (AC)", "$28.00"]);
     await expect(el).to.be.accessible();
     await choose(el, "Payment type", "");
     await choose(el, "Transaction type", "Payment");
-    expect(rowsOf(el, "totals")[0], "card and cash payments").to.deep.equal(["Total of 2 Payment lines", "$50.00"]);
+    expect(rowsOf(el, "totals")[0], "card and cash payments").to.deep.equal(["Total of 2 lines of type Payment", "$50.00"]);
     await choose(el, "Transaction type", "Preloaded Credit");
-    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total of 1 Preloaded Credit line", "$10.00"]);
+    expect(rowsOf(el, "totals")[0]).to.deep.equal(["Total of 1 line of type Preloaded Credit", "$10.00"]);
     await choose(el, "Transaction type", "");
     await choose(el, "From", "2026-12-01");
     expect(rowsOf(el, "totals")[0]).to.deep.equal(["3 lines", ""]);
@@ -225,7 +225,13 @@ describe("<ck-transactions>", () => {
     const el = await mount(await ledgerSource());
     await choose(el, "From", "2026-11-02");
     await choose(el, "To", "2026-11-10");
-    expect(rowsOf(el, "line").map((r) => r[0])).to.deep.equal(["2026-11-02", "2026-11-03", "2026-11-05", "2026-11-10", "2026-11-10"]);
+    expect(rowsOf(el, "line").map((r) => r[0])).to.deep.equal([
+      "Nov 2, 2026",
+      "Nov 3, 2026",
+      "Nov 5, 2026",
+      "Nov 10, 2026",
+      "Nov 10, 2026",
+    ]);
     await choose(el, "From", "2026-12-01");
     await choose(el, "To", "2026-12-31");
     await choose(el, "Payment type", "account-credit");
@@ -253,8 +259,8 @@ describe("<ck-transactions>", () => {
     expect(toggle.getAttribute("aria-expanded")).to.equal("true");
     const list = el.shadowRoot?.getElementById(toggle.getAttribute("aria-controls") ?? "") as HTMLElement;
     expect([...list.querySelectorAll("li")].map((li) => li.textContent?.replace(/\s+/g, " ").trim())).to.deep.equal([
-      "Preloaded credit (Preloaded Credit, General, 2026-11-02) $10.00",
-      "Pool closure credit (Account Credit, Weather closure, 2026-11-05) $10.00",
+      "Preloaded credit (Preloaded Credit, General, Nov 2, 2026) $10.00",
+      "Pool closure credit (Account Credit, Weather closure, Nov 5, 2026) $10.00",
     ]);
     button(el, "Hide grants used").click();
     await el.updateComplete;
@@ -372,7 +378,7 @@ describe("<ck-transactions>", () => {
 });
 
 describe("<ck-transactions>: reversing a payment", () => {
-  const CARD = "Reverse Card payment of $20.00 on 2026-11-10 by Rivera family";
+  const CARD = "Reverse Card payment of $20.00 on Nov 10, 2026 by Rivera family";
 
   const dialogOf = (el: CkTransactions) => el.shadowRoot?.querySelector("dialog") as HTMLDialogElement;
   const focused = (el: CkTransactions) => el.shadowRoot?.activeElement as HTMLElement | null;
@@ -404,14 +410,14 @@ describe("<ck-transactions>: reversing a payment", () => {
     await sendKeys({ press: "Shift+Tab" });
     expect(focused(el)?.textContent?.trim()).to.equal("Reverse payment");
     expect(dialog.querySelector("#reverse-body")?.textContent?.replace(/\s+/g, " ")).to.contain(
-      "The Card payment of $20.00 on 2026-11-10 by Rivera family (“Card payment”) will be reversed",
+      "The Card payment of $20.00 on Nov 10, 2026 by Rivera family (“Card payment”) will be reversed",
     );
     await expect(el).to.be.accessible();
     await sendKeys({ press: "Enter" });
 
     await waitUntil(() => textIn(el, "[part~=reverse-status][role=status]") !== "", "the outcome shows");
     expect(textIn(el, "[part~=reverse-status][role=status]")).to.equal(
-      "Reversed the Card payment of $20.00 on 2026-11-10 by Rivera family.",
+      "Reversed the Card payment of $20.00 on Nov 10, 2026 by Rivera family.",
     );
     expect(dialog.open).to.equal(false);
     expect((await source.getAccount("fam-1")).amountDue, "the fee the card paid is owed again").to.equal("20.00");
@@ -421,7 +427,7 @@ describe("<ck-transactions>: reversing a payment", () => {
     expect(() => button(el, CARD), "no Reverse on it any more").to.throw();
     expect(lineOf(el, "Reversal of Card payment")?.slice(2)).to.deep.equal(["Void", "Card", "Reversal of Card payment", "", "-$20.00"]);
     expect(focused(el)?.textContent?.trim(), "focus comes back to the line").to.equal("Reversed");
-    expect(button(el, "Reverse Account Credit payment of $20.00 on 2026-11-10 by Rivera family").part.contains("reverse")).to.equal(true);
+    expect(button(el, "Reverse Account Credit payment of $20.00 on Nov 10, 2026 by Rivera family").part.contains("reverse")).to.equal(true);
 
     expect(events).to.have.length(1);
     expect(events[0]?.composed).to.equal(true);
@@ -475,7 +481,7 @@ describe("<ck-transactions>: reversing a payment", () => {
     await sendKeys({ press: "Enter" });
     await waitUntil(() => textIn(el, "[role=alert]") !== "", "the error shows");
     expect(textIn(el, "[part~=reverse-status][role=alert]")).to.match(
-      /^The Card payment of \$20\.00 on 2026-11-10 by Rivera family was not reversed: ./,
+      /^The Card payment of \$20\.00 on Nov 10, 2026 by Rivera family was not reversed: ./,
     );
     expect(events).to.have.length(0);
     expect((await source.listEntries()).filter((e) => e.type === "Void")).to.have.length(1);
@@ -514,7 +520,8 @@ describe("<ck-transactions>: reversing a payment", () => {
     table.dispatchEvent(new Event("scroll"));
     await waitUntil(() => rowsOf(el, "line").some((r) => r[4] === "Cash 27"), "the last lines show");
     const last = el.lines.at(-1) as (typeof el.lines)[number];
-    const label = `Reverse Cash payment of $1.00 on ${last.date} by Rivera family`;
+    const day = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(last.date));
+    const label = `Reverse Cash payment of $1.00 on ${day} by Rivera family`;
     const mine = [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>("[part~=reverse]") ?? [])].filter(
       (b) => b.dataset.reverse === last.entryId,
     );
@@ -577,14 +584,14 @@ describe("<ck-transactions>: reversing a payment", () => {
 
   it("without allow-reverse (a member's screen) there is no Action column, even over a data source that can reverse", async () => {
     const el = await mount(await ledgerSource());
-    expect(rowsOf(el, "line")[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
+    expect(rowsOf(el, "line")[5]).to.deep.equal(["Nov 10, 2026", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
     expect(el.shadowRoot?.querySelector("[part~=reverse], dialog")).to.equal(null);
   });
 
   it("a data source without reversePayment gets no Action column", async () => {
     const source = await ledgerSource();
     const el = await mount({ ...source, reversePayment: undefined } as unknown as StoreDataSource, "", true);
-    expect(rowsOf(el, "line")[5]).to.deep.equal(["2026-11-10", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
+    expect(rowsOf(el, "line")[5]).to.deep.equal(["Nov 10, 2026", "Rivera family", "Payment", "Card", "Card payment", "$20.00"]);
     expect(el.shadowRoot?.querySelector("[part~=reverse], dialog")).to.equal(null);
   });
 
@@ -622,7 +629,7 @@ describe("<ck-transactions>: reversing a payment", () => {
     button(el, "Show grant used").click();
     await el.updateComplete;
     expect(textIn(el, "[part~=grants] li").replace(/\s+/g, " ")).to.equal(
-      "Pool closure credit (Account Credit, Weather closure, 2026-11-02) $15.00",
+      "Pool closure credit (Account Credit, Weather closure, Nov 2, 2026) $15.00",
     );
 
     // Controlled, the element's own list names them.

@@ -3,7 +3,6 @@ import {
   ACCOUNT_CREDIT_PAYMENT_TYPE,
   type CreditTypeTotals,
   fromAmountString,
-  PAYMENT_TYPE_LABELS,
   type PaymentSummary,
   type PaymentType,
   sum,
@@ -12,17 +11,21 @@ import {
 } from "@creditkit/core";
 import { html, nothing } from "lit";
 import { whole } from "../shared/counts.js";
+import { msg, str } from "../shared/localize.js";
 import { showMoney } from "../shared/money-text.js";
+import { paymentTypeLabel, showDate, transactionTypeLabel } from "./labels.js";
 import type { TransactionsView } from "./transactions.render.js";
 
-function periodText(report: { readonly from?: string; readonly to?: string }): string {
-  return report.from || report.to ? `${report.from ?? "…"} to ${report.to ?? "…"}` : "All dates";
+function periodText(report: { readonly from?: string; readonly to?: string }, locale: string | undefined): string {
+  if (!report.from && !report.to) return msg("All dates", { id: "transactions.all-dates" });
+  const from = report.from ? showDate(report.from, locale) : "…";
+  const to = report.to ? showDate(report.to, locale) : "…";
+  return msg(str`${from} to ${to}`, { id: "transactions.period", desc: "A period of dates (“…” for an open end)." });
 }
 
 /** One payment type's row of the summary as shown: how many payments, how many of them reversals took back (a payment is reversed whole), and the net. */
 export interface SummaryRow {
   readonly paymentType: PaymentType | "total";
-  readonly label: string;
   /** Payments (a reversal is not counted as one). */
   readonly payments: number;
   /** Reversals in the period. */
@@ -72,7 +75,6 @@ export function summaryView(
       const back = reversals.get(c.paymentType) ?? [];
       return {
         paymentType: c.paymentType,
-        label: c.label,
         payments: c.count - back.length,
         reversed: back.length,
         net: c.total,
@@ -80,7 +82,6 @@ export function summaryView(
     });
   const total: SummaryRow = {
     paymentType: "total",
-    label: "Total",
     payments: rows.reduce((n, r) => n + r.payments, 0),
     reversed: rows.reduce((n, r) => n + r.reversed, 0),
     net: amountOf(rows.map((r) => r.net)),
@@ -101,29 +102,35 @@ export function renderSummary(view: TransactionsView) {
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
   const figures = (r: SummaryRow) =>
     html`<td class="num">${whole(r.payments)}</td>${summary.reversals ? html`<td class="num">${whole(r.reversed)}</td>` : nothing}<td class="num">${money(r.net)}</td>`;
-  const follows = summary.paymentType
-    ? `Follows the dates and the payment type (${PAYMENT_TYPE_LABELS[summary.paymentType]}).`
-    : "Follows the dates and the payment type.";
-  const ignores = view.transactionType ? ` The transaction type (${view.transactionType}) filters the lines only.` : "";
+  const chosen = summary.paymentType ? paymentTypeLabel(summary.paymentType) : "";
+  const follows = chosen
+    ? msg(str`Follows the dates and the payment type (${chosen}).`, {
+        desc: "What the payment summary follows; the value is the payment type chosen.",
+      })
+    : msg("Follows the dates and the payment type.", { desc: "What the payment summary follows." });
+  const type = view.transactionType ? transactionTypeLabel(view.transactionType) : "";
+  const ignores = type
+    ? ` ${msg(str`The transaction type (${type}) filters the lines only.`, { desc: "The payment summary does not follow the transaction type chosen (the value)." })}`
+    : "";
   return html`
     <aside class="summary" part="summary" aria-labelledby="summary-title" aria-describedby="summary-scope">
       <table>
-        <caption id="summary-title">Payment summary <span class="muted">${periodText(summary)}</span></caption>
+        <caption id="summary-title">${msg("Payment summary", { id: "transactions.payment-summary" })} <span class="muted">${periodText(summary, view.locale)}</span></caption>
         <thead>
           <tr>
-            <th scope="col">Payment type</th><th scope="col" class="num">Payments</th>
-            ${summary.reversals ? html`<th scope="col" class="num">Reversed</th>` : nothing}<th scope="col" class="num">Net</th>
+            <th scope="col">${msg("Payment type", { id: "transactions.payment-type" })}</th><th scope="col" class="num">${msg("Payments", { id: "transactions.payments", desc: "Column header: how many payments." })}</th>
+            ${summary.reversals ? html`<th scope="col" class="num">${msg("Reversed", { id: "transactions.reversed-count", desc: "Column header: how many payments were reversed." })}</th>` : nothing}<th scope="col" class="num">${msg("Net", { id: "transactions.net", desc: "Column header: the amount after reversals or voids." })}</th>
           </tr>
         </thead>
         <tbody>
           ${summary.rows.map(
             (r) => html`<tr class=${r.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "account-credit" : ""} data-type=${r.paymentType}>
-              <th scope="row">${r.label}</th>${figures(r)}
+              <th scope="row">${r.paymentType === "total" ? msg("Total", { id: "transactions.total" }) : paymentTypeLabel(r.paymentType)}</th>${figures(r)}
             </tr>`,
           )}
         </tbody>
         <tfoot>
-          <tr><th scope="row">Total</th>${figures(summary.total)}</tr>
+          <tr><th scope="row">${msg("Total", { id: "transactions.total" })}</th>${figures(summary.total)}</tr>
         </tfoot>
       </table>
       <p class="scope muted" id="summary-scope" part="summary-scope">${follows}${ignores}</p>
@@ -145,17 +152,17 @@ export function renderCredits(view: TransactionsView) {
   return html`
     <aside class="summary" part="credits" aria-labelledby="credits-title" aria-describedby="credits-scope">
       <table>
-        <caption id="credits-title">Credits by credit type <span class="muted">${periodText(report)}</span></caption>
+        <caption id="credits-title">${msg("Credits by credit type")} <span class="muted">${periodText(report, view.locale)}</span></caption>
         <thead>
           <tr>
-            <th scope="col">Credit type</th><th scope="col" class="num">Issued</th>
-            ${voids ? html`<th scope="col" class="num">Voided</th>` : nothing}<th scope="col" class="num">Net</th>
+            <th scope="col">${msg("Credit type", { id: "transactions.credit-type" })}</th><th scope="col" class="num">${msg("Issued", { id: "transactions.issued", desc: "Column header: credit issued (an amount)." })}</th>
+            ${voids ? html`<th scope="col" class="num">${msg("Voided", { id: "transactions.voided", desc: "Column header: credit voided (an amount)." })}</th>` : nothing}<th scope="col" class="num">${msg("Net", { id: "transactions.net", desc: "Column header: the amount after reversals or voids." })}</th>
           </tr>
         </thead>
         <tbody>
           ${
             rows.length === 0
-              ? html`<tr><td colspan=${voids ? 4 : 3} class="muted">No credit issued or voided in this period.</td></tr>`
+              ? html`<tr><td colspan=${voids ? 4 : 3} class="muted">${msg("No credit issued or voided in this period.")}</td></tr>`
               : rows.map(
                   (r) => html`<tr data-type=${r.creditType}>
                     <th scope="row">${label(r.creditType)}</th>${figures(r)}
@@ -164,11 +171,15 @@ export function renderCredits(view: TransactionsView) {
           }
         </tbody>
         <tfoot>
-          <tr><th scope="row">Total</th>${figures(report.totals)}</tr>
+          <tr><th scope="row">${msg("Total", { id: "transactions.total" })}</th>${figures(report.totals)}</tr>
         </tfoot>
       </table>
       <p class="scope muted" id="credits-scope" part="credits-scope">
-        Follows the dates only${view.paymentType || view.transactionType ? ": the type filters apply to the lines" : ""}.
+        ${
+          view.paymentType || view.transactionType
+            ? msg("Follows the dates only: the type filters apply to the lines.", { desc: "What the credits by credit type follow." })
+            : msg("Follows the dates only.", { desc: "What the credits by credit type follow." })
+        }
       </p>
     </aside>
   `;

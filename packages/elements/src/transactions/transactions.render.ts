@@ -3,7 +3,6 @@ import {
   ACCOUNT_CREDIT_PAYMENT_TYPE,
   type CreditsByTypeReport,
   type GrantEntry,
-  PAYMENT_TYPE_LABELS,
   PAYMENT_TYPE_ORDER,
   type PaymentType,
   TRANSACTION_TYPES,
@@ -12,10 +11,12 @@ import {
 } from "@creditkit/core";
 import { html, nothing } from "lit";
 import { whole } from "../shared/counts.js";
+import { msg, str } from "../shared/localize.js";
 import { showMoney } from "../shared/money-text.js";
 import { styleProps } from "../shared/style-props.js";
 import { cell, renderTable } from "../shared/table.render.js";
-import { memberType } from "./transactions-member.js";
+import { isOne, paymentTypeLabel, showDate, transactionTypeLabel } from "./labels.js";
+import { memberTypeLabel, notesText, type VoidNote } from "./transactions-member.js";
 import {
   type ReverseHandlers,
   type ReverseView,
@@ -38,7 +39,7 @@ export interface TransactionsView extends ReverseView {
   /** The member audience: a family's own lines in words, no summaries, no Account column. */
   readonly member: boolean;
   /** Member audience: the notes voids put on the lines they change (by entry id). */
-  readonly notes: ReadonlyMap<string, string>;
+  readonly notes: ReadonlyMap<string, readonly VoidNote[]>;
   readonly credits: CreditsByTypeReport | undefined;
   readonly grants: ReadonlyMap<string, GrantEntry>;
   readonly names: ReadonlyMap<string, string>;
@@ -70,28 +71,28 @@ export function renderTransactions(view: TransactionsView, on: TransactionsHandl
     <section class="frame ck-frame ${view.member ? "member" : ""}" part="base" aria-labelledby="title">
       <h2 id="title">${view.heading}</h2>
       <fieldset class="filters" part="filters">
-        <legend>Filters</legend>
-        <label class="field">From
+        <legend>${msg("Filters", { id: "transactions.filters" })}</legend>
+        <label class="field"><span>${msg("From", { id: "transactions.from", desc: "Date filter: the first day shown." })}</span>
           <input type="date" .value=${view.from} aria-invalid=${badRange ? "true" : nothing}
             aria-describedby=${badRange ? "filter-error" : nothing} @change=${(e: Event) => on.filter({ from: value(e) })} />
         </label>
-        <label class="field">To
+        <label class="field"><span>${msg("To", { id: "transactions.to", desc: "Date filter: the last day shown." })}</span>
           <input type="date" .value=${view.to} aria-invalid=${badRange ? "true" : nothing}
             aria-describedby=${badRange ? "filter-error" : nothing} @change=${(e: Event) => on.filter({ to: value(e) })} />
         </label>
         ${view.member ? nothing : renderTypeFilters(view, on)}
-        <button type="button" @click=${on.clear}>${view.member ? "Clear dates" : "Clear filters"}</button>
+        <button type="button" @click=${on.clear}>${view.member ? msg("Clear dates", { id: "transactions.clear-dates" }) : msg("Clear filters", { id: "transactions.clear-filters" })}</button>
       </fieldset>
       ${view.error ? html`<p class="failure" id="filter-error" role="alert">${view.error}</p>` : nothing}
       <div class="columns">
         <div class="lines" style=${styleProps({ "--_ck-amount": amountTrack(view) })}>
           <p class="count" role="status">
-            ${view.loading ? "Loading the ledger…" : `${whole(view.lines.length)} line${view.lines.length === 1 ? "" : "s"}`}
+            ${view.loading ? msg("Loading the ledger…") : linesText(view.lines.length)}
           </p>
           ${renderLines(view, on)}
-          ${view.member || view.lines.length === 0 ? nothing : html`<p class="legend muted" id="amount-legend" part="legend">${AMOUNT_LEGEND}</p>`}
+          ${view.member || view.lines.length === 0 ? nothing : html`<p class="legend muted" id="amount-legend" part="legend">${amountLegend()}</p>`}
           <div class="actions">
-            <button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button>
+            <button type="button" part="export" @click=${on.exportCsv}>${msg("Save to CSV", { id: "transactions.save-csv" })}</button>
             ${view.reversible ? renderReverseOutcome(view) : nothing}
           </div>
         </div>
@@ -104,16 +105,16 @@ export function renderTransactions(view: TransactionsView, on: TransactionsHandl
 
 function renderTypeFilters(view: TransactionsView, on: TransactionsHandlers) {
   return html`
-    <label class="field">Payment type
+    <label class="field"><span>${msg("Payment type", { id: "transactions.payment-type" })}</span>
       <select @change=${(e: Event) => on.filter({ paymentType: value(e) as PaymentType | "" })}>
-        <option value="" ?selected=${view.paymentType === ""}>All lines</option>
-        ${PAYMENT_TYPE_ORDER.map((t) => html`<option value=${t} ?selected=${view.paymentType === t}>${PAYMENT_TYPE_LABELS[t]}</option>`)}
+        <option value="" ?selected=${view.paymentType === ""}>${msg("All lines", { id: "transactions.all-lines", desc: "Payment type filter: no filter, every line." })}</option>
+        ${PAYMENT_TYPE_ORDER.map((t) => html`<option value=${t} ?selected=${view.paymentType === t}>${paymentTypeLabel(t)}</option>`)}
       </select>
     </label>
-    <label class="field">Transaction type
+    <label class="field"><span>${msg("Transaction type", { id: "transactions.transaction-type" })}</span>
       <select @change=${(e: Event) => on.filter({ transactionType: value(e) as TransactionType | "" })}>
-        <option value="" ?selected=${view.transactionType === ""}>All types</option>
-        ${TRANSACTION_TYPES.map((t) => html`<option value=${t} ?selected=${view.transactionType === t}>${t}</option>`)}
+        <option value="" ?selected=${view.transactionType === ""}>${msg("All types", { id: "transactions.all-types", desc: "Transaction type filter: no filter, every type." })}</option>
+        ${TRANSACTION_TYPES.map((t) => html`<option value=${t} ?selected=${view.transactionType === t}>${transactionTypeLabel(t)}</option>`)}
       </select>
     </label>
   `;
@@ -124,27 +125,34 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
   const action = view.reversible;
   return renderTable<TransactionLine>({
-    label: "Ledger lines",
+    label: msg("Ledger lines"),
     describedBy: view.lines.length === 0 ? undefined : "amount-legend",
     columns: [
-      { id: "date", label: "Date" },
-      { id: "account", label: "Account" },
-      { id: "type", label: "Type" },
-      { id: "payment", label: "Payment type" },
-      { id: "description", label: "Description" },
-      ...(action ? [{ id: "action", label: "Action" }] : []),
-      { id: "amount", label: "Amount", numeric: true },
+      { id: "date", label: msg("Date", { id: "transactions.date" }) },
+      { id: "account", label: msg("Account", { id: "transactions.account" }) },
+      { id: "type", label: msg("Type", { id: "transactions.type", desc: "Column header: the transaction type of a ledger line." }) },
+      { id: "payment", label: msg("Payment type", { id: "transactions.payment-type" }) },
+      { id: "description", label: msg("Description", { id: "transactions.description" }) },
+      ...(action
+        ? [
+            {
+              id: "action",
+              label: msg("Action", { id: "transactions.action", desc: "Column header: the button that acts on a line (Reverse)." }),
+            },
+          ]
+        : []),
+      { id: "amount", label: msg("Amount", { id: "transactions.amount" }), numeric: true },
     ],
-    // Small minimums, the description takes the slack; the date's width fits "2026-11-04"; the action's fits its Reverse
-    // button; the amount's fits the widest amount (--_ck-amount), and stays the last cell (the narrow layout places it).
-    template: `calc(6em + 1.5rem) minmax(5rem, 1.2fr) minmax(6rem, 1.2fr) minmax(6rem, 0.8fr) minmax(6rem, 2fr)${action ? " var(--_ck-action)" : ""} var(--_ck-amount)`,
+    // Small minimums, the description takes the slack; the date's width fits the widest date (dateTrack); the action's fits
+    // its Reverse button; the amount's fits the widest amount (--_ck-amount), and stays the last cell (the narrow layout places it).
+    template: `${dateTrack(view)} minmax(5rem, 1.2fr) minmax(6rem, 1.2fr) minmax(6rem, 0.8fr) minmax(6rem, 2fr)${action ? " var(--_ck-action)" : ""} var(--_ck-amount)`,
     rows: view.lines,
     key: (l) => l.entryId,
     rowPart: "line",
-    empty: "No line passes these filters.",
+    empty: msg("No line passes these filters."),
     renderCells: (l, index) => html`
-      ${cell(l.date, false, { cls: "nowrap" })} ${cell(view.names.get(l.accountId) ?? l.accountId)} ${cell(l.type)}
-      ${cell(l.paymentType ? PAYMENT_TYPE_LABELS[l.paymentType] : "")}
+      ${cell(showDate(l.date, view.locale), false, { cls: "nowrap" })} ${cell(view.names.get(l.accountId) ?? l.accountId)}
+      ${cell(transactionTypeLabel(l.type))} ${cell(l.paymentType ? paymentTypeLabel(l.paymentType) : "")}
       ${cell(html`${l.description}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
       ${action ? cell(renderReverseCell(view, on, l), false, { cls: "action" }) : nothing}
       ${cell(money(signedAmount(l)), true, { cls: l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE ? "available" : "" })}
@@ -154,17 +162,42 @@ function renderLines(view: TransactionsView, on: TransactionsHandlers) {
   });
 }
 
-/** "Total of 2 Payment (AC) lines" when the lines are of one type and so have a sum that means something; else "5 lines". */
+/** "1 line", "5 lines". */
+function linesText(n: number): string {
+  const count = whole(n);
+  return isOne(n)
+    ? msg(str`${count} line`, { id: "transactions.lines-one", desc: "A count of ledger lines (one)." })
+    : msg(str`${count} lines`, { id: "transactions.lines", desc: "A count of ledger lines." });
+}
+
+/** "Total of 2 lines of type Payment (AC)" when the lines are of one type and so have a sum that means something; else "5 lines". */
 function totalLabel(view: TransactionsView): string {
   const n = view.lines.length;
-  const lines = `line${n === 1 ? "" : "s"}`;
   const type = view.lines[0]?.type;
-  return view.total && type ? `Total of ${whole(n)} ${type} ${lines}` : `${whole(n)} ${lines}`;
+  if (!view.total || !type) return linesText(n);
+  const count = whole(n);
+  const label = transactionTypeLabel(type);
+  return isOne(n)
+    ? msg(str`Total of ${count} line of type ${label}`, {
+        desc: "The footer of ledger lines all of one transaction type (the second value), one line.",
+      })
+    : msg(str`Total of ${count} lines of type ${label}`, {
+        desc: "The footer of ledger lines all of one transaction type (the second value).",
+      });
 }
 
 /** The table's one sign convention, said beneath it. */
-export const AMOUNT_LEGEND =
-  "Amounts are as recorded. A minus sign marks a Void: it takes that amount back off the payment, credit or fee it names (a reversed payment is owed again; a voided credit can no longer be used).";
+export function amountLegend(): string {
+  return msg(
+    "Amounts are as recorded. A minus sign marks a Void: it takes that amount back off the payment, credit or fee it names (a reversed payment is owed again; a voided credit can no longer be used).",
+  );
+}
+
+/** The date column's width: the widest date in the locale (a late-September day, the longest abbreviated month in common locales), plus the cell's padding. */
+function dateTrack(view: TransactionsView): string {
+  const widest = Math.max(10, showDate("2026-09-30", view.locale).length, showDate("2026-12-31", view.locale).length);
+  return `calc(${(widest * 0.6).toFixed(2)}em + 1.5rem)`;
+}
 
 /** A line's amount as the report shows it: a Void (a payment's reversal, a credit's or a fee's void) takes its amount back, so it reads negative. */
 export function signedAmount(line: TransactionLine): string {
@@ -175,22 +208,25 @@ export function signedAmount(line: TransactionLine): string {
 function renderMemberLines(view: TransactionsView, on: TransactionsHandlers) {
   const money = (amount: string) => showMoney(amount, view.currency, view.locale);
   return renderTable<TransactionLine>({
-    label: "My transactions",
+    label: msg("My transactions"),
     columns: [
-      { id: "date", label: "Date" },
-      { id: "type", label: "What" },
-      { id: "description", label: "Description" },
-      { id: "amount", label: "Amount", numeric: true },
+      { id: "date", label: msg("Date", { id: "transactions.date" }) },
+      {
+        id: "type",
+        label: msg("What", { desc: "Column header of a family's transactions: what happened (a charge, a payment, a credit)." }),
+      },
+      { id: "description", label: msg("Description", { id: "transactions.description" }) },
+      { id: "amount", label: msg("Amount", { id: "transactions.amount" }), numeric: true },
     ],
-    template: "calc(6em + 1.5rem) minmax(7rem, 1.2fr) minmax(8rem, 2.5fr) var(--_ck-amount)",
+    template: `${dateTrack(view)} minmax(7rem, 1.2fr) minmax(8rem, 2.5fr) var(--_ck-amount)`,
     rows: view.lines,
     key: (l) => l.entryId,
     rowPart: "line",
-    empty: "Nothing in these dates.",
+    empty: msg("Nothing in these dates."),
     renderCells: (l, index) => {
-      const note = view.notes.get(l.entryId);
+      const note = notesText(view.notes.get(l.entryId), money, (iso) => showDate(iso, view.locale));
       return html`
-        ${cell(l.date, false, { cls: "nowrap" })} ${cell(memberType(l))}
+        ${cell(showDate(l.date, view.locale), false, { cls: "nowrap" })} ${cell(memberTypeLabel(l))}
         ${cell(html`${l.description}${note ? html` <span class="note" part="note">(${note})</span>` : nothing}${l.grants && l.grants.length > 0 ? renderGrants(view, on, l, index) : nothing}`)}
         ${cell(money(l.amount), true, { cls: l.type === "Fee" ? "" : l.paymentType === ACCOUNT_CREDIT_PAYMENT_TYPE || l.grantId ? "available" : "" })}
       `;
@@ -220,15 +256,22 @@ function renderGrants(view: TransactionsView, on: TransactionsHandlers, line: Tr
   const n = line.grants?.length ?? 0;
   return html`
     <button type="button" class="link" aria-expanded=${open ? "true" : "false"} aria-controls=${id}
-      @click=${() => on.toggleGrants(line.entryId)}>${open ? "Hide" : "Show"} ${view.member ? "credit" : `grant${n === 1 ? "" : "s"}`} used</button>
+      @click=${() => on.toggleGrants(line.entryId)}>${grantsButtonText(open, view.member, n)}</button>
     <ul class="grants" id=${id} part="grants" ?hidden=${!open}>
       ${(line.grants ?? []).map((use) => {
         const grant = view.grants.get(use.grantId);
         const what = grant
-          ? `${grant.description} (${grant.type}, ${view.creditTypeNames.get(grant.creditType) ?? grant.creditType}, ${grant.date})`
+          ? `${grant.description} (${transactionTypeLabel(grant.type)}, ${view.creditTypeNames.get(grant.creditType) ?? grant.creditType}, ${showDate(grant.date, view.locale)})`
           : use.grantId;
         return html`<li><span>${what}</span> <span class="num">${showMoney(use.amount, view.currency, view.locale)}</span></li>`;
       })}
     </ul>
   `;
+}
+
+/** "Show grants used", "Hide credit used" (a family reads "credit"). */
+function grantsButtonText(open: boolean, member: boolean, n: number): string {
+  if (member) return open ? msg("Hide credit used") : msg("Show credit used");
+  if (n === 1) return open ? msg("Hide grant used") : msg("Show grant used");
+  return open ? msg("Hide grants used") : msg("Show grants used");
 }

@@ -1,7 +1,7 @@
 /**
  * `<ck-transactions>`'s look, by the element's own width (container queries):
  * up to 44rem each line is a block (date and type, account and payment type,
- * the amount at the right, the description below), wider the lines are a
+ * the amount at the end, the description below), wider the lines are a
  * table; from 75rem the summaries sit beside the lines, below them otherwise.
  */
 import { css } from "lit";
@@ -87,7 +87,7 @@ export const transactionsStyles = css`
     .table .row > .total-label {
       grid-area: 1 / 1 / auto / 3;
     }
-    /* A family's lines have four cells: the date and what happened above the description, the amount at the right. */
+    /* A family's lines have four cells: the date and what happened above the description, the amount at the end. */
     .member .table .row > :nth-child(1) {
       grid-area: 1 / 1 / auto / 3;
     }
@@ -115,7 +115,7 @@ export const transactionsStyles = css`
     list-style: none;
     margin: 4px 0 0;
     padding: 4px 8px;
-    border-left: 3px solid var(--_ck-available);
+    border-inline-start: 3px solid var(--_ck-available);
     background: var(--_ck-surface-raised);
     font-size: 0.875em;
   }

@@ -19,6 +19,7 @@ import {
   transactionLines,
 } from "@creditkit/core";
 import { consume } from "@lit/context";
+import { localized } from "@lit/localize";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
@@ -27,6 +28,7 @@ import { csvText, saveCsv } from "../shared/csv-download.js";
 import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
+import { msg, str } from "../shared/localize.js";
 import { messageOf, resolveLocale, showMoney, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
@@ -34,7 +36,7 @@ import { themeStyles } from "../theme.js";
 import { ScrollFocusController } from "./scroll-focus.js";
 import { renderTransactions, signedAmount, type TransactionsView } from "./transactions.render.js";
 import { transactionsStyles } from "./transactions.styles.js";
-import { type Audience, memberType, voidNotes } from "./transactions-member.js";
+import { type Audience, memberType, notesCsv, type VoidNote, voidNotes } from "./transactions-member.js";
 import { NO_REVERSE, paymentWords, type ReverseState } from "./transactions-reverse.render.js";
 import { type SummaryView, summaryView } from "./transactions-side.render.js";
 
@@ -112,6 +114,7 @@ interface Ledger {
  * @cssprop --ck-font-family - The font.
  * @cssprop --ck-font-size - The base font size.
  */
+@localized()
 export class CkTransactions extends LitElement {
   static override styles = [themeStyles, frameStyles, dialogStyles, reportStyles, transactionsStyles];
 
@@ -166,9 +169,9 @@ export class CkTransactions extends LitElement {
   @property({ attribute: "allow-reverse", type: Boolean, reflect: true })
   allowReverse = false;
 
-  /** The heading's text. */
+  /** The heading's text; default "Transactions" in the kit's language. */
   @property()
-  heading = "Transactions";
+  heading: string | undefined;
 
   /** The locale money is shown in; default the provider's, else the page's language. */
   @property()
@@ -216,7 +219,7 @@ export class CkTransactions extends LitElement {
   #summary: PaymentSummary | undefined;
   #summaryView: SummaryView | undefined;
   /** Member audience: the notes voids put on the lines they change (by entry id). */
-  #notes: ReadonlyMap<string, string> = new Map();
+  #notes: ReadonlyMap<string, readonly VoidNote[]> = new Map();
   #credits: CreditsByTypeReport | undefined;
   #grants = new Map<string, GrantEntry>();
   /** Payments (by entry id) a `Void` reverses, in the whole ledger read (not only the lines shown). */
@@ -255,8 +258,7 @@ export class CkTransactions extends LitElement {
       const c = this.#currency();
       if (member) {
         // A family's lines: dates only; voids are notes on the lines they change.
-        const money = (amount: string) => showMoney(amount, c, locale);
-        this.#notes = voidNotes(transactionLines(mine), c, money);
+        this.#notes = voidNotes(transactionLines(mine), c);
         this.#lines = transactionLines(mine, period).filter((l) => l.type !== "Void");
         this.#summary = undefined;
         this.#summaryView = undefined;
@@ -291,7 +293,7 @@ export class CkTransactions extends LitElement {
 
   protected override render() {
     const view: TransactionsView = {
-      heading: this.heading,
+      heading: this.heading ?? msg("Transactions", { id: "transactions.heading", desc: "The transactions report's heading." }),
       from: this.from,
       to: this.to,
       paymentType: this.paymentType,
@@ -352,11 +354,26 @@ export class CkTransactions extends LitElement {
       const result = await source.reversePayment({ accountId: line.accountId, entryId: line.entryId, date: todayIso() });
       // Shown as reversed at once; the ledger's reload (the data source tells of the change) confirms it.
       this.#reversed = new Set([...this.#reversed, line.entryId]);
-      const status = result.status === "duplicate" ? `The ${what} was already reversed.` : `Reversed the ${what}.`;
+      const status =
+        result.status === "duplicate"
+          ? msg(str`The ${what} was already reversed.`, {
+              desc: "The value is a payment described in words, e.g. “Card payment of $25.00 on Nov 20, 2026 by Rivera family”.",
+            })
+          : msg(str`Reversed the ${what}.`, {
+              desc: "The value is a payment described in words, e.g. “Card payment of $25.00 on Nov 20, 2026 by Rivera family”.",
+            });
       this.reverse = { line: undefined, busy: false, status, error: "" };
       this.dispatchEvent(new PaymentReversedEvent({ accountId: line.accountId, entryId: line.entryId, result }));
     } catch (error) {
-      this.reverse = { line: undefined, busy: false, status: "", error: `The ${what} was not reversed: ${messageOf(error)}` };
+      const why = messageOf(error);
+      this.reverse = {
+        line: undefined,
+        busy: false,
+        status: "",
+        error: msg(str`The ${what} was not reversed: ${why}`, {
+          desc: "The first value is a payment described in words; the second, the reason.",
+        }),
+      };
     }
     await this.#closeReverse(line.entryId);
   }
@@ -379,7 +396,9 @@ export class CkTransactions extends LitElement {
   exportCsv(): boolean {
     const range = [this.from, this.to].filter(Boolean).join("_to_");
     if (this.audience === "member") {
-      const rows = this.#lines.map((l) => [l.date, memberType(l), l.description, this.#notes.get(l.entryId) ?? "", l.amount]);
+      const c = this.#currency();
+      const money = (amount: string) => showMoney(amount, c, resolveLocale(this.locale, this.kit?.locale));
+      const rows = this.#lines.map((l) => [l.date, memberType(l), l.description, notesCsv(this.#notes.get(l.entryId), money), l.amount]);
       return saveCsv(
         this,
         `transactions${range ? `-${range}` : ""}.csv`,
