@@ -1,10 +1,11 @@
 /**
  * Right to left (issue #16): the elements' styles use logical properties only,
  * so an Arabic page mirrors every layout. Reads each `css\`…\`` template in
- * packages/elements/src (and every stylesheet there) and fails, naming file
- * and line, on a physical property: margin/padding/border left or right,
- * `left:`/`right:` positioning, `text-align` or `float` left/right, a
- * physical corner radius. A Node test (mocha); in a browser it skips.
+ * packages/elements/src and the demo host (and every stylesheet there) and
+ * fails, naming file and line, on a physical property: margin/padding/border
+ * left or right, `left:`/`right:` positioning, `text-align` or `float`
+ * left/right, a physical corner radius, a shorthand whose left and right
+ * differ. A Node test (mocha); in a browser it skips.
  */
 import { expect } from "chai";
 
@@ -57,6 +58,42 @@ function cssBlocks(source: string): Array<readonly [number, number]> {
   return blocks;
 }
 
+/** A value's top-level parts ("0 calc(1px + 2px) 3px" → three), or undefined when it has a slash (elliptical radii). */
+function partsOf(value: string): string[] | undefined {
+  if (value.includes("/")) return undefined;
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const c of value.trim()) {
+    if (c === "(") depth++;
+    if (c === ")") depth--;
+    if (/\s/.test(c) && depth === 0) {
+      if (current) parts.push(current);
+      current = "";
+    } else current += c;
+  }
+  if (current) parts.push(current);
+  return parts;
+}
+
+/**
+ * A shorthand that is not the same on the left and the right: `margin: 0 0 0 1rem`
+ * (four sides, left ≠ right), `border-radius: 0 8px 8px 0` (corners not mirrored).
+ */
+function lopsided(line: string): string | undefined {
+  for (const [, property = "", value = ""] of line.matchAll(
+    /(?<![\w-])((?:scroll-)?(?:margin|padding)|inset|border-(?:width|style|color))\s*:\s*([^;{}]+)/g,
+  )) {
+    const parts = partsOf(value.replace(/!important/, ""));
+    if (parts?.length === 4 && parts[1] !== parts[3]) return `${property}-inline-start/end (the shorthand's right and left differ)`;
+  }
+  for (const [, value = ""] of line.matchAll(/(?<![\w-])border-radius\s*:\s*([^;{}]+)/g)) {
+    const [a, b = a, c = a, d = b] = partsOf(value.replace(/!important/, "")) ?? [];
+    if (a !== undefined && (a !== b || c !== d)) return "border-start-start-radius etc. (the corners are not mirrored)";
+  }
+  return undefined;
+}
+
 function findingsIn(file: string, text: string, whole: boolean): Finding[] {
   const findings: Finding[] = [];
   const blocks = whole ? [[0, text.length] as const] : cssBlocks(text);
@@ -67,6 +104,8 @@ function findingsIn(file: string, text: string, whole: boolean): Finding[] {
       for (const [pattern, instead] of PHYSICAL) {
         if (pattern.test(line)) findings.push({ file, line: firstLine + i, text: line.trim(), instead });
       }
+      const shorthand = lopsided(line);
+      if (shorthand) findings.push({ file, line: firstLine + i, text: line.trim(), instead: shorthand });
     });
   }
   return findings;
@@ -92,7 +131,7 @@ describe("the elements' styles are right-to-left ready (logical properties only)
       fs
         .readdirSync(dir, { withFileTypes: true })
         .flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-    findings = walk(src)
+    findings = [...walk(src), ...walk(path.join(root, "demo"))]
       .filter((file) => /\.(ts|css)$/.test(file) && !file.endsWith(".d.ts") && !file.includes(`${path.sep}locales${path.sep}`))
       .flatMap((file) =>
         findingsIn(path.relative(root, file).split(path.sep).join("/"), fs.readFileSync(file, "utf8"), file.endsWith(".css")),
@@ -100,11 +139,17 @@ describe("the elements' styles are right-to-left ready (logical properties only)
   });
 
   it("finds the physical properties it looks for (a self-check)", () => {
-    const sample = "const s = css`\n  .a { margin-left: 4px; }\n  /* right: 0 */\n  .b { inset-inline-start: 0; text-align: right; }\n`;";
-    expect(findingsIn("sample.ts", sample, false).map((f) => [f.line, f.text])).to.deep.equal([
-      [2, ".a { margin-left: 4px; }"],
-      [4, ".b { inset-inline-start: 0; text-align: right; }"],
-    ]);
+    const sample = [
+      "const s = css`",
+      "  .a { margin-left: 4px; }",
+      "  /* right: 0 */",
+      "  .b { inset-inline-start: 0; text-align: right; }",
+      "  .c { margin: 0 calc(1px + 2px) 0 calc(1px + 2px); padding: 1px 2px 3px; border-radius: 8px 8px 0 0; }",
+      "  .d { padding: 0 0 0 1rem; }",
+      "  .e { border-radius: 0 8px 8px 0; }",
+      "`;",
+    ].join("\n");
+    expect(findingsIn("sample.ts", sample, false).map((f) => f.line)).to.deep.equal([2, 4, 6, 7]);
   });
 
   it("has no margin, padding, border, position, text-align, float or corner radius on the left or right", () => {
