@@ -293,10 +293,11 @@ function fill(template: string, details: ErrorDetails): string | undefined {
  * undefined, so a client can tell its own codes from a newer server's.)
  */
 export function messageFor(code: CreditKitErrorCode, details: ErrorDetails = {}): string {
-  const reason = details.reason;
+  const facts: ErrorDetails = details ?? {};
+  const reason = facts.reason;
   const own = (key: string) => (Object.hasOwn(ERROR_MESSAGE_TEMPLATES, key) ? (ERROR_MESSAGE_TEMPLATES[key] ?? []) : []);
   for (const template of [...(typeof reason === "string" ? own(`${code}/${reason}`) : []), ...own(code)]) {
-    const text = fill(template, details);
+    const text = fill(template, facts);
     if (text !== undefined) return text;
   }
   return undefined as unknown as string;
