@@ -3,6 +3,10 @@ import type { CkCreditToggle, CkPayWindow } from "@creditkit/elements";
 import { setKitLocale } from "@creditkit/elements";
 import { createMemoryDataSource } from "@creditkit/store";
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+
+/** A language switch loads its module first: give it time on a busy machine. */
+const SWITCH = { timeout: 5000 };
+
 import { ACCOUNT, accountSource, mountPayWindow, q, textOf } from "./helpers.js";
 
 const TWO_FEES = {
@@ -24,7 +28,7 @@ const dueTexts = (pw: CkPayWindow) =>
 
 async function payWindowIn(locale: string, legend: string): Promise<CkPayWindow> {
   const pw = await mountPayWindow(await accountSource(TWO_FEES), "admin", { locale });
-  await waitUntil(() => legendOf(pw) === legend, `the pay window speaks ${locale}`);
+  await waitUntil(() => legendOf(pw) === legend, `the pay window speaks ${locale}`, SWITCH);
   return pw;
 }
 
@@ -73,6 +77,7 @@ describe("the pay window in Spanish and Arabic", () => {
     await waitUntil(
       () => toggle.shadowRoot?.querySelector("[part~=label]")?.textContent?.trim() === "Aplicar crédito",
       "the switch speaks Spanish",
+      SWITCH,
     );
     expect(textOf(pw)).to.contain("Importe aplicado").and.to.contain("Saldo pendiente");
   });
@@ -95,7 +100,7 @@ describe("the pay window in Spanish and Arabic", () => {
       },
     ]);
     const pw = await mountPayWindow(source, "admin", { locale: "es" });
-    await waitUntil(() => legendOf(pw) === "Cargos impagos", "Spanish");
+    await waitUntil(() => legendOf(pw) === "Cargos impagos", "Spanish", SWITCH);
     expect(q<HTMLInputElement>(pw, "#tender-0").placeholder).to.equal("0");
     source.close();
   });
@@ -119,7 +124,7 @@ describe("the pay window in Spanish and Arabic", () => {
     const message = () => pw.shadowRoot?.querySelector("#tender-0-error")?.textContent?.trim();
     expect(message()).to.equal("USD amounts have at most 2 decimal places.");
     await setKitLocale("es");
-    await waitUntil(() => message() === "Los importes en USD tienen como máximo 2 decimales.", "the message in Spanish");
+    await waitUntil(() => message() === "Los importes en USD tienen como máximo 2 decimales.", "the message in Spanish", SWITCH);
   });
 });
 
@@ -135,11 +140,11 @@ describe("the Apply Credit switch in Spanish and Arabic", () => {
     const toggle = provider.querySelector("ck-credit-toggle") as CkCreditToggle;
     const label = () => toggle.shadowRoot?.querySelector("[part~=label]")?.textContent?.trim();
     const terms = () => [...(toggle.shadowRoot?.querySelectorAll("dt") ?? [])].map((d) => d.textContent?.replace(":", "").trim());
-    await waitUntil(() => label() === "Aplicar crédito", "Spanish");
+    await waitUntil(() => label() === "Aplicar crédito", "Spanish", SWITCH);
     expect(terms()).to.deep.equal(["Crédito disponible", "Importe aplicado", "Saldo pendiente"]);
     await expect(toggle).to.be.accessible();
     provider.locale = "ar";
-    await waitUntil(() => label() === "تطبيق الرصيد", "Arabic");
+    await waitUntil(() => label() === "تطبيق الرصيد", "Arabic", SWITCH);
     expect(terms()).to.deep.equal(["الرصيد المتاح", "المبلغ المطبَّق", "المبلغ المتبقي المستحق"]);
   });
 
@@ -170,7 +175,7 @@ describe("the Apply Credit switch in Spanish and Arabic", () => {
       </div>
     `);
     const pw = wrapper.querySelector("ck-pay-window") as CkPayWindow;
-    await waitUntil(() => pw.shadowRoot?.querySelector("[part~=balances]"), "the balances show");
+    await waitUntil(() => pw.shadowRoot?.querySelector("[part~=balances]"), "the balances show", SWITCH);
     const title = q(pw, "#title").getBoundingClientRect();
     const balances = q(pw, "[part~=balances]").getBoundingClientRect();
     expect(title.right).to.be.greaterThan(balances.right);

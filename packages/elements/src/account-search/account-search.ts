@@ -1,9 +1,11 @@
 import type { CreditKitDataSource } from "@creditkit/core";
 import { consume } from "@lit/context";
+import { localized } from "@lit/localize";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext } from "../context.js";
-import { whole } from "../shared/counts.js";
+import { isOne, whole } from "../shared/counts.js";
+import { msg, str } from "../shared/localize.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { themeStyles } from "../theme.js";
 import { matchAccounts, type SearchableAccount } from "./account-match.js";
@@ -50,16 +52,17 @@ export const MAX_OPTIONS = 50;
  * @cssprop --ck-font-family - The font.
  * @cssprop --ck-font-size - The base font size.
  */
+@localized()
 export class CkAccountSearch extends LitElement {
   static override styles = [themeStyles, accountSearchStyles];
 
-  /** The field's label. */
+  /** The field's label; default "Find an account" in the kit's language. */
   @property()
-  label = "Find an account";
+  label: string | undefined;
 
-  /** The field's placeholder. */
+  /** The field's placeholder; default "Type a name or account ID" in the kit's language. */
   @property()
-  placeholder = "Type a name or account ID";
+  placeholder: string | undefined;
 
   /** The id of the account picked last (the field shows its name); empty for none. */
   @property({ reflect: true })
@@ -123,9 +126,10 @@ export class CkAccountSearch extends LitElement {
     const shown = this.#matches.slice(0, MAX_OPTIONS);
     const expanded = this.open && shown.length > 0;
     const loading = !this.accounts && this.#loaded.state === "loading";
+    const label = this.label ?? msg("Find an account");
     return html`
       <div class="base" part="base">
-        <label for="search" part="label">${this.label}</label>
+        <label for="search" part="label">${label}</label>
         <div class="field">
           <input
             id="search"
@@ -139,7 +143,7 @@ export class CkAccountSearch extends LitElement {
             aria-expanded=${expanded ? "true" : "false"}
             aria-activedescendant=${expanded && this.active >= 0 ? `option-${this.active}` : nothing}
             aria-describedby="status"
-            placeholder=${this.placeholder}
+            placeholder=${this.placeholder ?? msg("Type a name or account ID")}
             .value=${this.query}
             @input=${this.#onInput}
             @keydown=${this.#onKeydown}
@@ -151,7 +155,7 @@ export class CkAccountSearch extends LitElement {
               this.active = -1;
             }}
           />
-          <ul id="listbox" part="listbox" role="listbox" aria-label=${this.label} ?hidden=${!expanded}>
+          <ul id="listbox" part="listbox" role="listbox" aria-label=${label} ?hidden=${!expanded}>
             ${shown.map(
               (a, i) => html`<li
                 id="option-${i}"
@@ -167,7 +171,7 @@ export class CkAccountSearch extends LitElement {
             )}
           </ul>
         </div>
-        <p id="status" class="status" part="status" role="status">${loading ? "Loading the accounts…" : this.#statusText(shown.length)}</p>
+        <p id="status" class="status" part="status" role="status">${loading ? msg("Loading the accounts…") : this.#statusText(shown.length)}</p>
       </div>
     `;
   }
@@ -183,12 +187,15 @@ export class CkAccountSearch extends LitElement {
     const n = this.#matches.length;
     const all = (this.accounts ?? this.#loaded.value ?? []).length;
 
-    if (this.query.trim() === "") return `${whole(all)} accounts: type to search.`;
+    if (this.query.trim() === "") {
+      return isOne(all) ? msg(str`${whole(all)} account: type to search.`) : msg(str`${whole(all)} accounts: type to search.`);
+    }
     const picked = this.value ? (this.accounts ?? this.#loaded.value ?? []).find((a) => a.id === this.value) : undefined;
-    if (picked && picked.name === this.query) return `Chosen: ${picked.name} (${picked.id}).`;
-    if (n === 0) return `No account matches “${this.query.trim()}”.`;
-    const noun = n === 1 ? "account matches" : "accounts match";
-    return shown < n ? `${whole(n)} ${noun}; the first ${whole(shown)} are listed: type more to narrow.` : `${whole(n)} ${noun}.`;
+    if (picked && picked.name === this.query) return msg(str`Chosen: ${picked.name} (${picked.id}).`);
+    const query = this.query.trim();
+    if (n === 0) return msg(str`No account matches “${query}”.`);
+    if (shown < n) return msg(str`${whole(n)} accounts match; the first ${whole(shown)} are listed: type more to narrow.`);
+    return isOne(n) ? msg(str`${whole(n)} account matches.`) : msg(str`${whole(n)} accounts match.`);
   }
 
   #onInput(e: Event): void {

@@ -554,7 +554,6 @@
 'sf069bd8454635d13': `Una familia que falta en las filas se encuentra por su ID; un nombre encuentra familias entre las filas leídas.`,
 'sf0b03a571c4db3b9': str`${0}; al menos una fila debe coincidir (inscripciones activas el ${1}: ${2}).`,
 'sf0f552ac439f99ea': `No existe esa ruta.`,
-'sf21b0222fdb63923': str`«${0}» no es un código de moneda que este navegador conozca.`,
 'sf2b02e335aff7905': str`Quitar el pago ${0}`,
 'sf3a365a5e29cc3d3': str`Total de ${0} línea de tipo ${1}`,
 'sf3bb10dc9c165388': `No leída.`,

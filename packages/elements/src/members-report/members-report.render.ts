@@ -7,7 +7,8 @@ import type { AccountQueryEvent, AccountSelectEvent } from "../account-search/ac
 import { CkAccountSearch } from "../account-search/account-search.js";
 import { CkBalance } from "../balance/balance.js";
 import type { LoadState } from "../shared/account-controller.js";
-import { whole } from "../shared/counts.js";
+import { isOne, whole } from "../shared/counts.js";
+import { msg, str } from "../shared/localize.js";
 import { showMoney } from "../shared/money-text.js";
 import { cell, renderTable, type SortDirection } from "../shared/table.render.js";
 import { tagOf } from "../shared/tag-of.js";
@@ -41,6 +42,11 @@ export interface MembersHandlers {
   pick(e: AccountSelectEvent): void;
 }
 
+/** "Total: 12 accounts" in the totals row. */
+function totalText(n: number): string {
+  return isOne(n) ? msg(str`Total: ${whole(n)} account`) : msg(str`Total: ${whole(n)} accounts`);
+}
+
 const checked = (e: Event) => (e.target as HTMLInputElement).checked;
 
 export function renderMembers(view: MembersView, on: MembersHandlers) {
@@ -60,25 +66,25 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
         @ck-account-select=${on.pick}
       ></${search}>
       <fieldset class="filters" part="filters">
-        <legend>Show accounts with</legend>
+        <legend>${msg("Show accounts with")}</legend>
         <label class="check">
           <input type="checkbox" .checked=${view.hasAmountDue} @change=${(e: Event) => on.filter({ hasAmountDue: checked(e) })} />
-          Amount Due &gt; 0
+          ${msg("Amount Due > 0")}
         </label>
         <label class="check">
           <input type="checkbox" .checked=${view.hasCredit} @change=${(e: Event) => on.filter({ hasCredit: checked(e) })} />
-          Account Credit &gt; 0
+          ${msg("Account Credit > 0")}
         </label>
-        <div class="match" role="radiogroup" aria-label="When both are ticked" aria-disabled=${both ? "false" : "true"}>
+        <div class="match" role="radiogroup" aria-label=${msg("When both are ticked")} aria-disabled=${both ? "false" : "true"}>
           <label class="check">
             <input type="radio" name="match" value="any" ?disabled=${!both} .checked=${view.match === "any"}
               @change=${() => on.filter({ match: "any" })} />
-            Either
+            ${msg("Either", { desc: "Filter: keep accounts matching either condition." })}
           </label>
           <label class="check">
             <input type="radio" name="match" value="all" ?disabled=${!both} .checked=${view.match === "all"}
               @change=${() => on.filter({ match: "all" })} />
-            Both
+            ${msg("Both", { desc: "Filter: keep accounts matching both conditions." })}
           </label>
         </div>
       </fieldset>
@@ -86,23 +92,23 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
       <p class="count" role="status">
         ${
           view.loadState === "loading" && view.total === undefined
-            ? "Loading the accounts…"
-            : `Showing ${whole(view.rows.length)} of ${whole(view.total ?? 0)} accounts`
+            ? msg("Loading the accounts…")
+            : msg(str`Showing ${whole(view.rows.length)} of ${whole(view.total ?? 0)} accounts`)
         }
       </p>
       ${renderTable<MembersReportRow>({
         label: view.heading,
         columns: [
-          { id: "name", label: "Name", sortable: true },
-          { id: "amountDue", label: "Amount Due", numeric: true, sortable: true },
-          { id: "accountCredit", label: "Account Credit", numeric: true, sortable: true },
-          { id: "action", label: "Action" },
+          { id: "name", label: msg("Name"), sortable: true },
+          { id: "amountDue", label: msg("Amount Due"), numeric: true, sortable: true },
+          { id: "accountCredit", label: msg("Account Credit"), numeric: true, sortable: true },
+          { id: "action", label: msg("Action", { id: "members-action-column", desc: "Column heading: the button that acts on a row." }) },
         ],
         template: "minmax(8rem, 2fr) minmax(6.5rem, 1fr) minmax(6.5rem, 1fr) 9.5rem",
         rows: view.rows,
         key: (r) => r.accountId,
         rowPart: "member-row",
-        empty: "No account passes these filters.",
+        empty: msg("No account passes these filters."),
         sort: view.sort,
         onSort: on.sort,
         renderCells: (r) => html`
@@ -114,16 +120,16 @@ export function renderMembers(view: MembersView, on: MembersHandlers) {
             { span: 2, cls: "balances" },
           )}
           ${cell(
-            html`<button type="button" class="row-action" part="action" aria-label=${`${view.actionLabel}: ${r.name}`}
+            html`<button type="button" class="row-action" part="action" aria-label=${msg(str`${view.actionLabel}: ${r.name}`)}
               @click=${() => on.act(r)}>${view.actionLabel}</button>`,
           )}
         `,
         // The totals in the same two-column box as each row's balance, so the figures line up.
-        totals: html`${cell(`Total: ${whole(view.rows.length)} accounts`)}
+        totals: html`${cell(totalText(view.rows.length))}
         ${cell(html`<div class="pair"><span>${money(view.totals.due)}</span><span>${money(view.totals.credit)}</span></div>`, true, { span: 2, cls: "balances" })}
         ${cell("")}`,
       })}
-      <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>Save to CSV</button></div>
+      <div class="actions"><button type="button" part="export" @click=${on.exportCsv}>${msg("Save to CSV")}</button></div>
     </section>
   `;
 }

@@ -2,14 +2,14 @@ import { css } from "lit";
 
 export const membersReportStyles = css`
   .search {
-    max-width: 28rem;
+    max-inline-size: 28rem;
     margin-block: var(--_ck-space);
   }
   .match {
     display: flex;
     gap: calc(var(--_ck-space) * 2);
-    padding-left: var(--_ck-space);
-    border-left: 1px solid var(--_ck-border);
+    padding-inline-start: var(--_ck-space);
+    border-inline-start: 1px solid var(--_ck-border);
   }
   .match[aria-disabled="true"] {
     color: var(--_ck-muted);

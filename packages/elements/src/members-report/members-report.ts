@@ -9,6 +9,7 @@ import {
   toAmountString,
 } from "@creditkit/core";
 import { consume } from "@lit/context";
+import { localized } from "@lit/localize";
 import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { accountMatches, queryWords, type SearchableAccount } from "../account-search/account-match.js";
@@ -17,6 +18,7 @@ import { dataSourceContext, type KitSettings, settingsContext } from "../context
 import { csvText, saveCsv } from "../shared/csv-download.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
+import { msg } from "../shared/localize.js";
 import { messageOf, resolveLocale } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import type { SortDirection } from "../shared/table.render.js";
@@ -72,6 +74,7 @@ import { membersReportStyles } from "./members-report.styles.js";
  * @cssprop --ck-font-size - The base font size.
  * @cssprop --ck-color-text - Text.
  */
+@localized()
 export class CkMembersReport extends LitElement {
   static override styles = [themeStyles, frameStyles, reportStyles, membersReportStyles];
 
@@ -99,17 +102,17 @@ export class CkMembersReport extends LitElement {
   @property({ attribute: false })
   snapshots: readonly AccountSnapshot[] | undefined;
 
-  /** The heading's text. */
+  /** The heading's text; default "Members" in the kit's language. */
   @property()
-  heading = "Members";
+  heading: string | undefined;
 
-  /** The search's label (it finds an account by name or id among all of them; picking one is its row action). */
+  /** The search's label (it finds an account by name or id among all of them; picking one is its row action); default "Find a member". */
   @property({ attribute: "search-label" })
-  searchLabel = "Find a member";
+  searchLabel: string | undefined;
 
-  /** The row action's text. */
+  /** The row action's text; default "Take payment". */
   @property({ attribute: "action-label" })
-  actionLabel = "Take payment";
+  actionLabel: string | undefined;
 
   /** The locale money is shown in; default the provider's, else the page's language. */
   @property()
@@ -131,7 +134,8 @@ export class CkMembersReport extends LitElement {
   readonly #accounts = new SourceLoader<readonly AccountSnapshot[]>(this, (source) => source.getAccounts());
   #rows: readonly MembersReportRow[] = [];
   #totals = { due: "", credit: "" };
-  #error = "";
+  /** What the report threw, worded at render time. */
+  #error: { readonly error: unknown } | undefined;
   #inputs: readonly unknown[] = [];
   #searchable: readonly SearchableAccount[] = [];
   #searchableOf: readonly AccountSnapshot[] | undefined;
@@ -182,17 +186,17 @@ export class CkMembersReport extends LitElement {
           ),
         ),
       };
-      this.#error = "";
+      this.#error = undefined;
     } catch (error) {
       this.#rows = [];
-      this.#error = messageOf(error);
+      this.#error = { error };
     }
   }
 
   protected override render() {
     const view: MembersView = {
-      heading: this.heading,
-      actionLabel: this.actionLabel,
+      heading: this.heading ?? msg("Members", { desc: "Heading of the report listing the accounts (families) with their balances." }),
+      actionLabel: this.actionLabel ?? msg("Take payment"),
       hasAmountDue: this.hasAmountDue,
       hasCredit: this.hasCredit,
       match: this.match,
@@ -203,9 +207,9 @@ export class CkMembersReport extends LitElement {
       currency: this.#currency(),
       locale: this.#locale(),
       loadState: this.snapshots ? "ready" : this.#accounts.state,
-      error: this.#error || this.#accounts.error,
+      error: this.#error ? messageOf(this.#error.error) : this.#accounts.error,
       searchable: this.#searchable,
-      searchLabel: this.searchLabel,
+      searchLabel: this.searchLabel ?? msg("Find a member"),
     };
     return renderMembers(view, {
       filter: (patch) => Object.assign(this, patch),
