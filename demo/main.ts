@@ -15,6 +15,7 @@ import type { StoreDataSource } from "@creditkit/store";
 import { apiBase, type RemoteConfig, remoteConfig } from "./config.js";
 import { openDemo, resetDemo } from "./data.js";
 import { announce, h, page, today } from "./dom.js";
+import { startLanguagePicker, t } from "./language.js";
 import { startMessages } from "./messages.js";
 import { batchPage, massCreditPage, memberPage, membersPage, posPage, transactionsPage } from "./pages/admin.js";
 import { portalHome, portalMember } from "./pages/portal.js";
@@ -164,13 +165,25 @@ async function startStore(store: StoreDataSource, date: string): Promise<void> {
 
 let remote: RemoteDataSource | undefined;
 
+let shownPerson: Person | undefined;
+
+/** The header's and navigation's words that depend on the mode (and on who is signed in), in the page's language. */
+function showChrome(): void {
+  if (config) showPerson(shownPerson);
+  else {
+    where.textContent = t("Data lives in this browser (IndexedDB)");
+    portalLink.textContent = t("My account");
+  }
+}
+
 function showPerson(person: Person | undefined): void {
-  const who = person?.role === "member" ? `${person.name} (family)` : person?.name;
-  where.textContent = who ? `Shared ledger · signed in as ${who}` : "Shared ledger on the creditkit server";
+  shownPerson = person;
+  const who = person?.role === "member" ? t("{name} (family)", { name: person.name }) : person?.name;
+  where.textContent = who ? t("Shared ledger · signed in as {who}", { who }) : t("Shared ledger on the creditkit server");
   signOutButton.hidden = !person;
   nav.hidden = !person;
   adminNav.hidden = person?.role === "member";
-  portalLink.textContent = person?.role === "admin" ? "Preview a family" : "My account";
+  portalLink.textContent = person?.role === "admin" ? t("Preview a family") : t("My account");
 }
 
 async function showSignIn(settings: RemoteConfig, notice?: string): Promise<void> {
@@ -219,6 +232,12 @@ signOutButton.addEventListener("click", () => {
   if (config) void startRemote(config, undefined);
 });
 startMessages();
+// The language picker: the kit switches itself; the host re-words its chrome and re-renders its page.
+startLanguagePicker(document.getElementById("language") as HTMLSelectElement, provider, () => {
+  showChrome();
+  void render();
+});
+showChrome();
 window.addEventListener("hashchange", () => void render());
 
 if (config) {

@@ -1,25 +1,28 @@
 /** The admin area: members report → member page, point of sale, mass credit, batch collection, transactions. */
 import type { NewCharge } from "@creditkit/core";
 import { announce, h, page, panel } from "../dom.js";
+import { t } from "../language.js";
 import type { DemoContext } from "../main.js";
 import { accountChooser, accountName, money, paymentMessage } from "./shared.js";
 
 export function membersPage(): Node {
-  const report = h("ck-members-report", { "action-label": "Open account", "sort-by": "name" });
+  const report = h("ck-members-report", { "action-label": t("Open account"), "sort-by": "name" });
   // The report's row action is a ck- event: the host decides what it opens.
   report.addEventListener("ck-member-action", (event) => {
     location.hash = `#/admin/member/${encodeURIComponent(event.detail.accountId)}`;
   });
   return page(
-    "Members",
-    "Every family account with its Amount Due (red when owed) and Account Credit (blue when available). Filter, sort, and open an account.",
+    t("Members"),
+    t(
+      "Every family account with its Amount Due (red when owed) and Account Credit (blue when available). Filter, sort, and open an account.",
+    ),
     report,
   );
 }
 
 export async function memberPage(ctx: DemoContext, accountId: string): Promise<Node> {
   const name = await accountName(ctx.source, accountId);
-  const pay = h("ck-pay-window", { channel: "admin", "account-id": accountId, heading: "Take a payment", "hide-balances": true });
+  const pay = h("ck-pay-window", { channel: "admin", "account-id": accountId, heading: t("Take a payment"), "hide-balances": true });
   pay.addEventListener("ck-payment-recorded", (event) =>
     announce(paymentMessage(name, event.detail.status, event.detail.plan.appliedCredit)),
   );
@@ -29,13 +32,13 @@ export async function memberPage(ctx: DemoContext, accountId: string): Promise<N
     h(
       "p",
       {},
-      h("a", { href: "#/admin/members" }, "← All members"),
+      h("a", { href: "#/admin/members" }, t("← All members")),
       " · ",
-      h("a", { href: `#/portal/${encodeURIComponent(accountId)}` }, "See this account in the member portal"),
+      h("a", { href: `#/portal/${encodeURIComponent(accountId)}` }, t("See this account in the member portal")),
     ),
     h("ck-balance", { "account-id": accountId }),
     h("div", { class: "narrow" }, pay),
-    h("ck-transactions", { "account-id": accountId, heading: "This account's transactions", "allow-reverse": true }),
+    h("ck-transactions", { "account-id": accountId, heading: t("This account's transactions"), "allow-reverse": true }),
   );
 }
 
@@ -47,7 +50,7 @@ const SHOP: readonly NewCharge[] = [
 ];
 
 export async function posPage(ctx: DemoContext): Promise<Node> {
-  const pay = h("ck-pay-window", { channel: "pos", heading: "Sale" });
+  const pay = h("ck-pay-window", { channel: "pos", heading: t("Sale") });
   const cart: NewCharge[] = [];
   const cartList = h("ul", { class: "cart" });
   const showCart = () => {
@@ -55,17 +58,17 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
     cartList.replaceChildren(
       ...(cart.length
         ? cart.map((item) => h("li", {}, `${item.description} · ${money(item.amount)}`))
-        : [h("li", { class: "muted" }, "Nothing rung up yet.")]),
+        : [h("li", { class: "muted" }, t("Nothing rung up yet."))]),
     );
   };
   showCart();
-  const chooser = await accountChooser(ctx.source, "pos-account", "Customer", (accountId) => {
+  const chooser = await accountChooser(ctx.source, "pos-account", t("Customer"), (accountId) => {
     if (accountId) pay.setAttribute("account-id", accountId);
     else pay.removeAttribute("account-id");
   });
   const items = h(
     "div",
-    { class: "shop", role: "group", "aria-label": "Items" },
+    { class: "shop", role: "group", "aria-label": t("Items") },
     ...SHOP.map((item) => {
       const button = h("button", { type: "button", class: "secondary" }, `${item.description} ${money(item.amount)}`);
       button.addEventListener("click", () => {
@@ -76,7 +79,7 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
       return button;
     }),
   );
-  const clear = h("button", { type: "button", class: "link" }, "Clear the sale");
+  const clear = h("button", { type: "button", class: "link" }, t("Clear the sale"));
   clear.addEventListener("click", () => {
     cart.length = 0;
     showCart();
@@ -87,9 +90,11 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
     showCart();
   });
   return page(
-    "Point of sale",
-    "Pick a customer, ring up items, and take payment. The account's credit is applied by default; an unpaid rest can go on the account with Charge to Account.",
-    h("div", { class: "columns" }, panel("Customer and items", chooser, items, h("h3", {}, "This sale"), cartList, clear), pay),
+    t("Point of sale"),
+    t(
+      "Pick a customer, ring up items, and take payment. The account's credit is applied by default; an unpaid rest can go on the account with Charge to Account.",
+    ),
+    h("div", { class: "columns" }, panel(t("Customer and items"), chooser, items, h("h3", {}, t("This sale")), cartList, clear), pay),
   );
 }
 
@@ -98,7 +103,7 @@ export async function massCreditPage(ctx: DemoContext): Promise<Node> {
   const lists = ctx.source.getLists ? await ctx.source.getLists() : (await ctx.source.getDataSet())?.lists;
   const wizard = h("ck-mass-credit-wizard", {
     location: lists?.locations[0]?.id,
-    heading: "Issue a mass credit",
+    heading: t("Issue a mass credit"),
     // The demo's "today" (its data is generated around it): a credit date more than a year from it asks first.
     today: ctx.date,
   });
@@ -115,31 +120,35 @@ export async function massCreditPage(ctx: DemoContext): Promise<Node> {
     );
   });
   return page(
-    "Mass credit",
-    "Credit many families, students or enrollments at once — for a closed pool, a holiday or goodwill. Answer the questions, preview, review, process.",
+    t("Mass credit"),
+    t(
+      "Credit many families, students or enrollments at once — for a closed pool, a holiday or goodwill. Answer the questions, preview, review, process.",
+    ),
     after,
     wizard,
   );
 }
 
 export function batchPage(ctx: DemoContext): Node {
-  const batch = h("ck-batch-collect", { "batch-id": `dues-${ctx.date.slice(0, 7)}`, heading: "Collect unpaid fees by card on file" });
+  const batch = h("ck-batch-collect", { "batch-id": `dues-${ctx.date.slice(0, 7)}`, heading: t("Collect unpaid fees by card on file") });
   batch.addEventListener("ck-batch-complete", (event) => {
     const { counts } = event.detail.summary;
     const paid = (counts["paid-by-credit"] ?? 0) + (counts["paid-by-charge-and-credit"] ?? 0) + (counts["paid-by-charge"] ?? 0);
     announce(`Batch finished: ${paid} invoices paid, ${counts.declined ?? 0} declined.`);
   });
   return page(
-    "Batch collection",
-    "Charge every unpaid fee to the card on file, using Account Credit first when the option is on. Each invoice is paid in full or not at all; a re-run charges nothing twice.",
+    t("Batch collection"),
+    t(
+      "Charge every unpaid fee to the card on file, using Account Credit first when the option is on. Each invoice is paid in full or not at all; a re-run charges nothing twice.",
+    ),
     batch,
   );
 }
 
 export function transactionsPage(): Node {
   return page(
-    "Transactions",
-    "Every ledger line with its filters, the grants each Payment (AC) used, and the payment summary by payment type.",
-    h("ck-transactions", { heading: "Transactions and payment summary", "allow-reverse": true }),
+    t("Transactions"),
+    t("Every ledger line with its filters, the grants each Payment (AC) used, and the payment summary by payment type."),
+    h("ck-transactions", { heading: t("Transactions and payment summary"), "allow-reverse": true }),
   );
 }
