@@ -22,7 +22,7 @@ export function errorText(error: unknown): string {
   return text ?? msg("Something went wrong.");
 }
 
-/** The sentences of the causes a person meets in these elements (typing an amount), keyed by `code/reason`. */
+/** The sentences of the causes a person meets in the elements (typing an amount, the portal, the browser's storage), keyed by `code/reason`. */
 function variantText(code: CreditKitErrorCode, reason: string, details: ErrorDetails): string | undefined {
   const currency = details.currency === undefined ? undefined : String(details.currency);
   switch (`${code}/${reason}`) {
@@ -32,6 +32,30 @@ function variantText(code: CreditKitErrorCode, reason: string, details: ErrorDet
       return currency === undefined ? undefined : msg(str`${currency} amounts are whole numbers: no decimal places.`);
     case "too-many-decimals/one-decimal":
       return currency === undefined ? undefined : msg(str`${currency} amounts have at most one decimal place.`);
+    case "invalid-input/plan-changed":
+      return msg("The plan is not the one the core makes for this checkout now: plan it again.");
+    case "invalid-input/one-account":
+      return msg("A portal checkout pays the fees of one account.");
+    case "forbidden/portal-only":
+      return msg("Members pay in the portal channel only.");
+    case "forbidden/portal-entries":
+      return msg("A portal checkout only pays fees, by card, bank or credit.");
+    case "not-found/no-payment-reversal":
+      return msg("This ledger cannot reverse payments.");
+    case "unknown-id/no-preview":
+      return msg("No such preview (it may have expired: preview again).");
+    case "unknown-id/preview-expired":
+      return msg("This preview's data is no longer kept: preview again.");
+    case "settlement-in-progress/batch-running":
+      return details.id === undefined ? undefined : msg(str`The batch ${String(details.id)} is being settled; try again when it ends.`);
+    case "storage-unavailable/closed":
+      return msg("This data source is closed.");
+    case "storage-unavailable/no-indexeddb":
+      return msg("This browser has no IndexedDB.");
+    case "storage-unavailable/write-aborted":
+      return msg("The browser's storage gave up the write; nothing was written.");
+    case "storage-upgraded/this-tab-stopped":
+      return msg("The stored ledger was upgraded or deleted in another tab; this tab stopped reading it. Reload the page.");
     default:
       return undefined;
   }
