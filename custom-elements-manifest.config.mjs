@@ -80,7 +80,12 @@ function packageRelativePaths() {
       for (const item of node) rewrite(item, modulePath);
     } else if (node && typeof node === "object") {
       for (const [key, value] of Object.entries(node)) {
-        if (key === "module" && typeof value === "string") node[key] = fromPackage(value, modulePath);
+        const bare = typeof value === "string" && !/^[./]/.test(value) && !value.startsWith(PACKAGE);
+        // A name re-exported from another package (`msg` from @lit/localize) is a reference to that package.
+        if (key === "module" && bare) {
+          node.package = value;
+          delete node.module;
+        } else if (key === "module" && typeof value === "string") node[key] = fromPackage(value, modulePath);
         else rewrite(value, modulePath);
       }
     }
@@ -105,8 +110,9 @@ function* declarationsOf(customElementsManifest) {
 
 export default {
   globs: [`${PACKAGE}/src/**/*.ts`],
-  // Styles and render helpers declare no element; jsx/ holds framework typings for the elements, not elements.
-  exclude: ["**/*.styles.ts", "**/*.render.ts", "**/*.d.ts", `${PACKAGE}/src/jsx/**`],
+  // Styles and render helpers declare no element; jsx/ holds framework typings for the elements, not elements;
+  // locales/ holds the translations lit-localize generates.
+  exclude: ["**/*.styles.ts", "**/*.render.ts", "**/*.d.ts", `${PACKAGE}/src/jsx/**`, `${PACKAGE}/src/locales/**`],
   outdir: PACKAGE,
   litelement: true,
   dependencies: false,

@@ -4,6 +4,7 @@
 import { build } from "esbuild";
 import {
   BUNDLE_OPTIONS,
+  cssLiteralsPlugin,
   KIT_ENTRY,
   KIT_LOCALES,
   localeEntry,
@@ -22,7 +23,7 @@ await build({
   outfile: `${outdir}/creditkit.js`,
   // The maps stay out of the package (large); "external" writes them without a link to a file that is not shipped.
   sourcemap: "external",
-  plugins: [workerUrlPlugin, localeFilesPlugin],
+  plugins: [workerUrlPlugin, localeFilesPlugin, cssLiteralsPlugin],
 });
 await build({ ...BUNDLE_OPTIONS, entryPoints: [WORKER_ENTRY], outfile: `${outdir}/${WORKER_FILE}`, sourcemap: "external" });
 // Each language's translations, fetched by the kit on the first switch to it (English is in the kit).
@@ -37,7 +38,7 @@ await build({
   conditions: ["source", "node"],
   entryPoints: [KIT_ENTRY],
   outfile: `${outdir}/creditkit.node.js`,
-  plugins: [workerUrlPlugin, localeFilesPlugin],
+  plugins: [workerUrlPlugin, localeFilesPlugin, cssLiteralsPlugin],
 });
 console.log(
   `single-file build: packages/elements/dist/creditkit.js (+ ${WORKER_FILE}, ${KIT_LOCALES.map(localeFile).join(", ")}, and creditkit.node.js for Node)`,

@@ -2,6 +2,7 @@
 // packages/elements/dist/creditkit.js) and `size.mjs` (measures it).
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { minifyHTMLLiterals } from "minify-literals";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const KIT_ENTRY = `${ROOT}packages/elements/kit/creditkit.ts`;
@@ -48,6 +49,29 @@ export const localeFilesPlugin = {
       const locale = args.path.slice("../locales/".length, -".js".length);
       if (!KIT_LOCALES.includes(locale)) return undefined;
       return { path: `./${localeFile(locale)}`, external: true };
+    });
+  },
+};
+
+/**
+ * Minifies the CSS inside the elements' css`` templates (Lightning CSS, through minify-literals): esbuild minifies
+ * code but leaves a template's text alone, and the styles' indentation and comments are a tenth of the kit.
+ * HTML templates are left as written (their whitespace can be text a person reads).
+ */
+export async function minifyCssLiterals(code, fileName) {
+  // A file building CSS from text (unsafeCSS: the theme's colour table) is left as written.
+  if (!code.includes("css`") || code.includes("unsafeCSS(")) return code;
+  const result = await minifyHTMLLiterals(code, { fileName, html: false, sourceMap: false });
+  return result?.code ?? code;
+}
+
+export const cssLiteralsPlugin = {
+  name: "creditkit-css-literals",
+  setup(build) {
+    build.onLoad({ filter: /packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      if (!source.includes("css`")) return undefined;
+      return { contents: await minifyCssLiterals(source, args.path), loader: "ts" };
     });
   },
 };

@@ -207,6 +207,8 @@ function partsOf(files) {
 
 // Custom properties: `--ck-*` read directly, and `--_ck-*` traced through their definitions to the `--ck-*` a host sets.
 const themeFile = join(pkg, "src/theme.ts");
+// Writes the colour variables from theme.ts's tables (`--ck-color-${name}`): the tables name the tokens.
+const themeColorsFile = join(pkg, "src/theme-colors.ts");
 const themeCode = codeOf(themeFile);
 const colorTokens = [...(themeCode.match(/export const lightTokens = \{([\s\S]*?)\n\}/)?.[1] ?? "").matchAll(/^\s*"?([a-z-]+)"?:/gm)].map(
   (token) => token[1],
@@ -228,7 +230,7 @@ function propertiesOf(files) {
     used.add(name);
     for (const next of definitions.get(name) ?? []) visit(next);
   };
-  const codes = files.filter((file) => file !== themeFile).map(codeOf);
+  const codes = files.filter((file) => file !== themeFile && file !== themeColorsFile).map(codeOf);
   for (const code of codes) {
     readDefinitions(code);
     for (const [, name] of code.matchAll(/var\((--_?ck-[a-z0-9-]*[a-z0-9])/g)) visit(name);

@@ -6,9 +6,21 @@
  * bundler dedupes them); the single-file build is `scripts/build-kit.mjs`.
  * `tsc -p tsconfig.build.json` writes the .d.ts files.
  */
-import { defineConfig } from "vite";
+import { minifyHTMLLiterals } from "minify-literals";
+import { defineConfig, type Plugin } from "vite";
+
+/** The CSS in css`` templates minified (Lightning CSS), as in the one-file kit (scripts/kit-bundle.mjs says why). */
+const cssLiterals: Plugin = {
+  name: "creditkit-css-literals",
+  async transform(code, id) {
+    if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes("css`") || code.includes("unsafeCSS(")) return null;
+    const result = await minifyHTMLLiterals(code, { fileName: id, html: false, sourceMap: true });
+    return result ? { code: result.code, map: result.map } : null;
+  },
+};
 
 export default defineConfig({
+  plugins: [cssLiterals],
   // Relative asset URLs: the wizard's preview worker is found next to its module (new URL("assets/…", import.meta.url)).
   base: "./",
   build: {

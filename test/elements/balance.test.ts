@@ -65,6 +65,6 @@ describe("<ck-balance>", () => {
   it("shows a hostile account name's balances without rendering HTML", async () => {
     const el = await fixture<CkBalance>(html`<ck-balance amount-due="<img src=x onerror=alert(1)>" account-credit="0.00"></ck-balance>`);
     expect(el.shadowRoot?.querySelector("img")).to.equal(null);
-    expect(el.shadowRoot?.textContent).to.contain("That is not an amount");
+    expect(el.shadowRoot?.textContent).to.contain("Not an amount in USD");
   });
 });

@@ -12,7 +12,8 @@
  * `theme.css` has ready-made light and dark sets (`.ck-theme-light`,
  * `.ck-theme-dark`) that force one scheme.
  */
-import { css, unsafeCSS } from "lit";
+import { css } from "lit";
+import { colorVariables } from "./theme-colors.js";
 
 /** Light defaults: owed red, available blue and neutral grey, all ≥ 4.5:1 on the surface. */
 export const lightTokens = {
@@ -50,30 +51,20 @@ export const darkTokens: Record<keyof typeof lightTokens, string> = {
   success: "#6dd58c",
 };
 
-/**
- * `--_ck-name: light-dark(var(--ck-color-name, light default), var(--ck-dark-color-name, dark default));` for every
- * token (constants only, never data).
- */
-function colorVariables(): string {
-  return (Object.keys(lightTokens) as (keyof typeof lightTokens)[])
-    .map(
-      (name) =>
-        `--_ck-${name}: light-dark(var(--ck-color-${name}, ${lightTokens[name]}), var(--ck-dark-color-${name}, ${darkTokens[name]}));`,
-    )
-    .join("\n");
-}
-
 /** The colour variables, in the scheme the host's `color-scheme` gives the element. */
-const colorStyles = unsafeCSS(`:host { ${colorVariables()} }`);
+const colorStyles = colorVariables(lightTokens, darkTokens);
 
-/** Shared by every element: the colour variables, the font, focus ring, state colours and a visually hidden helper. */
+/**
+ * Shared by every element: the colour variables, the font, focus ring, state colours and a visually hidden helper.
+ * The focus ring is a gap of the surface, then a solid accent ring: at least 3:1 against the surface (WCAG 2.2), and
+ * visible around an accent button.
+ */
 export const themeStyles = [
   colorStyles,
   css`
   :host {
     --_ck-radius: var(--ck-radius, 8px);
     --_ck-space: var(--ck-space, 8px);
-    /* A gap of the surface, then a solid accent ring: at least 3:1 against the surface (WCAG 2.2), and visible around an accent button. */
     --_ck-focus: var(--ck-focus-ring, 0 0 0 2px var(--_ck-surface), 0 0 0 4px var(--_ck-accent));
     font-family: var(--ck-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
     font-size: var(--ck-font-size, 1rem);

@@ -1,4 +1,4 @@
-import { type CreditKitDataSource, currencyDigits, showAmountText, signOfAmountText } from "@creditkit/core";
+import { type CreditKitDataSource, showAmountText, signOfAmountText } from "@creditkit/core";
 import { consume } from "@lit/context";
 import { localized } from "@lit/localize";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
@@ -6,7 +6,7 @@ import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { AccountController } from "../shared/account-controller.js";
 import { msg, str } from "../shared/localize.js";
-import { resolveLocale } from "../shared/money-text.js";
+import { resolveLocale } from "../shared/resolve-locale.js";
 import { themeStyles } from "../theme.js";
 import { balanceStyles } from "./balance.styles.js";
 
@@ -109,11 +109,9 @@ export class CkBalance extends LitElement {
 
   /** A figure that cannot be shown (a host's controlled value): said in words, the value as text, never as markup. */
   #notAnAmount(text: string, currency: string) {
-    const words =
-      currencyDigits(currency) === undefined
-        ? msg(str`"${currency}" is not a currency code this browser knows.`)
-        : msg(str`That is not an amount in ${currency} at or above zero: "${text}". Balances are written like 12.50.`);
-    return html`<p class="message error" role="alert">${words}</p>`;
+    return html`<p class="message error" role="alert">
+      ${msg(str`Not an amount in ${currency} at or above zero: "${text}".`)}
+    </p>`;
   }
 
   #figure(name: string, state: string, label: string, amount: string) {

@@ -6,7 +6,7 @@ import { property, state } from "lit/decorators.js";
 import { type KitSettings, settingsContext } from "../context.js";
 import { ApplyCreditChangeEvent } from "../events.js";
 import { msg } from "../shared/localize.js";
-import { resolveLocale } from "../shared/money-text.js";
+import { resolveLocale } from "../shared/resolve-locale.js";
 import { themeStyles } from "../theme.js";
 import { creditToggleStyles } from "./credit-toggle.styles.js";
 

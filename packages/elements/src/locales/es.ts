@@ -443,6 +443,7 @@
 'sc5f242b969887fc0': `Cada filtro de inscripción necesita al menos un campo completado.`,
 'sc613adfa5fe9956d': `Crédito aplicado.`,
 'sc6336f5008c043cb': `Aún adeudado en estos cargos`,
+'sc640cf330a963c59': str`No es un importe en ${0} igual o mayor que cero: «${1}».`,
 'sc662cb7635c79677': `Mostrar otorgamiento usado`,
 'sc676c702509736ef': `Concepto`,
 'sc6f96aa1a52c72ba': `Nombre o ID de la familia`,
@@ -643,6 +644,5 @@
 'transactions.type': `Tipo`,
 'transactions.void': `Anulación`,
 'transactions.voided': `Anulado`,
-'sc640cf330a963c59': str`Not an amount in ${0} at or above zero: "${1}".`,
     };
   

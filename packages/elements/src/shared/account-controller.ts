@@ -5,7 +5,28 @@
  */
 import type { AccountSnapshot, CreditKitDataSource, OrgSettings } from "@creditkit/core";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { messageOf } from "./money-text.js";
+import { msg } from "./localize.js";
+
+type Wording = (error: unknown) => string;
+let wording: Wording | undefined;
+let loadingWording: Promise<unknown> | undefined;
+
+/**
+ * The words for an error: every core code in every sentence form, a table as
+ * large as the balance itself, so it is fetched with the first failure (a
+ * page that never fails never downloads it). Loading waits for it, so the
+ * failure is announced once, already worded.
+ */
+function loadWording(): Promise<unknown> {
+  loadingWording ??= import("./error-text.js").then(
+    (module) => (wording = module.messageOf),
+    () => undefined,
+  );
+  return loadingWording;
+}
+
+/** Said when even the words for an error could not be fetched (the page went offline). */
+const unworded: Wording = () => msg("Something went wrong.");
 
 /** Where loading stands: nothing to load, loading, loaded, or failed with a readable message. */
 export type LoadState = "idle" | "loading" | "ready" | "error";
@@ -18,7 +39,7 @@ export class AccountController implements ReactiveController {
   state: LoadState = "idle";
   /** Why the last load failed, in words (in the kit's language now); empty when it did not. */
   get error(): string {
-    return this.#failure === undefined ? "" : messageOf(this.#failure.error);
+    return this.#failure === undefined ? "" : (wording ?? unworded)(this.#failure.error);
   }
   /** What the last load threw, kept so the message is worded when it is read. */
   #failure: { readonly error: unknown } | undefined;
@@ -68,6 +89,7 @@ export class AccountController implements ReactiveController {
       this.state = "ready";
       this.#failure = undefined;
     } catch (error) {
+      await loadWording();
       if (generation !== this.#generation) return;
       this.state = "error";
       this.#failure = { error };

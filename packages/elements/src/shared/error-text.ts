@@ -218,3 +218,14 @@ function codeText(code: CreditKitErrorCode, details: ErrorDetails): string | und
       return undefined;
   }
 }
+
+/**
+ * A readable message for anything thrown, in the kit's language: a
+ * CreditKitError's sentence (`errorText`); a host's own `Error` keeps its
+ * words (the kit cannot translate them); anything else is a generic sentence.
+ * Call it at render time, so a language switch re-words it.
+ */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error && !(error instanceof CreditKitError) && error.message) return error.message;
+  return errorText(error);
+}

@@ -1,18 +1,7 @@
 /** Money as people read and type it, in the host's locale; amounts stay canonical strings, never floats. */
-import { CreditKitError, formatMoney, fromAmountString, minorUnit } from "@creditkit/core";
-import { errorText } from "./error-text.js";
+import { formatMoney, fromAmountString, minorUnit } from "@creditkit/core";
 
-/** The locale to use: the element's own, else the provider's, else the page's language, else the browser's. */
-export function resolveLocale(own: string | undefined, provided: string | undefined): string | undefined {
-  const page = typeof document === "undefined" ? "" : document.documentElement.lang;
-  const locale = own || provided || page || (typeof navigator === "undefined" ? undefined : navigator.language);
-  if (!locale) return undefined;
-  try {
-    return Intl.getCanonicalLocales(locale)[0];
-  } catch {
-    return undefined;
-  }
-}
+export { resolveLocale } from "./resolve-locale.js";
 
 /** "$20.00" for ("20.00", "USD", "en-US"); the amount must be a canonical amount string. */
 export function showMoney(amount: string, currency: string, locale: string | undefined): string {
@@ -39,13 +28,4 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/**
- * A readable message for anything thrown, in the kit's language: a
- * CreditKitError's sentence (`errorText`); a host's own `Error` keeps its
- * words (the kit cannot translate them); anything else is a generic sentence.
- * Call it at render time, so a language switch re-words it.
- */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error && !(error instanceof CreditKitError) && error.message) return error.message;
-  return errorText(error);
-}
+export { messageOf } from "./error-text.js";
