@@ -123,6 +123,19 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "{name} (family)": "{name} (familia)",
     "Shared ledger on the creditkit server": "Libro mayor compartido en el servidor de creditkit",
     "Data lives in this browser (IndexedDB)": "Los datos viven en este navegador (IndexedDB)",
+    "The club's admin": "El administrador del club",
+    "Members, point of sale, mass credits, batch collection, transactions and settings.":
+      "Miembros, punto de venta, créditos masivos, cobro por lotes, transacciones y configuración.",
+    "A family": "Una familia",
+    "The member portal of one family: its balance, its transactions, and paying with its credit.":
+      "El portal de miembros de una familia: su saldo, sus transacciones y el pago con su crédito.",
+    "Choose a family…": "Elija una familia…",
+    "Choose a family to sign in as.": "Elija la familia con la que iniciar sesión.",
+    "A development sign-in: no passwords. Each browser tab signs in on its own, so you can be the admin in one window and a family in another, and watch a change made in one appear in the other.":
+      "Un inicio de sesión de desarrollo, sin contraseñas. Cada pestaña inicia sesión por separado: puede ser el administrador en una ventana y una familia en otra, y ver cómo un cambio hecho en una aparece en la otra.",
+    "This tab is signed in as {name}. Signing in again replaces that, in this tab only.":
+      "Esta pestaña tiene la sesión iniciada como {name}. Iniciar sesión de nuevo la reemplaza, solo en esta pestaña.",
+    "Who are you?": "¿Quién es usted?",
   },
   ar: {
     Members: "الأعضاء",
@@ -181,6 +194,19 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "{name} (family)": "{name} (عائلة)",
     "Shared ledger on the creditkit server": "دفتر أستاذ مشترك على خادم creditkit",
     "Data lives in this browser (IndexedDB)": "البيانات محفوظة في هذا المتصفح (IndexedDB)",
+    "The club's admin": "مسؤول النادي",
+    "Members, point of sale, mass credits, batch collection, transactions and settings.":
+      "الأعضاء ونقطة البيع والأرصدة الجماعية والتحصيل دفعة واحدة والمعاملات والإعدادات.",
+    "A family": "عائلة",
+    "The member portal of one family: its balance, its transactions, and paying with its credit.":
+      "بوابة الأعضاء لعائلة واحدة: رصيدها ومعاملاتها والدفع من رصيدها.",
+    "Choose a family…": "اختر عائلة…",
+    "Choose a family to sign in as.": "اختر عائلة لتسجيل الدخول باسمها.",
+    "A development sign-in: no passwords. Each browser tab signs in on its own, so you can be the admin in one window and a family in another, and watch a change made in one appear in the other.":
+      "تسجيل دخول للتطوير بلا كلمات مرور. كل علامة تبويب تسجِّل الدخول مستقلةً، فيمكنك أن تكون المسؤول في نافذة وعائلة في أخرى، وترى التغيير الذي تجريه في إحداهما يظهر في الأخرى.",
+    "This tab is signed in as {name}. Signing in again replaces that, in this tab only.":
+      "علامة التبويب هذه مسجَّلة الدخول باسم {name}. تسجيل الدخول من جديد يستبدل ذلك، في علامة التبويب هذه فقط.",
+    "Who are you?": "من أنت؟",
   },
 };
 

@@ -6,6 +6,7 @@
 import { createRemoteDataSource } from "@creditkit/remote";
 import { apiBase, type RemoteConfig } from "../config.js";
 import { h, page, panel } from "../dom.js";
+import { t } from "../language.js";
 import { adminToken, type Person, signedIn, signIn } from "../session.js";
 
 /** The families to choose from, sorted by name (ids tell namesakes apart), read with a short-lived admin token. */
@@ -37,31 +38,31 @@ export async function signInPage(config: RemoteConfig, onSignedIn: (person: Pers
   const current = signedIn();
   const admin = choice(
     "admin",
-    "The club's admin",
-    "Members, point of sale, mass credits, batch collection, transactions and settings.",
+    t("The club's admin"),
+    t("Members, point of sale, mass credits, batch collection, transactions and settings."),
     current?.role !== "member",
   );
   const family = choice(
     "member",
-    "A family",
-    "The member portal of one family: its balance, its transactions, and paying with its credit.",
+    t("A family"),
+    t("The member portal of one family: its balance, its transactions, and paying with its credit."),
     current?.role === "member",
   );
   const select = h(
     "select",
     { id: "sign-in-family", name: "family", "aria-describedby": "sign-in-family-help" },
-    h("option", { value: "" }, "Choose a family…"),
+    h("option", { value: "" }, t("Choose a family…")),
     ...list.map((f) => h("option", { value: f.id, selected: f.id === current?.accountId }, `${f.name} (${f.id})`)),
   );
   const familyField = h(
     "div",
     { class: "field family-field" },
-    h("label", { for: "sign-in-family" }, "Family"),
+    h("label", { for: "sign-in-family" }, t("Family")),
     select,
     h("p", { id: "sign-in-family-help", class: "help" }, `${list.length} families. Type to jump to a name.`),
   );
   const error = h("p", { class: "form-error", role: "alert" });
-  const submit = h("button", { type: "submit" }, "Sign in");
+  const submit = h("button", { type: "submit" }, t("Sign in"));
   const roleOf = (): Person["role"] => (family.querySelector("input")?.checked ? "member" : "admin");
   const sync = () => {
     familyField.hidden = roleOf() !== "member";
@@ -75,7 +76,7 @@ export async function signInPage(config: RemoteConfig, onSignedIn: (person: Pers
   const form = h(
     "form",
     { class: "sign-in", novalidate: true },
-    h("fieldset", {}, h("legend", {}, "Sign in as"), admin, family, familyField),
+    h("fieldset", {}, h("legend", {}, t("Sign in as")), admin, family, familyField),
     error,
     submit,
   );
@@ -87,7 +88,7 @@ export async function signInPage(config: RemoteConfig, onSignedIn: (person: Pers
     const role = roleOf();
     const chosen = list.find((f) => f.id === select.value);
     if (role === "member" && !chosen) {
-      error.textContent = "Choose a family to sign in as.";
+      error.textContent = t("Choose a family to sign in as.");
       select.setAttribute("aria-invalid", "true");
       select.focus();
       return;
@@ -106,10 +107,14 @@ export async function signInPage(config: RemoteConfig, onSignedIn: (person: Pers
     }
   });
   return page(
-    "Sign in",
-    "A development sign-in: no passwords. Each browser tab signs in on its own, so you can be the admin in one window and a family in another, and watch a change made in one appear in the other.",
+    t("Sign in"),
+    t(
+      "A development sign-in: no passwords. Each browser tab signs in on its own, so you can be the admin in one window and a family in another, and watch a change made in one appear in the other.",
+    ),
     notice ? h("p", { class: "notice", role: "status" }, notice) : null,
-    current ? h("p", {}, `This tab is signed in as ${current.name}. Signing in again replaces that, in this tab only.`) : null,
-    panel("Who are you?", form),
+    current
+      ? h("p", {}, t("This tab is signed in as {name}. Signing in again replaces that, in this tab only.", { name: current.name }))
+      : null,
+    panel(t("Who are you?"), form),
   );
 }
