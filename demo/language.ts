@@ -136,6 +136,7 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "This tab is signed in as {name}. Signing in again replaces that, in this tab only.":
       "Esta pestaña tiene la sesión iniciada como {name}. Iniciar sesión de nuevo la reemplaza, solo en esta pestaña.",
     "Who are you?": "¿Quién es usted?",
+    "{count} families. Type to jump to a name.": "{count} familias. Escriba para saltar a un nombre.",
   },
   ar: {
     Members: "الأعضاء",
@@ -207,6 +208,7 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "This tab is signed in as {name}. Signing in again replaces that, in this tab only.":
       "علامة التبويب هذه مسجَّلة الدخول باسم {name}. تسجيل الدخول من جديد يستبدل ذلك، في علامة التبويب هذه فقط.",
     "Who are you?": "من أنت؟",
+    "{count} families. Type to jump to a name.": "عدد العائلات: {count}. اكتب للانتقال إلى اسم.",
   },
 };
 

@@ -59,7 +59,7 @@ export async function signInPage(config: RemoteConfig, onSignedIn: (person: Pers
     { class: "field family-field" },
     h("label", { for: "sign-in-family" }, t("Family")),
     select,
-    h("p", { id: "sign-in-family-help", class: "help" }, `${list.length} families. Type to jump to a name.`),
+    h("p", { id: "sign-in-family-help", class: "help" }, t("{count} families. Type to jump to a name.", { count: String(list.length) })),
   );
   const error = h("p", { class: "form-error", role: "alert" });
   const submit = h("button", { type: "submit" }, t("Sign in"));
