@@ -137,6 +137,28 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       "Esta pestaña tiene la sesión iniciada como {name}. Iniciar sesión de nuevo la reemplaza, solo en esta pestaña.",
     "Who are you?": "¿Quién es usted?",
     "{count} families. Type to jump to a name.": "{count} familias. Escriba para saltar a un nombre.",
+    "Auto Apply Account Credit to Unpaid Fees": "Aplicar automáticamente el crédito en cuenta a los cargos pendientes",
+    "When on, credit is applied to unpaid fees (oldest due date first) whenever a fee or a credit is posted. The demo starts with it off, so an issued credit stays visible until a member uses it.":
+      "Si está activado, el crédito se aplica a los cargos pendientes (primero la fecha de vencimiento más antigua) cada vez que se registra un cargo o un crédito. La demostración empieza con esta opción desactivada, para que un crédito emitido siga visible hasta que un miembro lo use.",
+    "Overpayment to credit": "Sobrepago a crédito",
+    "Let a non-cash payment larger than what is due put the rest on the account as credit.":
+      "Permite que un pago no en efectivo mayor que lo adeudado deje el resto en la cuenta como crédito.",
+    "Partial payments in the member portal": "Pagos parciales en el portal de miembros",
+    "Let members pay part of what they owe.": "Permite que los miembros paguen una parte de lo que deben.",
+    Settings: "Configuración",
+    "How credit moves for the whole organisation. Changes are saved at once and every element follows them.":
+      "Cómo se mueve el crédito en toda la organización. Los cambios se guardan al instante y todos los elementos los siguen.",
+    "Account credit": "Crédito en cuenta",
+    "Demo data": "Datos de demostración",
+    "This ledger is shared by every browser signed in to the creditkit server. To start afresh, stop the server and run ":
+      "Este libro mayor lo comparten todos los navegadores con sesión iniciada en el servidor de creditkit. Para empezar de cero, detenga el servidor y ejecute ",
+    " (it deletes the data folder and seeds new data).": " (borra la carpeta de datos y genera datos nuevos).",
+    "Download a backup (JSON)": "Descargar una copia de seguridad (JSON)",
+    "Backup file": "Archivo de copia de seguridad",
+    "Restore a backup…": "Restaurar una copia de seguridad…",
+    "Reset demo data": "Restablecer datos de demostración",
+    "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.":
+      "Descargue todo el libro mayor y sus créditos masivos como JSON, restaure una copia así (reemplaza todo lo que hay aquí) o empiece de cero con datos generados de nuevo.",
   },
   ar: {
     Members: "الأعضاء",
@@ -209,6 +231,28 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
       "علامة التبويب هذه مسجَّلة الدخول باسم {name}. تسجيل الدخول من جديد يستبدل ذلك، في علامة التبويب هذه فقط.",
     "Who are you?": "من أنت؟",
     "{count} families. Type to jump to a name.": "عدد العائلات: {count}. اكتب للانتقال إلى اسم.",
+    "Auto Apply Account Credit to Unpaid Fees": "تطبيق رصيد الحساب تلقائيًا على الرسوم غير المدفوعة",
+    "When on, credit is applied to unpaid fees (oldest due date first) whenever a fee or a credit is posted. The demo starts with it off, so an issued credit stays visible until a member uses it.":
+      "عند التفعيل، يُطبَّق الرصيد على الرسوم غير المدفوعة (الأقدم استحقاقًا أولًا) كلما سُجِّلت رسوم أو رصيد. يبدأ العرض والخيار معطَّل، فيبقى الرصيد الصادر ظاهرًا حتى يستخدمه العضو.",
+    "Overpayment to credit": "الدفع الزائد إلى رصيد",
+    "Let a non-cash payment larger than what is due put the rest on the account as credit.":
+      "يسمح لدفعة غير نقدية تزيد على المستحق بإضافة الباقي إلى الحساب رصيدًا.",
+    "Partial payments in the member portal": "الدفعات الجزئية في بوابة الأعضاء",
+    "Let members pay part of what they owe.": "يسمح للأعضاء بدفع جزء مما عليهم.",
+    Settings: "الإعدادات",
+    "How credit moves for the whole organisation. Changes are saved at once and every element follows them.":
+      "كيف يتحرك الرصيد في المؤسسة كلها. تُحفظ التغييرات فورًا وتتبعها كل العناصر.",
+    "Account credit": "رصيد الحساب",
+    "Demo data": "بيانات العرض",
+    "This ledger is shared by every browser signed in to the creditkit server. To start afresh, stop the server and run ":
+      "يتشارك دفتر الأستاذ هذا كل متصفح مسجَّل الدخول إلى خادم creditkit. للبدء من جديد، أوقف الخادم وشغِّل ",
+    " (it deletes the data folder and seeds new data).": " (يحذف مجلد البيانات وينشئ بيانات جديدة).",
+    "Download a backup (JSON)": "تنزيل نسخة احتياطية (JSON)",
+    "Backup file": "ملف النسخة الاحتياطية",
+    "Restore a backup…": "استعادة نسخة احتياطية…",
+    "Reset demo data": "إعادة تعيين بيانات العرض",
+    "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.":
+      "نزِّل دفتر الأستاذ كاملًا مع عمليات الرصيد الجماعي بصيغة JSON، أو استعد نسخة كهذه (تستبدل كل ما هنا)، أو ابدأ من جديد ببيانات مولَّدة حديثًا.",
   },
 };
 

@@ -2,6 +2,7 @@
 import type { OrgSettings } from "@creditkit/core";
 import type { StoreDataSource } from "@creditkit/store";
 import { announce, announceError, download, h, page, panel } from "../dom.js";
+import { t } from "../language.js";
 import type { DemoContext } from "../main.js";
 import { existingCreditOffer, planOffer } from "./apply-credit.js";
 
@@ -48,15 +49,15 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
     const setting = h(
       "div",
       { class: "setting" },
-      h("div", { class: "check" }, box, h("label", { for: id }, label)),
-      h("p", { id: `${id}-help`, class: "help" }, help),
+      h("div", { class: "check" }, box, h("label", { for: id }, t(label))),
+      h("p", { id: `${id}-help`, class: "help" }, t(help)),
     );
     return setting;
   });
   return page(
-    "Settings",
-    "How credit moves for the whole organisation. Changes are saved at once and every element follows them.",
-    panel("Account credit", ...fields),
+    t("Settings"),
+    t("How credit moves for the whole organisation. Changes are saved at once and every element follows them."),
+    panel(t("Account credit"), ...fields),
     ctx.store ? demoDataPanel(ctx, ctx.store) : sharedLedgerPanel(),
   );
 }
@@ -64,26 +65,26 @@ export async function settingsPage(ctx: DemoContext): Promise<Node> {
 /** The shared ledger lives on the server: seeded afresh from the command line, never from a browser. */
 function sharedLedgerPanel(): HTMLElement {
   return panel(
-    "Demo data",
+    t("Demo data"),
     h(
       "p",
       { class: "help" },
-      "This ledger is shared by every browser signed in to the creditkit server. To start afresh, stop the server and run ",
+      t("This ledger is shared by every browser signed in to the creditkit server. To start afresh, stop the server and run "),
       h("code", {}, "npm start -- --reset"),
-      " (it deletes the data folder and seeds new data).",
+      t(" (it deletes the data folder and seeds new data)."),
     ),
   );
 }
 
 /** Browser-only mode: a backup of this browser's ledger to download and to restore, and the reset. */
 function demoDataPanel(ctx: DemoContext, store: StoreDataSource): HTMLElement {
-  const backup = h("button", { type: "button", class: "secondary" }, "Download a backup (JSON)");
+  const backup = h("button", { type: "button", class: "secondary" }, t("Download a backup (JSON)"));
   backup.addEventListener("click", async () => {
     const data = await store.exportLedger();
     download(`creditkit-backup-${data.exportedAt.slice(0, 10)}.json`, JSON.stringify(data, null, 2), "application/json");
   });
-  const file = h("input", { type: "file", accept: "application/json,.json", hidden: true, "aria-label": "Backup file" });
-  const restore = h("button", { type: "button", class: "secondary" }, "Restore a backup…");
+  const file = h("input", { type: "file", accept: "application/json,.json", hidden: true, "aria-label": t("Backup file") });
+  const restore = h("button", { type: "button", class: "secondary" }, t("Restore a backup…"));
   restore.addEventListener("click", () => file.click());
   file.addEventListener("change", async () => {
     const chosen = file.files?.[0];
@@ -106,14 +107,16 @@ function demoDataPanel(ctx: DemoContext, store: StoreDataSource): HTMLElement {
       restore.disabled = false;
     }
   });
-  const reset = h("button", { type: "button", class: "danger" }, "Reset demo data");
+  const reset = h("button", { type: "button", class: "danger" }, t("Reset demo data"));
   reset.addEventListener("click", () => void ctx.reset());
   return panel(
-    "Demo data",
+    t("Demo data"),
     h(
       "p",
       { class: "help" },
-      "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.",
+      t(
+        "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.",
+      ),
     ),
     h("div", { class: "row" }, backup, restore, file, reset),
   );
