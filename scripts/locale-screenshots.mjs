@@ -60,7 +60,8 @@ for (const locale of LOCALES) {
     page.on("console", (m) => m.type() === "error" && console.log(`console error (${locale} ${mode}): ${m.text()}`));
     await page.goto(base);
     await page.waitForSelector("ck-members-report, #sign-in-family", { timeout: 120000 });
-    if (await page.$("#sign-in-family")) await page.getByRole("button", { name: "Sign in" }).click();
+    // The sign-in page speaks the chosen language too: its form's submit button, whatever its words.
+    if (await page.$("#sign-in-family")) await page.locator("form button[type=submit]").first().click();
     await page.waitForSelector("ck-members-report", { timeout: 120000 });
     const featured = await page.evaluate(async () => {
       const source = document.querySelector("ck-provider").dataSource;
