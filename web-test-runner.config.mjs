@@ -6,7 +6,16 @@ import { playwrightLauncher } from "@web/test-runner-playwright";
 import { CHROMIUM_FLAGS, chromiumPath } from "./scripts/chromium.mjs";
 
 export default {
-  files: ["test/**/*.test.ts", "!test/contract-node/**", "!test/postgres/**", "!test/server/**"],
+  // Node-only tests (they read source files): the translations' and styles' checks, the core's message and README checks.
+  files: [
+    "test/**/*.test.ts",
+    "!test/contract-node/**",
+    "!test/postgres/**",
+    "!test/server/**",
+    "!test/localize/**",
+    "!test/core/error-messages.test.ts",
+    "!test/core/readme-examples.test.ts",
+  ],
   nodeResolve: { exportConditions: ["source", "browser", "import", "default"] },
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
