@@ -157,6 +157,29 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "Backup file": "Archivo de copia de seguridad",
     "Restore a backup…": "Restaurar una copia de seguridad…",
     "Reset demo data": "Restablecer datos de demostración",
+    "1 account": "1 cuenta",
+    "{n} accounts": "{n} cuentas",
+    "Apply existing credit now?": "¿Aplicar ahora el crédito existente?",
+    "{accounts} holds both an amount due and account credit; applying it now would use {amount} of credit.":
+      "{accounts} tiene a la vez un importe adeudado y crédito en cuenta; aplicarlo ahora usaría {amount} de crédito.",
+    "{accounts} hold both an amount due and account credit; applying it now would use {amount} of credit.":
+      "{accounts} tienen a la vez un importe adeudado y crédito en cuenta; aplicarlo ahora usaría {amount} de crédito.",
+    "Each account's credit goes to its unpaid fees, oldest due date first, as auto-apply does. Not now leaves them as they are until a fee or a credit is next posted to them.":
+      "El crédito de cada cuenta va a sus cargos pendientes, primero la fecha de vencimiento más antigua, como hace la aplicación automática. «Ahora no» las deja como están hasta que se registre en ellas el próximo cargo o crédito.",
+    "Apply now": "Aplicar ahora",
+    "Not now": "Ahora no",
+    "Applying existing credit": "Aplicando el crédito existente",
+    "Applying {amount} of credit to {accounts}.": "Aplicando {amount} de crédito a {accounts}.",
+    "{done} of {accounts} done.": "{done} de {accounts} listas.",
+    "Not applied: {reason}": "No se aplicó: {reason}",
+    "Existing credit applied": "Crédito existente aplicado",
+    "Existing credit partly applied": "Crédito existente aplicado en parte",
+    "Done: credit applied to {accounts}, {used} of credit used.": "Listo: crédito aplicado a {accounts}; se usaron {used} de crédito.",
+    "Credit applied to {accounts}, {used} of credit used. {failed} not changed:":
+      "Crédito aplicado a {accounts}; se usaron {used} de crédito. {failed} sin cambios:",
+    "Try again": "Reintentar",
+    "Not tried again: {reason}": "No se reintentó: {reason}",
+    Close: "Cerrar",
     "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.":
       "Descargue todo el libro mayor y sus créditos masivos como JSON, restaure una copia así (reemplaza todo lo que hay aquí) o empiece de cero con datos generados de nuevo.",
   },
@@ -251,6 +274,29 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "Backup file": "ملف النسخة الاحتياطية",
     "Restore a backup…": "استعادة نسخة احتياطية…",
     "Reset demo data": "إعادة تعيين بيانات العرض",
+    "1 account": "حساب واحد",
+    "{n} accounts": "{n} من الحسابات",
+    "Apply existing credit now?": "هل تريد تطبيق الرصيد الموجود الآن؟",
+    "{accounts} holds both an amount due and account credit; applying it now would use {amount} of credit.":
+      "{accounts} لديه مبلغ مستحق ورصيد حساب معًا؛ تطبيقه الآن سيستخدم {amount} من الرصيد.",
+    "{accounts} hold both an amount due and account credit; applying it now would use {amount} of credit.":
+      "{accounts} لديها مبلغ مستحق ورصيد حساب معًا؛ تطبيقه الآن سيستخدم {amount} من الرصيد.",
+    "Each account's credit goes to its unpaid fees, oldest due date first, as auto-apply does. Not now leaves them as they are until a fee or a credit is next posted to them.":
+      "يذهب رصيد كل حساب إلى رسومه غير المدفوعة، الأقدم استحقاقًا أولًا، كما يفعل التطبيق التلقائي. «ليس الآن» يتركها كما هي حتى تُسجَّل عليها رسوم أو رصيد في المرة القادمة.",
+    "Apply now": "تطبيق الآن",
+    "Not now": "ليس الآن",
+    "Applying existing credit": "جارٍ تطبيق الرصيد الموجود",
+    "Applying {amount} of credit to {accounts}.": "جارٍ تطبيق {amount} من الرصيد على {accounts}.",
+    "{done} of {accounts} done.": "اكتمل {done} من {accounts}.",
+    "Not applied: {reason}": "لم يُطبَّق: {reason}",
+    "Existing credit applied": "طُبِّق الرصيد الموجود",
+    "Existing credit partly applied": "طُبِّق الرصيد الموجود جزئيًا",
+    "Done: credit applied to {accounts}, {used} of credit used.": "تم: طُبِّق الرصيد على {accounts}، واستُخدم {used} من الرصيد.",
+    "Credit applied to {accounts}, {used} of credit used. {failed} not changed:":
+      "طُبِّق الرصيد على {accounts}، واستُخدم {used} من الرصيد. لم يتغير {failed}:",
+    "Try again": "إعادة المحاولة",
+    "Not tried again: {reason}": "لم تُعَد المحاولة: {reason}",
+    Close: "إغلاق",
     "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.":
       "نزِّل دفتر الأستاذ كاملًا مع عمليات الرصيد الجماعي بصيغة JSON، أو استعد نسخة كهذه (تستبدل كل ما هنا)، أو ابدأ من جديد ببيانات مولَّدة حديثًا.",
   },

@@ -20,12 +20,13 @@ import {
   zero,
 } from "@creditkit/core";
 import { h } from "../dom.js";
+import { t } from "../language.js";
 import { money } from "./shared.js";
 
 /** Accounts recorded at once between two progress updates. */
 const CHUNK_SIZE = 5;
 
-const accounts = (n: number) => `${n} account${n === 1 ? "" : "s"}`;
+const accounts = (n: number) => (n === 1 ? t("1 account") : t("{n} accounts", { n: String(n) }));
 
 /** A new run id: the keys of one offer's job, kept while the offer is open so Try again finishes the same run. */
 function newRunId(): string {
@@ -51,19 +52,26 @@ export function existingCreditOffer(
   let plan = first;
   let running = false;
   const headingId = `offer-${first.runId}`;
-  const heading = h("h3", { id: headingId, tabindex: "-1" }, "Apply existing credit now?");
+  const heading = h("h3", { id: headingId, tabindex: "-1" }, t("Apply existing credit now?"));
   const text = h(
     "p",
     { class: "offer-text" },
-    `${accounts(first.count)} hold${first.count === 1 ? "s" : ""} both an amount due and account credit; applying it now would use ${money(first.total)} of credit.`,
+    t(
+      first.count === 1
+        ? "{accounts} holds both an amount due and account credit; applying it now would use {amount} of credit."
+        : "{accounts} hold both an amount due and account credit; applying it now would use {amount} of credit.",
+      { accounts: accounts(first.count), amount: money(first.total) },
+    ),
   );
   const help = h(
     "p",
     { class: "help offer-help" },
-    "Each account's credit goes to its unpaid fees, oldest due date first, as auto-apply does. Not now leaves them as they are until a fee or a credit is next posted to them.",
+    t(
+      "Each account's credit goes to its unpaid fees, oldest due date first, as auto-apply does. Not now leaves them as they are until a fee or a credit is next posted to them.",
+    ),
   );
-  const apply = h("button", { type: "button" }, "Apply now");
-  const notNow = h("button", { type: "button", class: "secondary" }, "Not now");
+  const apply = h("button", { type: "button" }, t("Apply now"));
+  const notNow = h("button", { type: "button", class: "secondary" }, t("Not now"));
   const actions = h("div", { class: "row offer-actions" }, apply, notNow);
   const bar = h("progress", { max: String(first.count), value: "0", "aria-labelledby": `${headingId}-progress` });
   const status = h("p", { role: "status", id: `${headingId}-progress`, class: "offer-status" });
@@ -96,17 +104,17 @@ export function existingCreditOffer(
     failures.hidden = true;
     progress.hidden = false;
     // The buttons go away while it runs: focus stays in the offer, on its heading.
-    heading.textContent = "Applying existing credit";
+    heading.textContent = t("Applying existing credit");
     heading.focus();
     text.hidden = false;
-    text.textContent = `Applying ${money(plan.total)} of credit to ${accounts(plan.count)}.`;
+    text.textContent = t("Applying {amount} of credit to {accounts}.", { amount: money(plan.total), accounts: accounts(plan.count) });
     try {
       const result = await applyExistingCredit(source, plan, {
         chunkSize: CHUNK_SIZE,
         onProgress: ({ done, total }) => {
           bar.value = done;
           bar.max = total;
-          status.textContent = `${done} of ${accounts(total)} done.`;
+          status.textContent = t("{done} of {accounts} done.", { done: String(done), accounts: accounts(total) });
         },
       });
       appliedSoFar += result.applied + result.already;
@@ -116,7 +124,7 @@ export function existingCreditOffer(
       running = false;
       region.dataset.state = "failed";
       progress.hidden = true;
-      status.textContent = `Not applied: ${error instanceof Error ? error.message : String(error)}`;
+      status.textContent = t("Not applied: {reason}", { reason: error instanceof Error ? error.message : String(error) });
       actions.hidden = false;
     }
   });
@@ -126,26 +134,30 @@ export function existingCreditOffer(
     running = false;
     region.dataset.state = "done";
     progress.hidden = true;
-    heading.textContent = failed.length === 0 ? "Existing credit applied" : "Existing credit partly applied";
+    heading.textContent = failed.length === 0 ? t("Existing credit applied") : t("Existing credit partly applied");
     text.textContent = "";
     text.hidden = true;
     const used = money(toAmountString(creditSoFar));
     status.textContent =
       failed.length === 0
-        ? `Done: credit applied to ${accounts(appliedSoFar)}, ${used} of credit used.`
-        : `Credit applied to ${accounts(appliedSoFar)}, ${used} of credit used. ${accounts(failed.length)} not changed:`;
+        ? t("Done: credit applied to {accounts}, {used} of credit used.", { accounts: accounts(appliedSoFar), used })
+        : t("Credit applied to {accounts}, {used} of credit used. {failed} not changed:", {
+            accounts: accounts(appliedSoFar),
+            used,
+            failed: accounts(failed.length),
+          });
     failures.replaceChildren(...failed.map((f) => h("li", {}, `${f.name}: ${f.reason}`)));
     failures.hidden = failed.length === 0;
     const buttons: HTMLButtonElement[] = [];
     if (failed.length > 0) {
-      const again = h("button", { type: "button" }, "Try again");
+      const again = h("button", { type: "button" }, t("Try again"));
       again.addEventListener("click", async () => {
         again.disabled = true;
         try {
           plan = await planOffer(source, date, plan.runId);
         } catch (error) {
           again.disabled = false;
-          status.textContent = `Not tried again: ${error instanceof Error ? error.message : String(error)}`;
+          status.textContent = t("Not tried again: {reason}", { reason: error instanceof Error ? error.message : String(error) });
           return;
         }
         if (plan.count === 0) finish([]);
@@ -153,7 +165,7 @@ export function existingCreditOffer(
       });
       buttons.push(again);
     }
-    const ok = h("button", { type: "button", class: failed.length > 0 ? "secondary" : "" }, "Close");
+    const ok = h("button", { type: "button", class: failed.length > 0 ? "secondary" : "" }, t("Close"));
     ok.addEventListener("click", close);
     buttons.push(ok);
     actions.replaceChildren(...buttons);
