@@ -180,6 +180,17 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "Try again": "Reintentar",
     "Not tried again: {reason}": "No se reintentó: {reason}",
     Close: "Cerrar",
+    "{who}: this payment was already recorded; nothing was recorded twice.":
+      "{who}: este pago ya estaba registrado; no se registró nada dos veces.",
+    "{who}: payment recorded, {amount} of Account Credit applied.": "{who}: pago registrado; se aplicaron {amount} de crédito en cuenta.",
+    "{who}: payment recorded.": "{who}: pago registrado.",
+    "{item} added to the sale.": "{item} agregado a la venta.",
+    "The sale": "La venta",
+    "Thank you": "Gracias",
+    "Issued — see it where members see it": "Emitido: véalo donde lo ven los miembros",
+    "{count} credits, {total} in all. Open a credited family in the member portal:":
+      "{count} créditos, {total} en total. Abra una familia acreditada en el portal de miembros:",
+    "Batch finished: {paid} invoices paid, {declined} declined.": "Lote terminado: {paid} facturas pagadas, {declined} rechazadas.",
     "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.":
       "Descargue todo el libro mayor y sus créditos masivos como JSON, restaure una copia así (reemplaza todo lo que hay aquí) o empiece de cero con datos generados de nuevo.",
   },
@@ -297,6 +308,16 @@ const PAGES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     "Try again": "إعادة المحاولة",
     "Not tried again: {reason}": "لم تُعَد المحاولة: {reason}",
     Close: "إغلاق",
+    "{who}: this payment was already recorded; nothing was recorded twice.": "{who}: سبق تسجيل هذه الدفعة؛ لم يُسجَّل شيء مرتين.",
+    "{who}: payment recorded, {amount} of Account Credit applied.": "{who}: سُجِّلت الدفعة، وطُبِّق {amount} من رصيد الحساب.",
+    "{who}: payment recorded.": "{who}: سُجِّلت الدفعة.",
+    "{item} added to the sale.": "أُضيف {item} إلى البيع.",
+    "The sale": "البيع",
+    "Thank you": "شكرًا لك",
+    "Issued — see it where members see it": "صدر: شاهده حيث يراه الأعضاء",
+    "{count} credits, {total} in all. Open a credited family in the member portal:":
+      "عدد الأرصدة: {count}، بإجمالي {total}. افتح عائلة حصلت على رصيد في بوابة الأعضاء:",
+    "Batch finished: {paid} invoices paid, {declined} declined.": "انتهت الدفعة: الفواتير المدفوعة {paid}، والمرفوضة {declined}.",
     "Download the whole ledger and its mass-credit runs as JSON, restore such a backup (it replaces everything here), or start afresh with newly generated data.":
       "نزِّل دفتر الأستاذ كاملًا مع عمليات الرصيد الجماعي بصيغة JSON، أو استعد نسخة كهذه (تستبدل كل ما هنا)، أو ابدأ من جديد ببيانات مولَّدة حديثًا.",
   },

@@ -74,7 +74,7 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
       button.addEventListener("click", () => {
         cart.push(item);
         showCart();
-        announce(`${item.description} added to the sale.`);
+        announce(t("{item} added to the sale.", { item: item.description }));
       });
       return button;
     }),
@@ -85,7 +85,7 @@ export async function posPage(ctx: DemoContext): Promise<Node> {
     showCart();
   });
   pay.addEventListener("ck-payment-recorded", (event) => {
-    announce(paymentMessage("The sale", event.detail.status, event.detail.plan.appliedCredit));
+    announce(paymentMessage(t("The sale"), event.detail.status, event.detail.plan.appliedCredit));
     cart.length = 0;
     showCart();
   });
@@ -113,8 +113,15 @@ export async function massCreditPage(ctx: DemoContext): Promise<Node> {
     const families = [...new Map(record.credits.map((c) => [c.familyId, c.familyName])).entries()].slice(0, 5);
     after.replaceChildren(
       panel(
-        "Issued — see it where members see it",
-        h("p", {}, `${record.count} credits, ${money(record.total)} in all. Open a credited family in the member portal:`),
+        t("Issued — see it where members see it"),
+        h(
+          "p",
+          {},
+          t("{count} credits, {total} in all. Open a credited family in the member portal:", {
+            count: String(record.count),
+            total: money(record.total),
+          }),
+        ),
         h("ul", {}, ...families.map(([id, name]) => h("li", {}, h("a", { href: `#/portal/${encodeURIComponent(id)}` }, name)))),
       ),
     );
@@ -134,7 +141,9 @@ export function batchPage(ctx: DemoContext): Node {
   batch.addEventListener("ck-batch-complete", (event) => {
     const { counts } = event.detail.summary;
     const paid = (counts["paid-by-credit"] ?? 0) + (counts["paid-by-charge-and-credit"] ?? 0) + (counts["paid-by-charge"] ?? 0);
-    announce(`Batch finished: ${paid} invoices paid, ${counts.declined ?? 0} declined.`);
+    announce(
+      t("Batch finished: {paid} invoices paid, {declined} declined.", { paid: String(paid), declined: String(counts.declined ?? 0) }),
+    );
   });
   return page(
     t("Batch collection"),

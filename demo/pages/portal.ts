@@ -46,7 +46,7 @@ export async function portalMember(ctx: DemoContext, accountId: string): Promise
   const member = ctx.person?.role === "member";
   const pay = h("ck-pay-window", { channel: "portal", "account-id": accountId, heading: t("Pay my fees"), "hide-balances": true });
   pay.addEventListener("ck-payment-recorded", (event) =>
-    announce(paymentMessage("Thank you", event.detail.status, event.detail.plan.appliedCredit)),
+    announce(paymentMessage(t("Thank you"), event.detail.status, event.detail.plan.appliedCredit)),
   );
   const transactions = h("ck-transactions", { "account-id": accountId, heading: t("My transactions"), audience: "member" });
   // A member may not read the organisation's data set: the host names its credit types itself.

@@ -1,6 +1,7 @@
 /** Helpers the demo's pages share: account names and a searchable account chooser. */
 import { type CommitResult, type CreditKitDataSource, formatMoney, fromAmountString } from "@creditkit/core";
 import { h } from "../dom.js";
+import { t } from "../language.js";
 
 /** The demo ledger's currency. */
 export const DEMO_CURRENCY = "USD";
@@ -36,8 +37,8 @@ export async function accountChooser(
 
 /** The host's own words after a payment. */
 export function paymentMessage(who: string, status: CommitResult["status"], appliedCredit: string): string {
-  if (status === "duplicate") return `${who}: this payment was already recorded; nothing was recorded twice.`;
+  if (status === "duplicate") return t("{who}: this payment was already recorded; nothing was recorded twice.", { who });
   return !/^0(\.0+)?$/.test(appliedCredit)
-    ? `${who}: payment recorded, ${money(appliedCredit)} of Account Credit applied.`
-    : `${who}: payment recorded.`;
+    ? t("{who}: payment recorded, {amount} of Account Credit applied.", { who, amount: money(appliedCredit) })
+    : t("{who}: payment recorded.", { who });
 }
