@@ -28,7 +28,7 @@ import { csvText, saveCsv } from "../shared/csv-download.js";
 import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
-import { msg, str } from "../shared/localize.js";
+import { kitLocale, msg, str } from "../shared/localize.js";
 import { messageOf, resolveLocale, showMoney, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
@@ -247,7 +247,19 @@ export class CkTransactions extends LitElement {
     const ledger = this.entries ? { entries: this.entries, accounts: this.accounts ?? [] } : this.#ledger.value;
     const locale = resolveLocale(this.locale, this.kit?.locale);
     const member = this.audience === "member";
-    const inputs = [ledger, this.from, this.to, this.paymentType, this.transactionType, this.accountId, this.#currency(), locale, member];
+    // The kit language too: a filter error is worded in it.
+    const inputs = [
+      ledger,
+      this.from,
+      this.to,
+      this.paymentType,
+      this.transactionType,
+      this.accountId,
+      this.#currency(),
+      locale,
+      member,
+      kitLocale(),
+    ];
     if (inputs.every((value, i) => value === this.#inputs[i])) return;
     this.#inputs = inputs;
     const entries = ledger?.entries ?? [];
