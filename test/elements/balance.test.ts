@@ -67,4 +67,38 @@ describe("<ck-balance>", () => {
     expect(el.shadowRoot?.querySelector("img")).to.equal(null);
     expect(el.shadowRoot?.textContent).to.contain("Not an amount in USD");
   });
+
+  it("forgets a read still under way when its account is cleared: no stale error appears", async () => {
+    let fail: (error: unknown) => void = () => undefined;
+    const source = {
+      currency: "USD",
+      subscribe: () => () => undefined,
+      getSettings: async () => ({}),
+      getAccount: () =>
+        new Promise((_, reject) => {
+          fail = reject;
+        }),
+    };
+    const el = await fixture<CkBalance>(html`<ck-balance account-id="gone" .dataSource=${source as never}></ck-balance>`);
+    el.accountId = undefined;
+    await el.updateComplete;
+    fail(Object.assign(new Error("No account has that id."), { name: "CreditKitError", code: "unknown-account", details: {} }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await el.updateComplete;
+    expect(el.shadowRoot?.textContent?.trim()).to.equal("");
+  });
+
+  it("words a failure when it is shown, once the words are fetched", async () => {
+    const source = {
+      currency: "USD",
+      subscribe: () => () => undefined,
+      getSettings: async () => ({}),
+      getAccount: async () => {
+        throw Object.assign(new Error("No account has that id."), { name: "CreditKitError", code: "unknown-account", details: {} });
+      },
+    };
+    const el = await fixture<CkBalance>(html`<ck-balance account-id="gone" .dataSource=${source as never}></ck-balance>`);
+    await waitUntil(() => el.shadowRoot?.querySelector("[role=alert]"), "the failure is shown");
+    expect(el.shadowRoot?.querySelector("[role=alert]")?.textContent?.trim()).to.equal("No account has that id.");
+  });
 });

@@ -158,6 +158,27 @@ describe("the kit's errors in the page's language", () => {
     expect(errorText("boom")).to.equal("Something went wrong.");
   });
 
+  it("English keeps a relayed sentence (a server's job failure) rather than the code's general one", () => {
+    const relayed = new CreditKitError("settlement-in-progress", { job: "j1" }, "The batch b1 is being settled by another job.");
+    expect(errorText(relayed)).to.equal("The batch b1 is being settled by another job.");
+    expect(errorText(new CreditKitError("invalid-input", null as never, "Run r1 has an unknown status."))).to.equal(
+      "Run r1 has an unknown status.",
+    );
+  });
+
+  it("words an error from another copy of the core by its shape, and reads null details as none", async () => {
+    // As thrown by a second copy of @creditkit/core (the one-file kit beside @creditkit/remote from npm).
+    const foreign = Object.assign(new Error("That fee is already paid."), {
+      name: "CreditKitError",
+      code: "fee-already-paid",
+      details: null,
+    });
+    await setKitLocale("es");
+    expect(errorText(foreign)).to.not.equal("That fee is already paid.");
+    expect(errorText(foreign)).to.equal(errorText(new CreditKitError("fee-already-paid")));
+    expect(messageOf(foreign)).to.equal(errorText(foreign));
+  });
+
   it("Spanish: every code in the core's list reads differently from the English, variables filled in", async () => {
     await setKitLocale("es");
     const same = ERROR_CODES.filter((code: CreditKitErrorCode) => errorText(new CreditKitError(code)) === messageFor(code));

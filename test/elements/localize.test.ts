@@ -2,8 +2,16 @@ import type { CkBalance, CkProvider } from "@creditkit/elements";
 import { kitLanguageFor, kitLocale, kitLocales, registerKitLocale, setKitLocale } from "@creditkit/elements";
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 
-// A host's own language, registered before the page's first switch (as the kit asks).
+// A host's own languages, registered before the page's first switch (as the kit asks).
 registerKitLocale("fr", { templates: { sa78ae49fcfd5ce47: "Montant dû", s20f4593e80481831: "Crédit du compte" } });
+registerKitLocale("pt-br", { templates: { sa78ae49fcfd5ce47: "Valor devido" } });
+// Italian's module fails to load the first time (the page was offline), then loads.
+let italianLoads = 0;
+registerKitLocale("it", async () => {
+  italianLoads += 1;
+  if (italianLoads === 1) throw new Error("offline");
+  return { templates: { sa78ae49fcfd5ce47: "Importo dovuto" } };
+});
 
 const labelsOf = (balance: CkBalance) =>
   [...(balance.shadowRoot?.querySelectorAll("[part~=label]") ?? [])].map((label) => label.textContent?.replace(":", "").trim());
@@ -24,6 +32,33 @@ describe("the elements' language", () => {
     expect(kitLanguageFor("ar-EG")).to.equal("ar");
     expect(kitLanguageFor("de-DE")).to.equal("en");
     expect(kitLanguageFor(undefined)).to.equal("en");
+    expect(kitLanguageFor("ES-mx"), "case does not matter").to.equal("es");
+    expect(kitLanguageFor("pt-BR-u-nu-latn"), "subtags dropped from the end").to.equal("pt-BR");
+    expect(kitLanguageFor("pt-PT")).to.equal("en");
+    expect(kitLanguageFor("not a tag!")).to.equal("en");
+  });
+
+  it("loads a language again after a failed load, and keeps speaking the last one meanwhile", async () => {
+    const { balance } = await balanceIn("en-US");
+    await setKitLocale("es");
+    let failure: unknown;
+    await setKitLocale("it").catch((error) => {
+      failure = error;
+    });
+    expect(String(failure)).to.contain("offline");
+    expect(kitLocale()).to.equal("es");
+    expect(await setKitLocale("it-IT")).to.equal("it");
+    await waitUntil(() => labelsOf(balance)[0] === "Importo dovuto", "Italian labels");
+    expect(italianLoads).to.equal(2);
+  });
+
+  it("tells both of two switches at once which language is spoken: the later", async () => {
+    const [first, second] = await Promise.all([setKitLocale("es"), setKitLocale("ar")]);
+    expect([first, second, kitLocale()]).to.deep.equal(["ar", "ar", "ar"]);
+  });
+
+  it("refuses to register a language under a name that is not a language tag", () => {
+    expect(() => registerKitLocale("es_MX", { templates: {} })).to.throw(/not a language tag|register languages first/);
   });
 
   it("follows the provider's locale: Spanish, then Arabic, then English again", async () => {

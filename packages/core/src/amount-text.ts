@@ -26,27 +26,35 @@ export function currencyDigits(currency: string): number | undefined {
   return digits;
 }
 
-/** A plain decimal: optional minus, at most 12 whole digits (the core's MAX_INTEGER_DIGITS), optional fraction. */
-const PLAIN = /^(-?)(\d{1,12})(?:\.(\d+))?$/;
+/** A plain decimal as `parseMoney` reads one: optional sign, digits, optional fraction (".5" too), around spaces. */
+const PLAIN = /^([+-]?)(\d*)(?:\.(\d+))?$/;
 
 /** Where an amount stands: above, at or below zero. */
 export type AmountSignOf = "positive" | "zero" | "negative";
 
-/**
- * The sign of an amount written as a plain decimal string in `currency`
- * ("20.00" → positive, "0.00" → zero, "-5" → negative); undefined when the
- * text is not one (letters, exponents, more fraction digits than the
- * currency has, an unknown currency).
- */
-export function signOfAmountText(text: unknown, currency: string): AmountSignOf | undefined {
+/** The parts of an amount text `parseMoney` would accept in `currency`, or undefined. */
+function partsOf(text: unknown, currency: string): { sign: AmountSignOf; plain: string } | undefined {
   const digits = currencyDigits(currency);
   if (digits === undefined || typeof text !== "string") return undefined;
-  const match = PLAIN.exec(text);
+  const trimmed = text.trim();
+  const match = PLAIN.exec(trimmed);
   if (!match) return undefined;
   const [, minus, whole = "", fraction = ""] = match;
-  if (fraction.length > digits) return undefined;
-  if (/^0+$/.test(whole + fraction)) return "zero";
-  return minus ? "negative" : "positive";
+  if (whole === "" && fraction === "") return undefined;
+  // At most the currency's fraction digits, and 12 significant whole digits (the core's MAX_INTEGER_DIGITS).
+  if (fraction.length > digits || whole.replace(/^0+/, "").length > 12) return undefined;
+  if (/^0*$/.test(whole + fraction)) return { sign: "zero", plain: "0" };
+  return { sign: minus === "-" ? "negative" : "positive", plain: trimmed };
+}
+
+/**
+ * The sign of an amount written as a plain decimal string in `currency`
+ * ("20.00" → positive, "0.00" and "-0" → zero, "-5" → negative); undefined
+ * when `parseMoney` would refuse the text (letters, exponents, more fraction
+ * digits than the currency has, an unknown currency).
+ */
+export function signOfAmountText(text: unknown, currency: string): AmountSignOf | undefined {
+  return partsOf(text, currency)?.sign;
 }
 
 const formats = new Map<string, Intl.NumberFormat>();
@@ -58,7 +66,8 @@ const formats = new Map<string, Intl.NumberFormat>();
  * is not a language tag.
  */
 export function showAmountText(text: unknown, currency: string, locale: string | undefined): string | undefined {
-  if (signOfAmountText(text, currency) === undefined) return undefined;
+  const parts = partsOf(text, currency);
+  if (parts === undefined) return undefined;
   const key = `${locale ?? ""}|${currency}`;
   let format = formats.get(key);
   if (!format) {
@@ -70,5 +79,6 @@ export function showAmountText(text: unknown, currency: string, locale: string |
     }
     formats.set(key, format);
   }
-  return format.format(text as Intl.StringNumericLiteral);
+  // Zero has no sign ("-0.00" shows as "$0.00", as formatMoney shows it).
+  return format.format(parts.plain as Intl.StringNumericLiteral);
 }

@@ -270,7 +270,8 @@ export class CreditKitError extends Error {
   constructor(code: CreditKitErrorCode, details: ErrorDetails = {}, message?: string) {
     super(message ?? messageFor(code, details));
     this.code = code;
-    this.details = details;
+    // A relayed answer may carry null details: none.
+    this.details = details ?? {};
   }
 }
 
@@ -279,7 +280,7 @@ function fill(template: string, details: ErrorDetails): string | undefined {
   let missing = false;
   const text = template.replace(PLACEHOLDER, (_, name: string) => {
     const value = Object.hasOwn(details, name) ? details[name] : undefined;
-    if (value === undefined) missing = true;
+    if (value === undefined || value === null) missing = true;
     return String(value);
   });
   return missing ? undefined : text;

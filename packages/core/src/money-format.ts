@@ -47,7 +47,7 @@ export function formatMoney(m: Money, locale?: string): string {
  * ("$1,234.50", "1.234,50 €", "1234.5"): currency signs, spaces and the
  * locale's group separators are dropped, its decimal separator read as ".",
  * then the result is checked like `parseMoney`. Digits may be typed
- * full-width ("１２．５０", read through NFKC), in the locale's own digits,
+ * full-width ("１２．５０", read as ASCII), in the locale's own digits,
  * or in Arabic-Indic ("١٢٣٫٥٠") or Extended Arabic-Indic ("۱۲۳٫۵۰") digits
  * in any locale. This is the path for people's input only: canonical
  * strings (`parseMoney`, the ledger, the server) stay ASCII-strict.
@@ -65,31 +65,39 @@ export function parseLocalizedMoney<C extends CurrencyCode>(
   const symbol = parts.find((p) => p.type === "currency")?.value ?? currency;
   let text = input.split(symbol).join("").split(currency).join("");
   text = text.replace(/[\s\u00a0\u202f\u061c\u200e\u200f]/g, "").replace(/[\u2212\u2012\u2013]/g, "-");
-  // Full-width forms, as typed with a Japanese, Chinese or Korean input method ("１，０００．５０"): NFKC makes them ASCII.
+  // Full-width forms, as typed with a Japanese, Chinese or Korean input method ("１，０００．５０"), become ASCII; only
+  // those: NFKC would also read "5²" as 52 and "①②" as 12.
   // Arabic-Indic and Extended Arabic-Indic digits are read in every locale, with the Arabic decimal
-  // and thousands separators as this locale's own ("١٢٣٫٥٠" is 123.50 in en-US as in ar-EG).
-  text = fromArabicIndic(toAsciiDigits(text.normalize("NFKC"), locale), decimal, group);
-  if (group.trim() !== "" && text.includes(group)) {
+  // and thousands separators as this locale's own ("١٢٣٫٥٠" is 123.50 in en-US as in ar-EG). Where the locale
+  // groups with a space (dropped above), the Arabic separator is checked where it stands, as a group separator is.
+  const groupMark = group.trim() === "" ? "\u066c" : group;
+  text = fromArabicIndic(toAsciiDigits(fromFullWidth(text), locale), decimal, groupMark);
+  if (text.includes(groupMark)) {
     // A group separator only where the locale puts one ("1,234", "12,34,567"), never in
     // a fraction: "12.50" typed in de-DE, or "1,5" in en-US, is refused, not read as 1250 or 15.
-    const [whole = "", ...fraction] = decimal === group ? [text] : text.split(decimal);
-    const [lead = "", ...groups] = whole.split(group);
+    const [whole = "", ...fraction] = decimal === groupMark ? [text] : text.split(decimal);
+    const [lead = "", ...groups] = whole.split(groupMark);
     const last = groups[groups.length - 1] ?? "";
     if (
-      fraction.some((f) => f.includes(group)) ||
+      fraction.some((f) => f.includes(groupMark)) ||
       !/^[+-]?\d{1,3}$/.test(lead) ||
       !groups.every((g) => /^\d{2,3}$/.test(g)) ||
       !/^\d{3}$/.test(last)
     ) {
       throw new CreditKitError("invalid-amount", { input });
     }
-    text = text.split(group).join("");
+    text = text.split(groupMark).join("");
   }
   if (decimal !== ".") {
     if (text.includes(".") && group.trim() !== ".") throw new CreditKitError("invalid-amount", { input });
     text = text.split(decimal).join(".");
   }
   return parseMoney(text, currency, sign);
+}
+
+/** U+FF01–FF5E, the full-width forms of ASCII's printable characters (digits, "．", "，", "－"), as ASCII. */
+function fromFullWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 /** U+0660–0669 Arabic-Indic and U+06F0–06F9 Extended Arabic-Indic (Persian, Urdu) digits. */
@@ -106,7 +114,7 @@ function fromArabicIndic(text: string, decimal: string, group: string): string {
   return text.replace(ARABIC_INDIC, (ch) => {
     const code = ch.charCodeAt(0);
     if (code === 0x066b) return decimal;
-    if (code === 0x066c) return group.trim() === "" ? "" : group;
+    if (code === 0x066c) return group;
     return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
   });
 }

@@ -36,6 +36,14 @@ describe("amounts shown without a decimal library", () => {
     expect(showAmountText("0.10", "USD", "en-US")).to.equal("$0.10");
   });
 
+  it("reads what parseMoney reads: spaces around, a plus sign, a bare fraction, leading zeros; zero without a sign", () => {
+    for (const text of [" 20.00 ", "+5", ".5", "0000000000001.00", "-0.00", "-0", "0"]) {
+      expect(showAmountText(text, "USD", "en-US"), text).to.equal(formatMoney(parseMoney(text, "USD", "any"), "en-US"));
+    }
+    expect(signOfAmountText("-0.00", "USD")).to.equal("zero");
+    expect(showAmountText("-0.00", "USD", "en-US")).to.equal("$0.00");
+  });
+
   it("refuses what parseMoney refuses, without throwing", () => {
     for (const [text, currency] of [
       ["12.505", "USD"],
@@ -46,6 +54,9 @@ describe("amounts shown without a decimal library", () => {
       ["<b>1</b>", "USD"],
       ["", "USD"],
       ["1234567890123", "USD"],
+      [".", "USD"],
+      ["-", "USD"],
+      ["1.", "USD"],
       ["12.50", "XYZ"],
     ] as const) {
       expect(signOfAmountText(text, currency), text).to.equal(undefined);

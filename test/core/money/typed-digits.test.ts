@@ -133,3 +133,21 @@ describe("money: amounts typed in full-width and Arabic-Indic digits (#16)", () 
     expect(error.code).to.equal("invalid-amount");
   });
 });
+
+describe("what typed digits are not", () => {
+  it("reads no superscripts or circled numbers as digits (only full-width forms are folded)", () => {
+    for (const input of ["5²", "①②", "1⁵⁰", "½"]) {
+      expect(outcome(input, "USD", "en-US"), input).to.equal("error:invalid-amount");
+    }
+  });
+
+  it("checks an Arabic thousands separator where it stands, also where the locale groups with a space", () => {
+    for (const locale of ["fr-FR", "en-US", "ar-EG"]) {
+      expect(outcome("١٬٥", "USD", locale), `${locale} ١٬٥`).to.equal("error:invalid-amount");
+      expect(outcome("١٬٥٠", "USD", locale), `${locale} ١٬٥٠`).to.equal("error:invalid-amount");
+      expect(outcome("1٬5", "USD", locale), `${locale} 1٬5`).to.equal("error:invalid-amount");
+    }
+    expect(outcome("١٬٢٣٤٫٥٠", "USD", "fr-FR")).to.equal("1234.50");
+    expect(outcome("١٬٢٣٤٫٥٠", "USD", "en-US")).to.equal("1234.50");
+  });
+});

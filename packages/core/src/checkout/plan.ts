@@ -121,7 +121,11 @@ export function checkoutInputs(
   assertInput(typeof accountId === "string" && accountId !== "", "accountId");
   const org = from.settings();
   const snapshot = from.snapshot(accountId);
-  assertInput(!isPromiseLike(org) && !isPromiseLike(snapshot), "source", { reason: "async-source" });
+  if (isPromiseLike(org) || isPromiseLike(snapshot)) {
+    // Refused below; their answers (or failures) are let go rather than left unhandled.
+    for (const answer of [org, snapshot]) if (isPromiseLike(answer)) Promise.resolve(answer).catch(() => undefined);
+    assertInput(false, "source", { reason: "async-source" });
+  }
   checkSnapshot(snapshot);
   checkSettings(org);
   if (settings !== undefined) {

@@ -5,7 +5,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { AccountController } from "../shared/account-controller.js";
-import { msg, str } from "../shared/localize.js";
+import { msg, str } from "../shared/msg.js";
 import { resolveLocale } from "../shared/resolve-locale.js";
 import { themeStyles } from "../theme.js";
 import { balanceStyles } from "./balance.styles.js";

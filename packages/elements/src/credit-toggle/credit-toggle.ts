@@ -5,7 +5,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { type KitSettings, settingsContext } from "../context.js";
 import { ApplyCreditChangeEvent } from "../events.js";
-import { msg } from "../shared/localize.js";
+import { msg } from "../shared/msg.js";
 import { resolveLocale } from "../shared/resolve-locale.js";
 import { themeStyles } from "../theme.js";
 import { creditToggleStyles } from "./credit-toggle.styles.js";

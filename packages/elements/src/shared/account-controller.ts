@@ -5,7 +5,7 @@
  */
 import type { AccountSnapshot, CreditKitDataSource, OrgSettings } from "@creditkit/core";
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { msg } from "./localize.js";
+import { msg } from "./msg.js";
 
 type Wording = (error: unknown) => string;
 let wording: Wording | undefined;
@@ -20,7 +20,9 @@ let loadingWording: Promise<unknown> | undefined;
 function loadWording(): Promise<unknown> {
   loadingWording ??= import("./error-text.js").then(
     (module) => (wording = module.messageOf),
-    () => undefined,
+    () => {
+      loadingWording = undefined; // offline: the next failure tries again
+    },
   );
   return loadingWording;
 }
@@ -64,6 +66,9 @@ export class AccountController implements ReactiveController {
     this.#source = source;
     this.#accountId = id;
     this.snapshot = undefined;
+    this.#failure = undefined;
+    // A read still under way for the account before answers nothing now.
+    this.#generation += 1;
     if (!source || id === "") {
       this.state = "idle";
       return;

@@ -5,21 +5,31 @@
  * "Something went wrong.". Call it at render time, so a language switch
  * re-words a message already shown.
  */
-import { CreditKitError, type CreditKitErrorCode, type ErrorDetails } from "@creditkit/core";
+import type { CreditKitError, CreditKitErrorCode, ErrorDetails } from "@creditkit/core";
 import { sourceLocale } from "../locales/locale-codes.js";
 import { kitLocale, msg, str } from "./localize.js";
 
+/**
+ * A CreditKitError, known by its shape rather than its class: the error may come from another copy of the core
+ * (the one-file kit beside `@creditkit/remote` from npm, two installed versions). Details a relay sent as `null` are none.
+ */
+function kitErrorOf(error: unknown): { code: CreditKitErrorCode; details: ErrorDetails; message: string } | undefined {
+  if (!(error instanceof Error) || error.name !== "CreditKitError") return undefined;
+  const { code, details } = error as Partial<CreditKitError>;
+  if (typeof code !== "string") return undefined;
+  return { code, details: typeof details === "object" && details !== null ? details : {}, message: error.message };
+}
+
 /** A thrown value in words: a CreditKitError's sentence in the kit's language, or a generic one. */
 export function errorText(error: unknown): string {
-  if (!(error instanceof CreditKitError)) return msg("Something went wrong.");
-  const reason = typeof error.details.reason === "string" ? error.details.reason : undefined;
-  const variant = reason === undefined ? undefined : variantText(error.code, reason, error.details);
-  if (variant !== undefined) return variant;
-  // A cause worded more closely in English than here (`code/reason`), or a code newer than the kit: English keeps the
-  // error's own sentence; another language says the code's general sentence.
-  const text = codeText(error.code, error.details);
-  if (kitLocale() === sourceLocale && (reason !== undefined || text === undefined) && error.message) return error.message;
-  return text ?? msg("Something went wrong.");
+  const kit = kitErrorOf(error);
+  if (!kit) return msg("Something went wrong.");
+  // English: the error's own sentence (the core's messageFor, or the server's words relayed as they were said).
+  if (kitLocale() === sourceLocale && kit.message) return kit.message;
+  const reason = typeof kit.details.reason === "string" ? kit.details.reason : undefined;
+  const variant = reason === undefined ? undefined : variantText(kit.code, reason, kit.details);
+  // A cause worded more closely in English than here (`code/reason`), or a code newer than the kit: the code's general sentence.
+  return variant ?? codeText(kit.code, kit.details) ?? msg("Something went wrong.");
 }
 
 /** The sentences of the causes a person meets in the elements (typing an amount, the portal, the browser's storage), keyed by `code/reason`. */
@@ -226,6 +236,6 @@ function codeText(code: CreditKitErrorCode, details: ErrorDetails): string | und
  * Call it at render time, so a language switch re-words it.
  */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error && !(error instanceof CreditKitError) && error.message) return error.message;
+  if (error instanceof Error && !kitErrorOf(error) && error.message) return error.message;
   return errorText(error);
 }

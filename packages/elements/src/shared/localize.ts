@@ -33,8 +33,10 @@ let controls: ReturnType<typeof configureLocalization> | undefined;
  * languages then.
  */
 export function registerKitLocale(locale: string, module: LocaleModule | LocaleLoader): void {
-  if (controls) throw new Error(`registerKitLocale("${locale}") came after the kit's first language switch; register languages first.`);
-  loaders.set(locale, typeof module === "function" ? module : () => Promise.resolve(module));
+  if (controls) throw new Error(`registerKitLocale("${locale}"): register languages first, before a switch.`);
+  const tag = canonical(locale);
+  if (tag === undefined) throw new Error(`registerKitLocale("${locale}"): not a language tag.`);
+  loaders.set(tag, typeof module === "function" ? module : () => Promise.resolve(module));
 }
 
 /** The languages the kit can speak now: English and every registered one. */
@@ -42,15 +44,27 @@ export function kitLocales(): string[] {
   return [sourceLocale, ...loaders.keys()];
 }
 
+/** "pt-br" → "pt-BR"; undefined for text that is not a language tag. */
+function canonical(locale: string): string | undefined {
+  try {
+    return Intl.getCanonicalLocales(locale)[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The kit language that serves a BCP 47 locale: the exact tag when one is
- * registered, else its language ("es-MX" → "es"), else English.
+ * The kit language that serves a BCP 47 locale: the registered tag that
+ * matches it best, dropping subtags from the end ("zh-Hant-TW" → "zh-Hant",
+ * "es-MX" → "es"; case does not matter), else English.
  */
 export function kitLanguageFor(locale: string | undefined): string {
-  if (!locale) return sourceLocale;
-  if (locale === sourceLocale || loaders.has(locale)) return locale;
-  const language = locale.split("-")[0]?.toLowerCase() ?? "";
-  return loaders.has(language) ? language : sourceLocale;
+  let tag = locale ? canonical(locale) : undefined;
+  while (tag) {
+    if (tag === sourceLocale || loaders.has(tag)) return tag;
+    tag = tag.includes("-") ? tag.slice(0, tag.lastIndexOf("-")) : undefined;
+  }
+  return sourceLocale;
 }
 
 /** The language the elements speak right now. */
@@ -73,6 +87,15 @@ export async function setKitLocale(locale: string | undefined): Promise<string> 
       loadLocale: (code) => (loaders.get(code) as LocaleLoader)(),
     });
   }
-  await controls.setLocale(language);
-  return language;
+  const speaking = controls.getLocale();
+  try {
+    await controls.setLocale(language);
+  } catch (error) {
+    // @lit/localize keeps a failed language as the one loading, and would answer every later switch to it with
+    // the same failure: switching back to the language spoken clears that, so the next switch loads again.
+    await controls.setLocale(speaking).catch(() => undefined);
+    throw error;
+  }
+  // Two switches at once: the later one wins, and both callers learn which language is spoken.
+  return controls.getLocale();
 }
