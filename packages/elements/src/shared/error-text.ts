@@ -196,10 +196,12 @@ function codeText(code: CreditKitErrorCode, details: ErrorDetails): string | und
     case "storage-quota":
       return msg("The browser's storage is full.");
     case "storage-corrupt": {
-      const { record, reason } = details;
-      if (record !== undefined && reason !== undefined) {
+      // The store's reason is its own English ("the log does not replay"): English shows it (the error's message),
+      // other languages name the record only.
+      const { record } = details;
+      if (record !== undefined) {
         return msg(
-          str`The stored record ${String(record)} cannot be read (${String(reason)}); the ledger is open read-only with what could be read. Download a backup.`,
+          str`The stored record ${String(record)} cannot be read; the ledger is open read-only with what could be read. Download a backup.`,
         );
       }
       return msg("A stored record cannot be read; the ledger is open read-only. Download a backup.");
