@@ -4,6 +4,7 @@ import { setKitLocale } from "@creditkit/elements";
 import "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
+import { rowPhrase } from "../../packages/elements/src/mass-credit-wizard/summary-lines.js";
 import { all, answerRequired, DATE, generatedSource, previewNow, q, rowsShown } from "./mass-credit-wizard.helpers.js";
 import { button, confirmBatch, familiesSource, OKAFOR, RIVERA, textIn, waitForRows } from "./report-helpers.js";
 
@@ -121,5 +122,30 @@ describe("the mass-credit wizard and batch collection in Spanish and Arabic", ()
     expect(headers(el, ".preview [role=columnheader]")[0]).to.equal("الحساب");
     expect(button(el, "تشغيل الدفعة المجمّعة")).to.exist;
     expect(textIn(el, "[part~=apply-credit]")).to.equal("تطبيق رصيد الحساب عند التحصيل التلقائي لمدفوعات الفواتير");
+  });
+});
+
+describe("an enrollment filter in words", () => {
+  afterEach(() => setKitLocale("en"));
+  const lists = {
+    creditTypes: [],
+    chargeCategories: [],
+    autopayMethods: [],
+    locations: [{ id: "loc-1", name: "Downtown" }],
+    offerings: [{ id: "c-1", name: "Swim Level 1" }],
+  } as never;
+  const row = {
+    classIds: ["c-1"],
+    campIds: [],
+    programIds: [],
+    offeringKeywords: ["Beginner"],
+    locations: ["loc-1"],
+    meetingDays: ["mon"],
+  } as never;
+
+  it("is one sentence each qualifier wraps whole, in English and in Spanish", async () => {
+    expect(rowPhrase(row, lists, "en-US")).to.equal("Swim Level 1 tagged Beginner at Downtown meeting on Monday");
+    await setKitLocale("es");
+    expect(rowPhrase(row, lists, "es")).to.equal("Swim Level 1 con la etiqueta Beginner en Downtown que se reúne el lunes");
   });
 });

@@ -72,11 +72,20 @@ function enrollmentLine(request: ValidMassCreditRequest, lists: Named | undefine
 /** One enrollment filter in words: "Swim Level 1 or Swim Level 2 tagged Beginner at Downtown meeting on Monday". */
 export function rowPhrase(row: ValidEnrollmentRow, lists: Named | undefined, locale: string | undefined): string {
   const offerings = [...row.classIds, ...row.campIds, ...row.programIds].map((id) => nameOf(lists?.offerings ?? [], id));
-  const parts = [offerings.length > 0 ? orList(offerings) : msg("any class, camp or program")];
-  if (row.offeringKeywords.length > 0) parts.push(msg(str`tagged ${orList(row.offeringKeywords)}`));
-  if (row.locations.length > 0) parts.push(msg(str`at ${orList(row.locations.map((id) => nameOf(lists?.locations ?? [], id)))}`));
-  if (row.meetingDays.length > 0) parts.push(msg(str`meeting on ${orList(row.meetingDays.map((day) => dayName(day, locale)))}`));
-  return parts.join(" ");
+  // Each qualifier is a whole phrase around what came before, so a translation orders and spaces it its own way.
+  let phrase = offerings.length > 0 ? orList(offerings) : msg("any class, camp or program");
+  if (row.offeringKeywords.length > 0) {
+    phrase = msg(str`${phrase} tagged ${orList(row.offeringKeywords)}`, { desc: "An enrollment filter: “Swim Level 1 tagged Beginner”." });
+  }
+  if (row.locations.length > 0) {
+    const places = orList(row.locations.map((id) => nameOf(lists?.locations ?? [], id)));
+    phrase = msg(str`${phrase} at ${places}`, { desc: "An enrollment filter: “Swim Level 1 at Downtown”." });
+  }
+  if (row.meetingDays.length > 0) {
+    const days = orList(row.meetingDays.map((day) => dayName(day, locale)));
+    phrase = msg(str`${phrase} meeting on ${days}`, { desc: "An enrollment filter: “Swim Level 1 meeting on Monday”." });
+  }
+  return phrase;
 }
 
 function hasChoices(row: ValidEnrollmentRow): boolean {
