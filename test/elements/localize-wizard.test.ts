@@ -1,10 +1,12 @@
 /** The mass-credit wizard and batch collection in Spanish and Arabic (#16): questions, buttons, column headers, announcements, dates, right to left. */
+import { CreditKitError } from "@creditkit/core";
 import type { CkBatchCollect, CkMassCreditWizard } from "@creditkit/elements";
 import { setKitLocale } from "@creditkit/elements";
 import "@creditkit/elements";
 import type { StoreDataSource } from "@creditkit/store";
 import { expect, fixture, html, waitUntil } from "@open-wc/testing";
 import { rowPhrase } from "../../packages/elements/src/mass-credit-wizard/summary-lines.js";
+import { errorText } from "../../packages/elements/src/shared/error-text.js";
 import { all, answerRequired, DATE, generatedSource, previewNow, q, rowsShown } from "./mass-credit-wizard.helpers.js";
 import { button, confirmBatch, familiesSource, OKAFOR, RIVERA, textIn, waitForRows } from "./report-helpers.js";
 
@@ -147,5 +149,20 @@ describe("an enrollment filter in words", () => {
     expect(rowPhrase(row, lists, "en-US")).to.equal("Swim Level 1 tagged Beginner at Downtown meeting on Monday");
     await setKitLocale("es");
     expect(rowPhrase(row, lists, "es")).to.equal("Swim Level 1 con la etiqueta Beginner en Downtown que se reúne el lunes");
+  });
+});
+
+describe("a failure already shown, after a language switch", () => {
+  afterEach(() => setKitLocale("en"));
+
+  it("is worded again in the new language (the wizard's data that could not load)", async () => {
+    const source = await generatedSource(5);
+    source.getDataSet = () => Promise.reject(new CreditKitError("storage-blocked"));
+    const wizard = await fixture<CkMassCreditWizard>(html`<ck-mass-credit-wizard .dataSource=${source}></ck-mass-credit-wizard>`);
+    const alert = () => wizard.shadowRoot?.querySelector("[role=alert]")?.textContent?.trim();
+    await waitUntil(() => alert() === "The browser's storage is blocked by another open tab.", "the failure in English");
+    await setKitLocale("es");
+    await waitUntil(() => alert() !== undefined && alert() !== "The browser's storage is blocked by another open tab.", "re-worded");
+    expect(alert()).to.equal(errorText(new CreditKitError("storage-blocked")));
   });
 });

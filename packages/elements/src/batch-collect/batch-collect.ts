@@ -147,7 +147,8 @@ export class CkBatchCollect extends LitElement {
   @state() private progress = { done: 0, total: 0 };
   @state() private announcement = "";
   @state() private result: BatchResult | undefined;
-  @state() private failure = "";
+  /** What stopped the batch, kept as thrown and worded at render (a language switch re-words it). */
+  @state() private failure: { readonly error: unknown } | undefined;
   @state() private confirming = false;
   /** The batch started elsewhere that this element follows (a server job), by id. */
   @state() private elsewhere: string | undefined;
@@ -245,7 +246,7 @@ export class CkBatchCollect extends LitElement {
       progress: this.progress,
       announcement: this.announcement,
       result: this.result,
-      failure: this.failure,
+      failure: this.failure === undefined ? "" : messageOf(this.failure.error),
       names: this.#snapshots,
       rerun: this.#ran !== undefined,
       confirming: this.confirming,
@@ -345,7 +346,7 @@ export class CkBatchCollect extends LitElement {
     this.#milestone = 0;
     this.progress = this.#latest;
     this.phase = "running";
-    this.failure = "";
+    this.failure = undefined;
     this.announcement = announcement;
     this.#accounts.pause();
     try {
@@ -374,7 +375,7 @@ export class CkBatchCollect extends LitElement {
   }
 
   async #failed(error: unknown): Promise<void> {
-    this.failure = messageOf(error);
+    this.failure = { error };
     this.phase = "failed";
     this.announcement = "";
     await this.#accounts.resume();

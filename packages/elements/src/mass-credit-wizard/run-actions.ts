@@ -142,7 +142,7 @@ export async function processSelection(session: WizardSession): Promise<RunRecor
     finish(session, record);
     return record;
   } catch (error) {
-    session.run = { ...session.run, status: "stopped", error: messageOf(error) };
+    session.run = wordedAt({ ...session.run, status: "stopped" }, "error", error);
     return undefined;
   } finally {
     session.changed();
@@ -161,7 +161,7 @@ export async function resumeRun(session: WizardSession, runId: string, selected?
     finish(session, record);
     return record;
   } catch (error) {
-    session.run = { ...session.run, status: "stopped", error: messageOf(error) };
+    session.run = wordedAt({ ...session.run, status: "stopped" }, "error", error);
     return undefined;
   } finally {
     session.changed();
@@ -188,7 +188,7 @@ export async function reverseFinishedRun(session: WizardSession): Promise<RunRev
     session.run = { ...session.run, reversing: false, reversal };
     return reversal;
   } catch (error) {
-    session.run = { ...session.run, reversing: false, reverseError: messageOf(error) };
+    session.run = wordedAt({ ...session.run, reversing: false }, "reverseError", error);
     return undefined;
   } finally {
     session.changed();
@@ -223,4 +223,9 @@ export function startOver(session: WizardSession): void {
   session.selection = new RowSelection();
   session.step = "questions";
   session.changed();
+}
+
+/** `state` with `key` the error in words, worded each time it is read (a render after a language switch re-words it). */
+function wordedAt<T extends object>(state: T, key: "error" | "reverseError", error: unknown): T {
+  return Object.defineProperty(state, key, { enumerable: true, configurable: true, get: () => messageOf(error) });
 }

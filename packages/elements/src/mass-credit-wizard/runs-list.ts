@@ -18,7 +18,11 @@ export interface JobProgress {
 
 export class RunsList {
   status: "loading" | "ready" | "failed" = "loading";
-  error = "";
+  /** Why the runs could not be listed, worded when read (a language switch re-words it). */
+  get error(): string {
+    return this.#failure === undefined ? "" : messageOf(this.#failure.error);
+  }
+  #failure: { readonly error: unknown } | undefined;
   runs: readonly RunSummary[] = [];
   /** Runs being processed as server jobs, by run id. */
   readonly jobs = new Map<string, JobProgress>();
@@ -66,7 +70,7 @@ export class RunsList {
       if (!this.#listening || load !== this.#loads) return;
       this.runs = runs;
       this.status = "ready";
-      this.error = "";
+      this.#failure = undefined;
       for (const job of jobs) {
         if (job.kind !== "run" || (job.status !== "queued" && job.status !== "running") || this.jobs.has(job.id)) continue;
         this.jobs.set(job.id, { done: job.done, total: job.total });
@@ -75,7 +79,7 @@ export class RunsList {
     } catch (error) {
       if (!this.#listening || load !== this.#loads) return;
       this.status = "failed";
-      this.error = messageOf(error);
+      this.#failure = { error };
     }
     this.changed();
   }

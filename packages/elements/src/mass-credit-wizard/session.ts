@@ -63,7 +63,11 @@ export class WizardSession {
   context: PreviewContext | undefined;
   #contextData: MassCreditDataSet | undefined;
   keywords: DataKeywords | undefined;
-  loadError = "";
+  /** Why the customer data could not be loaded, in the kit's language now (worded when read: a language switch re-words it). */
+  get loadError(): string {
+    return this.#loadFailure === undefined ? "" : messageOf(this.#loadFailure.error);
+  }
+  #loadFailure: { readonly error: unknown } | undefined;
   answers: WizardAnswers = emptyAnswers();
   /** How many required questions are shown (the next one appears when the last is answered). */
   revealed = 1;
@@ -143,7 +147,7 @@ export class WizardSession {
         if (this.serverPreviews) await this.refreshContext();
         else await this.refreshDataSet();
       } catch (error) {
-        this.loadError = messageOf(error);
+        this.#loadFailure = { error };
       }
       await this.refreshUnfinished();
       this.changed();
@@ -173,7 +177,7 @@ export class WizardSession {
             this.changed();
           },
           (error) => {
-            this.loadError = messageOf(error);
+            this.#loadFailure = { error };
             this.changed();
           },
         );
@@ -233,7 +237,14 @@ export class WizardSession {
     } catch (error) {
       if (id !== this.#previewId) return;
       const field = error instanceof PreviewError || this.serverPreviews ? fieldOfError(error) : "form";
-      this.previewTask = { status: "failed", error: messageOf(error), errorField: field };
+      this.previewTask = {
+        status: "failed",
+        // Worded when shown, so a language switch re-words it.
+        get error() {
+          return messageOf(error);
+        },
+        errorField: field,
+      };
       this.step = "questions";
     }
     this.changed();
