@@ -85,4 +85,34 @@ describe("the elements' language", () => {
     await setKitLocale("es");
     expect(() => registerKitLocale("de", { templates: {} })).to.throw(/register languages first/);
   });
+
+  it("keeps a currency's symbol whole in a right-to-left line: Arabic reads US$ then the number, not $US", async () => {
+    const page = await fixture<HTMLElement>(html`
+      <div dir="rtl" lang="ar">
+        <ck-balance amount-due="75.00" account-credit="0.00" currency="USD" locale="ar"></ck-balance>
+      </div>
+    `);
+    const balance = page.querySelector("ck-balance") as CkBalance;
+    const amount = balance.shadowRoot?.querySelector("[part~=due] [part~=amount]") as HTMLElement;
+    expect(amount.textContent).to.contain("\u2066US$\u2069");
+    // Where the "$" is drawn: right after "US" (the symbol stays one left-to-right unit), not at the line's far end.
+    const text = [...amount.childNodes].find((node): node is Text => node.nodeType === Node.TEXT_NODE && node.textContent !== "") as Text;
+    const at = (index: number) => {
+      const range = document.createRange();
+      range.setStart(text, index);
+      range.setEnd(text, index + 1);
+      return range.getBoundingClientRect();
+    };
+    const content = text.data;
+    const u = at(content.indexOf("US$")),
+      dollar = at(content.indexOf("US$") + 2);
+    expect(dollar.left, "the $ to the right of US").to.be.greaterThan(u.left);
+    const digit = at(content.search(/[0-9\u0660-\u0669]/));
+    expect(digit.left, "the number to the right of the symbol (read first, right to left)").to.be.greaterThan(dollar.left);
+    // English is unchanged: no isolates.
+    const english = await fixture<CkBalance>(
+      html`<ck-balance amount-due="75.00" account-credit="0.00" currency="USD" locale="en-US"></ck-balance>`,
+    );
+    expect(english.shadowRoot?.querySelector("[part~=due] [part~=amount]")?.textContent).to.equal("$75.00");
+  });
 });

@@ -5,6 +5,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { AccountController } from "../shared/account-controller.js";
+import { isolateCurrency } from "../shared/bidi.js";
 import { msg, str } from "../shared/msg.js";
 import { resolveLocale } from "../shared/resolve-locale.js";
 import { themeStyles } from "../theme.js";
@@ -95,8 +96,8 @@ export class CkBalance extends LitElement {
     const locale = resolveLocale(this.locale, this.kit?.locale);
     const due = signOfAmountText(amountDue, currency);
     const credit = signOfAmountText(accountCredit, currency);
-    const dueText = showAmountText(amountDue, currency, locale);
-    const creditText = showAmountText(accountCredit, currency, locale);
+    const dueText = shown(showAmountText(amountDue, currency, locale), currency, locale);
+    const creditText = shown(showAmountText(accountCredit, currency, locale), currency, locale);
     if (due === undefined || due === "negative" || dueText === undefined) return this.#notAnAmount(amountDue, currency);
     if (credit === undefined || credit === "negative" || creditText === undefined) return this.#notAnAmount(accountCredit, currency);
     return html`
@@ -122,4 +123,9 @@ export class CkBalance extends LitElement {
       </div>
     `;
   }
+}
+
+/** An amount's text with its currency symbol kept whole in a right-to-left line; undefined stays undefined. */
+function shown(text: string | undefined, currency: string, locale: string | undefined): string | undefined {
+  return text === undefined ? undefined : isolateCurrency(text, currency, locale);
 }

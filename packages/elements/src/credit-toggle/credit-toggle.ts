@@ -5,6 +5,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { type KitSettings, settingsContext } from "../context.js";
 import { ApplyCreditChangeEvent } from "../events.js";
+import { isolateCurrency } from "../shared/bidi.js";
 import { msg } from "../shared/msg.js";
 import { resolveLocale } from "../shared/resolve-locale.js";
 import { themeStyles } from "../theme.js";
@@ -162,7 +163,8 @@ export class CkCreditToggle extends LitElement {
   protected override render() {
     const locale = resolveLocale(this.locale, this.kit?.locale);
     // Shown through Intl alone (no decimal library on a page that only shows the switch); the pay window computed the figures.
-    const money = (amount: string) => (amount === "" ? "" : (showAmountText(amount, this.currency, locale) ?? amount));
+    const money = (amount: string) =>
+      amount === "" ? "" : isolateCurrency(showAmountText(amount, this.currency, locale) ?? amount, this.currency, locale);
     const figures: [string, string][] = [
       [msg("Credit available"), this.availableCredit],
       [msg("Applied Amount"), this.appliedAmount],

@@ -1,11 +1,13 @@
 /** Money as people read and type it, in the host's locale; amounts stay canonical strings, never floats. */
 import { formatMoney, fromAmountString, minorUnit } from "@creditkit/core";
 
+import { isolateCurrency } from "./bidi.js";
+
 export { resolveLocale } from "./resolve-locale.js";
 
 /** "$20.00" for ("20.00", "USD", "en-US"); the amount must be a canonical amount string. */
 export function showMoney(amount: string, currency: string, locale: string | undefined): string {
-  return formatMoney(fromAmountString(amount, currency), locale);
+  return isolateCurrency(formatMoney(fromAmountString(amount, currency), locale), currency, locale);
 }
 
 const inputFormats = new Map<string, Intl.NumberFormat>();
