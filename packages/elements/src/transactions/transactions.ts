@@ -3,12 +3,12 @@ import {
   type CreditKitDataSource,
   type CreditsByTypeReport,
   creditsByType,
+  formatMoney,
   fromAmountString,
   type GrantEntry,
   isGrantEntry,
   type LedgerEntry,
   type NamedItem,
-  PAYMENT_TYPE_LABELS,
   type PaymentSummary,
   type PaymentType,
   paymentSummary,
@@ -24,19 +24,20 @@ import { LitElement, type PropertyValues } from "lit";
 import { property, state } from "lit/decorators.js";
 import { dataSourceContext, type KitSettings, settingsContext } from "../context.js";
 import { PaymentReversedEvent } from "../events.js";
-import { csvText, saveCsv } from "../shared/csv-download.js";
+import { saveCsv } from "../shared/csv-download.js";
 import { dialogStyles } from "../shared/dialog.styles.js";
 import { frameStyles } from "../shared/frame.styles.js";
 import { localeChanged } from "../shared/kit-locale.js";
 import { kitLocale, msg, str } from "../shared/localize.js";
-import { messageOf, resolveLocale, showMoney, todayIso } from "../shared/money-text.js";
+import { messageOf, resolveLocale, todayIso } from "../shared/money-text.js";
 import { SourceLoader } from "../shared/source-loader.js";
 import { reportStyles } from "../shared/table.styles.js";
 import { themeStyles } from "../theme.js";
 import { ScrollFocusController } from "./scroll-focus.js";
 import { renderTransactions, signedAmount, type TransactionsView } from "./transactions.render.js";
 import { transactionsStyles } from "./transactions.styles.js";
-import { type Audience, memberType, notesCsv, type VoidNote, voidNotes } from "./transactions-member.js";
+import { adminCsv, memberCsv } from "./transactions-csv.js";
+import { type Audience, type VoidNote, voidNotes } from "./transactions-member.js";
 import { NO_REVERSE, paymentWords, type ReverseState } from "./transactions-reverse.render.js";
 import { type SummaryView, summaryView } from "./transactions-side.render.js";
 
@@ -407,41 +408,17 @@ export class CkTransactions extends LitElement {
   /** Downloads the lines shown as CSV (after `ck-csv-export`); a member's has their words, without ids. */
   exportCsv(): boolean {
     const range = [this.from, this.to].filter(Boolean).join("_to_");
+    const name = `transactions${range ? `-${range}` : ""}.csv`;
     if (this.audience === "member") {
       const c = this.#currency();
-      const money = (amount: string) => showMoney(amount, c, resolveLocale(this.locale, this.kit?.locale));
-      const rows = this.#lines.map((l) => [l.date, memberType(l), l.description, notesCsv(this.#notes.get(l.entryId), money), l.amount]);
+      const locale = resolveLocale(this.locale, this.kit?.locale);
       return saveCsv(
         this,
-        `transactions${range ? `-${range}` : ""}.csv`,
-        csvText(["Date", "Type", "Description", "Note", "Amount"], rows, [4]),
+        name,
+        memberCsv(this.#lines, this.#notes, (amount) => formatMoney(fromAmountString(amount, c), locale)),
       );
     }
-    const header = [
-      "Date",
-      "Account",
-      "Account ID",
-      "Type",
-      "Payment type",
-      "Description",
-      "Amount",
-      "Grants used",
-      "Entry ID",
-      "Reverses",
-    ];
-    const rows = this.#lines.map((l) => [
-      l.date,
-      this.#names.get(l.accountId) ?? "",
-      l.accountId,
-      l.type,
-      l.paymentType ? PAYMENT_TYPE_LABELS[l.paymentType] : "",
-      l.description,
-      signedAmount(l),
-      (l.grants ?? []).map((g) => `${g.grantId} ${g.amount}`).join("; "),
-      l.entryId,
-      l.reverses ?? "",
-    ]);
-    return saveCsv(this, `transactions${range ? `-${range}` : ""}.csv`, csvText(header, rows, [6]));
+    return saveCsv(this, name, adminCsv(this.#lines, this.#names));
   }
 
   /** The lines' sum as shown (they are all of one transaction type; a payment's reversal counts negative). */
