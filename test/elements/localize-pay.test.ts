@@ -46,6 +46,20 @@ async function thumbOffAndOn(toggle: CkCreditToggle): Promise<[DOMRect, DOMRect]
 describe("the pay window in Spanish and Arabic", () => {
   afterEach(() => setKitLocale("en"));
 
+  it("announces its plan once per change: a re-render (a language switch) that plans the same says nothing", async () => {
+    const pw = await payWindowIn("en-US", "Unpaid fees");
+    const plans: unknown[] = [];
+    pw.addEventListener("ck-plan-change", (event) => plans.push(event.detail.plan));
+    pw.requestUpdate();
+    await pw.updateComplete;
+    await setKitLocale("es");
+    await waitUntil(() => legendOf(pw) === "Cargos impagos", "Spanish", SWITCH);
+    expect(plans, "same fees, same tender: no new plan").to.have.length(0);
+    q<HTMLInputElement>(pw, "[part~=fee] input[type=checkbox]").click();
+    await pw.updateComplete;
+    expect(plans, "a fee left out: one new plan").to.have.length(1);
+  });
+
   it("Spanish: labels, buttons, aria-labels, the due dates through Intl and a placeholder in the locale", async () => {
     const pw = await payWindowIn("es", "Cargos impagos");
     await expect(pw).to.be.accessible();

@@ -181,6 +181,8 @@ export class CkPayWindow extends LitElement {
 
   readonly #account = new AccountController(this);
   #payment: PaymentPlan | undefined;
+  /** The last plan and error announced with `ck-plan-change`, as text. */
+  #planSaid = "";
   #key = newKey();
   #nextRow = 1;
   #busy = false;
@@ -213,7 +215,6 @@ export class CkPayWindow extends LitElement {
       };
     }
     const snapshot = this.#snapshot();
-    const before = this.#payment?.plan;
     this.#payment = snapshot
       ? planPayment(this.inputs, {
           snapshot,
@@ -224,9 +225,14 @@ export class CkPayWindow extends LitElement {
           date: this.date || todayIso(),
         })
       : undefined;
-    if (this.#payment && this.#payment.plan !== before) {
+    if (this.#payment) {
       const error = this.#payment.errors.values().next().value;
-      this.dispatchEvent(new PlanChangeEvent({ plan: this.#payment.plan, error }));
+      // Announced when what it says changed: a re-render (a language switch, a balance read again) plans anew.
+      const said = JSON.stringify([this.#payment.plan, error]);
+      if (said !== this.#planSaid) {
+        this.#planSaid = said;
+        this.dispatchEvent(new PlanChangeEvent({ plan: this.#payment.plan, error }));
+      }
     }
   }
 
