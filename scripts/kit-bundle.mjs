@@ -2,7 +2,7 @@
 // packages/elements/dist/creditkit.js) and `size.mjs` (measures it).
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { minifyHTMLLiterals } from "minify-literals";
+import { minifyCssLiterals } from "./css-literals.mjs";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const KIT_ENTRY = `${ROOT}packages/elements/kit/creditkit.ts`;
@@ -53,27 +53,13 @@ export const localeFilesPlugin = {
   },
 };
 
-/**
- * Minifies the CSS inside the elements' css`` templates (Lightning CSS, through minify-literals): esbuild minifies
- * code but leaves a template's text alone, and the styles' indentation and comments are a tenth of the kit.
- * HTML templates are left as written (their whitespace can be text a person reads). Lightning CSS may merge rules
- * into one selector list (`:dir(rtl)` beside another selector): every browser the kit supports reads all of them, as
- * the colours already need `light-dark()` (Chrome 123, Firefox 120, Safari 17.5), which came after `:dir()`.
- */
-export async function minifyCssLiterals(code, fileName) {
-  // A file building CSS from text (unsafeCSS: the theme's colour table) is left as written.
-  if (!code.includes("css`") || code.includes("unsafeCSS(")) return code;
-  const result = await minifyHTMLLiterals(code, { fileName, html: false, sourceMap: false });
-  return result?.code ?? code;
-}
-
+/** The kit and the size script minify the styles' CSS as the package build does (scripts/css-literals.mjs). */
 export const cssLiteralsPlugin = {
   name: "creditkit-css-literals",
   setup(build) {
     build.onLoad({ filter: /packages[\\/]elements[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      if (!source.includes("css`")) return undefined;
-      return { contents: await minifyCssLiterals(source, args.path), loader: "ts" };
+      const minified = await minifyCssLiterals(await readFile(args.path, "utf8"), args.path);
+      return minified ? { contents: minified.code, loader: "ts" } : undefined;
     });
   },
 };

@@ -6,16 +6,15 @@
  * bundler dedupes them); the single-file build is `scripts/build-kit.mjs`.
  * `tsc -p tsconfig.build.json` writes the .d.ts files.
  */
-import { minifyHTMLLiterals } from "minify-literals";
 import { defineConfig, type Plugin } from "vite";
+import { minifyCssLiterals } from "../../scripts/css-literals.mjs";
 
-/** The CSS in css`` templates minified (Lightning CSS), as in the one-file kit (scripts/kit-bundle.mjs says why). */
+/** The CSS in css`` templates minified, as in the one-file kit (scripts/css-literals.mjs says why). */
 const cssLiterals: Plugin = {
   name: "creditkit-css-literals",
   async transform(code, id) {
-    if (!/[\\/]src[\\/].*\.ts$/.test(id) || !code.includes("css`") || code.includes("unsafeCSS(")) return null;
-    const result = await minifyHTMLLiterals(code, { fileName: id, html: false, sourceMap: true });
-    return result ? { code: result.code, map: result.map } : null;
+    if (!/[\\/]src[\\/].*\.ts$/.test(id)) return null;
+    return (await minifyCssLiterals(code, id, { sourceMap: true })) ?? null;
   },
 };
 

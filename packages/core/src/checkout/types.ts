@@ -155,24 +155,22 @@ export interface CheckoutDefaultsRequest {
  * applied by default, the amount due after credit and the first payment
  * row, filled in with it.
  */
-export interface CheckoutDefaults {
-  readonly channel: Channel;
-  readonly currency: string;
+export interface CheckoutDefaults
+  extends Pick<
+    CheckoutPlan,
+    | "channel"
+    | "currency"
+    | "total"
+    | "availableCredit"
+    | "maxCredit"
+    | "applyCredit"
+    | "applyCreditDefault"
+    | "appliedCredit"
+    | "remainingDue"
+    | "paidEntirelyByCredit"
+    | "lines"
+  > {
   readonly feeIds: readonly string[];
-  /** Sum of the chosen fees' remainders (and new charges). */
-  readonly total: string;
-  readonly availableCredit: string;
-  readonly maxCredit: string;
-  /** The Apply Credit switch as it starts. */
-  readonly applyCredit: boolean;
-  readonly applyCreditDefault: boolean;
-  /** The credit applied by default (Applied Amount). */
-  readonly appliedCredit: string;
-  /** The amount due after credit (Remaining Due). */
-  readonly remainingDue: string;
   /** The first payment row as it starts: a card payment of the amount due after credit; absent when credit pays it all. */
   readonly tender?: Tender;
-  readonly paidEntirelyByCredit: boolean;
-  /** Per fee: the credit it gets by default and what the payment row pays (`unpaid` here). */
-  readonly lines: readonly CheckoutLine[];
 }
