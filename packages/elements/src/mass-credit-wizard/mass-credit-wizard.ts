@@ -14,7 +14,6 @@ import { themeStyles } from "../theme.js";
 import { type AnswerContext, answerErrors, checkQuestion, REQUIRED_QUESTIONS, toRequest } from "./answers.js";
 import { MassCreditPreviewEvent } from "./events.js";
 import { wizardStyles } from "./mass-credit-wizard.styles.js";
-import { pastRunsStyles } from "./past-runs.styles.js";
 import { ProvidedLocale } from "./provided-locale.js";
 import { renderLocation, renderPreviewing, renderQuestions } from "./questions.render.js";
 import { renderReview } from "./review.render.js";
@@ -130,7 +129,7 @@ const STEP_HEADINGS: Readonly<Record<WizardStep, string>> = {
  */
 @localized()
 export class CkMassCreditWizard extends LitElement {
-  static override styles = [themeStyles, frameStyles, dialogStyles, switchStyles, progressStyles, wizardStyles, pastRunsStyles];
+  static override styles = [themeStyles, frameStyles, dialogStyles, switchStyles, progressStyles, ...wizardStyles];
 
   /** The location a run is for by default (id from the data set's locations); the admin can change it. */
   @property()
